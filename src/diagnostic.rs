@@ -1,0 +1,140 @@
+//! The one diagnostic type every stage reports with, and its rendering.
+//!
+//! Each stage builds its diagnostics through named constructors in its own `err` module
+//! (`syntax::err`, `check::err`, `eval::err`), so every code is created in one place; this
+//! module only knows how a diagnostic looks.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity};
+
+use crate::source::{SourceFile, Span};
+
+/// A labelled place in the source.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// An error or warning with a stable code (`E0201`), a message, labels and a help line.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+    pub source: Option<SourceFile>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            source: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.labels.push(Label { span, text: text.into() });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn in_source(mut self, source: &SourceFile) -> Self {
+        self.source = Some(source.clone());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The primary span, if the diagnostic points into a file.
+    pub fn span(&self) -> Option<Span> {
+        self.labels.first().map(|l| l.span)
+    }
+
+    /// Rendered for a person: miette's graphical report, without colour unless asked.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let mut out = String::new();
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+        if handler.render_report(&mut out, self).is_err() {
+            out = format!("{}: {}\n", self.code, self.message);
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| &s.text as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let labels = self.labels.iter().enumerate().map(|(i, l)| {
+            let span = miette::SourceSpan::from(l.span);
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(l.text.clone()), span)
+            } else {
+                LabeledSpan::new_with_span(Some(l.text.clone()), span)
+            }
+        });
+        Some(Box::new(labels.collect::<Vec<_>>().into_iter()))
+    }
+}
+
+/// Renders a list of diagnostics with the file name in each header line.
+pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        if let Some(src) = &d.source {
+            if let Some(span) = d.span() {
+                let (line, col) = src.line_col(span.start);
+                out.push_str(&format!("{}:{}:{}\n", src.name, line, col));
+            }
+        }
+        out.push_str(&d.render(color));
+    }
+    out
+}
+
+/// Named source for miette, when a caller wants one.
+pub fn named(source: &SourceFile) -> NamedSource<String> {
+    NamedSource::new(source.name.to_string(), source.text.to_string())
+}

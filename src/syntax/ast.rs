@@ -1,0 +1,316 @@
+//! The syntax tree of a regulation file: what was written, with spans, nothing resolved.
+
+use rust_decimal::Decimal;
+
+use crate::source::{Node, Span};
+
+/// A name as written: `总分`, `职责任务`.
+pub type Ident = Node<String>;
+/// An article reference as written: `第十五条(一)`.
+pub type ArticleRef = Node<String>;
+pub type ExprNode = Node<Expr>;
+
+/// A whole regulation file, declarations in the order written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct File {
+    pub decls: Vec<Node<Decl>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decl {
+    Header(Header),
+    Article(ArticleText),
+    Scale(Scale),
+    Indicator(IndicatorNode),
+    Input(Input),
+    Param(Param),
+    Let(Let),
+    Require(Require),
+    Grade(Grade),
+    Rank(Rank),
+    Publish(Vec<Role>),
+    Sample(Sample),
+    Test(TestCase),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub title: Node<String>,
+    pub clauses: Vec<(HeaderField, Node<String>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderField {
+    DocNumber,
+    Issuer,
+    Issued,
+    Effective,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleText {
+    pub article: ArticleRef,
+    pub text: Node<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub name: Ident,
+    pub refs: Vec<ArticleRef>,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Level {
+    pub name: Ident,
+    pub factor: ExprNode,
+    pub refs: Vec<ArticleRef>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorNode {
+    pub name: Ident,
+    pub points: Option<ExprNode>,
+    pub weight: Option<ExprNode>,
+    pub refs: Vec<ArticleRef>,
+    pub children: Vec<IndicatorNode>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub name: Ident,
+    pub ty: DataType,
+    pub default: Option<ExprNode>,
+    pub refs: Vec<ArticleRef>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataType {
+    pub optional: bool,
+    pub body: TypeBody,
+    pub limits: Vec<TypeLimit>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeBody {
+    List(Box<DataType>),
+    Tally(Ident),
+    Each { tree: Ident, item: Box<DataType> },
+    Record(Vec<(Ident, DataType)>),
+    OneOf(Vec<Ident>),
+    Text,
+    Count,
+    Score,
+    Number,
+    Named(Ident),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeLimit {
+    NonEmpty(Span),
+    Items(ExprNode, ExprNode),
+    Range(ExprNode, ExprNode),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: Ident,
+    pub value: ExprNode,
+    pub refs: Vec<ArticleRef>,
+}
+
+/// `计算 名[项 属于 树] = 式 封顶 … 保底 … 保留 2 位 依据 …`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Let {
+    pub name: Ident,
+    pub binder: Option<Binder>,
+    pub expr: ExprNode,
+    pub cap: Option<ExprNode>,
+    pub floor: Option<ExprNode>,
+    pub rounding: Option<Rounding>,
+    pub refs: Vec<ArticleRef>,
+}
+
+/// `[项 属于 绩效管理]`: one value per leaf of an indicator tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binder {
+    pub var: Ident,
+    pub tree: Ident,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rounding {
+    pub places: Node<u32>,
+    pub rule: RoundRule,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundRule {
+    /// 四舍五入: half away from zero.
+    HalfUp,
+    /// 截断: toward zero.
+    Truncate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Require {
+    pub binder: Option<Binder>,
+    pub condition: ExprNode,
+    pub refs: Vec<ArticleRef>,
+    pub message: Option<Node<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grade {
+    pub name: Ident,
+    pub subject: ExprNode,
+    pub refs: Vec<ArticleRef>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub name: Ident,
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+    pub refs: Vec<ArticleRef>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bound {
+    /// `≥` / `≤` when true, `>` / `<` when false.
+    pub inclusive: bool,
+    pub value: ExprNode,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rank {
+    pub name: Ident,
+    pub by: ExprNode,
+    pub within: Option<Ident>,
+    pub ascending: bool,
+    pub refs: Vec<ArticleRef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    Unit,
+    Score,
+    Grade,
+    Rank,
+    Category,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    pub kind: Node<RoleKind>,
+    pub target: Ident,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sample {
+    pub name: Ident,
+    pub record: Node<Literal>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestCase {
+    pub name: Node<String>,
+    pub items: Vec<TestItem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TestItem {
+    /// `设定 优秀线 = 85`: a parameter for this case.
+    Set(Ident, Node<Literal>),
+    /// `单位 基准 { … }`: a record, optionally on top of a sample.
+    Unit { base: Option<Ident>, record: Node<Literal> },
+    /// `期望 …`: expectations about the unit before it.
+    Expect(Vec<Expectation>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expectation {
+    Value { name: Ident, key: Option<Ident>, approx: bool, value: Node<Literal> },
+    Error(Node<String>),
+}
+
+/// Data written in a file (samples and test cases): JSON with bare words allowed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    Number(String),
+    Text(String),
+    Word(String),
+    Bool(bool),
+    None,
+    List(Vec<Node<Literal>>),
+    Object(Vec<(Ident, Node<Literal>)>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// `60分`, `10%`, `0.5`. `value` is as written (10% is 10 with unit Percent).
+    Quantity { value: Decimal, unit: Option<UnitSuffix> },
+    /// `总分`, `绩效委评价[职责任务]`, `项目.权重`
+    Path { head: Ident, steps: Vec<Step> },
+    Call { func: Ident, args: Vec<ExprNode> },
+    Unary { op: Node<UnaryOp>, operand: Box<ExprNode> },
+    Binary { op: Node<BinaryOp>, lhs: Box<ExprNode>, rhs: Box<ExprNode> },
+    If { condition: Box<ExprNode>, then: Box<ExprNode>, otherwise: Box<ExprNode> },
+    Match { subject: Box<ExprNode>, arms: Vec<(Ident, ExprNode)> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitSuffix {
+    Percent,
+    Points,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Index(Ident),
+    Field(Ident),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+}
+
+impl BinaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "−",
+            BinaryOp::Mul => "×",
+            BinaryOp::Div => "÷",
+            BinaryOp::Eq => "=",
+            BinaryOp::Ne => "≠",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "≤",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => "≥",
+            BinaryOp::And => "且",
+            BinaryOp::Or => "或",
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Syntax diagnostics (codes E01xx), in words a policy writer knows.
+
+use super::parser::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceFile, Span};
+
+pub fn too_large(source: &SourceFile, bytes: usize) -> Diagnostic {
+    Diagnostic::error("E0100", format!("the file is too large to be a regulation ({bytes} bytes)"))
+        .help(format!(
+            "a regulation file is at most {} MiB; check that this is the right file",
+            super::MAX_SOURCE_BYTES / 1024 / 1024
+        ))
+        .in_source(source)
+}
+
+pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagnostic {
+    let found = found_at(source, at);
+    let span = Span::new(at, at + found.1);
+    let wanted = join_or(expected);
+    let mut d = Diagnostic::error("E0101", format!("expected {wanted}, found {}", found.0))
+        .label(span, format!("expected {wanted} here"));
+    d = d.help(if found.1 == 0 {
+        "the file ends in the middle of a declaration: is its last line missing?".to_string()
+    } else {
+        "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次".to_string()
+    });
+    d.in_source(source)
+}
+
+pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "E0102",
+        format!("brackets or formulas nest more than {} levels deep", super::MAX_NESTING),
+    )
+    .label(span, "nested too deep here")
+    .help("split the formula into named steps with 计算 (let), each a few levels deep")
+    .in_source(source)
+}
+
+pub fn glued_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnostic {
+    let word = source.slice(span);
+    Diagnostic::error(
+        "E0103",
+        format!("`{word}` is read as one name, not as the keyword `{keyword}` followed by a name"),
+    )
+    .label(span, "one name")
+    .help(format!("put a space after `{keyword}`: `{keyword} {}`", &word[keyword.len()..]))
+    .in_source(source)
+}
+
+pub fn bad_number(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::error("E0104", format!("the number `{}` cannot be used", source.slice(span)))
+        .label(span, "too many digits")
+        .help("numbers have at most 28 significant digits")
+        .in_source(source)
+}
+
+pub fn unclosed_string(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::error("E0105", "this text in quotes is never closed")
+        .label(span, "the quote opened here")
+        .help("add the closing quote mark (\" or ”) at the end of the text")
+        .in_source(source)
+}
+
+pub fn bad_places(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::error("E0106", "a value can be rounded to at most 10 decimal places")
+        .label(span, "too many places")
+        .help("write a whole number from 0 to 10, as in `保留 2 位`")
+        .in_source(source)
+}
+
+/// The token at `at` for an error message, and its byte length.
+fn found_at(source: &SourceFile, at: usize) -> (String, usize) {
+    let rest = source.text.get(at..).unwrap_or("");
+    let Some(first) = rest.chars().next() else {
+        return ("the end of the file".to_string(), 0);
+    };
+    if first.is_alphanumeric() || first == '_' {
+        let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(20).collect();
+        return (format!("`{word}`"), word.len());
+    }
+    (format!("`{first}`"), first.len_utf8())
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => "something else".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// What a grammar rule is, in words. Rules not listed are plumbing and never mentioned.
+pub fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::EOI => "the end of the file",
+        Rule::name | Rule::path => "a name",
+        Rule::number | Rule::quantity | Rule::integer | Rule::signed_number => "a number",
+        Rule::string => "text in quotes",
+        Rule::date => "a date such as 2014-04-25",
+        Rule::article_ref => "an article such as 第十五条(一)",
+        Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => "a formula",
+        Rule::equals => "`=`",
+        Rule::approx => "`≈`",
+        Rule::add | Rule::sub | Rule::mul | Rule::div => "an operator",
+        Rule::ge | Rule::gt => "`≥` or `>`",
+        Rule::le | Rule::lt => "`≤` or `<`",
+        Rule::data_type | Rule::named_type => "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
+        Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => "a value",
+        Rule::header => "`办法` (regulation)",
+        Rule::kw_regulation => "`办法` (regulation)",
+        Rule::article_text | Rule::kw_article => "`条文` (article)",
+        Rule::scale | Rule::kw_scale => "`等级` (scale)",
+        Rule::indicator | Rule::kw_indicator => "`指标` (indicator)",
+        Rule::input | Rule::kw_input => "`输入` (input)",
+        Rule::param | Rule::kw_param => "`参数` (param)",
+        Rule::let_decl | Rule::kw_let => "`计算` (let)",
+        Rule::require | Rule::kw_require => "`要求` (require)",
+        Rule::grade | Rule::kw_grade => "`等次` (grade)",
+        Rule::rank | Rule::kw_rank => "`排名` (rank)",
+        Rule::publish | Rule::kw_publish => "`公布` (publish)",
+        Rule::sample | Rule::kw_sample => "`样例` (sample)",
+        Rule::test | Rule::kw_test => "`测试` (test)",
+        Rule::kw_per | Rule::refs => "`依据` (per)",
+        Rule::kw_points | Rule::points => "`分值` (points)",
+        Rule::kw_weight | Rule::weight => "`权重` (weight)",
+        Rule::kw_default | Rule::default_value => "`默认` (default)",
+        Rule::kw_to => "`至` (to)",
+        Rule::kw_in => "`属于` (in)",
+        Rule::kw_cap | Rule::cap => "`封顶` (cap)",
+        Rule::kw_floor | Rule::floor => "`保底` (floor)",
+        Rule::kw_round | Rule::rounding => "`保留` (round)",
+        Rule::kw_by => "`按` (by)",
+        Rule::kw_then => "`则` (then)",
+        Rule::kw_else => "`否则` (else)",
+        Rule::kw_and => "`且` (and)",
+        Rule::kw_unit | Rule::test_unit => "`单位` (unit)",
+        Rule::kw_expect | Rule::test_expect => "`期望` (expect)",
+        Rule::kw_set | Rule::test_set => "`设定` (set)",
+        Rule::role | Rule::role_name => "a role (单位, 得分, 等次, 排名, 类别)",
+        Rule::node | Rule::children => "an indicator",
+        Rule::level => "a level such as `好 = 100%`",
+        Rule::band => "a grade band such as `先进 ≥ 90`",
+        Rule::arm => "a case such as `优秀 = 20%`",
+        Rule::binder => "`[项 属于 指标]`",
+        Rule::entry => "a field such as `部门：\"省财政厅\"`",
+        Rule::expectation | Rule::value_path => "an expectation such as `总分 = 91.35`",
+        _ => return None,
+    })
+}

@@ -1,0 +1,694 @@
+//! pest pairs → syntax tree, one function per node kind. The only place that sees a `Pair`.
+
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use pest::Parser as _;
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use rust_decimal::Decimal;
+
+use super::ast::*;
+use super::err;
+use crate::diagnostic::Diagnostic;
+use crate::source::{Node, SourceFile, Span};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/jixiao.pest"]
+struct Grammar;
+
+type R<T> = Result<T, Diagnostic>;
+
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::kw_or, Assoc::Left))
+        .op(Op::infix(Rule::kw_and, Assoc::Left))
+        .op(Op::infix(Rule::equals, Assoc::Left)
+            | Op::infix(Rule::ne, Assoc::Left)
+            | Op::infix(Rule::ge, Assoc::Left)
+            | Op::infix(Rule::le, Assoc::Left)
+            | Op::infix(Rule::gt, Assoc::Left)
+            | Op::infix(Rule::lt, Assoc::Left))
+        .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+        .op(Op::infix(Rule::mul, Assoc::Left) | Op::infix(Rule::div, Assoc::Left))
+        .op(Op::prefix(Rule::neg) | Op::prefix(Rule::not))
+});
+
+/// Statement keywords, for spotting one glued to the name after it (`计算总分`).
+const STATEMENT_KEYWORDS: &[&str] = &[
+    "办法", "条文", "等级", "指标", "输入", "参数", "计算", "要求", "等次", "排名", "公布", "样例", "测试",
+];
+
+pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
+    let mut pairs = match Grammar::parse(Rule::file, &source.text) {
+        Ok(pairs) => pairs,
+        Err(e) => return Err(vec![syntax_error(source, e)]),
+    };
+    let Some(file) = pairs.next() else { return Ok(File::default()) };
+    let builder = Builder { source };
+    let mut decls = Vec::new();
+    let mut errors = Vec::new();
+    for pair in file.into_inner() {
+        if pair.as_rule() == Rule::EOI {
+            continue;
+        }
+        let span = builder.span(&pair);
+        match builder.decl(pair) {
+            Ok(decl) => decls.push(Node::new(decl, span)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(File { decls }) } else { Err(errors) }
+}
+
+fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic {
+    let at = match e.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    if let Some(d) = glued_keyword(source, at) {
+        return d;
+    }
+    if let Some(d) = unclosed_string(source, at) {
+        return d;
+    }
+    let mut expected: Vec<String> = Vec::new();
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
+        for rule in positives {
+            if let Some(word) = err::describe(*rule) {
+                if !expected.iter().any(|w| w == word) {
+                    expected.push(word.to_string());
+                }
+            }
+        }
+    }
+    err::unexpected(source, at, &expected)
+}
+
+/// `计算总分 = …`: a statement keyword directly followed by letters lexes as one name.
+fn glued_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
+    let rest = source.text.get(at..)?;
+    let word_len: usize =
+        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
+    let word = &rest[..word_len];
+    let keyword = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len())?;
+    Some(err::glued_keyword(source, Span::new(at, at + word_len), keyword))
+}
+
+/// An opening quote with no closing one after it: the parser reports the end of the file.
+fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
+    let text = &*source.text;
+    if at < text.len() {
+        return None;
+    }
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"') => open = Some((i, '"')),
+            (None, '“') => open = Some((i, '”')),
+            (Some((_, close)), c) if c == close => open = None,
+            _ => {}
+        }
+    }
+    let (start, _) = open?;
+    Some(err::unclosed_string(source, Span::new(start, start + 1)))
+}
+
+struct Builder<'s> {
+    source: &'s SourceFile,
+}
+
+impl Builder<'_> {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(s.start(), s.end())
+    }
+
+    fn ident(&self, pair: Pair<Rule>) -> Ident {
+        Node::new(pair.as_str().to_string(), self.span(&pair))
+    }
+
+    fn text(&self, pair: Pair<Rule>) -> Node<String> {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next().map(|p| p.as_str().to_string()).unwrap_or_default();
+        Node::new(inner, span)
+    }
+
+    fn decl(&self, pair: Pair<Rule>) -> R<Decl> {
+        Ok(match pair.as_rule() {
+            Rule::header => Decl::Header(self.header(pair)),
+            Rule::article_text => {
+                let mut it = pair.into_inner().skip(1);
+                let article = self.next_ident(&mut it);
+                let text = it.next().map(|p| self.text(p)).unwrap_or_else(|| Node::new(String::new(), article.span));
+                Decl::Article(ArticleText { article, text })
+            }
+            Rule::scale => Decl::Scale(self.scale(pair)?),
+            Rule::indicator => {
+                let node = pair.into_inner().nth(1).map(|p| self.node(p)).transpose()?;
+                Decl::Indicator(node.unwrap_or_else(|| unreachable!("grammar: indicator has a node")))
+            }
+            Rule::input => Decl::Input(self.input(pair)?),
+            Rule::param => {
+                let mut it = pair.into_inner().skip(1);
+                let name = self.next_ident(&mut it);
+                it.next(); // =
+                let value = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: param value")))?;
+                let refs = it.next().map(|p| self.refs(p)).unwrap_or_default();
+                Decl::Param(Param { name, value, refs })
+            }
+            Rule::let_decl => Decl::Let(self.let_decl(pair)?),
+            Rule::require => Decl::Require(self.require(pair)?),
+            Rule::grade => Decl::Grade(self.grade(pair)?),
+            Rule::rank => Decl::Rank(self.rank(pair)?),
+            Rule::publish => Decl::Publish(self.publish(pair)),
+            Rule::sample => {
+                let mut it = pair.into_inner().skip(1);
+                let name = self.next_ident(&mut it);
+                let record = self.literal(it.next().unwrap_or_else(|| unreachable!("grammar: sample body")))?;
+                Decl::Sample(Sample { name, record })
+            }
+            Rule::test => Decl::Test(self.test(pair)?),
+            r => unreachable!("grammar: not a declaration: {r:?}"),
+        })
+    }
+
+    fn next_ident<'i>(&self, it: &mut impl Iterator<Item = Pair<'i, Rule>>) -> Ident {
+        let pair = it.next().unwrap_or_else(|| unreachable!("grammar: a name is required here"));
+        self.ident(pair)
+    }
+
+    fn header(&self, pair: Pair<Rule>) -> Header {
+        let mut it = pair.into_inner().skip(1);
+        let title = self.text(it.next().unwrap_or_else(|| unreachable!("grammar: title")));
+        let clauses = it
+            .map(|clause| {
+                let mut parts = clause.into_inner();
+                let kw = parts.next().unwrap_or_else(|| unreachable!("grammar: clause keyword"));
+                let field = match kw.as_rule() {
+                    Rule::kw_docno => HeaderField::DocNumber,
+                    Rule::kw_issuer => HeaderField::Issuer,
+                    Rule::kw_issued => HeaderField::Issued,
+                    _ => HeaderField::Effective,
+                };
+                let value = parts.next().unwrap_or_else(|| unreachable!("grammar: clause value"));
+                let value = if value.as_rule() == Rule::string { self.text(value) } else { self.ident(value) };
+                (field, value)
+            })
+            .collect();
+        Header { title, clauses }
+    }
+
+    fn refs(&self, pair: Pair<Rule>) -> Vec<ArticleRef> {
+        pair.into_inner().filter(|p| p.as_rule() == Rule::article_ref).map(|p| self.ident(p)).collect()
+    }
+
+    fn scale(&self, pair: Pair<Rule>) -> R<Scale> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.next_ident(&mut it);
+        let mut refs = Vec::new();
+        let mut levels = Vec::new();
+        for p in it {
+            match p.as_rule() {
+                Rule::refs => refs = self.refs(p),
+                Rule::level => {
+                    let mut parts = p.into_inner();
+                    let name = self.next_ident(&mut parts);
+                    parts.next(); // =
+                    let factor = self.expr(parts.next().unwrap_or_else(|| unreachable!("grammar: level")))?;
+                    let refs = parts.next().map(|r| self.refs(r)).unwrap_or_default();
+                    levels.push(Level { name, factor, refs });
+                }
+                _ => {}
+            }
+        }
+        Ok(Scale { name, refs, levels })
+    }
+
+    fn node(&self, pair: Pair<Rule>) -> R<IndicatorNode> {
+        let mut it = pair.into_inner();
+        let name = self.next_ident(&mut it);
+        let mut node = IndicatorNode { name, points: None, weight: None, refs: Vec::new(), children: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::points => node.points = Some(self.expr(last_inner(p))?),
+                Rule::weight => node.weight = Some(self.expr(last_inner(p))?),
+                Rule::refs => node.refs.extend(self.refs(p)),
+                Rule::children => {
+                    for child in p.into_inner() {
+                        node.children.push(self.node(child)?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(node)
+    }
+
+    fn input(&self, pair: Pair<Rule>) -> R<Input> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.next_ident(&mut it);
+        let ty = self.data_type(it.next().unwrap_or_else(|| unreachable!("grammar: input type")))?;
+        let mut input = Input { name, ty, default: None, refs: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::default_value => input.default = Some(self.expr(last_inner(p))?),
+                Rule::refs => input.refs.extend(self.refs(p)),
+                _ => {}
+            }
+        }
+        Ok(input)
+    }
+
+    fn data_type(&self, pair: Pair<Rule>) -> R<DataType> {
+        let span = self.span(&pair);
+        let mut optional = false;
+        let mut body = None;
+        let mut limits = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::optional => optional = true,
+                Rule::nonempty => limits.push(TypeLimit::NonEmpty(self.span(&p))),
+                Rule::items => {
+                    let (a, b) = self.two_exprs(p)?;
+                    limits.push(TypeLimit::Items(a, b));
+                }
+                Rule::range => {
+                    let (a, b) = self.two_exprs(p)?;
+                    limits.push(TypeLimit::Range(a, b));
+                }
+                _ => body = Some(self.type_body(p)?),
+            }
+        }
+        let body = body.unwrap_or_else(|| unreachable!("grammar: a type has a body"));
+        Ok(DataType { optional, body, limits, span })
+    }
+
+    fn two_exprs(&self, pair: Pair<Rule>) -> R<(ExprNode, ExprNode)> {
+        let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
+        let a = self.expr(exprs.next().unwrap_or_else(|| unreachable!("grammar: from")))?;
+        let b = self.expr(exprs.next().unwrap_or_else(|| unreachable!("grammar: to")))?;
+        Ok((a, b))
+    }
+
+    fn type_body(&self, pair: Pair<Rule>) -> R<TypeBody> {
+        let rule = pair.as_rule();
+        let mut it = pair.into_inner();
+        Ok(match rule {
+            Rule::list_type => TypeBody::List(Box::new(self.data_type(last(it))?)),
+            Rule::tally_type => TypeBody::Tally(self.ident(last(it))),
+            Rule::each_type => {
+                it.next();
+                let tree = self.next_ident(&mut it);
+                TypeBody::Each { tree, item: Box::new(self.data_type(last(it))?) }
+            }
+            Rule::record_type => {
+                let mut fields = Vec::new();
+                for f in it.filter(|p| p.as_rule() == Rule::field_type) {
+                    let mut parts = f.into_inner();
+                    let name = self.next_ident(&mut parts);
+                    fields.push((name, self.data_type(last(parts))?));
+                }
+                TypeBody::Record(fields)
+            }
+            Rule::oneof_type => TypeBody::OneOf(it.filter(|p| p.as_rule() == Rule::name).map(|p| self.ident(p)).collect()),
+            Rule::text_type => TypeBody::Text,
+            Rule::count_type => TypeBody::Count,
+            Rule::score_type => TypeBody::Score,
+            Rule::number_type => TypeBody::Number,
+            Rule::named_type => TypeBody::Named(self.ident(last(it))),
+            r => unreachable!("grammar: not a type: {r:?}"),
+        })
+    }
+
+    fn binder(&self, pair: Pair<Rule>) -> Binder {
+        let mut names = pair.into_inner().filter(|p| p.as_rule() == Rule::name);
+        let var = self.next_ident(&mut names);
+        let tree = self.next_ident(&mut names);
+        Binder { var, tree }
+    }
+
+    fn let_decl(&self, pair: Pair<Rule>) -> R<Let> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.next_ident(&mut it);
+        let mut binder = None;
+        let mut expr = None;
+        let mut l = Let { name, binder: None, expr: Node::new(Expr::Path { head: Node::new(String::new(), Span::default()), steps: vec![] }, Span::default()), cap: None, floor: None, rounding: None, refs: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::binder => binder = Some(self.binder(p)),
+                Rule::expr => expr = Some(self.expr(p)?),
+                Rule::cap => l.cap = Some(self.expr(last_inner(p))?),
+                Rule::floor => l.floor = Some(self.expr(last_inner(p))?),
+                Rule::rounding => l.rounding = Some(self.rounding(p)?),
+                Rule::refs => l.refs.extend(self.refs(p)),
+                _ => {}
+            }
+        }
+        l.binder = binder;
+        l.expr = expr.unwrap_or_else(|| unreachable!("grammar: let has a formula"));
+        Ok(l)
+    }
+
+    fn rounding(&self, pair: Pair<Rule>) -> R<Rounding> {
+        let span = self.span(&pair);
+        let mut places = None;
+        let mut rule = RoundRule::HalfUp;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::integer => {
+                    let s = self.span(&p);
+                    let n = digits(p.as_str()).parse::<u32>().ok().filter(|n| *n <= 10);
+                    let n = n.ok_or_else(|| err::bad_places(self.source, s))?;
+                    places = Some(Node::new(n, s));
+                }
+                Rule::round_rule => {
+                    if p.into_inner().next().map(|k| k.as_rule()) == Some(Rule::kw_truncate) {
+                        rule = RoundRule::Truncate;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let places = places.unwrap_or_else(|| unreachable!("grammar: places"));
+        Ok(Rounding { places, rule, span })
+    }
+
+    fn require(&self, pair: Pair<Rule>) -> R<Require> {
+        let mut r = Require { binder: None, condition: Node::new(Expr::Quantity { value: Decimal::ZERO, unit: None }, Span::default()), refs: Vec::new(), message: None };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::binder => r.binder = Some(self.binder(p)),
+                Rule::expr => r.condition = self.expr(p)?,
+                Rule::refs => r.refs = self.refs(p),
+                Rule::string => r.message = Some(self.text(p)),
+                _ => {}
+            }
+        }
+        Ok(r)
+    }
+
+    fn grade(&self, pair: Pair<Rule>) -> R<Grade> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.next_ident(&mut it);
+        it.next(); // 按
+        let subject = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: grade subject")))?;
+        let mut g = Grade { name, subject, refs: Vec::new(), bands: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::refs => g.refs = self.refs(p),
+                Rule::band => g.bands.push(self.band(p)?),
+                _ => {}
+            }
+        }
+        Ok(g)
+    }
+
+    fn band(&self, pair: Pair<Rule>) -> R<Band> {
+        let mut it = pair.into_inner();
+        let name = self.next_ident(&mut it);
+        let mut band = Band { name, lower: None, upper: None, refs: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::lower_bound => band.lower = Some(self.bound(p, Rule::ge)?),
+                Rule::upper_bound => band.upper = Some(self.bound(p, Rule::le)?),
+                Rule::refs => band.refs = self.refs(p),
+                _ => {}
+            }
+        }
+        Ok(band)
+    }
+
+    fn bound(&self, pair: Pair<Rule>, inclusive_rule: Rule) -> R<Bound> {
+        let mut it = pair.into_inner();
+        let op = it.next().unwrap_or_else(|| unreachable!("grammar: bound operator"));
+        let value = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: bound value")))?;
+        Ok(Bound { inclusive: op.as_rule() == inclusive_rule, value })
+    }
+
+    fn rank(&self, pair: Pair<Rule>) -> R<Rank> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.next_ident(&mut it);
+        it.next(); // 按
+        let by = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: rank key")))?;
+        let mut r = Rank { name, by, within: None, ascending: false, refs: Vec::new() };
+        for p in it {
+            match p.as_rule() {
+                Rule::within => r.within = Some(self.ident(last_inner(p))),
+                Rule::ascending => r.ascending = true,
+                Rule::refs => r.refs.extend(self.refs(p)),
+                _ => {}
+            }
+        }
+        Ok(r)
+    }
+
+    fn publish(&self, pair: Pair<Rule>) -> Vec<Role> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() == Rule::role)
+            .map(|p| {
+                let mut it = p.into_inner();
+                let kw = it.next().unwrap_or_else(|| unreachable!("grammar: role"));
+                let kind = match kw.as_str() {
+                    "单位" | "unit" => RoleKind::Unit,
+                    "得分" | "score" => RoleKind::Score,
+                    "等次" | "grade" => RoleKind::Grade,
+                    "排名" | "rank" => RoleKind::Rank,
+                    _ => RoleKind::Category,
+                };
+                let kind = Node::new(kind, self.span(&kw));
+                Role { kind, target: self.next_ident(&mut it) }
+            })
+            .collect()
+    }
+
+    fn test(&self, pair: Pair<Rule>) -> R<TestCase> {
+        let mut it = pair.into_inner().skip(1);
+        let name = self.text(it.next().unwrap_or_else(|| unreachable!("grammar: test name")));
+        let mut items = Vec::new();
+        for p in it {
+            match p.as_rule() {
+                Rule::test_set => {
+                    let mut parts = p.into_inner().skip(1);
+                    let name = self.next_ident(&mut parts);
+                    parts.next(); // =
+                    let value = self.literal(last(parts))?;
+                    items.push(TestItem::Set(name, value));
+                }
+                Rule::test_unit => {
+                    let mut base = None;
+                    let mut record = None;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::name => base = Some(self.ident(q)),
+                            Rule::object => record = Some(self.literal(q)?),
+                            _ => {}
+                        }
+                    }
+                    let record = record.unwrap_or_else(|| unreachable!("grammar: unit record"));
+                    items.push(TestItem::Unit { base, record });
+                }
+                Rule::test_expect => {
+                    let exps = p.into_inner().filter(|q| q.as_rule() == Rule::expectation);
+                    items.push(TestItem::Expect(exps.map(|q| self.expectation(q)).collect::<R<_>>()?));
+                }
+                _ => {}
+            }
+        }
+        Ok(TestCase { name, items })
+    }
+
+    fn expectation(&self, pair: Pair<Rule>) -> R<Expectation> {
+        let mut it = pair.into_inner();
+        let first = it.next().unwrap_or_else(|| unreachable!("grammar: expectation"));
+        if first.as_rule() == Rule::expect_error {
+            let code = last_inner(first);
+            return Ok(Expectation::Error(self.ident(code)));
+        }
+        let mut path = first.into_inner();
+        let name = self.next_ident(&mut path);
+        let key = path.next().map(|k| self.ident(k));
+        let op = it.next().unwrap_or_else(|| unreachable!("grammar: expectation operator"));
+        let value = self.literal(last(it))?;
+        Ok(Expectation::Value { name, key, approx: op.as_rule() == Rule::approx, value })
+    }
+
+    fn literal(&self, pair: Pair<Rule>) -> R<Node<Literal>> {
+        let span = self.span(&pair);
+        let lit = match pair.as_rule() {
+            Rule::object => {
+                let mut entries = Vec::new();
+                for e in pair.into_inner() {
+                    let mut parts = e.into_inner();
+                    let key = parts.next().unwrap_or_else(|| unreachable!("grammar: entry key"));
+                    let key = if key.as_rule() == Rule::string { self.text(key) } else { self.ident(key) };
+                    entries.push((key, self.literal(last(parts))?));
+                }
+                Literal::Object(entries)
+            }
+            Rule::array => Literal::List(pair.into_inner().map(|p| self.literal(p)).collect::<R<_>>()?),
+            Rule::signed_number => Literal::Number(normalise_number(pair.as_str())),
+            Rule::string => Literal::Text(self.text(pair).node),
+            Rule::boolean => Literal::Bool(last_inner(pair).as_rule() == Rule::kw_true),
+            Rule::none => Literal::None,
+            Rule::name => Literal::Word(pair.as_str().to_string()),
+            r => unreachable!("grammar: not a literal: {r:?}"),
+        };
+        Ok(Node::new(lit, span))
+    }
+
+    // ------------------------------------------------------------------ formulas
+
+    fn expr(&self, pair: Pair<Rule>) -> R<ExprNode> {
+        self.expr_depth(pair).map(|(e, _)| e)
+    }
+
+    /// Builds a formula, tracking its depth so that no tree deeper than `MAX_NESTING` is
+    /// ever built (later stages recurse over it).
+    fn expr_depth(&self, pair: Pair<Rule>) -> R<(ExprNode, usize)> {
+        let whole = self.span(&pair);
+        PRATT
+            .map_primary(|p| self.operand(p))
+            .map_prefix(|op, rhs| {
+                let (rhs, depth) = rhs?;
+                let span = self.span(&op).to(rhs.span);
+                let op = Node::new(if op.as_rule() == Rule::neg { UnaryOp::Neg } else { UnaryOp::Not }, self.span(&op));
+                self.deep(Expr::Unary { op, operand: Box::new(rhs) }, span, depth + 1)
+            })
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, ld) = lhs?;
+                let (rhs, rd) = rhs?;
+                let span = lhs.span.to(rhs.span);
+                let op = Node::new(binary_op(op.as_rule()), self.span(&op));
+                self.deep(Expr::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span, ld.max(rd) + 1)
+            })
+            .parse(pair.into_inner())
+            .map_err(|e| if e.span() == Some(Span::default()) { e.label(whole, "in this formula") } else { e })
+    }
+
+    fn deep(&self, expr: Expr, span: Span, depth: usize) -> R<(ExprNode, usize)> {
+        if depth > super::MAX_NESTING {
+            return Err(err::too_deep(self.source, span));
+        }
+        Ok((Node::new(expr, span), depth))
+    }
+
+    fn operand(&self, pair: Pair<Rule>) -> R<(ExprNode, usize)> {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::paren => self.expr_depth(last_inner(pair)),
+            Rule::quantity => {
+                let mut it = pair.into_inner();
+                let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
+                let value = Decimal::from_str(&normalise_number(number.as_str()))
+                    .map_err(|_| err::bad_number(self.source, self.span(&number)))?;
+                let unit = it.next().map(|u| match u.as_str() {
+                    "%" | "％" => UnitSuffix::Percent,
+                    _ => UnitSuffix::Points,
+                });
+                Ok((Node::new(Expr::Quantity { value, unit }, span), 1))
+            }
+            Rule::path => {
+                let mut it = pair.into_inner();
+                let head = self.next_ident(&mut it);
+                let steps: Vec<Step> = it.map(|p| Step::Index(self.ident(p))).collect();
+                let steps = self.path_steps(steps, span);
+                Ok((Node::new(Expr::Path { head, steps }, span), 1))
+            }
+            Rule::call => {
+                let mut it = pair.into_inner();
+                let func = self.next_ident(&mut it);
+                let mut args = Vec::new();
+                let mut depth = 0;
+                for p in it {
+                    let (arg, d) = self.expr_depth(p)?;
+                    depth = depth.max(d);
+                    args.push(arg);
+                }
+                self.deep(Expr::Call { func, args }, span, depth + 1)
+            }
+            Rule::conditional => {
+                let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
+                let mut next = || -> R<(ExprNode, usize)> {
+                    self.expr_depth(exprs.next().unwrap_or_else(|| unreachable!("grammar: if part")))
+                };
+                let (c, d1) = next()?;
+                let (t, d2) = next()?;
+                let (o, d3) = next()?;
+                let e = Expr::If { condition: Box::new(c), then: Box::new(t), otherwise: Box::new(o) };
+                self.deep(e, span, d1.max(d2).max(d3) + 1)
+            }
+            Rule::matching => {
+                let mut it = pair.into_inner().skip(1);
+                let (subject, mut depth) = self.expr_depth(it.next().unwrap_or_else(|| unreachable!("grammar: match subject")))?;
+                let mut arms = Vec::new();
+                for arm in it {
+                    let mut parts = arm.into_inner();
+                    let label = self.next_ident(&mut parts);
+                    let (value, d) = self.expr_depth(last(parts))?;
+                    depth = depth.max(d);
+                    arms.push((label, value));
+                }
+                self.deep(Expr::Match { subject: Box::new(subject), arms }, span, depth + 1)
+            }
+            r => unreachable!("grammar: not an operand: {r:?}"),
+        }
+    }
+
+    /// The grammar's path rule yields names only; brackets and dots are silent, so the
+    /// kind of each step is recovered from the text between names.
+    fn path_steps(&self, steps: Vec<Step>, span: Span) -> Vec<Step> {
+        let text = self.source.slice(span);
+        steps
+            .into_iter()
+            .map(|step| {
+                let (Step::Index(name) | Step::Field(name)) = step;
+                let before = &text[..name.span.start.saturating_sub(span.start)];
+                let last_mark = before.trim_end().chars().last();
+                if matches!(last_mark, Some('.')) { Step::Field(name) } else { Step::Index(name) }
+            })
+            .collect()
+    }
+}
+
+fn binary_op(rule: Rule) -> BinaryOp {
+    match rule {
+        Rule::add => BinaryOp::Add,
+        Rule::sub => BinaryOp::Sub,
+        Rule::mul => BinaryOp::Mul,
+        Rule::div => BinaryOp::Div,
+        Rule::equals => BinaryOp::Eq,
+        Rule::ne => BinaryOp::Ne,
+        Rule::lt => BinaryOp::Lt,
+        Rule::le => BinaryOp::Le,
+        Rule::gt => BinaryOp::Gt,
+        Rule::ge => BinaryOp::Ge,
+        Rule::kw_and => BinaryOp::And,
+        Rule::kw_or => BinaryOp::Or,
+        r => unreachable!("grammar: not an operator: {r:?}"),
+    }
+}
+
+fn last<'i>(it: impl Iterator<Item = Pair<'i, Rule>>) -> Pair<'i, Rule> {
+    it.last().unwrap_or_else(|| unreachable!("grammar: a part is required here"))
+}
+
+fn last_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
+    last(pair.into_inner())
+}
+
+/// Full-width digits and points (typed by a Chinese input method) as ASCII.
+fn normalise_number(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '−' | '－' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+fn digits(s: &str) -> String {
+    normalise_number(s)
+}
