@@ -6,8 +6,16 @@
 //! `jixiao eval regulations/sichuan-2014.jx DATA --format json` on them and compares every
 //! published field with the oracle.
 //!
-//! Assumptions this oracle makes where the contract leaves room (see the report at the end of
-//! the file for details):
+//! * 20 data sets of 50 random departments (seeds 1..=20), with twins (the same ratings,
+//!   permuted, under another name) so that ranks tie, bonuses beyond the 5-point cap, and
+//!   deductions large enough to push 总分 below 60 and below 0;
+//! * one set whose exact totals all lie on a half cent (x.xx5) with a mean over 3 or 6
+//!   绩效委 members left with a 3 in its denominator, including 89.995, 59.995, -0.005,
+//!   -3.405 and 75.025, and several that a 28-digit `rust_decimal` evaluation publishes a
+//!   cent low (`rust_decimal` serves only to pick those records, never as the oracle).
+//!
+//! Assumptions this oracle makes where the contract leaves room (see the notes at the end of
+//! the file):
 //! * unpublished `values` are printed with 2 decimals, rounded half away from zero, like 总分;
 //! * 排名 compares the *published* 总分 (two departments whose exact totals differ but publish
 //!   the same score share a rank);
@@ -193,7 +201,7 @@ struct Rng(u64);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x5EED_0F_51C4_2014)
+        Rng(seed ^ 0x005E_ED0F_51C4_2014)
     }
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -1212,4 +1220,7 @@ fn oracle_half_cent_search() {
 //   the test checks those seven.
 // * "print unpublished values rounded to a fixed number of decimals" — the number is not
 //   fixed by the contract; the test expects 2, half away from zero.
-// * 排名 "equal scores" — the test ranks by the published 总分.
+// * 排名 "equal scores" — the test ranks by the published 总分 (the random sets contain a few
+//   pairs whose exact totals differ but publish the same score; a rank mismatch message shows
+//   what ranking by the exact total would give).
+// * A total in (-0.005, 0) — the test expects "0.00" (no such total is generated).

@@ -79,6 +79,8 @@ pub struct IndicatorNode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub name: Ident,
+    /// The record's field name, when `字段 "…"` gives one other than `name`.
+    pub field: Option<Node<String>>,
     pub ty: DataType,
     pub default: Option<ExprNode>,
     pub refs: Vec<ArticleRef>,

@@ -249,10 +249,11 @@ impl Builder<'_> {
         let mut it = pair.into_inner().skip(1);
         let name = self.next_ident(&mut it);
         let ty = self.data_type(it.next().unwrap_or_else(|| unreachable!("grammar: input type")))?;
-        let mut input = Input { name, ty, default: None, refs: Vec::new() };
+        let mut input = Input { name, field: None, ty, default: None, refs: Vec::new() };
         for p in it {
             match p.as_rule() {
                 Rule::default_value => input.default = Some(self.expr(last_inner(p))?),
+                Rule::field_name => input.field = Some(self.text(last_inner(p))),
                 Rule::refs => input.refs.extend(self.refs(p)),
                 _ => {}
             }
@@ -296,6 +297,7 @@ impl Builder<'_> {
         let mut it = pair.into_inner();
         Ok(match rule {
             Rule::list_type => TypeBody::List(Box::new(self.data_type(last(it))?)),
+            Rule::element_type => unreachable!("grammar: element types are read by data_type"),
             Rule::tally_type => TypeBody::Tally(self.ident(last(it))),
             Rule::each_type => {
                 it.next();

@@ -1,0 +1,145 @@
+//! Runs a regulation's embedded test cases (测试): each case's records are read by the same
+//! reader as data files and evaluated together, then every expectation is compared with
+//! the exact value.
+
+use crate::diagnostic::Diagnostic;
+use crate::eval::{self, Record, UnitResult, Value};
+use crate::number::{Number, Rounding};
+use crate::output;
+use crate::program::*;
+
+/// The outcome of one test case: its name and what failed (empty when it passed).
+pub struct Outcome {
+    pub name: String,
+    pub line: usize,
+    pub failures: Vec<String>,
+}
+
+impl Outcome {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+pub fn run(program: &Program) -> Vec<Outcome> {
+    program.tests.iter().map(|t| run_case(program, t)).collect()
+}
+
+fn run_case(program: &Program, case: &TestCase) -> Outcome {
+    let line = program.source.line_col(case.span.start).0;
+    let mut failures = Vec::new();
+    let params = eval::parameters(program, &case.params);
+    let mut records: Vec<Record> = Vec::new();
+    for (i, unit) in case.units.iter().enumerate() {
+        let label = format!("unit {} of the test", i + 1);
+        match eval::data::read_record(program, &unit.record, &label) {
+            Ok(r) => records.push(r),
+            Err(errors) => {
+                check_expected_errors(program, unit, &errors, &mut failures);
+                return Outcome { name: case.name.clone(), line, failures };
+            }
+        }
+    }
+    match eval::evaluate(program, &records, &params) {
+        Ok(results) => {
+            for (unit, result) in case.units.iter().zip(&results) {
+                for e in &unit.expect {
+                    if let Some(f) = check(program, e, result) {
+                        failures.push(f);
+                    }
+                }
+            }
+        }
+        Err(errors) => {
+            let unit = case.units.last();
+            match unit {
+                Some(u) => check_expected_errors(program, u, &errors, &mut failures),
+                None => failures.extend(errors.iter().map(|d| format!("{}: {}", d.code, d.message))),
+            }
+        }
+    }
+    Outcome { name: case.name.clone(), line, failures }
+}
+
+/// A record that fails to read passes only if the test expects that error code.
+fn check_expected_errors(program: &Program, unit: &TestUnit, errors: &[Diagnostic], failures: &mut Vec<String>) {
+    let expected: Vec<&str> = unit.expect.iter().filter_map(|e| if let Expectation::Error { code, .. } = e { Some(code.as_str()) } else { None }).collect();
+    if expected.is_empty() {
+        failures.extend(errors.iter().map(|d| format!("{}: {}", d.code, d.message)));
+        return;
+    }
+    for code in expected {
+        if !errors.iter().any(|d| d.code == code) {
+            let found: Vec<&str> = errors.iter().map(|d| d.code).collect();
+            let line = program.source.line_col(unit.span.start).0;
+            failures.push(format!("line {line}: expected error {code}, found {}", found.join(", ")));
+        }
+    }
+}
+
+fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<String> {
+    let Expectation::Value { value, key, approx, expected, span } = e else {
+        return Some(format!("line {}: expected an error, but the record was evaluated", program.source.line_col(e_span(e)).0));
+    };
+    let def = &program.values[*value];
+    let mut actual = &result.values[*value];
+    if let (Some(k), Value::Map(items)) = (key, actual) {
+        actual = &items[*k];
+    }
+    let ok = match (expected, actual) {
+        (Expected::Number(n), Value::Num(x)) => match approx {
+            Some(places) => x.round(*places, Rounding::HalfUp).is_ok_and(|r| r == *n),
+            None => x == n,
+        },
+        (Expected::Label(l), Value::Level(i)) => output::level_name(program, &def.ty, *i) == *l,
+        (Expected::Bool(b), Value::Bool(x)) => b == x,
+        _ => false,
+    };
+    if ok {
+        return None;
+    }
+    let line = program.source.line_col(span.start).0;
+    let name = match key {
+        Some(k) => format!("{}[{}]", def.name, program.leaf_names(family_of(def)).get(*k).cloned().unwrap_or_default()),
+        None => def.name.clone(),
+    };
+    Some(format!("line {line}: {name}: expected {}, found {}", expected_text(expected), actual_text(program, def, actual)))
+}
+
+fn e_span(e: &Expectation) -> usize {
+    match e {
+        Expectation::Value { span, .. } | Expectation::Error { span, .. } => span.start,
+    }
+}
+
+fn family_of(def: &ValueDef) -> NodeId {
+    match def.kind {
+        ValueKind::Let { family: Some(n), .. } => n,
+        _ => 0,
+    }
+}
+
+fn expected_text(e: &Expected) -> String {
+    match e {
+        Expected::Number(n) => n.to_string(),
+        Expected::Label(l) => l.clone(),
+        Expected::Bool(b) => if *b { "是" } else { "否" }.into(),
+    }
+}
+
+/// The actual value, exactly (a fraction where it does not terminate).
+fn actual_text(program: &Program, def: &ValueDef, v: &Value) -> String {
+    match v {
+        Value::Num(n) => exact_text(*n),
+        Value::Level(i) => output::level_name(program, &def.ty, *i),
+        Value::Bool(b) => if *b { "是" } else { "否" }.into(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn exact_text(n: Number) -> String {
+    match n.to_exact_decimal() {
+        Some(_) => n.to_string(),
+        None => format!("{n} (≈ {})", output::number_text(n, 6)),
+    }
+}

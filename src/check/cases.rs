@@ -1,0 +1,154 @@
+//! Samples (样例) and embedded test cases (测试): data written in the file becomes JSON
+//! records, checked later by the same reader as data files; expectations are resolved here.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use super::{Checker, Symbol, err};
+use crate::number::Number;
+use crate::program::*;
+use crate::syntax::ast::{self, Literal};
+
+impl Checker<'_> {
+    pub(super) fn check_sample(&mut self, s: &ast::Sample) {
+        if let Some((_, first)) = self.samples.get(&s.name.node) {
+            self.diags.push(err::duplicate(s.name.span, *first, &s.name.node));
+            return;
+        }
+        let json = to_json(&s.record.node);
+        self.samples.insert(s.name.node.clone(), (json, s.name.span));
+    }
+
+    pub(super) fn check_test(&mut self, t: &ast::TestCase, span: crate::source::Span) {
+        let mut case = TestCase { name: t.name.node.clone(), span, params: Vec::new(), units: Vec::new() };
+        for item in &t.items {
+            match item {
+                ast::TestItem::Set(name, value) => {
+                    let Some(p) = self.params.iter().position(|p| p.name == name.node) else {
+                        let names: Vec<String> = self.params.iter().map(|p| p.name.clone()).collect();
+                        self.diags.push(err::unknown_name(name.span, &name.node, "parameter", &names));
+                        continue;
+                    };
+                    match &value.node {
+                        Literal::Number(n) => case.params.push((p, parse_number(n))),
+                        _ => self.diags.push(err::bad_expectation(value.span, "a parameter is set to a number")),
+                    }
+                }
+                ast::TestItem::Unit { base, record } => {
+                    let mut json = match base {
+                        Some(b) => match self.samples.get(&b.node) {
+                            Some((j, _)) => j.clone(),
+                            None => {
+                                let names: Vec<String> = self.samples.keys().cloned().collect();
+                                self.diags.push(err::unknown_sample(b.span, &b.node, &names));
+                                continue;
+                            }
+                        },
+                        None => Json::Object(Default::default()),
+                    };
+                    merge(&mut json, to_json(&record.node));
+                    case.units.push(TestUnit { record: json, span: record.span, expect: Vec::new() });
+                }
+                ast::TestItem::Expect(exps) => {
+                    let resolved: Vec<Expectation> = exps.iter().filter_map(|e| self.expectation(e)).collect();
+                    match case.units.last_mut() {
+                        Some(unit) => unit.expect.extend(resolved),
+                        None => self.diags.push(err::bad_expectation(t.name.span, "`期望` must follow a `单位` (unit) record")),
+                    }
+                }
+            }
+        }
+        self.tests.push(case);
+    }
+
+    fn expectation(&mut self, e: &ast::Expectation) -> Option<Expectation> {
+        let (name, key, approx, value) = match e {
+            ast::Expectation::Error(code) => return Some(Expectation::Error { code: code.node.clone(), span: code.span }),
+            ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
+        };
+        let Some((Symbol::Value(v), _)) = self.names.get(&name.node).copied() else {
+            let names: Vec<String> = self.slots.iter().map(|s| s.name.clone()).collect();
+            self.diags.push(err::unknown_name(name.span, &name.node, "value", &names));
+            return None;
+        };
+        let mut ty = self.slots[v].ty.clone()?;
+        let key = match (key, &ty) {
+            (Some(k), Ty::Map(keys, item)) => {
+                let names = leaves_of(&self.indicators, *keys).into_iter().map(|n| self.indicators[n].name.clone()).collect::<Vec<_>>();
+                let Some(pos) = names.iter().position(|n| *n == k.node) else {
+                    self.diags.push(err::unknown_key(k.span, &k.node, &name.node, &names));
+                    return None;
+                };
+                ty = (**item).clone();
+                Some(pos)
+            }
+            (None, Ty::Map(..)) | (Some(_), _) => {
+                self.diags.push(err::bad_expectation(name.span, "name one entry, as in `二级指标评价[职责任务]`"));
+                return None;
+            }
+            (None, _) => None,
+        };
+        let expected = match (&ty, &value.node) {
+            (Ty::Num(_), Literal::Number(n)) => Expected::Number(parse_number(n)),
+            (Ty::Label(l), Literal::Word(w) | Literal::Text(w)) => {
+                if !self.label_sets[*l].contains(w) {
+                    let labels = self.label_sets[*l].clone();
+                    self.diags.push(err::unknown_label(value.span, w, &labels));
+                    return None;
+                }
+                Expected::Label(w.clone())
+            }
+            (Ty::Bool, Literal::Bool(b)) => Expected::Bool(*b),
+            (t, _) => {
+                let what = format!("`{}` is {}", name.node, err::ty_words(t));
+                self.diags.push(err::bad_expectation(value.span, &what));
+                return None;
+            }
+        };
+        let approx = match (&value.node, approx) {
+            (Literal::Number(n), true) => Some(n.split('.').nth(1).map_or(0, |d| d.len() as u32)),
+            _ => None,
+        };
+        Some(Expectation::Value { value: v, key, approx, expected, span: value.span })
+    }
+}
+
+fn parse_number(s: &str) -> Number {
+    Decimal::from_str(s).map(Number::from_decimal).unwrap_or(Number::ZERO)
+}
+
+/// A literal as the JSON a data file would hold.
+pub fn to_json(l: &Literal) -> Json {
+    match l {
+        Literal::Number(n) => serde_json::from_str(n).unwrap_or(Json::Null),
+        Literal::Text(s) | Literal::Word(s) => Json::String(s.clone()),
+        Literal::Bool(b) => Json::Bool(*b),
+        Literal::None => Json::Null,
+        Literal::List(items) => Json::Array(items.iter().map(|i| to_json(&i.node)).collect()),
+        Literal::Object(entries) => Json::Object(entries.iter().map(|(k, v)| (k.node.clone(), to_json(&v.node))).collect()),
+    }
+}
+
+/// `over` on top of `base`: objects merge key by key, `无` (null) removes a key, anything
+/// else replaces.
+pub fn merge(base: &mut Json, over: Json) {
+    match (base, over) {
+        (Json::Object(b), Json::Object(o)) => {
+            for (k, v) in o {
+                match (b.get_mut(&k), v) {
+                    (Some(_), Json::Null) => {
+                        b.shift_remove(&k);
+                    }
+                    (Some(slot), v) => merge(slot, v),
+                    (None, Json::Null) => {}
+                    (None, v) => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o,
+    }
+}

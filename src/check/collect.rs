@@ -1,0 +1,224 @@
+//! First pass: every declaration's name, and everything that does not depend on formulas
+//! (header, articles, scales, indicator trees, input shapes, parameters).
+
+use super::{Checker, Slot, Symbol, err};
+use crate::number::Number;
+use crate::program::*;
+use crate::source::Span;
+use crate::syntax::ast::{self, Decl, HeaderField, TypeBody, TypeLimit};
+
+impl<'a> Checker<'a> {
+    pub(super) fn collect(&mut self, file: &'a ast::File) {
+        // Grades' labels first: an input may be typed by a grade (上年等次：可选 等次).
+        for decl in &file.decls {
+            if let Decl::Grade(g) = &decl.node {
+                let labels = g.bands.iter().map(|b| b.name.node.clone()).collect();
+                self.label_sets.push(labels);
+                self.grade_labels.insert(g.name.node.clone(), self.label_sets.len() - 1);
+            }
+        }
+        for decl in &file.decls {
+            match &decl.node {
+                Decl::Header(h) => self.header(h),
+                Decl::Article(a) => {
+                    self.articles.insert(a.article.node.clone(), a.text.node.clone());
+                }
+                Decl::Scale(s) => self.scale(s),
+                Decl::Indicator(node) => {
+                    self.indicator(node, None);
+                }
+                Decl::Param(p) => self.param(p),
+                _ => {}
+            }
+        }
+        for decl in &file.decls {
+            match &decl.node {
+                Decl::Input(i) => self.input(i),
+                Decl::Let(ast::Let { name, .. }) | Decl::Grade(ast::Grade { name, .. }) | Decl::Rank(ast::Rank { name, .. }) => {
+                    self.declare(name, Symbol::Value(self.slots.len()));
+                    self.slots.push(Slot { name: name.node.clone(), span: name.span, decl: &decl.node, ty: None, def: None });
+                }
+                _ => {}
+            }
+        }
+        self.check_trees();
+    }
+
+    fn header(&mut self, h: &ast::Header) {
+        self.header.title = h.title.node.clone();
+        for (field, value) in &h.clauses {
+            let v = Some(value.node.clone());
+            match field {
+                HeaderField::DocNumber => self.header.doc_number = v,
+                HeaderField::Issuer => self.header.issuer = v,
+                HeaderField::Issued => self.header.issued = v,
+                HeaderField::Effective => self.header.effective = v,
+            }
+        }
+    }
+
+    fn scale(&mut self, s: &ast::Scale) {
+        self.declare(&s.name, Symbol::Scale(self.scales.len()));
+        let mut levels: Vec<(String, Number)> = Vec::new();
+        let mut seen: std::collections::HashMap<&str, Span> = std::collections::HashMap::new();
+        for level in &s.levels {
+            if let Some(first) = seen.get(level.name.node.as_str()) {
+                self.diags.push(err::duplicate(level.name.span, *first, &level.name.node));
+                continue;
+            }
+            seen.insert(&level.name.node, level.name.span);
+            let factor = self.constant_in(&level.factor, Unit::Ratio, "a level's percentage").unwrap_or(Number::ZERO);
+            levels.push((level.name.node.clone(), factor));
+        }
+        let refs = s.refs.iter().map(|r| r.node.clone()).collect();
+        self.scales.push(Scale { name: s.name.node.clone(), levels, refs });
+    }
+
+    fn indicator(&mut self, node: &ast::IndicatorNode, parent: Option<NodeId>) -> NodeId {
+        let id = self.indicators.len();
+        self.declare(&node.name, Symbol::Indicator(id));
+        let points = node.points.as_ref().and_then(|p| self.constant_in(p, Unit::Points, "an indicator's points"));
+        let weight = node.weight.as_ref().and_then(|w| self.constant_in(w, Unit::Ratio, "an indicator's weight"));
+        self.indicators.push(Indicator {
+            name: node.name.node.clone(),
+            parent,
+            children: Vec::new(),
+            points,
+            weight,
+            refs: node.refs.iter().map(|r| r.node.clone()).collect(),
+            span: node.name.span,
+        });
+        for child in &node.children {
+            let c = self.indicator(child, Some(id));
+            self.indicators[id].children.push(c);
+        }
+        id
+    }
+
+    fn param(&mut self, p: &ast::Param) {
+        self.declare(&p.name, Symbol::Param(self.params.len()));
+        let (default, unit) = self.constant(&p.value, "a parameter's value").unwrap_or((Number::ZERO, Unit::Free));
+        let refs = p.refs.iter().map(|r| r.node.clone()).collect();
+        self.params.push(Param { name: p.name.node.clone(), default, unit, refs, span: p.name.span });
+    }
+
+    fn input(&mut self, i: &ast::Input) {
+        let Some(shape) = self.shape(&i.ty) else { return };
+        let default = i.default.as_ref().and_then(|d| self.constant(d, "a default").map(|(v, _)| v));
+        self.declare(&i.name, Symbol::Input(self.inputs.len()));
+        self.inputs.push(Input {
+            name: i.name.node.clone(),
+            field: i.field.as_ref().map_or_else(|| i.name.node.clone(), |f| f.node.clone()),
+            shape,
+            default,
+            refs: i.refs.iter().map(|r| r.node.clone()).collect(),
+            span: i.name.span,
+        });
+    }
+
+    /// A written type → the shape data must have.
+    fn shape(&mut self, t: &ast::DataType) -> Option<Shape> {
+        let mut shape = match &t.body {
+            TypeBody::Text => Shape::Text,
+            TypeBody::Count => Shape::Count,
+            TypeBody::Score => Shape::Score { min: None, max: None },
+            TypeBody::Number => Shape::Number { min: None, max: None },
+            TypeBody::List(item) => Shape::List { item: Box::new(self.shape(item)?), min: 0, max: None },
+            TypeBody::Tally(scale) => Shape::Tally { scale: self.scale_named(scale)?, nonempty: false },
+            TypeBody::Each { tree, item } => {
+                let indicator = self.indicator_named(tree)?;
+                Shape::Each { indicator, item: Box::new(self.shape(item)?) }
+            }
+            TypeBody::Record(fields) => {
+                let mut out = Vec::new();
+                for (name, ty) in fields {
+                    out.push((name.node.clone(), self.shape(ty)?));
+                }
+                Shape::Record(out)
+            }
+            TypeBody::OneOf(words) => {
+                self.label_sets.push(words.iter().map(|w| w.node.clone()).collect());
+                Shape::Label(self.label_sets.len() - 1)
+            }
+            TypeBody::Named(name) => self.named_shape(name)?,
+        };
+        for limit in &t.limits {
+            self.limit(&mut shape, limit, t.span);
+        }
+        Some(if t.optional { Shape::Optional(Box::new(shape)) } else { shape })
+    }
+
+    fn named_shape(&mut self, name: &ast::Ident) -> Option<Shape> {
+        if let Some(&labels) = self.grade_labels.get(&name.node) {
+            return Some(Shape::Label(labels));
+        }
+        match self.names.get(&name.node) {
+            Some((Symbol::Scale(s), _)) => {
+                let s = *s;
+                self.mark_used(Symbol::Scale(s));
+                Some(Shape::Rating(s))
+            }
+            _ => {
+                let mut candidates: Vec<String> = self.scales.iter().map(|s| s.name.clone()).collect();
+                candidates.extend(["文本", "次数", "分数", "数值"].map(String::from));
+                self.diags.push(err::unknown_name(name.span, &name.node, "type or scale", &candidates));
+                None
+            }
+        }
+    }
+
+    fn limit(&mut self, shape: &mut Shape, limit: &TypeLimit, span: Span) {
+        match (shape, limit) {
+            (Shape::List { min, .. }, TypeLimit::NonEmpty(_)) => *min = (*min).max(1),
+            (Shape::Tally { nonempty, .. }, TypeLimit::NonEmpty(_)) => *nonempty = true,
+            (Shape::List { min, max, .. }, TypeLimit::Items(a, b)) => {
+                let lo = self.constant_in(a, Unit::Count, "a number of items").and_then(|n| n.to_i128());
+                let hi = self.constant_in(b, Unit::Count, "a number of items").and_then(|n| n.to_i128());
+                *min = lo.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+                *max = hi.and_then(|n| usize::try_from(n).ok());
+            }
+            (Shape::Score { min, max } | Shape::Number { min, max }, TypeLimit::Range(a, b)) => {
+                *min = self.constant(a, "a range's bound").map(|(n, _)| n);
+                *max = self.constant(b, "a range's bound").map(|(n, _)| n);
+            }
+            (_, limit) => {
+                let at = match limit {
+                    TypeLimit::NonEmpty(s) => *s,
+                    TypeLimit::Items(a, b) | TypeLimit::Range(a, b) => a.span.to(b.span),
+                };
+                let _ = span;
+                self.diags.push(err::type_mismatch(at, "a limit that fits the type (非空 for lists and tallies, 个数 for lists, a range for numbers)", "a limit this type cannot have"));
+            }
+        }
+    }
+
+    pub(super) fn scale_named(&mut self, name: &ast::Ident) -> Option<ScaleId> {
+        match self.names.get(&name.node) {
+            Some((Symbol::Scale(s), _)) => {
+                let s = *s;
+                self.mark_used(Symbol::Scale(s));
+                Some(s)
+            }
+            _ => {
+                let candidates: Vec<String> = self.scales.iter().map(|s| s.name.clone()).collect();
+                self.diags.push(err::unknown_name(name.span, &name.node, "scale", &candidates));
+                None
+            }
+        }
+    }
+
+    pub(super) fn indicator_named(&mut self, name: &ast::Ident) -> Option<NodeId> {
+        match self.names.get(&name.node) {
+            Some((Symbol::Indicator(n), _)) => Some(*n),
+            Some(_) => {
+                self.diags.push(err::not_an_indicator(name.span, &name.node));
+                None
+            }
+            None => {
+                let candidates: Vec<String> = self.indicators.iter().map(|i| i.name.clone()).collect();
+                self.diags.push(err::unknown_name(name.span, &name.node, "indicator", &candidates));
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,565 @@
+//! Formulas: names resolved, types and units inferred, each node turned into the typed
+//! program form. Reports a diagnostic and returns `None` where a formula is wrong; a
+//! reference to a value that failed earlier fails silently, so one mistake is reported once.
+
+use super::{Checker, Symbol, consts, err};
+use crate::program::{self as p, Arith, Builtin, Compare, Expr, Key, NodeId, Shape, Ty, Unit};
+use crate::source::Span;
+use crate::syntax::ast::{self, BinaryOp, ExprNode, Step, UnaryOp};
+
+/// What surrounds a formula: the family variable (`项`) and divisors known not to be zero.
+#[derive(Clone, Default)]
+pub(super) struct Ctx {
+    pub binder: Option<(String, NodeId)>,
+    pub nonzero: Vec<Expr>,
+}
+
+type Typed = (Expr, Ty);
+
+/// The built-in functions, by Chinese and English name.
+const FUNCTIONS: &[(&str, &str)] = &[
+    ("最小", "min"),
+    ("最大", "max"),
+    ("合计", "sum"),
+    ("平均", "mean"),
+    ("个数", "length"),
+    ("因子", "factor"),
+    ("计数", "count_of"),
+    ("汇总", "rollup"),
+    ("有", "given"),
+];
+
+pub fn function_names() -> Vec<String> {
+    FUNCTIONS.iter().flat_map(|(zh, en)| [zh.to_string(), en.to_string()]).collect()
+}
+
+impl Checker<'_> {
+    pub(super) fn expr(&mut self, e: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        match &e.node {
+            ast::Expr::Quantity { value, unit } => {
+                let (n, u) = consts::quantity(*value, *unit);
+                Some((Expr::Const(n), Ty::Num(u)))
+            }
+            ast::Expr::Path { head, steps } => self.path(head, steps, ctx),
+            ast::Expr::Call { func, args } => self.call(func, args, e.span, ctx),
+            ast::Expr::Unary { op, operand } => {
+                let (x, t) = self.expr(operand, ctx)?;
+                match op.node {
+                    UnaryOp::Neg => Some((Expr::Neg(Box::new(x)), Ty::Num(self.unit_of(&t, operand.span)?))),
+                    UnaryOp::Not => {
+                        self.expect_bool(&t, operand.span)?;
+                        Some((Expr::Not(Box::new(x)), Ty::Bool))
+                    }
+                }
+            }
+            ast::Expr::Binary { op, lhs, rhs } => self.binary(op.node, lhs, rhs, e.span, ctx),
+            ast::Expr::If { condition, then, otherwise } => self.conditional(condition, then, otherwise, ctx),
+            ast::Expr::Match { subject, arms } => self.matching(subject, arms, e.span, ctx),
+        }
+    }
+
+    fn path(&mut self, head: &ast::Ident, steps: &[Step], ctx: &Ctx) -> Option<Typed> {
+        if ctx.binder.as_ref().is_some_and(|(var, _)| *var == head.node) {
+            self.diags.push(err::type_mismatch(head.span, "a value", "the indicator variable (use it in brackets, as in `绩效委评价[项]`)"));
+            return None;
+        }
+        let (mut e, mut ty) = match self.names.get(&head.node).map(|(s, _)| *s) {
+            Some(Symbol::Input(i)) => {
+                self.mark_used(Symbol::Input(i));
+                (Expr::Input(i), self.inputs[i].shape.ty())
+            }
+            Some(Symbol::Param(i)) => {
+                self.mark_used(Symbol::Param(i));
+                (Expr::Param(i), Ty::Num(self.params[i].unit))
+            }
+            Some(Symbol::Value(v)) => (Expr::Value(v), self.slots[v].ty.clone()?),
+            Some(Symbol::Scale(_)) => return self.mismatch(head.span, "a value", "a scale (等级)"),
+            Some(Symbol::Indicator(_)) => return self.mismatch(head.span, "a value", "an indicator (指标)"),
+            None => {
+                let candidates = self.all_names();
+                self.diags.push(err::unknown_name(head.span, &head.node, "name", &candidates));
+                return None;
+            }
+        };
+        for step in steps {
+            (e, ty) = self.step(e, ty, step, &head.node, ctx)?;
+        }
+        Some((e, ty))
+    }
+
+    fn step(&mut self, e: Expr, ty: Ty, step: &Step, of: &str, ctx: &Ctx) -> Option<Typed> {
+        match (step, ty) {
+            (Step::Index(k), Ty::Map(keys, item)) => {
+                let key = self.key(k, keys, of, ctx)?;
+                Some((Expr::Index(Box::new(e), key), *item))
+            }
+            (Step::Field(f), Ty::Record(fields)) => {
+                let Some(pos) = fields.iter().position(|(n, _)| *n == f.node) else {
+                    let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+                    self.diags.push(err::unknown_key(f.span, &f.node, of, &names));
+                    return None;
+                };
+                Some((Expr::Field(Box::new(e), pos), fields[pos].1.clone()))
+            }
+            (Step::Field(f), Ty::List(item)) if matches!(*item, Ty::Record(_)) => {
+                let (e, t) = self.step(e, *item, step, of, ctx)?;
+                let _ = f;
+                Some((e, Ty::List(Box::new(t))))
+            }
+            (Step::Index(k) | Step::Field(k), ty) => self.mismatch(k.span, "something with entries (one per indicator, or a record)", &err::ty_words(&ty)),
+        }
+    }
+
+    fn key(&mut self, k: &ast::Ident, keys: NodeId, of: &str, ctx: &Ctx) -> Option<Key> {
+        if let Some((var, tree)) = &ctx.binder {
+            if *var == k.node {
+                if p::leaves_of(&self.indicators, *tree) != p::leaves_of(&self.indicators, keys) {
+                    let found = format!("`{var}`, which ranges over the leaves of {}", self.indicators[*tree].name);
+                    return self.mismatch(k.span, &format!("an entry of `{of}` (one per leaf of {})", self.indicators[keys].name), &found);
+                }
+                return Some(Key::Bound);
+            }
+        }
+        let names: Vec<String> = p::leaves_of(&self.indicators, keys).into_iter().map(|n| self.indicators[n].name.clone()).collect();
+        match names.iter().position(|n| *n == k.node) {
+            Some(pos) => Some(Key::Leaf(pos)),
+            None => {
+                self.diags.push(err::unknown_key(k.span, &k.node, of, &names));
+                None
+            }
+        }
+    }
+
+    fn mismatch<T>(&mut self, span: Span, expected: &str, found: &str) -> Option<T> {
+        self.diags.push(err::type_mismatch(span, expected, found));
+        None
+    }
+
+    /// The unit of a number, or a diagnostic saying why this is not a number.
+    pub(super) fn unit_of(&mut self, t: &Ty, span: Span) -> Option<Unit> {
+        match t {
+            Ty::Num(u) => Some(*u),
+            Ty::Rating(s) => {
+                let name = self.scales[*s].name.clone();
+                self.diags.push(err::rating_as_number(span, &name));
+                None
+            }
+            Ty::Tally(_) => {
+                self.diags.push(err::tally_as_list(span));
+                None
+            }
+            Ty::Optional(_) => self.mismatch(span, "a number", "an optional value (check it with `有(…)` first)"),
+            t => self.mismatch(span, "a number", &err::ty_words(t)),
+        }
+    }
+
+    fn expect_bool(&mut self, t: &Ty, span: Span) -> Option<()> {
+        match t {
+            Ty::Bool => Some(()),
+            t => self.mismatch(span, "a yes/no condition", &err::ty_words(t)),
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: &ExprNode, rhs: &ExprNode, span: Span, ctx: &Ctx) -> Option<Typed> {
+        match op {
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => self.arith(op, lhs, rhs, span, ctx),
+            BinaryOp::And | BinaryOp::Or => {
+                let l = self.expr(lhs, ctx);
+                let r = self.expr(rhs, ctx);
+                let ((a, ta), (b, tb)) = (l?, r?);
+                self.expect_bool(&ta, lhs.span)?;
+                self.expect_bool(&tb, rhs.span)?;
+                let (a, b) = (Box::new(a), Box::new(b));
+                Some((if op == BinaryOp::And { Expr::And(a, b) } else { Expr::Or(a, b) }, Ty::Bool))
+            }
+            _ => self.compare(op, lhs, rhs, span, ctx),
+        }
+    }
+
+    fn arith(&mut self, op: BinaryOp, lhs: &ExprNode, rhs: &ExprNode, span: Span, ctx: &Ctx) -> Option<Typed> {
+        let l = self.expr(lhs, ctx);
+        let r = self.expr(rhs, ctx);
+        let ((a, ta), (b, tb)) = (l?, r?);
+        let (ua, ub) = (self.unit_of(&ta, lhs.span), self.unit_of(&tb, rhs.span));
+        let (ua, ub) = (ua?, ub?);
+        let (arith, unit) = match op {
+            BinaryOp::Add | BinaryOp::Sub => {
+                let verb = if op == BinaryOp::Add { "add" } else { "subtract" };
+                let Some(u) = unify(ua, ub) else {
+                    self.diags.push(err::unit_mismatch(span, verb, ua, ub));
+                    return None;
+                };
+                (if op == BinaryOp::Add { Arith::Add } else { Arith::Sub }, u)
+            }
+            BinaryOp::Mul => {
+                if ua == Unit::Points && ub == Unit::Points {
+                    self.diags.push(err::points_times_points(span));
+                    return None;
+                }
+                (Arith::Mul, product_unit(ua, ub))
+            }
+            _ => {
+                let Some(u) = quotient_unit(ua, ub) else {
+                    self.diags.push(err::unit_mismatch(span, "divide", ua, ub));
+                    return None;
+                };
+                if self.may_be_zero(&b, ctx) {
+                    self.diags.push(err::maybe_zero(rhs.span, "the divisor"));
+                    return None;
+                }
+                (Arith::Div, u)
+            }
+        };
+        Some((Expr::Arith(arith, Box::new(a), Box::new(b)), Ty::Num(unit)))
+    }
+
+    fn compare(&mut self, op: BinaryOp, lhs: &ExprNode, rhs: &ExprNode, span: Span, ctx: &Ctx) -> Option<Typed> {
+        let cmp = match op {
+            BinaryOp::Eq => Compare::Eq,
+            BinaryOp::Ne => Compare::Ne,
+            BinaryOp::Lt => Compare::Lt,
+            BinaryOp::Le => Compare::Le,
+            BinaryOp::Gt => Compare::Gt,
+            _ => Compare::Ge,
+        };
+        // A bare word beside a grade or rating is one of its levels: `等次 = 诫勉`.
+        let ((a, ta), (b, tb)) = match (self.is_bare_word(lhs, ctx), self.is_bare_word(rhs, ctx)) {
+            (false, true) => {
+                let (a, ta) = self.expr(lhs, ctx)?;
+                let b = self.label_in(rhs, &ta)?;
+                ((a, ta), b)
+            }
+            (true, false) => {
+                let (b, tb) = self.expr(rhs, ctx)?;
+                (self.label_in(lhs, &tb)?, (b, tb))
+            }
+            _ => {
+                let l = self.expr(lhs, ctx);
+                let r = self.expr(rhs, ctx);
+                (l?, r?)
+            }
+        };
+        let ordered = !matches!(cmp, Compare::Eq | Compare::Ne);
+        match (strip_optional(&ta), strip_optional(&tb)) {
+            (Ty::Num(ua), Ty::Num(ub)) => {
+                if unify(*ua, *ub).is_none() {
+                    self.diags.push(err::unit_mismatch(span, "compare", *ua, *ub));
+                    return None;
+                }
+            }
+            (Ty::Label(x), Ty::Label(y)) if x == y && !ordered => {}
+            (Ty::Rating(x), Ty::Rating(y)) if x == y && !ordered => {}
+            (Ty::Text, Ty::Text) | (Ty::Bool, Ty::Bool) if !ordered => {}
+            (Ty::Label(_), other) | (other, Ty::Label(_)) => {
+                return self.mismatch(span, "a grade compared with one of its levels (`等次 = 先进`)", &format!("a grade compared with {}", err::ty_words(other)));
+            }
+            (x, y) => return self.mismatch(span, &format!("two values of the same kind, like {}", err::ty_words(x)), &err::ty_words(y)),
+        }
+        Some((Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool))
+    }
+
+    /// A single word that names nothing declared: a level, if something beside it has levels.
+    fn is_bare_word(&self, e: &ExprNode, ctx: &Ctx) -> bool {
+        matches!(&e.node, ast::Expr::Path { head, steps }
+            if steps.is_empty() && !self.names.contains_key(&head.node)
+                && ctx.binder.as_ref().is_none_or(|(v, _)| *v != head.node))
+    }
+
+    /// A bare word read as a level of a grade or rating type.
+    fn label_in(&mut self, e: &ExprNode, t: &Ty) -> Option<Typed> {
+        let ast::Expr::Path { head, .. } = &e.node else { return None };
+        let labels: Vec<String> = match strip_optional(t) {
+            Ty::Label(l) => self.label_sets[*l].clone(),
+            Ty::Rating(s) => self.scales[*s].level_names().iter().map(|s| s.to_string()).collect(),
+            _ => {
+                let candidates = self.all_names();
+                self.diags.push(err::unknown_name(head.span, &head.node, "name", &candidates));
+                return None;
+            }
+        };
+        match labels.iter().position(|l| *l == head.node) {
+            Some(i) => Some((Expr::Label(i), strip_optional(t).clone())),
+            None => {
+                self.diags.push(err::unknown_label(head.span, &head.node, &labels));
+                None
+            }
+        }
+    }
+
+    fn conditional(&mut self, c: &ExprNode, t: &ExprNode, o: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let (cond, ct) = self.expr(c, ctx)?;
+        self.expect_bool(&ct, c.span)?;
+        let (mut then_ctx, mut else_ctx) = (ctx.clone(), ctx.clone());
+        if let Expr::Compare(op, x, zero) = &cond {
+            if matches!(**zero, Expr::Const(n) if n.is_zero()) {
+                match op {
+                    Compare::Ne | Compare::Gt | Compare::Lt => then_ctx.nonzero.push((**x).clone()),
+                    Compare::Eq => else_ctx.nonzero.push((**x).clone()),
+                    _ => {}
+                }
+            }
+        }
+        let a = self.expr(t, &then_ctx);
+        let b = self.expr(o, &else_ctx);
+        let ((a, ta), (b, tb)) = (a?, b?);
+        let ty = self.same_type(&ta, &tb, o.span)?;
+        Some((Expr::If(Box::new(cond), Box::new(a), Box::new(b)), ty))
+    }
+
+    fn same_type(&mut self, a: &Ty, b: &Ty, span: Span) -> Option<Ty> {
+        match (a, b) {
+            (Ty::Num(x), Ty::Num(y)) => match unify(*x, *y) {
+                Some(u) => Some(Ty::Num(u)),
+                None => {
+                    self.diags.push(err::unit_mismatch(span, "choose between", *x, *y));
+                    None
+                }
+            },
+            (a, b) if a == b => Some(a.clone()),
+            (a, b) => self.mismatch(span, &err::ty_words(a), &err::ty_words(b)),
+        }
+    }
+
+    fn matching(&mut self, subject: &ExprNode, arms: &[(ast::Ident, ExprNode)], span: Span, ctx: &Ctx) -> Option<Typed> {
+        let (s, st) = self.expr(subject, ctx)?;
+        let labels: Vec<String> = match &st {
+            Ty::Label(l) => self.label_sets[*l].clone(),
+            Ty::Rating(sc) => self.scales[*sc].level_names().iter().map(|s| s.to_string()).collect(),
+            t => return self.mismatch(subject.span, "a grade, category or rating", &err::ty_words(t)),
+        };
+        let mut by_label: Vec<Option<Expr>> = vec![None; labels.len()];
+        let mut ty: Option<Ty> = None;
+        for (label, value) in arms {
+            let Some(i) = labels.iter().position(|l| *l == label.node) else {
+                self.diags.push(err::unknown_label(label.span, &label.node, &labels));
+                continue;
+            };
+            let (v, vt) = self.expr(value, ctx)?;
+            ty = Some(match ty {
+                None => vt,
+                Some(t) => self.same_type(&t, &vt, value.span)?,
+            });
+            if by_label[i].replace(v).is_some() {
+                self.diags.push(err::match_arms(label.span, std::slice::from_ref(&label.node)));
+            }
+        }
+        let missing: Vec<String> = labels.iter().zip(&by_label).filter(|(_, e)| e.is_none()).map(|(l, _)| l.clone()).collect();
+        if !missing.is_empty() {
+            self.diags.push(err::match_arms(span, &missing));
+            return None;
+        }
+        let arms = by_label.into_iter().collect::<Option<Vec<_>>>()?;
+        Some((Expr::Match(Box::new(s), arms), ty?))
+    }
+
+    fn call(&mut self, func: &ast::Ident, args: &[ExprNode], span: Span, ctx: &Ctx) -> Option<Typed> {
+        let Some(&(zh, _)) = FUNCTIONS.iter().find(|(zh, en)| *zh == func.node || *en == func.node) else {
+            self.diags.push(err::unknown_function(func.span, &func.node, &function_names()));
+            return None;
+        };
+        let want = |n: usize, words: &str, this: &mut Self| -> Option<()> {
+            if args.len() == n {
+                return Some(());
+            }
+            this.diags.push(err::arity(span, &func.node, words, args.len()));
+            None
+        };
+        match zh {
+            "最小" | "最大" => self.min_max(zh == "最小", func, args, span, ctx),
+            "汇总" => {
+                want(2, "an indicator and one value per leaf", self)?;
+                self.rollup(&args[0], &args[1], ctx)
+            }
+            "计数" => {
+                want(2, "a tally and one of its levels", self)?;
+                self.count_of(&args[0], &args[1], ctx)
+            }
+            _ => {
+                want(1, "one argument", self)?;
+                let (x, t) = self.expr(&args[0], ctx)?;
+                self.unary_builtin(zh, x, t, args[0].span, ctx)
+            }
+        }
+    }
+
+    fn min_max(&mut self, min: bool, func: &ast::Ident, args: &[ExprNode], span: Span, ctx: &Ctx) -> Option<Typed> {
+        if args.len() < 2 {
+            self.diags.push(err::arity(span, &func.node, "two or more numbers", args.len()));
+            return None;
+        }
+        let mut unit = Unit::Free;
+        let mut out = Vec::new();
+        for a in args {
+            let (x, t) = self.expr(a, ctx)?;
+            let u = self.unit_of(&t, a.span)?;
+            unit = match unify(unit, u) {
+                Some(u) => u,
+                None => {
+                    self.diags.push(err::unit_mismatch(a.span, "compare", unit, u));
+                    return None;
+                }
+            };
+            out.push(x);
+        }
+        Some((Expr::Call(if min { Builtin::Min } else { Builtin::Max }, out), Ty::Num(unit)))
+    }
+
+    fn unary_builtin(&mut self, zh: &str, x: Expr, t: Ty, span: Span, _ctx: &Ctx) -> Option<Typed> {
+        let call = |b: Builtin, x: Expr, t: Ty| Some((Expr::Call(b, vec![x]), t));
+        match (zh, t) {
+            ("因子", Ty::Rating(s)) => call(Builtin::Factor(s), x, Ty::Num(Unit::Ratio)),
+            ("因子", Ty::List(item)) if matches!(*item, Ty::Rating(_)) => {
+                let Ty::Rating(s) = *item else { return None };
+                call(Builtin::Factors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio))))
+            }
+            ("因子", Ty::Tally(s)) => call(Builtin::TallyFactors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio)))),
+            ("因子", t) => self.mismatch(span, "a rating, a list of ratings or a tally", &err::ty_words(&t)),
+            ("合计", Ty::Tally(_)) => call(Builtin::TallyTotal, x, Ty::Num(Unit::Count)),
+            ("合计" | "平均", Ty::List(item) | Ty::Map(_, item)) => {
+                let u = self.unit_of(&item, span)?;
+                if zh == "平均" && !self.nonempty(&x) {
+                    self.diags.push(err::maybe_zero(span, "the number of items averaged"));
+                    return None;
+                }
+                call(if zh == "合计" { Builtin::Sum } else { Builtin::Mean }, x, Ty::Num(u))
+            }
+            ("个数", Ty::List(_)) => call(Builtin::Length, x, Ty::Num(Unit::Count)),
+            ("个数" | "平均", Ty::Tally(_)) => {
+                self.diags.push(err::tally_as_list(span));
+                None
+            }
+            ("有", Ty::Optional(_)) => call(Builtin::Given, x, Ty::Bool),
+            ("有", t) => self.mismatch(span, "an optional input (可选)", &err::ty_words(&t)),
+            (_, t) => self.mismatch(span, "a list of numbers", &err::ty_words(&t)),
+        }
+    }
+
+    fn rollup(&mut self, tree: &ExprNode, values: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let ast::Expr::Path { head, steps } = &tree.node else {
+            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
+            return None;
+        };
+        if !steps.is_empty() {
+            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
+            return None;
+        }
+        let node = self.indicator_named(head)?;
+        let (v, vt) = self.expr(values, ctx)?;
+        let Ty::Map(keys, item) = vt else {
+            return self.mismatch(values.span, "one value per leaf of an indicator (a value computed with `[项 属于 …]`)", &err::ty_words(&vt));
+        };
+        if !p::is_within(&self.indicators, node, keys) {
+            let expected = format!("values for the leaves of `{}`", head.node);
+            return self.mismatch(values.span, &expected, &format!("values for the leaves of `{}`", self.indicators[keys].name));
+        }
+        let u = self.unit_of(&item, values.span)?;
+        let unit = if self.indicators[node].points.is_some() {
+            if !matches!(u, Unit::Ratio | Unit::Free) {
+                return self.mismatch(values.span, "a percentage per leaf (the indicator has points, so its leaves give the share of them earned)", err::unit_words(u));
+            }
+            Unit::Points
+        } else {
+            u
+        };
+        Some((Expr::Call(Builtin::Rollup { indicator: node, keys }, vec![v]), Ty::Num(unit)))
+    }
+
+    fn count_of(&mut self, tally: &ExprNode, level: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let (t, tt) = self.expr(tally, ctx)?;
+        let Ty::Tally(s) = tt else {
+            return self.mismatch(tally.span, "a tally (计票)", &err::ty_words(&tt));
+        };
+        let (label, _) = self.label_in(level, &Ty::Rating(s))?;
+        let Expr::Label(i) = label else { return None };
+        Some((Expr::Call(Builtin::CountOf(i), vec![t]), Ty::Num(Unit::Count)))
+    }
+
+    /// The data shape behind a formula that reads an input, if it does.
+    fn shape_of(&self, e: &Expr) -> Option<&Shape> {
+        match e {
+            Expr::Input(i) => Some(&self.inputs[*i].shape),
+            Expr::Index(base, _) => match self.shape_of(base)? {
+                Shape::Each { item, .. } => Some(item),
+                _ => None,
+            },
+            Expr::Field(base, i) => match self.shape_of(base)? {
+                Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+                Shape::List { item, .. } => match &**item {
+                    Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether a list-valued formula is sure to have at least one item.
+    fn nonempty(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Value(_) | Expr::Call(Builtin::Rollup { .. }, _) => false,
+            Expr::Call(Builtin::Factors(_), args) => args.first().is_some_and(|a| self.nonempty(a)),
+            Expr::Call(Builtin::TallyFactors(_), args) => {
+                args.first().and_then(|a| self.shape_of(a)).is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. }))
+            }
+            Expr::Field(base, _) => self.nonempty(base),
+            e => match self.shape_of(e) {
+                Some(Shape::List { min, .. }) => *min > 0,
+                Some(Shape::Each { .. }) => true,
+                _ => false,
+            },
+        }
+    }
+
+    fn may_be_zero(&self, e: &Expr, ctx: &Ctx) -> bool {
+        if ctx.nonzero.contains(e) {
+            return false;
+        }
+        match e {
+            Expr::Const(n) => n.is_zero(),
+            Expr::Call(Builtin::TallyTotal, args) => {
+                !args.first().and_then(|a| self.shape_of(a)).is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. }))
+            }
+            Expr::Call(Builtin::Length, args) => !args.first().is_some_and(|a| self.nonempty(a)),
+            Expr::Arith(Arith::Mul, a, b) => self.may_be_zero(a, ctx) || self.may_be_zero(b, ctx),
+            Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),
+            _ => true,
+        }
+    }
+}
+
+fn strip_optional(t: &Ty) -> &Ty {
+    match t {
+        Ty::Optional(inner) => inner,
+        t => t,
+    }
+}
+
+/// The unit of a sum or comparison of two numbers, if they can meet.
+pub fn unify(a: Unit, b: Unit) -> Option<Unit> {
+    match (a, b) {
+        (a, b) if a == b => Some(a),
+        (Unit::Free, u) | (u, Unit::Free) => Some(u),
+        _ => None,
+    }
+}
+
+fn product_unit(a: Unit, b: Unit) -> Unit {
+    for u in [Unit::Points, Unit::Ratio, Unit::Count] {
+        if a == u || b == u {
+            return u;
+        }
+    }
+    Unit::Free
+}
+
+fn quotient_unit(a: Unit, b: Unit) -> Option<Unit> {
+    use Unit::*;
+    Some(match (a, b) {
+        (Free, Free) => Free,
+        (x, y) if x == y => Ratio,
+        (x, Free | Count | Ratio) if x != Free => x,
+        (Free, Count | Ratio) => Free,
+        _ => return None,
+    })
+}

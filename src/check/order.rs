@@ -1,0 +1,105 @@
+//! The order values are computed in, and circular definitions.
+
+use super::{Checker, Symbol, err};
+use crate::program::ValueId;
+use crate::syntax::ast::{Decl, Expr, ExprNode, Ident};
+
+impl Checker<'_> {
+    /// Sorts values so each comes after those it uses (declaration order otherwise), and
+    /// reports each cycle once.
+    pub(super) fn order_values(&mut self) {
+        let deps: Vec<Vec<ValueId>> = (0..self.slots.len()).map(|v| self.dependencies(v)).collect();
+        let mut state = vec![0u8; deps.len()]; // 0 new, 1 in progress, 2 done
+        for start in 0..deps.len() {
+            let mut stack: Vec<(ValueId, usize)> = vec![(start, 0)];
+            while let Some(top) = stack.len().checked_sub(1) {
+                let (v, next) = stack[top];
+                if next == 0 && state[v] != 0 {
+                    stack.pop();
+                    continue;
+                }
+                state[v] = 1;
+                match deps[v].get(next) {
+                    Some(&d) => {
+                        stack[top].1 += 1;
+                        match state[d] {
+                            0 => stack.push((d, 0)),
+                            1 => self.report_cycle(&stack, d),
+                            _ => {}
+                        }
+                    }
+                    None => {
+                        state[v] = 2;
+                        self.order.push(v);
+                        stack.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    fn report_cycle(&mut self, stack: &[(ValueId, usize)], back_to: ValueId) {
+        let from = stack.iter().position(|(v, _)| *v == back_to).unwrap_or(0);
+        let mut path: Vec<String> = stack[from..].iter().map(|(v, _)| self.slots[*v].name.clone()).collect();
+        path.push(self.slots[back_to].name.clone());
+        self.diags.push(err::cycle(self.slots[back_to].span, &path));
+    }
+
+    fn dependencies(&self, v: ValueId) -> Vec<ValueId> {
+        let mut names: Vec<&Ident> = Vec::new();
+        match self.slots[v].decl {
+            Decl::Let(l) => {
+                for e in [Some(&l.expr), l.cap.as_ref(), l.floor.as_ref()].into_iter().flatten() {
+                    mentions(e, &mut names);
+                }
+            }
+            Decl::Grade(g) => {
+                mentions(&g.subject, &mut names);
+                for band in &g.bands {
+                    for bound in [&band.lower, &band.upper].into_iter().flatten() {
+                        mentions(&bound.value, &mut names);
+                    }
+                }
+            }
+            Decl::Rank(r) => {
+                mentions(&r.by, &mut names);
+                if let Some(w) = &r.within {
+                    names.push(w);
+                }
+            }
+            _ => {}
+        }
+        let mut out: Vec<ValueId> = names
+            .into_iter()
+            .filter_map(|n| match self.names.get(&n.node) {
+                Some((Symbol::Value(d), _)) => Some(*d),
+                _ => None,
+            })
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Every name a formula mentions (heads of paths; call arguments included).
+pub fn mentions<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
+    match &e.node {
+        Expr::Quantity { .. } => {}
+        Expr::Path { head, .. } => out.push(head),
+        Expr::Call { args, .. } => args.iter().for_each(|a| mentions(a, out)),
+        Expr::Unary { operand, .. } => mentions(operand, out),
+        Expr::Binary { lhs, rhs, .. } => {
+            mentions(lhs, out);
+            mentions(rhs, out);
+        }
+        Expr::If { condition, then, otherwise } => {
+            mentions(condition, out);
+            mentions(then, out);
+            mentions(otherwise, out);
+        }
+        Expr::Match { subject, arms } => {
+            mentions(subject, out);
+            arms.iter().for_each(|(_, a)| mentions(a, out));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Structure checks: indicator trees (points and weights add up) and grade bands (ordered,
+//! no overlap, no gap, every band reachable).
+
+use super::{Checker, err};
+use crate::number::Number;
+use crate::source::Span;
+
+impl Checker<'_> {
+    pub(super) fn check_trees(&mut self) {
+        for id in 0..self.indicators.len() {
+            let children = self.indicators[id].children.clone();
+            if children.is_empty() {
+                continue;
+            }
+            let node = &self.indicators[id];
+            let names = children.iter().map(|c| self.indicators[*c].name.as_str()).collect::<Vec<_>>().join("、");
+            let with_points = children.iter().filter(|c| self.indicators[**c].points.is_some()).count();
+            let with_weight = children.iter().filter(|c| self.indicators[**c].weight.is_some()).count();
+            let span = node.span;
+            let name = node.name.clone();
+            if (with_points > 0 && with_points < children.len()) || (with_weight > 0 && with_weight < children.len()) || (with_points > 0 && with_weight > 0) {
+                self.diags.push(err::mixed_shares(span, &name));
+                continue;
+            }
+            if with_points > 0 {
+                let sum = sum(children.iter().filter_map(|c| self.indicators[*c].points));
+                if let Some(parent) = self.indicators[id].points {
+                    if sum != parent {
+                        self.diags.push(err::points_mismatch(span, &name, &parent.to_string(), &sum.to_string(), &names));
+                    }
+                }
+            }
+            if with_weight > 0 {
+                let sum = sum(children.iter().filter_map(|c| self.indicators[*c].weight));
+                if sum != Number::ONE {
+                    let pct = sum.mul(Number::int(100)).map(|p| format!("{p}%")).unwrap_or_default();
+                    self.diags.push(err::weights_mismatch(span, &name, &pct, &names));
+                }
+            }
+        }
+    }
+
+    /// Bands with their thresholds evaluated (parameters at their defaults).
+    pub(super) fn check_bands(&mut self, bands: &[(String, Option<(Number, bool)>, Option<(Number, bool)>, Span)]) {
+        if let Some(d) = band_problem(bands) {
+            self.diags.push(d);
+        }
+    }
+}
+
+fn sum(numbers: impl Iterator<Item = Number>) -> Number {
+    numbers.fold(Number::ZERO, |acc, n| acc.add(n).unwrap_or(acc))
+}
+
+/// One band: label, lower bound, upper bound (each value and inclusive), span.
+pub type BandBounds = (String, Option<(Number, bool)>, Option<(Number, bool)>, Span);
+
+/// The first structural problem of a list of bands written highest first, if any.
+/// Shared with the evaluator, which re-checks bands whose thresholds are parameters.
+pub fn band_problem(bands: &[BandBounds]) -> Option<crate::diagnostic::Diagnostic> {
+    let last = bands.len().checked_sub(1)?;
+    // The lower bound of the band above: (its label, value, inclusive).
+    let mut above: Option<(&str, Number, bool)> = None;
+    for (i, (label, lower, upper, span)) in bands.iter().enumerate() {
+        if let Some((u, u_incl)) = *upper {
+            let Some((other, bound, incl)) = above else {
+                return Some(err::bands_gap(*span, &format!("nothing covers scores above `{label}`")));
+            };
+            if u > bound || (u == bound && u_incl && incl) {
+                return Some(err::bands_overlap(*span, label, other));
+            }
+            if u < bound || (u == bound && !u_incl && !incl) {
+                return Some(err::bands_gap(*span, &format!("between `{label}` and `{other}`")));
+            }
+        }
+        if let (Some((_, bound, incl)), Some((l, l_incl))) = (above, *lower) {
+            // Some score must be at or above `l` and still below the band above.
+            if l > bound || (l == bound && (incl || !l_incl)) {
+                return Some(err::band_unreachable(*span, label));
+            }
+        }
+        match *lower {
+            Some((l, l_incl)) => above = Some((label, l, l_incl)),
+            None if i < last => return Some(err::band_unreachable(bands[i + 1].3, &bands[i + 1].0)),
+            None => {}
+        }
+    }
+    let (label, lower, _, span) = &bands[last];
+    lower.is_some().then(|| err::bands_gap(*span, &format!("nothing covers scores below `{label}`")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(label: &str, lower: Option<(i128, bool)>, upper: Option<(i128, bool)>) -> BandBounds {
+        let f = |x: Option<(i128, bool)>| x.map(|(n, i)| (Number::int(n), i));
+        (label.to_string(), f(lower), f(upper), Span::default())
+    }
+
+    fn code(bands: &[BandBounds]) -> Option<&'static str> {
+        band_problem(bands).map(|d| d.code)
+    }
+
+    #[test]
+    fn sichuan_bands_are_sound() {
+        assert_eq!(code(&[b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((90, false))), b("不合格", None, Some((60, false)))]), None);
+        assert_eq!(code(&[b("先进", Some((90, true)), None), b("合格", Some((60, true)), None), b("不合格", None, None)]), None);
+    }
+
+    #[test]
+    fn overlap_gap_and_unreachable_are_found() {
+        let overlap = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((95, false))), b("不合格", None, None)];
+        assert_eq!(code(&overlap), Some("E0404"));
+        let gap = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((85, false))), b("不合格", None, None)];
+        assert_eq!(code(&gap), Some("E0405"));
+        let no_bottom = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), None)];
+        assert_eq!(code(&no_bottom), Some("E0405"));
+        let unordered = [b("合格", Some((60, true)), None), b("先进", Some((90, true)), None), b("不合格", None, None)];
+        assert_eq!(code(&unordered), Some("E0406"));
+        let same = [b("先进", Some((90, true)), None), b("优秀", Some((90, true)), None), b("不合格", None, None)];
+        assert_eq!(code(&same), Some("E0406"));
+        let early_catch_all = [b("先进", Some((90, true)), None), b("其他", None, None), b("不合格", None, None)];
+        assert_eq!(code(&early_catch_all), Some("E0406"));
+    }
+}

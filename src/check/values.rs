@@ -1,0 +1,206 @@
+//! Values (计算, 等次, 排名), data requirements (要求) and the published roles (公布).
+
+use super::expr::{Ctx, unify};
+use super::structure::BandBounds;
+use super::{Checker, Symbol, err};
+use crate::number::{Number, Rounding};
+use crate::program::*;
+use crate::source::Span;
+use crate::syntax::ast::{self, Decl, RoleKind};
+
+impl Checker<'_> {
+    pub(super) fn check_value(&mut self, id: ValueId) {
+        let decl = self.slots[id].decl;
+        let def = match decl {
+            Decl::Let(l) => self.let_value(l),
+            Decl::Grade(g) => self.grade_value(g),
+            Decl::Rank(r) => self.rank_value(r),
+            _ => None,
+        };
+        if let Some(def) = def {
+            let ty = match &def.kind {
+                ValueKind::Let { family: Some(node), .. } => Ty::Map(*node, Box::new(def.ty.clone())),
+                _ => def.ty.clone(),
+            };
+            self.slots[id].ty = Some(ty);
+            self.slots[id].def = Some(def);
+        }
+    }
+
+    fn binder_ctx(&mut self, binder: &Option<ast::Binder>) -> Option<(Ctx, Option<NodeId>)> {
+        let Some(b) = binder else { return Some((Ctx::default(), None)) };
+        let node = self.indicator_named(&b.tree)?;
+        Some((Ctx { binder: Some((b.var.node.clone(), node)), nonzero: Vec::new() }, Some(node)))
+    }
+
+    fn let_value(&mut self, l: &ast::Let) -> Option<ValueDef> {
+        let (ctx, family) = self.binder_ctx(&l.binder)?;
+        let (expr, mut ty) = self.expr(&l.expr, &ctx)?;
+        let mut limit = |this: &mut Self, bound: &Option<ast::ExprNode>| -> Option<Option<Expr>> {
+            let Some(b) = bound else { return Some(None) };
+            let (x, bt) = this.expr(b, &ctx)?;
+            let (u, bu) = (this.unit_of(&ty, l.expr.span)?, this.unit_of(&bt, b.span)?);
+            let Some(unit) = unify(u, bu) else {
+                this.diags.push(err::unit_mismatch(b.span, "limit", u, bu));
+                return None;
+            };
+            ty = Ty::Num(unit);
+            Some(Some(x))
+        };
+        let cap = limit(self, &l.cap)?;
+        let floor = limit(self, &l.floor)?;
+        let rounding = match &l.rounding {
+            Some(r) => {
+                self.unit_of(&ty, l.expr.span)?;
+                let rule = if r.rule == ast::RoundRule::HalfUp { Rounding::HalfUp } else { Rounding::Truncate };
+                Some((r.places.node, rule))
+            }
+            None => None,
+        };
+        let kind = ValueKind::Let { family, expr, cap, floor, rounding };
+        Some(ValueDef { name: l.name.node.clone(), kind, ty, refs: refs(&l.refs), span: l.name.span })
+    }
+
+    fn grade_value(&mut self, g: &ast::Grade) -> Option<ValueDef> {
+        let ctx = Ctx::default();
+        let (subject, st) = self.expr(&g.subject, &ctx)?;
+        let unit = self.unit_of(&st, g.subject.span)?;
+        let mut bands = Vec::new();
+        let mut bounds: Vec<BandBounds> = Vec::new();
+        for band in &g.bands {
+            let lower = self.threshold(band.lower.as_ref(), unit)?;
+            let upper = self.threshold(band.upper.as_ref(), unit)?;
+            let fixed = |b: &Option<(Expr, bool)>, this: &Self| b.as_ref().map(|(e, i)| (this.fixed_value(e), *i));
+            let (fl, fu) = (fixed(&lower, self), fixed(&upper, self));
+            let at = band.name.span;
+            bounds.push((band.name.node.clone(), fl.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)), fu.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)), at));
+            bands.push(Band { label: band.name.node.clone(), lower, upper, span: at });
+        }
+        self.check_bands(&bounds);
+        let labels = *self.grade_labels.get(&g.name.node)?;
+        let kind = ValueKind::Grade { subject, labels, bands };
+        Some(ValueDef { name: g.name.node.clone(), kind, ty: Ty::Label(labels), refs: refs(&g.refs), span: g.name.span })
+    }
+
+    /// A band's bound: a fixed number or parameters, in the subject's unit.
+    fn threshold(&mut self, bound: Option<&ast::Bound>, unit: Unit) -> Option<Option<(Expr, bool)>> {
+        let Some(b) = bound else { return Some(None) };
+        let (e, t) = self.expr(&b.value, &Ctx::default())?;
+        let u = self.unit_of(&t, b.value.span)?;
+        if unify(u, unit).is_none() {
+            self.diags.push(err::unit_mismatch(b.value.span, "compare", unit, u));
+            return None;
+        }
+        if self.fixed_value(&e).is_none() {
+            self.diags.push(err::not_constant(b.value.span, "a grade threshold"));
+            return None;
+        }
+        Some(Some((e, b.inclusive)))
+    }
+
+    /// The value of a formula made of numbers and parameters (at their defaults).
+    pub(super) fn fixed_value(&self, e: &Expr) -> Option<Number> {
+        match e {
+            Expr::Const(n) => Some(*n),
+            Expr::Param(p) => Some(self.params[*p].default),
+            Expr::Neg(x) => self.fixed_value(x)?.neg().ok(),
+            Expr::Arith(op, a, b) => {
+                let (a, b) = (self.fixed_value(a)?, self.fixed_value(b)?);
+                match op {
+                    Arith::Add => a.add(b),
+                    Arith::Sub => a.sub(b),
+                    Arith::Mul => a.mul(b),
+                    Arith::Div => a.div(b),
+                }
+                .ok()
+            }
+            _ => None,
+        }
+    }
+
+    fn rank_value(&mut self, r: &ast::Rank) -> Option<ValueDef> {
+        let ctx = Ctx::default();
+        let (by, bt) = self.expr(&r.by, &ctx)?;
+        self.unit_of(&bt, r.by.span)?;
+        let within = match &r.within {
+            Some(w) => {
+                let path = ast::Expr::Path { head: w.clone(), steps: Vec::new() };
+                let (e, t) = self.expr(&crate::source::Node::new(path, w.span), &ctx)?;
+                if !matches!(t, Ty::Label(_) | Ty::Text) {
+                    return self.type_error(w.span, "a category (之一 {…}) or text", &t);
+                }
+                Some(e)
+            }
+            None => None,
+        };
+        let kind = ValueKind::Rank { by, within, ascending: r.ascending };
+        Some(ValueDef { name: r.name.node.clone(), kind, ty: Ty::Num(Unit::Count), refs: refs(&r.refs), span: r.name.span })
+    }
+
+    fn type_error<T>(&mut self, span: Span, expected: &str, found: &Ty) -> Option<T> {
+        self.diags.push(err::type_mismatch(span, expected, &err::ty_words(found)));
+        None
+    }
+
+    pub(super) fn check_require(&mut self, r: &ast::Require, span: Span) {
+        let Some((ctx, family)) = self.binder_ctx(&r.binder) else { return };
+        let Some((condition, t)) = self.expr(&r.condition, &ctx) else { return };
+        if t != Ty::Bool {
+            self.type_error::<()>(r.condition.span, "a yes/no condition", &t);
+            return;
+        }
+        let message = r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
+        self.requires.push(Requirement { family, condition, message, refs: refs(&r.refs), span });
+    }
+
+    pub(super) fn check_publish(&mut self, roles: &[ast::Role], span: Span) {
+        let mut out = Roles::default();
+        let (mut unit, mut score) = (None, None);
+        for role in roles {
+            let target = &role.target;
+            let symbol = self.names.get(&target.node).map(|(s, _)| *s);
+            match (role.kind.node, symbol) {
+                (RoleKind::Unit, Some(Symbol::Input(i))) if self.inputs[i].shape == Shape::Text => {
+                    self.mark_used(Symbol::Input(i));
+                    unit = Some(i);
+                }
+                (RoleKind::Score, Some(Symbol::Value(v))) if matches!(self.slots[v].ty, Some(Ty::Num(_))) => score = Some(v),
+                (RoleKind::Grade, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Grade(_)) => out.grade = Some(v),
+                (RoleKind::Rank, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Rank(_)) => out.rank = Some(v),
+                (RoleKind::Category, Some(_)) => {
+                    let path = ast::Expr::Path { head: target.clone(), steps: Vec::new() };
+                    out.category = self.expr(&crate::source::Node::new(path, target.span), &Ctx::default()).map(|(e, _)| e);
+                }
+                (_, Some(Symbol::Value(v))) if self.slots[v].ty.is_none() => return,
+                (kind, None) => {
+                    let candidates = self.all_names();
+                    self.diags.push(err::unknown_name(target.span, &target.node, "name", &candidates));
+                    let _ = kind;
+                }
+                (kind, Some(_)) => {
+                    let expected = match kind {
+                        RoleKind::Unit => "a text input naming the department (输入 部门：文本)",
+                        RoleKind::Score => "a computed number (计算)",
+                        RoleKind::Grade => "a grade (等次)",
+                        RoleKind::Rank => "a ranking (排名)",
+                        RoleKind::Category => "a category",
+                    };
+                    self.diags.push(err::type_mismatch(target.span, expected, "something else"));
+                }
+            }
+        }
+        match (unit, score) {
+            (Some(u), Some(s)) => {
+                out.unit = u;
+                out.score = s;
+                self.roles = Some(out);
+            }
+            (None, _) => self.diags.push(err::missing_role(span, "department's name (单位)")),
+            (_, None) => self.diags.push(err::missing_role(span, "score (得分)")),
+        }
+    }
+}
+
+fn refs(r: &[ast::ArticleRef]) -> Vec<String> {
+    r.iter().map(|a| a.node.clone()).collect()
+}

@@ -1,0 +1,241 @@
+//! The command line: reads files, runs the stages in order, prints or writes the result.
+//! Exit status 0 on success, 1 when the input is wrong, 2 when the command is used wrongly.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, render_all};
+use crate::number::Number;
+use crate::program::Program;
+use crate::source::SourceFile;
+use crate::{cases, eval, output};
+
+#[derive(Parser)]
+#[command(name = "jixiao", version, about = "绩效: check and evaluate performance-evaluation regulations")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check regulation files and report every error and warning.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Evaluate department data against a regulation.
+    Eval {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// The data: a JSON array of department records.
+        data: PathBuf,
+        /// Output format (default: from --output's extension, else table).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write the result to this file (atomically: nothing is left if the run fails).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Override a parameter for this run, as NAME=VALUE (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+    },
+    /// Run the test cases embedded in regulation files.
+    Test {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// A failed command: its diagnostics, and whether it was a usage error (exit 2).
+struct Failure {
+    diagnostics: Vec<Diagnostic>,
+    usage: bool,
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        Failure { diagnostics, usage: false }
+    }
+}
+
+type R<T> = Result<T, Failure>;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Check { files } => check(&files),
+        Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
+        Command::Test { files } => test(&files),
+    };
+    match result {
+        Ok(code) => code,
+        Err(f) => {
+            report(&f.diagnostics);
+            ExitCode::from(if f.usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn report(diagnostics: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", render_all(diagnostics, color));
+}
+
+/// Reads a file as UTF-8 text, or says exactly where it is not.
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("E0901", format!("cannot read {name}: {e}")).help("check the file's path and permissions")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Diagnostic::error("E0902", format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"))
+            .help("save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted")
+    })
+}
+
+fn compile(path: &Path) -> R<(Program, Vec<Diagnostic>)> {
+    let text = read_text(path).map_err(|d| vec![d])?;
+    let source = SourceFile::new(path.display().to_string(), text);
+    Ok(crate::compile(&source)?)
+}
+
+fn check(files: &[PathBuf]) -> R<ExitCode> {
+    let mut failed = false;
+    for file in files {
+        match compile(file) {
+            Ok((_, warnings)) => {
+                report(&warnings);
+                println!("{}: ok{}", file.display(), plural_warnings(warnings.len()));
+            }
+            Err(f) => {
+                report(&f.diagnostics);
+                let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
+                println!("{}: {errors} error(s)", file.display());
+                failed = true;
+            }
+        }
+    }
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+fn plural_warnings(n: usize) -> String {
+    if n == 0 { String::new() } else { format!(" ({n} warning(s))") }
+}
+
+fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>, set: &[String]) -> R<ExitCode> {
+    let (program, warnings) = compile(file)?;
+    report(&warnings);
+    let overrides = parse_overrides(&program, set)?;
+    let text = read_text(data).map_err(|d| vec![d])?;
+    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
+    let params = eval::parameters(&program, &overrides);
+    let results = eval::evaluate(&program, &records, &params)?;
+    let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
+    let format = format.unwrap_or_else(|| match out.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("json") => Format::Json,
+        Some("csv") => Format::Csv,
+        _ => Format::Table,
+    });
+    let text = match format {
+        Format::Table => output::table(&program, &results, &inputs),
+        Format::Json => output::json(&program, &results, &inputs),
+        Format::Csv => output::csv(&program, &results, &inputs),
+    };
+    match out {
+        Some(path) => write_atomically(path, &text).map_err(|d| vec![d])?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
+fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>> {
+    let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
+    let listed = if names.is_empty() { "this regulation has no parameters".to_string() } else { format!("the parameters are: {}", names.join(", ")) };
+    let mut out = Vec::new();
+    for item in set {
+        let usage = |d: Diagnostic| Failure { diagnostics: vec![d], usage: true };
+        let Some((name, value)) = item.split_once('=') else {
+            return Err(usage(Diagnostic::error("E0903", format!("--set {item}: expected NAME=VALUE")).help(listed.clone())));
+        };
+        let (name, value) = (name.trim(), value.trim());
+        let Some(p) = program.param_named(name) else {
+            return Err(usage(Diagnostic::error("E0903", format!("--set: unknown parameter `{name}`")).help(listed.clone())));
+        };
+        let Ok(d) = Decimal::from_str(value) else {
+            return Err(usage(
+                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number")).help("write a decimal number, as in --set 优秀线=85"),
+            ));
+        };
+        out.push((p, Number::from_decimal(d)));
+    }
+    Ok(out)
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display())).help("check that the folder exists and is writable")
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn test(files: &[PathBuf]) -> R<ExitCode> {
+    let (mut passed, mut failed) = (0, 0);
+    for file in files {
+        let program = match compile(file) {
+            Ok((p, _)) => p,
+            Err(f) => {
+                report(&f.diagnostics);
+                println!("{}: does not check; its tests were not run", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        println!("{}", file.display());
+        for outcome in cases::run(&program) {
+            if outcome.passed() {
+                passed += 1;
+                println!("  ok    {}", outcome.name);
+            } else {
+                failed += 1;
+                println!("  FAIL  {} (line {})", outcome.name, outcome.line);
+                for f in &outcome.failures {
+                    println!("        {f}");
+                }
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(ExitCode::from(u8::from(failed > 0)))
+}

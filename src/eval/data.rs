@@ -1,0 +1,323 @@
+//! Department records: JSON in, typed values out, every number read exactly as written.
+//! Each wrong record is reported with the department and the field path.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use super::Value;
+use super::err::{self, At};
+use crate::check::err::did_you_mean;
+use crate::diagnostic::Diagnostic;
+use crate::number::Number;
+use crate::program::{Program, Shape};
+
+/// One department's inputs, by input index.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub unit: String,
+    pub inputs: Vec<Value>,
+}
+
+/// At most this many data errors are reported; more would bury the first ones.
+const MAX_ERRORS: usize = 50;
+
+/// Parses a JSON data file (text) into records.
+pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    let json: Json = serde_json::from_str(text).map_err(|e| vec![err::invalid_json(file, e.line(), e.column(), &json_error(&e))])?;
+    read_records(program, &json)
+}
+
+fn json_error(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.split(" at line").next().unwrap_or(&s).to_string()
+}
+
+/// Reads a JSON array of records.
+pub fn read_records(program: &Program, json: &Json) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    let Json::Array(items) = json else {
+        return Err(vec![err::not_a_list(&json_kind(json))]);
+    };
+    let mut records = Vec::with_capacity(items.len());
+    let mut errors = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut reader = Reader { program, errors: Vec::new(), at: At { record: format!("record {}", i + 1), path: String::new() } };
+        let record = reader.record(item);
+        if let Some(r) = &record {
+            if let Some(first) = seen.get(&r.unit) {
+                reader.errors.push(err::duplicate_unit(&reader.at_field(&program.inputs[program.roles.unit].field), *first));
+            } else {
+                seen.insert(r.unit.clone(), i + 1);
+            }
+        }
+        errors.extend(reader.errors);
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+        records.extend(record);
+    }
+    if errors.is_empty() { Ok(records) } else { Err(errors) }
+}
+
+/// Reads one record (also used for the embedded test cases).
+pub fn read_record(program: &Program, json: &Json, label: &str) -> Result<Record, Vec<Diagnostic>> {
+    let mut reader = Reader { program, errors: Vec::new(), at: At { record: label.to_string(), path: String::new() } };
+    match reader.record(json) {
+        Some(r) if reader.errors.is_empty() => Ok(r),
+        _ => Err(reader.errors),
+    }
+}
+
+struct Reader<'p> {
+    program: &'p Program,
+    errors: Vec<Diagnostic>,
+    at: At,
+}
+
+impl Reader<'_> {
+    fn at_field(&self, path: &str) -> At {
+        At { record: self.at.record.clone(), path: path.to_string() }
+    }
+
+    fn record(&mut self, json: &Json) -> Option<Record> {
+        let Json::Object(fields) = json else {
+            self.errors.push(err::wrong_type(&self.at, "a record (an object with the department's fields)", &json_kind(json)));
+            return None;
+        };
+        let program = self.program;
+        // Name the record by its department as early as possible.
+        let unit_field = &program.inputs[program.roles.unit].field;
+        let unit = match fields.get(unit_field) {
+            Some(Json::String(s)) if !s.trim().is_empty() => {
+                self.at.record = format!("department \"{s}\"");
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        let known: Vec<String> = program.inputs.iter().map(|i| i.field.clone()).collect();
+        for key in fields.keys() {
+            if !known.contains(key) {
+                let at = self.at.clone();
+                self.errors.push(err::unknown_field(&at, key, &known, did_you_mean(key, &known)));
+            }
+        }
+        let mut inputs = Vec::with_capacity(program.inputs.len());
+        for input in &program.inputs {
+            let at = self.at_field(&input.field);
+            let value = match (fields.get(&input.field), &input.shape) {
+                (None | Some(Json::Null), Shape::Optional(_)) => Some(Value::Absent),
+                (None, _) if input.default.is_some() => input.default.map(Value::Num),
+                (None, shape) => {
+                    self.errors.push(err::missing_field(&at, &self.expected(shape)));
+                    None
+                }
+                (Some(v), shape) => self.value(v, shape, &at),
+            };
+            inputs.push(value.unwrap_or(Value::Absent));
+        }
+        if unit.is_none() {
+            let at = self.at_field(unit_field);
+            if fields.contains_key(unit_field) {
+                self.errors.push(err::wrong_type(&at, "the department's name as text", &json_kind(&fields[unit_field])));
+            }
+        }
+        Some(Record { unit: unit?, inputs })
+    }
+
+    fn value(&mut self, json: &Json, shape: &Shape, at: &At) -> Option<Value> {
+        let program = self.program;
+        match shape {
+            Shape::Optional(inner) => match json {
+                Json::Null => Some(Value::Absent),
+                j => self.value(j, inner, at),
+            },
+            Shape::Text => match json {
+                Json::String(s) => Some(Value::Text(s.clone())),
+                j => self.fail(err::wrong_type(at, "text", &json_kind(j))),
+            },
+            Shape::Count => {
+                let n = self.number(json, at, "a whole number ≥ 0")?;
+                if !n.is_integer() || n < Number::ZERO {
+                    return self.fail(err::out_of_range(at, "a whole number ≥ 0", &json.to_string()));
+                }
+                Some(Value::Num(n))
+            }
+            Shape::Score { min, max } | Shape::Number { min, max } => {
+                let expected = range_words(*min, *max);
+                let n = self.number(json, at, &expected)?;
+                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                    return self.fail(err::out_of_range(at, &expected, &json.to_string()));
+                }
+                Some(Value::Num(n))
+            }
+            Shape::Rating(s) => {
+                let names: Vec<String> = program.scales[*s].levels.iter().map(|(n, _)| n.clone()).collect();
+                self.word(json, &names, at).map(Value::Level)
+            }
+            Shape::Label(l) => self.word(json, &program.label_sets[*l], at).map(Value::Level),
+            Shape::List { item, min, max } => self.list(json, item, *min, *max, at),
+            Shape::Tally { scale, nonempty } => self.tally(json, *scale, *nonempty, at),
+            Shape::Each { indicator, item } => {
+                let keys = program.leaf_names(*indicator);
+                let values = self.keyed(json, &keys, at, |this, v, key_at| this.value(v, item, key_at))?;
+                Some(Value::Map(values))
+            }
+            Shape::Record(fields) => {
+                let keys: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+                let values = self.keyed(json, &keys, at, |this, v, key_at| {
+                    let name = key_at.path.rsplit('.').next().unwrap_or("");
+                    let shape = &fields.iter().find(|(n, _)| n == name)?.1;
+                    this.value(v, shape, key_at)
+                })?;
+                Some(Value::Record(values))
+            }
+        }
+    }
+
+    fn fail<T>(&mut self, d: Diagnostic) -> Option<T> {
+        self.errors.push(d);
+        None
+    }
+
+    fn number(&mut self, json: &Json, at: &At, expected: &str) -> Option<Number> {
+        let Json::Number(n) = json else {
+            return self.fail(err::wrong_type(at, expected, &json_kind(json)));
+        };
+        let text = n.to_string();
+        let parsed = if text.contains(['e', 'E']) { Decimal::from_scientific(&text) } else { Decimal::from_str(&text) };
+        match parsed {
+            Ok(d) => Some(Number::from_decimal(d)),
+            Err(_) => self.fail(err::bad_number(at, &text)),
+        }
+    }
+
+    fn word(&mut self, json: &Json, allowed: &[String], at: &At) -> Option<usize> {
+        let Json::String(s) = json else {
+            return self.fail(err::wrong_type(at, &format!("one of {}", allowed.join("/")), &json_kind(json)));
+        };
+        match allowed.iter().position(|a| a == s.trim()) {
+            Some(i) => Some(i),
+            None => self.fail(err::unknown_word(at, s, allowed, did_you_mean(s, allowed))),
+        }
+    }
+
+    fn list(&mut self, json: &Json, item: &Shape, min: usize, max: Option<usize>, at: &At) -> Option<Value> {
+        let Json::Array(items) = json else {
+            return self.fail(err::wrong_type(at, &format!("a list of {}", self.expected(item)), &json_kind(json)));
+        };
+        if items.len() < min || max.is_some_and(|m| items.len() > m) {
+            let expected = match (min, max) {
+                (1, None) => format!("a non-empty list of {}", self.expected(item)),
+                (lo, None) => format!("at least {lo} items"),
+                (lo, Some(hi)) => format!("{lo} to {hi} items"),
+            };
+            return self.fail(err::wrong_length(at, &expected, items.len()));
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            let item_at = At { record: at.record.clone(), path: format!("{}[{}]", at.path, i + 1) };
+            match self.value(v, item, &item_at) {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+        }
+        ok.then_some(Value::List(out))
+    }
+
+    fn tally(&mut self, json: &Json, scale: usize, nonempty: bool, at: &At) -> Option<Value> {
+        let levels: Vec<String> = self.program.scales[scale].levels.iter().map(|(n, _)| n.clone()).collect();
+        let Json::Object(map) = json else {
+            return self.fail(err::wrong_type(at, &format!("counts per level ({})", levels.join(", ")), &json_kind(json)));
+        };
+        let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
+        if !unknown.is_empty() {
+            let suggestion = did_you_mean(&unknown[0], &levels);
+            return self.fail(err::wrong_keys(at, &[], &unknown, suggestion));
+        }
+        let mut counts = Vec::with_capacity(levels.len());
+        let mut total = Number::ZERO;
+        for level in &levels {
+            let level_at = At { record: at.record.clone(), path: format!("{}.{level}", at.path) };
+            let n = match map.get(level).map(|v| self.value(v, &Shape::Count, &level_at)) {
+                None => Number::ZERO,
+                Some(Some(Value::Num(n))) => n,
+                Some(_) => return None,
+            };
+            total = total.add(n).ok()?;
+            counts.push(n);
+        }
+        if nonempty && total.is_zero() {
+            return self.fail(err::no_answers(at));
+        }
+        Some(Value::Tally(counts))
+    }
+
+    /// An object with exactly the given keys, each read by `read`, in the keys' order.
+    fn keyed(
+        &mut self,
+        json: &Json,
+        keys: &[String],
+        at: &At,
+        mut read: impl FnMut(&mut Self, &Json, &At) -> Option<Value>,
+    ) -> Option<Vec<Value>> {
+        let Json::Object(map) = json else {
+            return self.fail(err::wrong_type(at, &format!("an object with the keys {}", keys.join(", ")), &json_kind(json)));
+        };
+        let unknown: Vec<String> = map.keys().filter(|k| !keys.contains(k)).cloned().collect();
+        let missing: Vec<String> = keys.iter().filter(|k| !map.contains_key(*k)).cloned().collect();
+        if !unknown.is_empty() || !missing.is_empty() {
+            let suggestion = unknown.first().and_then(|u| did_you_mean(u, &missing));
+            return self.fail(err::wrong_keys(at, &missing, &unknown, suggestion));
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        let mut ok = true;
+        for key in keys {
+            let key_at = At { record: at.record.clone(), path: format!("{}.{key}", at.path) };
+            match read(self, &map[key], &key_at) {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn expected(&self, shape: &Shape) -> String {
+        let program = self.program;
+        match shape {
+            Shape::Text => "text".into(),
+            Shape::Count => "a whole number ≥ 0".into(),
+            Shape::Score { min, max } | Shape::Number { min, max } => range_words(*min, *max),
+            Shape::Rating(s) => format!("one of {}", program.scales[*s].level_names().join("/")),
+            Shape::Label(l) => format!("one of {}", program.label_sets[*l].join("/")),
+            Shape::List { item, .. } => format!("a list of {}", self.expected(item)),
+            Shape::Tally { scale, .. } => format!("counts per level ({})", program.scales[*scale].level_names().join(", ")),
+            Shape::Each { indicator, .. } => format!("an object with the keys {}", program.leaf_names(*indicator).join(", ")),
+            Shape::Record(fields) => format!("a record with {}", fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+            Shape::Optional(inner) => self.expected(inner),
+        }
+    }
+}
+
+fn range_words(min: Option<Number>, max: Option<Number>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("a number from {a} to {b}"),
+        (Some(a), None) => format!("a number ≥ {a}"),
+        (None, Some(b)) => format!("a number ≤ {b}"),
+        (None, None) => "a number".into(),
+    }
+}
+
+pub fn json_kind(json: &Json) -> String {
+    match json {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("{b}"),
+        Json::Number(n) => format!("the number {n}"),
+        Json::String(s) => format!("the text \"{s}\""),
+        Json::Array(a) => format!("a list of {} item(s)", a.len()),
+        Json::Object(_) => "an object".into(),
+    }
+}

@@ -1,0 +1,301 @@
+//! One formula for one department.
+
+use super::Value;
+use super::err::{self, At};
+use crate::diagnostic::Diagnostic;
+use crate::number::{ArithError, Number};
+use crate::program::*;
+
+/// Where a formula is evaluated: one record's inputs and values so far.
+pub struct Env<'a> {
+    pub program: &'a Program,
+    pub inputs: &'a [Value],
+    pub values: &'a [Value],
+    pub params: &'a [Number],
+    /// The current leaf, inside a per-leaf value.
+    pub bound: Option<usize>,
+}
+
+/// An evaluation failure, before it is told which department and value it belongs to.
+#[derive(Debug)]
+pub struct Failure(ArithError);
+
+impl Failure {
+    pub fn at(self, unit: &str, value: &str) -> Diagnostic {
+        err::arithmetic(&At { record: format!("department \"{unit}\""), path: value.to_string() }, self.0)
+    }
+}
+
+impl From<ArithError> for Failure {
+    fn from(e: ArithError) -> Self {
+        Failure(e)
+    }
+}
+
+type R<T> = Result<T, Failure>;
+
+impl Env<'_> {
+    /// A value by its definition, and its exact value before rounding or limits.
+    pub fn value(&self, v: ValueId) -> R<(Value, Option<Value>)> {
+        let def = &self.program.values[v];
+        match &def.kind {
+            ValueKind::Let { family: Some(node), .. } => {
+                let n = self.program.leaves(*node).len();
+                let mut out = Vec::with_capacity(n);
+                let mut exact = Vec::with_capacity(n);
+                for k in 0..n {
+                    let env = Env { bound: Some(k), ..*self };
+                    let (value, unrounded) = env.let_value(def)?;
+                    exact.push(unrounded.clone().unwrap_or_else(|| value.clone()));
+                    out.push(value);
+                }
+                let changed = out != exact;
+                Ok((Value::Map(out), changed.then_some(Value::Map(exact))))
+            }
+            ValueKind::Let { .. } => self.let_value(def),
+            ValueKind::Grade { subject, bands, .. } => Ok((self.grade(subject, bands)?, None)),
+            ValueKind::Rank { .. } => Ok((Value::Absent, None)),
+        }
+    }
+
+    fn let_value(&self, def: &ValueDef) -> R<(Value, Option<Value>)> {
+        let ValueKind::Let { expr, cap, floor, rounding, .. } = &def.kind else { return Ok((Value::Absent, None)) };
+        let value = self.eval(expr)?;
+        let Value::Num(exact) = value else { return Ok((value, None)) };
+        let mut n = exact;
+        if let Some(c) = cap {
+            n = n.min(self.num(c)?);
+        }
+        if let Some(f) = floor {
+            n = n.max(self.num(f)?);
+        }
+        if let Some((places, rule)) = rounding {
+            n = n.round(*places, *rule)?;
+        }
+        Ok((Value::Num(n), (n != exact).then_some(Value::Num(exact))))
+    }
+
+    fn grade(&self, subject: &Expr, bands: &[Band]) -> R<Value> {
+        let score = self.num(subject)?;
+        for (i, band) in bands.iter().enumerate() {
+            let above = match &band.lower {
+                Some((e, incl)) => {
+                    let t = self.num(e)?;
+                    if *incl { score >= t } else { score > t }
+                }
+                None => true,
+            };
+            let below = match &band.upper {
+                Some((e, incl)) => {
+                    let t = self.num(e)?;
+                    if *incl { score <= t } else { score < t }
+                }
+                None => true,
+            };
+            if above && below {
+                return Ok(Value::Level(i));
+            }
+        }
+        // The checker proves the bands cover every score; a gap cannot be reached.
+        Ok(Value::Level(bands.len().saturating_sub(1)))
+    }
+
+    fn num(&self, e: &Expr) -> R<Number> {
+        Ok(self.eval(e)?.as_num().unwrap_or(Number::ZERO))
+    }
+
+    pub fn eval(&self, e: &Expr) -> R<Value> {
+        Ok(match e {
+            Expr::Const(n) => Value::Num(*n),
+            Expr::Bool(b) => Value::Bool(*b),
+            Expr::Label(i) => Value::Level(*i),
+            Expr::Input(i) => self.inputs.get(*i).cloned().unwrap_or(Value::Absent),
+            Expr::Param(p) => Value::Num(self.params[*p]),
+            Expr::Value(v) => self.values.get(*v).cloned().unwrap_or(Value::Absent),
+            Expr::Bound => Value::Num(Number::int(self.bound.unwrap_or(0) as i128)),
+            Expr::Index(base, key) => {
+                let k = match key {
+                    Key::Bound => self.bound.unwrap_or(0),
+                    Key::Leaf(i) => *i,
+                };
+                match self.eval(base)? {
+                    Value::Map(items) => items.get(k).cloned().unwrap_or(Value::Absent),
+                    _ => Value::Absent,
+                }
+            }
+            Expr::Field(base, i) => field(self.eval(base)?, *i),
+            Expr::Neg(x) => Value::Num(self.num(x)?.neg()?),
+            Expr::Not(x) => Value::Bool(!self.truth(x)?),
+            Expr::Arith(op, a, b) => {
+                let (a, b) = (self.num(a)?, self.num(b)?);
+                Value::Num(match op {
+                    Arith::Add => a.add(b)?,
+                    Arith::Sub => a.sub(b)?,
+                    Arith::Mul => a.mul(b)?,
+                    Arith::Div => a.div(b)?,
+                })
+            }
+            Expr::Compare(op, a, b) => Value::Bool(compare(*op, &self.eval(a)?, &self.eval(b)?)),
+            Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
+            Expr::Or(a, b) => Value::Bool(self.truth(a)? || self.truth(b)?),
+            Expr::If(c, t, o) => {
+                if self.truth(c)? {
+                    self.eval(t)?
+                } else {
+                    self.eval(o)?
+                }
+            }
+            Expr::Match(subject, arms) => match self.eval(subject)? {
+                Value::Level(i) => match arms.get(i) {
+                    Some(arm) => self.eval(arm)?,
+                    None => Value::Absent,
+                },
+                _ => Value::Absent,
+            },
+            Expr::Call(b, args) => self.call(*b, args)?,
+        })
+    }
+
+    fn truth(&self, e: &Expr) -> R<bool> {
+        Ok(matches!(self.eval(e)?, Value::Bool(true)))
+    }
+
+    fn call(&self, b: Builtin, args: &[Expr]) -> R<Value> {
+        let first = || -> R<Value> { args.first().map_or(Ok(Value::Absent), |a| self.eval(a)) };
+        Ok(match b {
+            Builtin::Min | Builtin::Max => {
+                let mut best: Option<Number> = None;
+                for a in args {
+                    let n = self.num(a)?;
+                    best = Some(match best {
+                        None => n,
+                        Some(x) if b == Builtin::Min => x.min(n),
+                        Some(x) => x.max(n),
+                    });
+                }
+                Value::Num(best.unwrap_or(Number::ZERO))
+            }
+            Builtin::Sum => Value::Num(weighted(first()?)?.0),
+            Builtin::Mean => {
+                let (sum, count) = weighted(first()?)?;
+                Value::Num(sum.div(count)?)
+            }
+            Builtin::Length => Value::Num(weighted(first()?)?.1),
+            Builtin::Factor(s) => match first()? {
+                Value::Level(i) => Value::Num(self.factor(s, i)),
+                _ => Value::Absent,
+            },
+            Builtin::Factors(s) => match first()? {
+                Value::List(items) => Value::List(
+                    items.iter().map(|v| if let Value::Level(i) = v { Value::Num(self.factor(s, *i)) } else { Value::Absent }).collect(),
+                ),
+                _ => Value::Absent,
+            },
+            Builtin::TallyFactors(s) => match first()? {
+                Value::Tally(counts) => Value::Weighted(counts.iter().enumerate().map(|(i, c)| (self.factor(s, i), *c)).collect()),
+                _ => Value::Absent,
+            },
+            Builtin::CountOf(level) => match first()? {
+                Value::Tally(counts) => Value::Num(counts.get(level).copied().unwrap_or(Number::ZERO)),
+                _ => Value::Absent,
+            },
+            Builtin::TallyTotal => match first()? {
+                Value::Tally(counts) => Value::Num(sum(counts.iter().copied())?),
+                _ => Value::Absent,
+            },
+            Builtin::Rollup { indicator, keys } => {
+                let Value::Map(values) = first()? else { return Ok(Value::Absent) };
+                let leaves = self.program.leaves(keys);
+                let share = rollup(self.program, indicator, &leaves, &values)?;
+                match self.program.indicators[indicator].points {
+                    Some(points) => Value::Num(share.mul(points)?),
+                    None => Value::Num(share),
+                }
+            }
+            Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
+        })
+    }
+
+    fn factor(&self, scale: ScaleId, level: usize) -> Number {
+        self.program.scales[scale].levels.get(level).map_or(Number::ZERO, |(_, f)| *f)
+    }
+}
+
+/// An indicator's value from its leaves: children weighted by points, by weights, or
+/// equally, recursively.
+fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) -> R<Number> {
+    let ind = &program.indicators[node];
+    if ind.children.is_empty() {
+        let pos = leaves.iter().position(|l| *l == node);
+        return Ok(pos.and_then(|p| values.get(p)).and_then(Value::as_num).unwrap_or(Number::ZERO));
+    }
+    let children = &ind.children;
+    let total_points = sum(children.iter().filter_map(|c| program.indicators[*c].points))?;
+    let count = Number::int(children.len() as i128);
+    let mut acc = Number::ZERO;
+    for &c in children {
+        let child = &program.indicators[c];
+        let share = match (child.points, child.weight) {
+            (Some(p), _) => p.div(total_points)?,
+            (None, Some(w)) => w,
+            (None, None) => Number::ONE.div(count)?,
+        };
+        acc = acc.add(share.mul(rollup(program, c, leaves, values)?)?)?;
+    }
+    Ok(acc)
+}
+
+fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
+    let mut acc = Number::ZERO;
+    for n in numbers {
+        acc = acc.add(n)?;
+    }
+    Ok(acc)
+}
+
+/// The sum of a list's numbers (each times how often it counts) and how many there are.
+fn weighted(v: Value) -> R<(Number, Number)> {
+    match v {
+        Value::List(items) | Value::Map(items) => {
+            let total = sum(items.iter().filter_map(Value::as_num))?;
+            Ok((total, Number::int(items.len() as i128)))
+        }
+        Value::Weighted(pairs) => {
+            let mut total = Number::ZERO;
+            let mut count = Number::ZERO;
+            for (v, w) in pairs {
+                total = total.add(v.mul(w)?)?;
+                count = count.add(w)?;
+            }
+            Ok((total, count))
+        }
+        _ => Ok((Number::ZERO, Number::ZERO)),
+    }
+}
+
+fn field(v: Value, i: usize) -> Value {
+    match v {
+        Value::Record(mut fields) if i < fields.len() => fields.swap_remove(i),
+        Value::List(items) => Value::List(items.into_iter().map(|item| field(item, i)).collect()),
+        _ => Value::Absent,
+    }
+}
+
+fn compare(op: Compare, a: &Value, b: &Value) -> bool {
+    use std::cmp::Ordering;
+    let ord: Option<Ordering> = match (a, b) {
+        (Value::Num(x), Value::Num(y)) => Some(x.cmp(y)),
+        (Value::Absent, _) | (_, Value::Absent) => None,
+        (x, y) => Some(if x == y { Ordering::Equal } else { Ordering::Less }),
+    };
+    match (op, ord) {
+        (Compare::Ne, None) => true,
+        (_, None) => false,
+        (Compare::Eq, Some(o)) => o == Ordering::Equal,
+        (Compare::Ne, Some(o)) => o != Ordering::Equal,
+        (Compare::Lt, Some(o)) => o == Ordering::Less,
+        (Compare::Le, Some(o)) => o != Ordering::Greater,
+        (Compare::Gt, Some(o)) => o == Ordering::Greater,
+        (Compare::Ge, Some(o)) => o != Ordering::Less,
+    }
+}

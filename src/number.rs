@@ -1,0 +1,280 @@
+//! Exact numbers. Data and constants are read as `rust_decimal::Decimal`, exactly as written;
+//! arithmetic is done on exact fractions so that a division that does not terminate (a mean
+//! over three raters) loses nothing before publication, and a total of exactly x.xx5 rounds
+//! the way 四舍五入 says. Every operation is checked: overflow is an error, never a wrap.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// Why an exact operation could not be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithError {
+    Overflow,
+    DivisionByZero,
+}
+
+impl fmt::Display for ArithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ArithError::Overflow => "the result is too large to compute exactly",
+            ArithError::DivisionByZero => "division by zero",
+        })
+    }
+}
+
+pub type Exact<T> = Result<T, ArithError>;
+
+/// An exact rational number `num / den`, always reduced, `den > 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Number {
+    num: i128,
+    den: i128,
+}
+
+/// How a published value is rounded (the file's `保留 N 位` clause).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    /// 四舍五入: half away from zero.
+    HalfUp,
+    /// 截断: toward zero.
+    Truncate,
+}
+
+impl Number {
+    pub const ZERO: Number = Number { num: 0, den: 1 };
+    pub const ONE: Number = Number { num: 1, den: 1 };
+
+    pub fn int(n: i128) -> Number {
+        Number { num: n, den: 1 }
+    }
+
+    /// Exactly the decimal's value.
+    pub fn from_decimal(d: Decimal) -> Number {
+        let den = 10i128.pow(d.scale());
+        Number::reduced(d.mantissa(), den)
+    }
+
+    fn reduced(num: i128, den: i128) -> Number {
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs());
+        // PANIC SAFETY: g divides both and is at least 1 because den is not zero.
+        let (mut num, mut den) = (num / g as i128, den / g as i128);
+        if den < 0 {
+            num = -num;
+            den = -den;
+        }
+        Number { num, den }
+    }
+
+    fn make(num: Option<i128>, den: Option<i128>) -> Exact<Number> {
+        match (num, den) {
+            (Some(n), Some(d)) if d != 0 => Ok(Number::reduced(n, d)),
+            (Some(_), Some(_)) => Err(ArithError::DivisionByZero),
+            _ => Err(ArithError::Overflow),
+        }
+    }
+
+    pub fn add(self, o: Number) -> Exact<Number> {
+        if self.den == o.den {
+            return Number::make(self.num.checked_add(o.num), Some(self.den));
+        }
+        let g = gcd(self.den.unsigned_abs(), o.den.unsigned_abs()) as i128;
+        let (a, b) = (self.den / g, o.den / g);
+        let num = self.num.checked_mul(b).zip(o.num.checked_mul(a)).and_then(|(x, y)| x.checked_add(y));
+        Number::make(num, self.den.checked_mul(b))
+    }
+
+    pub fn sub(self, o: Number) -> Exact<Number> {
+        self.add(o.neg()?)
+    }
+
+    pub fn neg(self) -> Exact<Number> {
+        Number::make(self.num.checked_neg(), Some(self.den))
+    }
+
+    pub fn mul(self, o: Number) -> Exact<Number> {
+        // Cross-reduce first so that products stay small.
+        let g1 = gcd(self.num.unsigned_abs(), o.den.unsigned_abs()).max(1) as i128;
+        let g2 = gcd(o.num.unsigned_abs(), self.den.unsigned_abs()).max(1) as i128;
+        let num = (self.num / g1).checked_mul(o.num / g2);
+        let den = (self.den / g2).checked_mul(o.den / g1);
+        Number::make(num, den)
+    }
+
+    pub fn div(self, o: Number) -> Exact<Number> {
+        if o.num == 0 {
+            return Err(ArithError::DivisionByZero);
+        }
+        self.mul(Number::reduced(o.den, o.num))
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.den == 1
+    }
+
+    pub fn signum(self) -> i128 {
+        self.num.signum()
+    }
+
+    pub fn min(self, o: Number) -> Number {
+        if o < self { o } else { self }
+    }
+
+    pub fn max(self, o: Number) -> Number {
+        if o > self { o } else { self }
+    }
+
+    /// The value as a whole number, if it is one and fits.
+    pub fn to_i128(self) -> Option<i128> {
+        self.is_integer().then_some(self.num)
+    }
+
+    /// Rounded to `places` decimals by `rule`, computed on the exact value.
+    pub fn round(self, places: u32, rule: Rounding) -> Exact<Number> {
+        let scale = 10i128.checked_pow(places).ok_or(ArithError::Overflow)?;
+        let scaled = self.num.checked_mul(scale).ok_or(ArithError::Overflow)?;
+        let (mut q, r) = (scaled / self.den, scaled % self.den);
+        if rule == Rounding::HalfUp && r.unsigned_abs().checked_mul(2).ok_or(ArithError::Overflow)? >= self.den.unsigned_abs() {
+            q += scaled.signum();
+        }
+        Ok(Number::reduced(q, scale))
+    }
+
+    /// The decimal with exactly `places` decimals, rounded half away from zero: how every
+    /// value is printed.
+    pub fn to_decimal(self, places: u32) -> Exact<Decimal> {
+        let rounded = self.round(places, Rounding::HalfUp)?;
+        let scale = 10i128.pow(places);
+        let mantissa = rounded.num.checked_mul(scale / rounded.den).ok_or(ArithError::Overflow)?;
+        Decimal::try_from_i128_with_scale(mantissa, places).map_err(|_| ArithError::Overflow)
+    }
+
+    /// The exact value as a decimal, if it has a finite decimal expansion that fits.
+    pub fn to_exact_decimal(self) -> Option<Decimal> {
+        (0..=28u32).find_map(|p| {
+            let scaled = self.mul(Number::int(10i128.pow(p))).ok()?;
+            let n = scaled.to_i128()?;
+            Decimal::try_from_i128_with_scale(n, p).ok()
+        })
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Number {
+    /// Exact comparison without overflow: by sign, then integer parts, then the
+    /// reciprocals of the fractional parts (a continued-fraction walk).
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (mut a, mut b, mut c, mut d) = (self.num, self.den, other.num, other.den);
+        let mut flip = false;
+        loop {
+            let (qa, qb) = (a.div_euclid(b), c.div_euclid(d));
+            if qa != qb {
+                let o = qa.cmp(&qb);
+                return if flip { o.reverse() } else { o };
+            }
+            let (ra, rc) = (a.rem_euclid(b), c.rem_euclid(d));
+            match (ra == 0, rc == 0) {
+                (true, true) => return Ordering::Equal,
+                (true, false) => return if flip { Ordering::Greater } else { Ordering::Less },
+                (false, true) => return if flip { Ordering::Less } else { Ordering::Greater },
+                _ => {}
+            }
+            // ra/b vs rc/d  ⇔  d/rc vs b/ra, reversed.
+            (a, b, c, d) = (b, ra, d, rc);
+            flip = !flip;
+        }
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to_exact_decimal() {
+            Some(d) => write!(f, "{}", d.normalize()),
+            None => write!(f, "{}/{}", self.num, self.den),
+        }
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn n(s: &str) -> Number {
+        Number::from_decimal(Decimal::from_str(s).unwrap())
+    }
+
+    fn third() -> Number {
+        Number::ONE.div(Number::int(3)).unwrap()
+    }
+
+    #[test]
+    fn thirds_add_up_exactly() {
+        let sum = third().add(third()).unwrap().add(third()).unwrap();
+        assert_eq!(sum, Number::ONE);
+    }
+
+    #[test]
+    fn half_cent_through_thirds_rounds_up() {
+        // 75.025 = 3001/40, reached as 75 + 1/3·(0.075): 28-digit decimals would give 75.0249…
+        let v = n("75").add(n("0.075").mul(third()).unwrap()).unwrap();
+        assert_eq!(v, Number::reduced(3001, 40));
+        assert_eq!(v.to_decimal(2).unwrap().to_string(), "75.03");
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(n("2.345").to_decimal(2).unwrap().to_string(), "2.35");
+        assert_eq!(n("-2.345").to_decimal(2).unwrap().to_string(), "-2.35");
+        assert_eq!(n("2.3449").to_decimal(2).unwrap().to_string(), "2.34");
+        assert_eq!(n("-0.005").to_decimal(2).unwrap().to_string(), "-0.01");
+        assert_eq!(n("18").to_decimal(2).unwrap().to_string(), "18.00");
+    }
+
+    #[test]
+    fn truncation_goes_toward_zero() {
+        assert_eq!(n("2.349").round(2, Rounding::Truncate).unwrap(), n("2.34"));
+        assert_eq!(n("-2.349").round(2, Rounding::Truncate).unwrap(), n("-2.34"));
+    }
+
+    #[test]
+    fn comparison_is_exact() {
+        assert!(third() < n("0.3333333333333333333333333334"));
+        assert!(third() > n("0.3333333333333333333333333333"));
+        assert!(n("-0.5") < third());
+        assert_eq!(n("0.50"), n("0.5"));
+        assert!(n("-1.5") < n("-1.25"));
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        let big = Number::int(i128::MAX / 2);
+        assert_eq!(big.mul(Number::int(4)), Err(ArithError::Overflow));
+        assert_eq!(big.add(big).and_then(|x| x.add(big)), Err(ArithError::Overflow));
+        assert_eq!(Number::ONE.div(Number::ZERO), Err(ArithError::DivisionByZero));
+        assert_eq!(big.to_decimal(2), Err(ArithError::Overflow));
+    }
+
+    #[test]
+    fn display_is_exact_or_a_fraction() {
+        assert_eq!(n("37.50").to_string(), "37.5");
+        assert_eq!(third().to_string(), "1/3");
+    }
+}

@@ -1,0 +1,181 @@
+//! Results → the formats people and programs read: a table for people, JSON and CSV for
+//! programs. Every number is printed from its exact value, rounded half away from zero to
+//! a fixed number of places, so output is byte-for-byte deterministic.
+
+mod table;
+
+use serde_json::{Map, Value as Json};
+
+use crate::eval::{UnitResult, Value};
+use crate::number::Number;
+use crate::program::*;
+
+pub use table::table;
+
+/// Places for values that declare no rounding: percentages get four, so that 93.33% is
+/// not printed as 0.93.
+const PLACES: u32 = 2;
+const RATIO_PLACES: u32 = 4;
+
+/// How a value is printed: its declared rounding, else by unit.
+pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
+    let def = &program.values[v];
+    if let ValueKind::Let { rounding: Some((p, _)), .. } = def.kind {
+        return p;
+    }
+    match def.ty {
+        Ty::Num(Unit::Ratio) => RATIO_PLACES,
+        Ty::Num(Unit::Count) if n.is_integer() => 0,
+        _ => PLACES,
+    }
+}
+
+pub fn number_text(n: Number, places: u32) -> String {
+    match n.to_decimal(places) {
+        Ok(d) => d.to_string(),
+        Err(_) => n.to_string(),
+    }
+}
+
+/// A value as JSON: numbers as decimal strings, levels by name, flags as booleans.
+pub fn value_json(program: &Program, v: ValueId, value: &Value) -> Json {
+    match value {
+        Value::Num(n) => Json::String(number_text(*n, places(program, v, *n))),
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Text(s) => Json::String(s.clone()),
+        Value::Level(i) => Json::String(level_name(program, &program.values[v].ty, *i)),
+        Value::Map(items) => {
+            let ValueKind::Let { family: Some(node), .. } = program.values[v].kind else { return Json::Null };
+            let names = program.leaf_names(node);
+            Json::Object(names.into_iter().zip(items).map(|(k, item)| (k, value_json(program, v, item))).collect())
+        }
+        Value::List(items) => Json::Array(items.iter().map(|i| value_json(program, v, i)).collect()),
+        _ => Json::Null,
+    }
+}
+
+pub fn level_name(program: &Program, ty: &Ty, i: usize) -> String {
+    match ty {
+        Ty::Label(l) => program.label_sets[*l].get(i).cloned().unwrap_or_default(),
+        Ty::Rating(s) => program.scales[*s].levels.get(i).map(|(n, _)| n.clone()).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The published score as text.
+pub fn score_text(program: &Program, r: &UnitResult) -> String {
+    let s = program.roles.score;
+    match &r.values[s] {
+        Value::Num(n) => number_text(*n, places(program, s, *n)),
+        _ => String::new(),
+    }
+}
+
+pub fn grade_text(program: &Program, r: &UnitResult) -> Option<String> {
+    let g = program.roles.grade?;
+    match &r.values[g] {
+        Value::Level(i) => Some(level_name(program, &program.values[g].ty, *i)),
+        _ => None,
+    }
+}
+
+pub fn rank_of(program: &Program, r: &UnitResult) -> Option<i128> {
+    r.values[program.roles.rank?].as_num().and_then(Number::to_i128)
+}
+
+pub fn category_text(program: &Program, r: &UnitResult, inputs: &[Value]) -> Option<String> {
+    let e = program.roles.category.as_ref()?;
+    let (value, ty) = match e {
+        Expr::Input(i) => (&inputs[*i], program.inputs[*i].shape.ty()),
+        Expr::Value(v) => (&r.values[*v], program.values[*v].ty.clone()),
+        _ => return None,
+    };
+    Some(match value {
+        Value::Level(i) => level_name(program, &ty, *i),
+        Value::Text(s) => s.clone(),
+        _ => String::new(),
+    })
+}
+
+/// The JSON document of the contracts: `{ "regulation": …, "results": [ … ] }`.
+pub fn json(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+    let items: Vec<Json> = results.iter().zip(inputs).map(|(r, i)| result_json(program, r, i)).collect();
+    let mut doc = Map::new();
+    doc.insert("regulation".into(), Json::String(program.header.title.clone()));
+    doc.insert("results".into(), Json::Array(items));
+    let mut out = serde_json::to_string_pretty(&Json::Object(doc)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
+    let mut o = Map::new();
+    o.insert("department".into(), Json::String(r.unit.clone()));
+    o.insert("score".into(), Json::String(score_text(program, r)));
+    if let Some(g) = grade_text(program, r) {
+        o.insert("grade".into(), Json::String(g));
+    }
+    if let Some(c) = category_text(program, r, inputs) {
+        o.insert("category".into(), Json::String(c));
+    }
+    if let Some(rank) = rank_of(program, r) {
+        o.insert("rank".into(), Json::from(rank as i64));
+    }
+    let values: Map<String, Json> =
+        program.values.iter().enumerate().map(|(v, def)| (def.name.clone(), value_json(program, v, &r.values[v]))).collect();
+    o.insert("values".into(), Json::Object(values));
+    Json::Object(o)
+}
+
+/// CSV: one row per department in input order; per-leaf values as `名称[指标]` columns.
+pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+    let mut header = vec!["部门".to_string(), "得分".into()];
+    let has = (program.roles.grade.is_some(), program.roles.category.is_some(), program.roles.rank.is_some());
+    if has.0 {
+        header.push("等次".into());
+    }
+    if has.1 {
+        header.push("类别".into());
+    }
+    if has.2 {
+        header.push("排名".into());
+    }
+    for (v, def) in program.values.iter().enumerate() {
+        match def.kind {
+            ValueKind::Let { family: Some(node), .. } => {
+                header.extend(program.leaf_names(node).into_iter().map(|k| format!("{}[{k}]", def.name)));
+            }
+            _ => header.push(program.values[v].name.clone()),
+        }
+    }
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    for (r, inp) in results.iter().zip(inputs) {
+        let mut row = vec![r.unit.clone(), score_text(program, r)];
+        if has.0 {
+            row.push(grade_text(program, r).unwrap_or_default());
+        }
+        if has.1 {
+            row.push(category_text(program, r, inp).unwrap_or_default());
+        }
+        if has.2 {
+            row.push(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default());
+        }
+        for v in 0..program.values.len() {
+            match value_json(program, v, &r.values[v]) {
+                Json::Object(m) => row.extend(m.values().map(cell)),
+                j => row.push(cell(&j)),
+            }
+        }
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn cell(j: &Json) -> String {
+    match j {
+        Json::String(s) => s.clone(),
+        Json::Null => String::new(),
+        j => j.to_string(),
+    }
+}

@@ -1,0 +1,121 @@
+//! The table for people: ranked, aligned by display width (Chinese characters are two
+//! columns wide), with the parts of the score beside it.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, Table, Cell};
+
+use super::{category_text, grade_text, number_text, places, rank_of, score_text};
+use crate::eval::{UnitResult, Value};
+use crate::program::*;
+
+/// Ranked table (by category first, when there is one), with the values the score is
+/// computed from directly.
+pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+    let parts = score_parts(program);
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    order.sort_by_key(|&i| (category_text(program, &results[i], inputs[i]), rank_of(program, &results[i]).unwrap_or(i128::MAX), i));
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    let mut header = Vec::new();
+    if program.roles.category.is_some() {
+        header.push("类别".to_string());
+    }
+    if program.roles.rank.is_some() {
+        header.push("排名".to_string());
+    }
+    header.push("部门".into());
+    header.push(program.values[program.roles.score].name.clone());
+    if let Some(g) = program.roles.grade {
+        header.push(program.values[g].name.clone());
+    }
+    header.extend(parts.iter().map(|v| program.values[*v].name.clone()));
+    t.set_header(header);
+    for i in order {
+        let r = &results[i];
+        let mut row: Vec<Cell> = Vec::new();
+        if program.roles.category.is_some() {
+            row.push(Cell::new(category_text(program, r, inputs[i]).unwrap_or_default()));
+        }
+        if program.roles.rank.is_some() {
+            row.push(num_cell(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default()));
+        }
+        row.push(Cell::new(&r.unit));
+        row.push(num_cell(score_text(program, r)));
+        if program.roles.grade.is_some() {
+            row.push(Cell::new(grade_text(program, r).unwrap_or_default()));
+        }
+        for &v in &parts {
+            let text = match &r.values[v] {
+                Value::Num(n) => number_text(*n, places(program, v, *n)),
+                other => super::value_json(program, v, other).to_string(),
+            };
+            row.push(num_cell(text));
+        }
+        t.add_row(row);
+    }
+    let mut out = String::new();
+    let h = &program.header;
+    out.push_str(&h.title);
+    if let Some(n) = &h.doc_number {
+        out.push_str(&format!("（{n}）"));
+    }
+    out.push('\n');
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&summary(program, results));
+    out
+}
+
+fn num_cell(text: String) -> Cell {
+    Cell::new(text).set_alignment(CellAlignment::Right)
+}
+
+/// The values the score's own formula names directly, in declaration order.
+fn score_parts(program: &Program) -> Vec<ValueId> {
+    let ValueKind::Let { expr, .. } = &program.values[program.roles.score].kind else { return Vec::new() };
+    let mut used = Vec::new();
+    collect_values(expr, &mut used);
+    let mut parts: Vec<ValueId> = used.into_iter().filter(|v| matches!(program.values[*v].ty, Ty::Num(_))).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    parts
+}
+
+fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
+    match e {
+        Expr::Value(v) => out.push(*v),
+        Expr::Neg(x) | Expr::Not(x) | Expr::Index(x, _) | Expr::Field(x, _) => collect_values(x, out),
+        Expr::Arith(_, a, b) | Expr::Compare(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) => {
+            collect_values(a, out);
+            collect_values(b, out);
+        }
+        Expr::If(a, b, c) => [a, b, c].into_iter().for_each(|x| collect_values(x, out)),
+        Expr::Match(s, arms) => {
+            collect_values(s, out);
+            arms.iter().for_each(|a| collect_values(a, out));
+        }
+        Expr::Call(_, args) => args.iter().for_each(|a| collect_values(a, out)),
+        _ => {}
+    }
+}
+
+/// `共 40 个部门：先进 6，合格 32，不合格 2`
+fn summary(program: &Program, results: &[UnitResult]) -> String {
+    let mut line = format!("共 {} 个单位", results.len());
+    if let Some(g) = program.roles.grade {
+        if let Ty::Label(l) = program.values[g].ty {
+            let counts: Vec<String> = program.label_sets[l]
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let n = results.iter().filter(|r| r.values[g] == Value::Level(i)).count();
+                    format!("{label} {n}")
+                })
+                .collect();
+            line.push_str(&format!("：{}", counts.join("，")));
+        }
+    }
+    line.push('\n');
+    line
+}

@@ -1,0 +1,359 @@
+//! The checked program: what the checker hands the evaluator. Names are resolved to
+//! indices, every formula is typed, constants are exact numbers. Nothing here refers back
+//! to the syntax tree except spans and article references, kept for diagnostics and
+//! explanations.
+
+use std::collections::BTreeMap;
+
+use crate::number::{Number, Rounding};
+use crate::source::{SourceFile, Span};
+
+pub type ScaleId = usize;
+pub type NodeId = usize;
+pub type InputId = usize;
+pub type ParamId = usize;
+pub type ValueId = usize;
+pub type LabelSetId = usize;
+
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub source: SourceFile,
+    pub header: Header,
+    /// Article texts given with `条文`, by reference (`第十五条(一)`).
+    pub articles: BTreeMap<String, String>,
+    pub scales: Vec<Scale>,
+    /// Every indicator of every tree, parents before children.
+    pub indicators: Vec<Indicator>,
+    /// Named label sets: grade bands and enumerations.
+    pub label_sets: Vec<Vec<String>>,
+    pub inputs: Vec<Input>,
+    pub params: Vec<Param>,
+    pub values: Vec<ValueDef>,
+    /// The order values are computed in: each after everything it uses.
+    pub order: Vec<ValueId>,
+    pub requires: Vec<Requirement>,
+    pub roles: Roles,
+    pub samples: BTreeMap<String, serde_json::Value>,
+    pub tests: Vec<TestCase>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Header {
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<String>,
+    pub effective: Option<String>,
+}
+
+/// A rating scale (第十四条): ordered levels, each worth a fraction.
+#[derive(Clone, Debug)]
+pub struct Scale {
+    pub name: String,
+    pub levels: Vec<(String, Number)>,
+    pub refs: Vec<String>,
+}
+
+impl Scale {
+    pub fn level_names(&self) -> Vec<&str> {
+        self.levels.iter().map(|(n, _)| n.as_str()).collect()
+    }
+}
+
+/// One indicator (指标) of a tree.
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    pub name: String,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    pub points: Option<Number>,
+    pub weight: Option<Number>,
+    pub refs: Vec<String>,
+    pub span: Span,
+}
+
+/// A field of a department's record.
+#[derive(Clone, Debug)]
+pub struct Input {
+    pub name: String,
+    /// The key in the data (the name unless `字段` says otherwise).
+    pub field: String,
+    pub shape: Shape,
+    pub default: Option<Number>,
+    pub refs: Vec<String>,
+    pub span: Span,
+}
+
+/// What a data value must look like; also its type in formulas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Text,
+    /// A whole number ≥ 0.
+    Count,
+    /// A number in points, optionally within a range.
+    Score { min: Option<Number>, max: Option<Number> },
+    Number { min: Option<Number>, max: Option<Number> },
+    Rating(ScaleId),
+    Label(LabelSetId),
+    List { item: Box<Shape>, min: usize, max: Option<usize> },
+    /// A count per level of a scale; `nonempty` means the counts add up to more than 0.
+    Tally { scale: ScaleId, nonempty: bool },
+    /// One value per leaf of an indicator.
+    Each { indicator: NodeId, item: Box<Shape> },
+    Record(Vec<(String, Shape)>),
+    Optional(Box<Shape>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: String,
+    pub default: Number,
+    pub unit: Unit,
+    pub refs: Vec<String>,
+    pub span: Span,
+}
+
+/// The unit of a number, checked so that points are never added to percentages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// 分
+    Points,
+    /// a percentage or fraction
+    Ratio,
+    /// a count or plain number
+    Count,
+    /// a number written without a unit, which takes the unit of what it meets
+    Free,
+}
+
+/// The type of a formula's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ty {
+    Num(Unit),
+    Bool,
+    Text,
+    Rating(ScaleId),
+    Label(LabelSetId),
+    List(Box<Ty>),
+    Tally(ScaleId),
+    Map(NodeId, Box<Ty>),
+    Record(Vec<(String, Ty)>),
+    Optional(Box<Ty>),
+}
+
+#[derive(Clone, Debug)]
+pub struct ValueDef {
+    pub name: String,
+    pub kind: ValueKind,
+    pub ty: Ty,
+    pub refs: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ValueKind {
+    Let {
+        /// Computed once per leaf of this indicator (`[项 属于 绩效管理]`).
+        family: Option<NodeId>,
+        expr: Expr,
+        cap: Option<Expr>,
+        floor: Option<Expr>,
+        rounding: Option<(u32, Rounding)>,
+    },
+    Grade { subject: Expr, labels: LabelSetId, bands: Vec<Band> },
+    Rank { by: Expr, within: Option<Expr>, ascending: bool },
+}
+
+#[derive(Clone, Debug)]
+pub struct Band {
+    pub label: String,
+    /// (threshold, inclusive)
+    pub lower: Option<(Expr, bool)>,
+    pub upper: Option<(Expr, bool)>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub family: Option<NodeId>,
+    pub condition: Expr,
+    pub message: String,
+    pub refs: Vec<String>,
+    pub span: Span,
+}
+
+/// Which values the results publish as what.
+#[derive(Clone, Debug, Default)]
+pub struct Roles {
+    pub unit: InputId,
+    pub score: ValueId,
+    pub grade: Option<ValueId>,
+    pub rank: Option<ValueId>,
+    pub category: Option<Expr>,
+}
+
+/// A typed formula.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Const(Number),
+    Bool(bool),
+    Label(usize),
+    Input(InputId),
+    Param(ParamId),
+    Value(ValueId),
+    /// The current leaf of the family being computed.
+    Bound,
+    Index(Box<Expr>, Key),
+    Field(Box<Expr>, usize),
+    Neg(Box<Expr>),
+    Not(Box<Expr>),
+    Arith(Arith, Box<Expr>, Box<Expr>),
+    Compare(Compare, Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// Arms by label index of the subject's label set.
+    Match(Box<Expr>, Vec<Expr>),
+    Call(Builtin, Vec<Expr>),
+}
+
+/// Which entry of a per-leaf value: the family's current leaf, or a fixed one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Bound,
+    Leaf(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Min,
+    Max,
+    Sum,
+    Mean,
+    Length,
+    /// A rating's fraction.
+    Factor(ScaleId),
+    /// The fractions of a list of ratings.
+    Factors(ScaleId),
+    /// The fractions of a tally, each counted as often as it was given.
+    TallyFactors(ScaleId),
+    /// The count of one level of a tally.
+    CountOf(usize),
+    /// All answers of a tally.
+    TallyTotal,
+    /// An indicator's value from its leaves' values, by points or weights.
+    Rollup { indicator: NodeId, keys: NodeId },
+    /// Whether an optional input was given.
+    Given,
+}
+
+#[derive(Clone, Debug)]
+pub struct TestCase {
+    pub name: String,
+    pub span: Span,
+    pub params: Vec<(ParamId, Number)>,
+    pub units: Vec<TestUnit>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TestUnit {
+    pub record: serde_json::Value,
+    pub span: Span,
+    pub expect: Vec<Expectation>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Expectation {
+    Value { value: ValueId, key: Option<usize>, approx: Option<u32>, expected: Expected, span: Span },
+    Error { code: String, span: Span },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    Number(Number),
+    Label(String),
+    Bool(bool),
+}
+
+impl Program {
+    /// The leaves under an indicator, in the order written.
+    pub fn leaves(&self, node: NodeId) -> Vec<NodeId> {
+        leaves_of(&self.indicators, node)
+    }
+
+    pub fn leaf_names(&self, node: NodeId) -> Vec<String> {
+        self.leaves(node).into_iter().map(|n| self.indicators[n].name.clone()).collect()
+    }
+
+    pub fn value_named(&self, name: &str) -> Option<ValueId> {
+        self.values.iter().position(|v| v.name == name)
+    }
+
+    pub fn param_named(&self, name: &str) -> Option<ParamId> {
+        self.params.iter().position(|p| p.name == name)
+    }
+}
+
+/// The leaves under an indicator of `indicators`, in the order written.
+pub fn leaves_of(indicators: &[Indicator], node: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let children = &indicators[n].children;
+        if children.is_empty() {
+            out.push(n);
+        } else {
+            stack.extend(children.iter().rev());
+        }
+    }
+    out
+}
+
+/// Whether `node` is `ancestor` or lies under it.
+pub fn is_within(indicators: &[Indicator], node: NodeId, ancestor: NodeId) -> bool {
+    let mut at = Some(node);
+    while let Some(n) = at {
+        if n == ancestor {
+            return true;
+        }
+        at = indicators[n].parent;
+    }
+    false
+}
+
+impl Shape {
+    /// The type a value of this shape has in formulas.
+    pub fn ty(&self) -> Ty {
+        match self {
+            Shape::Text => Ty::Text,
+            Shape::Count => Ty::Num(Unit::Count),
+            Shape::Score { .. } => Ty::Num(Unit::Points),
+            Shape::Number { .. } => Ty::Num(Unit::Count),
+            Shape::Rating(s) => Ty::Rating(*s),
+            Shape::Label(l) => Ty::Label(*l),
+            Shape::List { item, .. } => Ty::List(Box::new(item.ty())),
+            Shape::Tally { scale, .. } => Ty::Tally(*scale),
+            Shape::Each { indicator, item } => Ty::Map(*indicator, Box::new(item.ty())),
+            Shape::Record(fields) => Ty::Record(fields.iter().map(|(n, s)| (n.clone(), s.ty())).collect()),
+            Shape::Optional(inner) => Ty::Optional(Box::new(inner.ty())),
+        }
+    }
+}
