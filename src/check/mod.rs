@@ -104,6 +104,7 @@ impl<'a> Checker<'a> {
 
     fn run(&mut self, file: &'a ast::File) {
         self.collect(file);
+        self.mark_mentions(file);
         self.order_values();
         for id in self.order.clone() {
             self.check_value(id);

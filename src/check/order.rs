@@ -2,7 +2,7 @@
 
 use super::{Checker, Symbol, err};
 use crate::program::ValueId;
-use crate::syntax::ast::{Decl, Expr, ExprNode, Ident};
+use crate::syntax::ast::{self, Decl, Expr, ExprNode, Ident};
 
 impl Checker<'_> {
     /// Sorts values so each comes after those it uses (declaration order otherwise), and
@@ -34,6 +34,36 @@ impl Checker<'_> {
                         stack.pop();
                     }
                 }
+            }
+        }
+    }
+
+    /// Marks every input and parameter a formula names as used (for the unused warnings),
+    /// whether or not the formula checks.
+    pub(super) fn mark_mentions(&mut self, file: &ast::File) {
+        let mut names: Vec<&Ident> = Vec::new();
+        for decl in &file.decls {
+            match &decl.node {
+                Decl::Let(l) => [Some(&l.expr), l.cap.as_ref(), l.floor.as_ref()].into_iter().flatten().for_each(|e| mentions(e, &mut names)),
+                Decl::Grade(g) => {
+                    mentions(&g.subject, &mut names);
+                    for b in &g.bands {
+                        [&b.lower, &b.upper].into_iter().flatten().for_each(|x| mentions(&x.value, &mut names));
+                    }
+                }
+                Decl::Rank(r) => {
+                    mentions(&r.by, &mut names);
+                    names.extend(r.within.iter());
+                }
+                Decl::Require(r) => mentions(&r.condition, &mut names),
+                Decl::Publish(roles) => names.extend(roles.iter().map(|r| &r.target)),
+                _ => {}
+            }
+        }
+        for n in names {
+            if let Some((symbol, _)) = self.names.get(&n.node) {
+                let symbol = *symbol;
+                self.mark_used(symbol);
             }
         }
     }

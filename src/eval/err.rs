@@ -99,12 +99,13 @@ pub fn requirement(at: &At, message: &str, article: Option<&String>) -> Diagnost
         .help("correct the data so that the requirement holds")
 }
 
-pub fn arithmetic(at: &At, e: ArithError) -> Diagnostic {
+/// An arithmetic failure while computing `value` for a record.
+pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
     let (code, help) = match e {
         ArithError::Overflow => ("E0801", "check the data for numbers far larger than the regulation expects"),
         ArithError::DivisionByZero => ("E0802", "a divisor was zero for this department; check its data"),
     };
-    Diagnostic::error(code, format!("{}: {e}", at.describe())).help(help)
+    Diagnostic::error(code, format!("{record}, computing `{value}`: {e}")).help(help)
 }
 
 pub fn bad_bands(grade: &str, problem: &str) -> Diagnostic {

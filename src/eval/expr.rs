@@ -1,7 +1,7 @@
 //! One formula for one department.
 
 use super::Value;
-use super::err::{self, At};
+use super::err;
 use crate::diagnostic::Diagnostic;
 use crate::number::{ArithError, Number};
 use crate::program::*;
@@ -22,7 +22,7 @@ pub struct Failure(ArithError);
 
 impl Failure {
     pub fn at(self, unit: &str, value: &str) -> Diagnostic {
-        err::arithmetic(&At { record: format!("department \"{unit}\""), path: value.to_string() }, self.0)
+        err::arithmetic(&format!("department \"{unit}\""), value, self.0)
     }
 }
 

@@ -18,7 +18,7 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     let span = Span::new(at, at + found.1);
     let wanted = join_or(expected);
     let mut d = Diagnostic::error("E0101", format!("expected {wanted}, found {}", found.0))
-        .label(span, format!("expected {wanted} here"));
+        .label(span, if expected.len() > 2 { "unexpected here".to_string() } else { format!("expected {wanted} here") });
     d = d.help(if found.1 == 0 {
         "the file ends in the middle of a declaration: is its last line missing?".to_string()
     } else {
@@ -35,6 +35,13 @@ pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
     .label(span, "nested too deep here")
     .help("split the formula into named steps with 计算 (let), each a few levels deep")
     .in_source(source)
+}
+
+pub fn formula_too_deep(source: &SourceFile, span: Span) -> Diagnostic {
+    Diagnostic::error("E0102", format!("the formula is more than {} steps deep", super::MAX_DEPTH))
+        .label(Span::new(span.start, span.start + 1), "this formula")
+        .help("split the formula into named steps with 计算 (let)")
+        .in_source(source)
 }
 
 pub fn glued_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnostic {
@@ -102,38 +109,27 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => "a formula",
         Rule::equals => "`=`",
         Rule::approx => "`≈`",
-        Rule::add | Rule::sub | Rule::mul | Rule::div => "an operator",
-        Rule::ge | Rule::gt => "`≥` or `>`",
-        Rule::le | Rule::lt => "`≤` or `<`",
+        Rule::add | Rule::sub | Rule::mul | Rule::div | Rule::ge | Rule::gt | Rule::le | Rule::lt | Rule::ne
+        | Rule::kw_and | Rule::kw_or => "an operator (+ − × ÷ ≥ ≤ 且 或)",
         Rule::data_type | Rule::named_type => "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
         Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => "a value",
-        Rule::header => "`办法` (regulation)",
-        Rule::kw_regulation => "`办法` (regulation)",
-        Rule::article_text | Rule::kw_article => "`条文` (article)",
-        Rule::scale | Rule::kw_scale => "`等级` (scale)",
-        Rule::indicator | Rule::kw_indicator => "`指标` (indicator)",
-        Rule::input | Rule::kw_input => "`输入` (input)",
-        Rule::param | Rule::kw_param => "`参数` (param)",
-        Rule::let_decl | Rule::kw_let => "`计算` (let)",
-        Rule::require | Rule::kw_require => "`要求` (require)",
-        Rule::grade | Rule::kw_grade => "`等次` (grade)",
-        Rule::rank | Rule::kw_rank => "`排名` (rank)",
-        Rule::publish | Rule::kw_publish => "`公布` (publish)",
-        Rule::sample | Rule::kw_sample => "`样例` (sample)",
-        Rule::test | Rule::kw_test => "`测试` (test)",
+        Rule::header | Rule::kw_regulation | Rule::article_text | Rule::kw_article | Rule::scale | Rule::kw_scale
+        | Rule::indicator | Rule::kw_indicator | Rule::input | Rule::kw_input | Rule::param | Rule::kw_param
+        | Rule::let_decl | Rule::kw_let | Rule::require | Rule::kw_require | Rule::grade | Rule::kw_grade
+        | Rule::rank | Rule::kw_rank | Rule::publish | Rule::kw_publish | Rule::sample | Rule::kw_sample
+        | Rule::test | Rule::kw_test => "a new declaration (计算, 输入, 指标, 等次 …)",
         Rule::kw_per | Rule::refs => "`依据` (per)",
         Rule::kw_points | Rule::points => "`分值` (points)",
         Rule::kw_weight | Rule::weight => "`权重` (weight)",
         Rule::kw_default | Rule::default_value => "`默认` (default)",
         Rule::kw_to => "`至` (to)",
         Rule::kw_in => "`属于` (in)",
-        Rule::kw_cap | Rule::cap => "`封顶` (cap)",
-        Rule::kw_floor | Rule::floor => "`保底` (floor)",
-        Rule::kw_round | Rule::rounding => "`保留` (round)",
+        Rule::kw_cap | Rule::cap | Rule::kw_floor | Rule::floor | Rule::kw_round | Rule::rounding => {
+            "a clause (封顶, 保底, 保留)"
+        }
         Rule::kw_by => "`按` (by)",
         Rule::kw_then => "`则` (then)",
         Rule::kw_else => "`否则` (else)",
-        Rule::kw_and => "`且` (and)",
         Rule::kw_unit | Rule::test_unit => "`单位` (unit)",
         Rule::kw_expect | Rule::test_expect => "`期望` (expect)",
         Rule::kw_set | Rule::test_set => "`设定` (set)",

@@ -85,22 +85,30 @@ fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic 
     err::unexpected(source, at, &expected)
 }
 
-/// `计算总分 = …`: a statement keyword directly followed by letters lexes as one name.
+/// `计算总分 = …`: a statement keyword directly followed by letters lexes as one name. Such
+/// a word at the start of a line, before the error, is almost surely the cause.
 fn glued_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
-    let rest = source.text.get(at..)?;
-    let word_len: usize =
-        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
-    let word = &rest[..word_len];
-    let keyword = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len())?;
-    Some(err::glued_keyword(source, Span::new(at, at + word_len), keyword))
+    let text = &*source.text;
+    let mut line_start = 0;
+    for line in text[..at.min(text.len())].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let start = line_start + indent;
+        line_start += line.len();
+        let word_len: usize =
+            text[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
+        let word = &text[start..start + word_len];
+        if let Some(keyword) = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len()) {
+            if word[keyword.len()..].chars().next().is_some_and(|c| !c.is_ascii_digit()) {
+                return Some(err::glued_keyword(source, Span::new(start, start + word_len), keyword));
+            }
+        }
+    }
+    None
 }
 
-/// An opening quote with no closing one after it: the parser reports the end of the file.
+/// An opening quote with no closing one after it.
 fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
     let text = &*source.text;
-    if at < text.len() {
-        return None;
-    }
     let mut open: Option<(usize, char)> = None;
     for (i, c) in text.char_indices() {
         match (open, c) {
@@ -110,7 +118,7 @@ fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
             _ => {}
         }
     }
-    let (start, _) = open?;
+    let (start, _) = open.filter(|(start, _)| *start <= at)?;
     Some(err::unclosed_string(source, Span::new(start, start + 1)))
 }
 
@@ -545,7 +553,7 @@ impl Builder<'_> {
         self.expr_depth(pair).map(|(e, _)| e)
     }
 
-    /// Builds a formula, tracking its depth so that no tree deeper than `MAX_NESTING` is
+    /// Builds a formula, tracking its depth so that no tree deeper than `MAX_DEPTH` is
     /// ever built (later stages recurse over it).
     fn expr_depth(&self, pair: Pair<Rule>) -> R<(ExprNode, usize)> {
         let whole = self.span(&pair);
@@ -569,8 +577,8 @@ impl Builder<'_> {
     }
 
     fn deep(&self, expr: Expr, span: Span, depth: usize) -> R<(ExprNode, usize)> {
-        if depth > super::MAX_NESTING {
-            return Err(err::too_deep(self.source, span));
+        if depth > super::MAX_DEPTH {
+            return Err(err::formula_too_deep(self.source, span));
         }
         Ok((Node::new(expr, span), depth))
     }
