@@ -63,7 +63,11 @@ fn run_case(program: &Program, case: &TestCase) -> Outcome {
 
 /// A record that fails to read passes only if the test expects that error code.
 fn check_expected_errors(program: &Program, unit: &TestUnit, errors: &[Diagnostic], failures: &mut Vec<String>) {
-    let expected: Vec<&str> = unit.expect.iter().filter_map(|e| if let Expectation::Error { code, .. } = e { Some(code.as_str()) } else { None }).collect();
+    let expected: Vec<&str> = unit
+        .expect
+        .iter()
+        .filter_map(|e| if let Expectation::Error { code, .. } = e { Some(code.as_str()) } else { None })
+        .collect();
     if expected.is_empty() {
         failures.extend(errors.iter().map(|d| format!("{}: {}", d.code, d.message)));
         return;
@@ -79,7 +83,10 @@ fn check_expected_errors(program: &Program, unit: &TestUnit, errors: &[Diagnosti
 
 fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<String> {
     let Expectation::Value { value, key, approx, expected, span } = e else {
-        return Some(format!("line {}: expected an error, but the record was evaluated", program.source.line_col(e_span(e)).0));
+        return Some(format!(
+            "line {}: expected an error, but the record was evaluated",
+            program.source.line_col(e_span(e)).0
+        ));
     };
     let def = &program.values[*value];
     let mut actual = &result.values[*value];
@@ -103,7 +110,11 @@ fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<Stri
         Some(k) => format!("{}[{}]", def.name, program.leaf_names(family_of(def)).get(*k).cloned().unwrap_or_default()),
         None => def.name.clone(),
     };
-    Some(format!("line {line}: {name}: expected {}, found {}", expected_text(expected), actual_text(program, def, actual)))
+    Some(format!(
+        "line {line}: {name}: expected {}, found {}",
+        expected_text(expected),
+        actual_text(program, def, actual)
+    ))
 }
 
 fn e_span(e: &Expectation) -> usize {

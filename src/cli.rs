@@ -177,20 +177,29 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
 fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>> {
     let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
-    let listed = if names.is_empty() { "this regulation has no parameters".to_string() } else { format!("the parameters are: {}", names.join(", ")) };
+    let listed = if names.is_empty() {
+        "this regulation has no parameters".to_string()
+    } else {
+        format!("the parameters are: {}", names.join(", "))
+    };
     let mut out = Vec::new();
     for item in set {
         let usage = |d: Diagnostic| Failure { diagnostics: vec![d], usage: true };
         let Some((name, value)) = item.split_once('=') else {
-            return Err(usage(Diagnostic::error("E0903", format!("--set {item}: expected NAME=VALUE")).help(listed.clone())));
+            return Err(usage(
+                Diagnostic::error("E0903", format!("--set {item}: expected NAME=VALUE")).help(listed.clone()),
+            ));
         };
         let (name, value) = (name.trim(), value.trim());
         let Some(p) = program.param_named(name) else {
-            return Err(usage(Diagnostic::error("E0903", format!("--set: unknown parameter `{name}`")).help(listed.clone())));
+            return Err(usage(
+                Diagnostic::error("E0903", format!("--set: unknown parameter `{name}`")).help(listed.clone()),
+            ));
         };
         let Ok(d) = Decimal::from_str(value) else {
             return Err(usage(
-                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number")).help("write a decimal number, as in --set 优秀线=85"),
+                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number"))
+                    .help("write a decimal number, as in --set 优秀线=85"),
             ));
         };
         out.push((p, Number::from_decimal(d)));
@@ -201,7 +210,8 @@ fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>>
 /// Writes to a temporary file beside `path`, then renames it into place.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display())).help("check that the folder exists and is writable")
+        Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))
+            .help("check that the folder exists and is writable")
     };
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity};
 
 use crate::source::{SourceFile, Span};
 
@@ -23,21 +23,20 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub labels: Vec<Label>,
-    pub help: Option<String>,
-    pub source: Option<SourceFile>,
+    /// Boxed so that `Result<_, Diagnostic>` stays small.
+    details: Box<Details>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Details {
+    labels: Vec<Label>,
+    help: Option<String>,
+    source: Option<SourceFile>,
 }
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            severity: Severity::Error,
-            message: message.into(),
-            labels: Vec::new(),
-            help: None,
-            source: None,
-        }
+        Diagnostic { code, severity: Severity::Error, message: message.into(), details: Box::default() }
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
@@ -45,17 +44,17 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label { span, text: text.into() });
+        self.details.labels.push(Label { span, text: text.into() });
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.details.help = Some(help.into());
         self
     }
 
     pub fn in_source(mut self, source: &SourceFile) -> Self {
-        self.source = Some(source.clone());
+        self.details.source = Some(source.clone());
         self
     }
 
@@ -65,7 +64,7 @@ impl Diagnostic {
 
     /// The primary span, if the diagnostic points into a file.
     pub fn span(&self) -> Option<Span> {
-        self.labels.first().map(|l| l.span)
+        self.details.labels.first().map(|l| l.span)
     }
 
     /// Rendered for a person: miette's graphical report, without colour unless asked.
@@ -98,16 +97,16 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.details.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|s| &s.text as &dyn miette::SourceCode)
+        self.details.source.as_ref().map(|s| &s.text as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source.as_ref()?;
-        let labels = self.labels.iter().enumerate().map(|(i, l)| {
+        self.details.source.as_ref()?;
+        let labels = self.details.labels.iter().enumerate().map(|(i, l)| {
             let span = miette::SourceSpan::from(l.span);
             if i == 0 {
                 LabeledSpan::new_primary_with_span(Some(l.text.clone()), span)
@@ -123,18 +122,11 @@ impl miette::Diagnostic for Diagnostic {
 pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        if let Some(src) = &d.source {
-            if let Some(span) = d.span() {
-                let (line, col) = src.line_col(span.start);
-                out.push_str(&format!("{}:{}:{}\n", src.name, line, col));
-            }
+        if let (Some(src), Some(span)) = (&d.details.source, d.span()) {
+            let (line, col) = src.line_col(span.start);
+            out.push_str(&format!("{}:{}:{}\n", src.name, line, col));
         }
         out.push_str(&d.render(color));
     }
     out
-}
-
-/// Named source for miette, when a caller wants one.
-pub fn named(source: &SourceFile) -> NamedSource<String> {
-    NamedSource::new(source.name.to_string(), source.text.to_string())
 }

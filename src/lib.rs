@@ -1,13 +1,13 @@
 //! jixiao: a language for performance-evaluation regulations (绩效管理办法).
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod diagnostic;
+pub mod eval;
+pub mod number;
+pub mod program;
 pub mod source;
 pub mod syntax;
-pub mod number;
-pub mod check;
-pub mod program;
-pub mod eval;
 
 use diagnostic::Diagnostic;
 use source::SourceFile;
@@ -22,6 +22,6 @@ pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>
         None => Err(checked.diagnostics),
     }
 }
-pub mod output;
 pub mod cases;
 pub mod cli;
+pub mod output;

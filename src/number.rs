@@ -75,7 +75,7 @@ impl Number {
         }
     }
 
-    pub fn add(self, o: Number) -> Exact<Number> {
+    pub fn checked_add(self, o: Number) -> Exact<Number> {
         if self.den == o.den {
             return Number::make(self.num.checked_add(o.num), Some(self.den));
         }
@@ -85,15 +85,15 @@ impl Number {
         Number::make(num, self.den.checked_mul(b))
     }
 
-    pub fn sub(self, o: Number) -> Exact<Number> {
-        self.add(o.neg()?)
+    pub fn checked_sub(self, o: Number) -> Exact<Number> {
+        self.checked_add(o.checked_neg()?)
     }
 
-    pub fn neg(self) -> Exact<Number> {
+    pub fn checked_neg(self) -> Exact<Number> {
         Number::make(self.num.checked_neg(), Some(self.den))
     }
 
-    pub fn mul(self, o: Number) -> Exact<Number> {
+    pub fn checked_mul(self, o: Number) -> Exact<Number> {
         // Cross-reduce first so that products stay small.
         let g1 = gcd(self.num.unsigned_abs(), o.den.unsigned_abs()).max(1) as i128;
         let g2 = gcd(o.num.unsigned_abs(), self.den.unsigned_abs()).max(1) as i128;
@@ -102,11 +102,11 @@ impl Number {
         Number::make(num, den)
     }
 
-    pub fn div(self, o: Number) -> Exact<Number> {
+    pub fn checked_div(self, o: Number) -> Exact<Number> {
         if o.num == 0 {
             return Err(ArithError::DivisionByZero);
         }
-        self.mul(Number::reduced(o.den, o.num))
+        self.checked_mul(Number::reduced(o.den, o.num))
     }
 
     pub fn is_zero(self) -> bool {
@@ -139,7 +139,9 @@ impl Number {
         let scale = 10i128.checked_pow(places).ok_or(ArithError::Overflow)?;
         let scaled = self.num.checked_mul(scale).ok_or(ArithError::Overflow)?;
         let (mut q, r) = (scaled / self.den, scaled % self.den);
-        if rule == Rounding::HalfUp && r.unsigned_abs().checked_mul(2).ok_or(ArithError::Overflow)? >= self.den.unsigned_abs() {
+        if rule == Rounding::HalfUp
+            && r.unsigned_abs().checked_mul(2).ok_or(ArithError::Overflow)? >= self.den.unsigned_abs()
+        {
             q += scaled.signum();
         }
         Ok(Number::reduced(q, scale))
@@ -157,7 +159,7 @@ impl Number {
     /// The exact value as a decimal, if it has a finite decimal expansion that fits.
     pub fn to_exact_decimal(self) -> Option<Decimal> {
         (0..=28u32).find_map(|p| {
-            let scaled = self.mul(Number::int(10i128.pow(p))).ok()?;
+            let scaled = self.checked_mul(Number::int(10i128.pow(p))).ok()?;
             let n = scaled.to_i128()?;
             Decimal::try_from_i128_with_scale(n, p).ok()
         })
@@ -222,19 +224,19 @@ mod tests {
     }
 
     fn third() -> Number {
-        Number::ONE.div(Number::int(3)).unwrap()
+        Number::ONE.checked_div(Number::int(3)).unwrap()
     }
 
     #[test]
     fn thirds_add_up_exactly() {
-        let sum = third().add(third()).unwrap().add(third()).unwrap();
+        let sum = third().checked_add(third()).unwrap().checked_add(third()).unwrap();
         assert_eq!(sum, Number::ONE);
     }
 
     #[test]
     fn half_cent_through_thirds_rounds_up() {
         // 75.025 = 3001/40, reached as 75 + 1/3·(0.075): 28-digit decimals would give 75.0249…
-        let v = n("75").add(n("0.075").mul(third()).unwrap()).unwrap();
+        let v = n("75").checked_add(n("0.075").checked_mul(third()).unwrap()).unwrap();
         assert_eq!(v, Number::reduced(3001, 40));
         assert_eq!(v.to_decimal(2).unwrap().to_string(), "75.03");
     }
@@ -266,9 +268,9 @@ mod tests {
     #[test]
     fn overflow_is_an_error() {
         let big = Number::int(i128::MAX / 2);
-        assert_eq!(big.mul(Number::int(4)), Err(ArithError::Overflow));
-        assert_eq!(big.add(big).and_then(|x| x.add(big)), Err(ArithError::Overflow));
-        assert_eq!(Number::ONE.div(Number::ZERO), Err(ArithError::DivisionByZero));
+        assert_eq!(big.checked_mul(Number::int(4)), Err(ArithError::Overflow));
+        assert_eq!(big.checked_add(big).and_then(|x| x.checked_add(big)), Err(ArithError::Overflow));
+        assert_eq!(Number::ONE.checked_div(Number::ZERO), Err(ArithError::DivisionByZero));
         assert_eq!(big.to_decimal(2), Err(ArithError::Overflow));
     }
 

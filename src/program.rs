@@ -91,15 +91,31 @@ pub enum Shape {
     /// A whole number ≥ 0.
     Count,
     /// A number in points, optionally within a range.
-    Score { min: Option<Number>, max: Option<Number> },
-    Number { min: Option<Number>, max: Option<Number> },
+    Score {
+        min: Option<Number>,
+        max: Option<Number>,
+    },
+    Number {
+        min: Option<Number>,
+        max: Option<Number>,
+    },
     Rating(ScaleId),
     Label(LabelSetId),
-    List { item: Box<Shape>, min: usize, max: Option<usize> },
+    List {
+        item: Box<Shape>,
+        min: usize,
+        max: Option<usize>,
+    },
     /// A count per level of a scale; `nonempty` means the counts add up to more than 0.
-    Tally { scale: ScaleId, nonempty: bool },
+    Tally {
+        scale: ScaleId,
+        nonempty: bool,
+    },
     /// One value per leaf of an indicator.
-    Each { indicator: NodeId, item: Box<Shape> },
+    Each {
+        indicator: NodeId,
+        item: Box<Shape>,
+    },
     Record(Vec<(String, Shape)>),
     Optional(Box<Shape>),
 }
@@ -160,8 +176,16 @@ pub enum ValueKind {
         floor: Option<Expr>,
         rounding: Option<(u32, Rounding)>,
     },
-    Grade { subject: Expr, labels: LabelSetId, bands: Vec<Band> },
-    Rank { by: Expr, within: Option<Expr>, ascending: bool },
+    Grade {
+        subject: Expr,
+        labels: LabelSetId,
+        bands: Vec<Band>,
+    },
+    Rank {
+        by: Expr,
+        within: Option<Expr>,
+        ascending: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -260,7 +284,10 @@ pub enum Builtin {
     /// All answers of a tally.
     TallyTotal,
     /// An indicator's value from its leaves' values, by points or weights.
-    Rollup { indicator: NodeId, keys: NodeId },
+    Rollup {
+        indicator: NodeId,
+        keys: NodeId,
+    },
     /// Whether an optional input was given.
     Given,
 }

@@ -19,7 +19,13 @@ fn each_check_fixture_reports_its_code() {
         let run = jixiao(&["check", &rel]);
         let expected_exit = if code.starts_with('W') { 0 } else { 1 };
         assert_eq!(run.code, expected_exit, "{name}: wrong exit status\n{}", run.text());
-        assert!(run.stderr.contains(&format!("\n{code}\n")) || run.stderr.starts_with(&format!("{code}\n")) || run.stderr.contains(&format!("{code}\n")), "{name}: {code} not reported\n{}", run.text());
+        assert!(
+            run.stderr.contains(&format!("\n{code}\n"))
+                || run.stderr.starts_with(&format!("{code}\n"))
+                || run.stderr.contains(&format!("{code}\n")),
+            "{name}: {code} not reported\n{}",
+            run.text()
+        );
         insta::assert_snapshot!(format!("check__{name}"), run.text());
     }
 }
@@ -47,7 +53,8 @@ fn each_bad_sichuan_record_is_located() {
     for (file, code) in cases {
         let data = format!("tests/data/sichuan-bad/{file}.json");
         let out = std::env::temp_dir().join(format!("jixiao-bad-{file}-{}.json", std::process::id()));
-        let run = jixiao(&["eval", "regulations/sichuan-2014.jx", &data, "--format", "json", "-o", out.to_str().unwrap()]);
+        let run =
+            jixiao(&["eval", "regulations/sichuan-2014.jx", &data, "--format", "json", "-o", out.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{file}\n{}", run.text());
         assert!(run.stderr.contains(code), "{file}: expected {code}\n{}", run.text());
         assert!(run.stdout.is_empty(), "{file}: printed output despite the error");
@@ -63,11 +70,31 @@ fn each_bad_sichuan_record_is_located() {
 fn evaluation_errors() {
     let cases: [(&str, &[&str], i32, &str); 7] = [
         ("overflow", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/overflow.json"], 1, "E0801"),
-        ("bands_with_parameters", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀线=70"], 1, "E0803"),
+        (
+            "bands_with_parameters",
+            &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀线=70"],
+            1,
+            "E0803",
+        ),
         ("requirement", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/requirement.json"], 1, "E0713"),
-        ("score_out_of_range", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/score-out-of-range.json"], 1, "E0706"),
-        ("unknown_parameter", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀=70"], 2, "E0903"),
-        ("parameter_not_a_number", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀线=七十"], 2, "E0904"),
+        (
+            "score_out_of_range",
+            &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/score-out-of-range.json"],
+            1,
+            "E0706",
+        ),
+        (
+            "unknown_parameter",
+            &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀=70"],
+            2,
+            "E0903",
+        ),
+        (
+            "parameter_not_a_number",
+            &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--set", "优秀线=七十"],
+            2,
+            "E0904",
+        ),
         ("missing_file", &["check", "regulations/no-such-file.jx"], 1, "E0901"),
     ];
     for (name, args, exit, code) in cases {
@@ -80,14 +107,30 @@ fn evaluation_errors() {
 
 #[test]
 fn parameters_override_cut_offs() {
-    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "--format", "csv", "--set", "优秀线=85", "--set", "良好线=60"]);
+    let run = jixiao(&[
+        "eval",
+        "tests/cases/eval/params.jx",
+        "tests/cases/eval/params.json",
+        "--format",
+        "csv",
+        "--set",
+        "优秀线=85",
+        "--set",
+        "良好线=60",
+    ]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(run.stdout.contains("甲,85.50,优秀"), "{}", run.stdout);
 }
 
 #[test]
 fn unwritable_output_is_reported() {
-    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/params.json", "-o", "/nonexistent-dir/out.json"]);
+    let run = jixiao(&[
+        "eval",
+        "tests/cases/eval/params.jx",
+        "tests/cases/eval/params.json",
+        "-o",
+        "/nonexistent-dir/out.json",
+    ]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("E0905"), "{}", run.text());
 }

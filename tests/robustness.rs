@@ -63,7 +63,7 @@ fn stray_characters() {
 fn huge_numbers_in_the_file() {
     let text = sichuan().replace("分值 60", "分值 123456789012345678901234567890123456789012345678901234567890");
     let src = SourceFile::new("huge.jx", text);
-    let diags = jixiao::compile(&src).err().expect("a 60-digit number is refused");
+    let diags = jixiao::compile(&src).expect_err("a 60-digit number is refused");
     assert!(diags.iter().any(|d| d.code == "E0104"));
     survives(&sichuan().replace("封顶 5分", "封顶 79228162514264337593543950335分"));
 }

@@ -59,11 +59,7 @@ impl Frac {
 
     fn new(n: i128, d: i128) -> Frac {
         assert!(d != 0, "Frac with zero denominator");
-        let (n, d) = if d < 0 {
-            (ck(n.checked_neg()), ck(d.checked_neg()))
-        } else {
-            (n, d)
-        };
+        let (n, d) = if d < 0 { (ck(n.checked_neg()), ck(d.checked_neg())) } else { (n, d) };
         let g = gcd(n, d); // gcd(0, d) == d, so 0/d becomes 0/1
         Frac { n: n / g, d: d / g }
     }
@@ -243,10 +239,18 @@ const PUBLIC_WORDS: [&str; 3] = ["满意", "比较满意", "不满意"];
 
 /// The 12 二级指标, three per 一级指标, in the order of 第五条.
 const SECOND_LEVEL: [&str; 12] = [
-    "职责任务", "依法行政", "政令畅通", // 职能职责 60
-    "效能建设", "行政成本", "应急管理", // 行政效能 15
-    "服务群众", "接受监督", "协作配合", // 服务质量 15
-    "党建工作", "政风行风", "廉政建设", // 自身建设 10
+    "职责任务",
+    "依法行政",
+    "政令畅通", // 职能职责 60
+    "效能建设",
+    "行政成本",
+    "应急管理", // 行政效能 15
+    "服务群众",
+    "接受监督",
+    "协作配合", // 服务质量 15
+    "党建工作",
+    "政风行风",
+    "廉政建设", // 自身建设 10
 ];
 /// Points of the four 一级指标 (第十三条).
 const FIRST_LEVEL_POINTS: [i128; 4] = [60, 15, 15, 10];
@@ -265,15 +269,8 @@ const COUNT_NAMES: [&str; 9] = [
 ];
 
 /// The named values the output must carry (Semantics section of the contract).
-const VALUE_NAMES: [&str; 7] = [
-    "政府领导评价",
-    "绩效组织评价",
-    "部门互评",
-    "社会公众评价",
-    "特殊加分",
-    "特殊扣分",
-    "总分",
-];
+const VALUE_NAMES: [&str; 7] =
+    ["政府领导评价", "绩效组织评价", "部门互评", "社会公众评价", "特殊加分", "特殊扣分", "总分"];
 
 /// 100% / 80% / 50% (第十四条).
 fn factor(level: usize) -> Frac {
@@ -318,10 +315,7 @@ impl Rec {
         m.insert("副省长评价".into(), Value::from(LEADER_WORDS[self.vice_governor]));
         let mut committee = Map::new();
         for &k in &self.key_order {
-            let list: Vec<Value> = self.committee[k]
-                .iter()
-                .map(|&l| Value::from(LEADER_WORDS[l]))
-                .collect();
+            let list: Vec<Value> = self.committee[k].iter().map(|&l| Value::from(LEADER_WORDS[l])).collect();
             committee.insert(SECOND_LEVEL[k].into(), Value::Array(list));
         }
         m.insert("绩效委评价".into(), Value::Object(committee));
@@ -391,8 +385,7 @@ fn expected(r: &Rec) -> Expected {
 
     // 政府领导评价 = 100 × 10% × factor(省长) + 100 × 10% × factor(副省长)
     let hundred = Frac::int(100);
-    let leaders =
-        hundred * pct(10) * factor(r.governor) + hundred * pct(10) * factor(r.vice_governor);
+    let leaders = hundred * pct(10) * factor(r.governor) + hundred * pct(10) * factor(r.vice_governor);
 
     // 绩效组织评价 = 50% × Σ points × mean over three 二级 of (mean over members)
     let mut organisation_sum = Frac::ZERO;
@@ -422,19 +415,11 @@ fn expected(r: &Rec) -> Expected {
     let public = hundred * pct(15) * mark(weighted / answers);
 
     // 特殊加分 = min(5, 2 × 中央表彰 + 1 × 省级表彰)
-    let bonus = Frac::int(5)
-        .min(Frac::int(2) * Frac::count(r.count(0)) + Frac::count(r.count(1)));
+    let bonus = Frac::int(5).min(Frac::int(2) * Frac::count(r.count(0)) + Frac::count(r.count(1)));
 
     // 特殊扣分, uncapped
-    let weights = [
-        Frac::int(2),
-        Frac::int(1),
-        Frac::int(1),
-        Frac::int(1),
-        Frac::new(1, 2),
-        Frac::new(3, 10),
-        Frac::new(1, 10),
-    ];
+    let weights =
+        [Frac::int(2), Frac::int(1), Frac::int(1), Frac::int(1), Frac::new(1, 2), Frac::new(3, 10), Frac::new(1, 10)];
     let deduction = (2..9).fold(Frac::ZERO, |s, k| s + weights[k - 2] * Frac::count(r.count(k)));
 
     let total = leaders + organisation + peers + public + bonus - deduction;
@@ -454,10 +439,7 @@ fn grade(published: Frac) -> &'static str {
 
 /// Competition ranking (1, 2, 2, 4), highest first.
 fn competition_ranks(scores: &[Frac]) -> Vec<u64> {
-    scores
-        .iter()
-        .map(|s| 1 + scores.iter().filter(|o| *o > s).count() as u64)
-        .collect()
+    scores.iter().map(|s| 1 + scores.iter().filter(|o| *o > s).count() as u64).collect()
 }
 
 /// Exactly x.xx5: a multiple of 1/200 that is not a multiple of 1/100.
@@ -470,15 +452,8 @@ fn is_half_cent(f: Frac) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 /// Weights of 好 / 较好 / 差 for a department's "quality".
-const PROFILES: [[u64; 3]; 7] = [
-    [100, 0, 0],
-    [90, 8, 2],
-    [70, 25, 5],
-    [45, 40, 15],
-    [34, 33, 33],
-    [10, 30, 60],
-    [0, 5, 95],
-];
+const PROFILES: [[u64; 3]; 7] =
+    [[100, 0, 0], [90, 8, 2], [70, 25, 5], [45, 40, 15], [34, 33, 33], [10, 30, 60], [0, 5, 95]];
 
 fn pick(rng: &mut Rng, w: [u64; 3]) -> usize {
     let t = rng.below(w[0] + w[1] + w[2]);
@@ -598,19 +573,14 @@ fn gen_counts(rng: &mut Rng) -> [Option<u64>; 9] {
 fn gen_rec(rng: &mut Rng, name: String, shape: Shape, with_counts: bool) -> Rec {
     let profile = PROFILES[rng.below(PROFILES.len() as u64) as usize];
     let mut w = || {
-        if rng.chance(1, 4) {
-            PROFILES[rng.below(PROFILES.len() as u64) as usize]
-        } else {
-            profile
-        }
+        if rng.chance(1, 4) { PROFILES[rng.below(PROFILES.len() as u64) as usize] } else { profile }
     };
     let (wg, wv) = (w(), w());
     let wc: Vec<[u64; 3]> = (0..12).map(|_| w()).collect();
     let (wp, ws) = (w(), w());
     let governor = pick(rng, wg);
     let vice_governor = pick(rng, wv);
-    let mut committee: Vec<Vec<usize>> =
-        wc.iter().map(|&w| gen_list(rng, w, 7, shape)).collect();
+    let mut committee: Vec<Vec<usize>> = wc.iter().map(|&w| gen_list(rng, w, 7, shape)).collect();
     if shape == Shape::HalfCent {
         for _ in 0..rng.range(1, 3) {
             let k = rng.below(12) as usize;
@@ -724,9 +694,7 @@ enum NaiveOrder {
 fn naive_decimal_score(r: &Rec, order: NaiveOrder) -> String {
     use rust_decimal::{Decimal, RoundingStrategy};
     let f = |l: usize| [Decimal::new(1, 0), Decimal::new(8, 1), Decimal::new(5, 1)][l];
-    let mean = |v: &[usize]| {
-        v.iter().map(|&l| f(l)).sum::<Decimal>() / Decimal::from(v.len() as u64)
-    };
+    let mean = |v: &[usize]| v.iter().map(|&l| f(l)).sum::<Decimal>() / Decimal::from(v.len() as u64);
     let mut org = Decimal::ZERO;
     for (i, &p) in FIRST_LEVEL_POINTS.iter().enumerate() {
         let p = Decimal::from(p as i64);
@@ -750,11 +718,8 @@ fn naive_decimal_score(r: &Rec, order: NaiveOrder) -> String {
     let weighted: Decimal = (0..3).map(|k| Decimal::from(r.survey[k].unwrap_or(0)) * f(k)).sum();
     let public = Decimal::from(15) * (weighted / answers);
     let bonus = Decimal::from(5).min(Decimal::from(2 * r.count(0) + r.count(1)));
-    let tenths = 20 * r.count(2)
-        + 10 * (r.count(3) + r.count(4) + r.count(5))
-        + 5 * r.count(6)
-        + 3 * r.count(7)
-        + r.count(8);
+    let tenths =
+        20 * r.count(2) + 10 * (r.count(3) + r.count(4) + r.count(5)) + 5 * r.count(6) + 3 * r.count(7) + r.count(8);
     let deduction = Decimal::from(tenths) / Decimal::from(10);
     let total = leaders + org + peers + public + bonus - deduction;
     total.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).to_string()
@@ -782,11 +747,7 @@ fn half_cent_dataset(seed: u64) -> Vec<Rec> {
     let mut fool_b: Vec<Rec> = Vec::new(); // want 1
     let mut plain: Vec<Rec> = Vec::new(); // want 6
     let mut tries = 0u64;
-    while pinned.iter().any(Option::is_none)
-        || fool_a.len() < 4
-        || fool_b.is_empty()
-        || plain.len() < 6
-    {
+    while pinned.iter().any(Option::is_none) || fool_a.len() < 4 || fool_b.is_empty() || plain.len() < 6 {
         tries += 1;
         assert!(tries < 300_000, "half-cent search did not converge");
         let mut r = gen_rec(&mut rng, String::new(), Shape::HalfCent, false);
@@ -794,9 +755,9 @@ fn half_cent_dataset(seed: u64) -> Vec<Rec> {
         if !(e.member_thirds && is_half_cent(e.total)) {
             continue;
         }
-        if let Some(k) = (0..targets.len()).find(|&k| {
-            pinned[k].is_none() && ((targets[k] - e.total) * Frac::int(10)).is_integer()
-        }) {
+        if let Some(k) =
+            (0..targets.len()).find(|&k| pinned[k].is_none() && ((targets[k] - e.total) * Frac::int(10)).is_integer())
+        {
             let mut moved = r.clone();
             if shift_to(&mut moved, targets[k]) {
                 pinned[k] = Some(moved);
@@ -876,12 +837,8 @@ fn run_eval(recs: &[Rec], tag: &str) -> Value {
         String::from_utf8_lossy(&out.stderr),
         String::from_utf8_lossy(&out.stdout)
     );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "[{tag}] stdout is not JSON ({e}):\n{}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("[{tag}] stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn results_of<'a>(tag: &str, out: &'a Value) -> &'a Vec<Value> {
@@ -891,9 +848,7 @@ fn results_of<'a>(tag: &str, out: &'a Value) -> &'a Vec<Value> {
         "[{tag}] top-level \"regulation\" is {:?}",
         out.get("regulation")
     );
-    out.get("results")
-        .and_then(Value::as_array)
-        .unwrap_or_else(|| panic!("[{tag}] no \"results\" array in {out}"))
+    out.get("results").and_then(Value::as_array).unwrap_or_else(|| panic!("[{tag}] no \"results\" array in {out}"))
 }
 
 fn found(v: Option<&Value>) -> String {
@@ -906,13 +861,7 @@ fn found(v: Option<&Value>) -> String {
 /// Compares the binary's output with the oracle for every record, in input order.
 fn check(tag: &str, recs: &[Rec], out: &Value) {
     let results = results_of(tag, out);
-    assert_eq!(
-        results.len(),
-        recs.len(),
-        "[{tag}] {} results for {} records",
-        results.len(),
-        recs.len()
-    );
+    assert_eq!(results.len(), recs.len(), "[{tag}] {} results for {} records", results.len(), recs.len());
     let exp: Vec<Expected> = recs.iter().map(expected).collect();
     let published: Vec<Frac> = exp.iter().map(|e| e.total.round2()).collect();
     let ranks = competition_ranks(&published);
@@ -951,11 +900,7 @@ fn check(tag: &str, recs: &[Rec], out: &Value) {
             let want = v.fmt2();
             let got = values.and_then(|vs| vs.get(vname));
             if got.and_then(Value::as_str) != Some(want.as_str()) {
-                bad.push(format!(
-                    "values.{vname}: expected \"{want}\" (exact {}), found {}",
-                    v.show(),
-                    found(got)
-                ));
+                bad.push(format!("values.{vname}: expected \"{want}\" (exact {}), found {}", v.show(), found(got)));
             }
         }
         if !bad.is_empty() {

@@ -55,7 +55,9 @@ impl Checker<'_> {
                     let resolved: Vec<Expectation> = exps.iter().filter_map(|e| self.expectation(e)).collect();
                     match case.units.last_mut() {
                         Some(unit) => unit.expect.extend(resolved),
-                        None => self.diags.push(err::bad_expectation(t.name.span, "`期望` must follow a `单位` (unit) record")),
+                        None => self
+                            .diags
+                            .push(err::bad_expectation(t.name.span, "`期望` must follow a `单位` (unit) record")),
                     }
                 }
             }
@@ -65,7 +67,9 @@ impl Checker<'_> {
 
     fn expectation(&mut self, e: &ast::Expectation) -> Option<Expectation> {
         let (name, key, approx, value) = match e {
-            ast::Expectation::Error(code) => return Some(Expectation::Error { code: code.node.clone(), span: code.span }),
+            ast::Expectation::Error(code) => {
+                return Some(Expectation::Error { code: code.node.clone(), span: code.span });
+            }
             ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
         };
         let Some((Symbol::Value(v), _)) = self.names.get(&name.node).copied() else {
@@ -76,7 +80,10 @@ impl Checker<'_> {
         let mut ty = self.slots[v].ty.clone()?;
         let key = match (key, &ty) {
             (Some(k), Ty::Map(keys, item)) => {
-                let names = leaves_of(&self.indicators, *keys).into_iter().map(|n| self.indicators[n].name.clone()).collect::<Vec<_>>();
+                let names = leaves_of(&self.indicators, *keys)
+                    .into_iter()
+                    .map(|n| self.indicators[n].name.clone())
+                    .collect::<Vec<_>>();
                 let Some(pos) = names.iter().position(|n| *n == k.node) else {
                     self.diags.push(err::unknown_key(k.span, &k.node, &name.node, &names));
                     return None;
@@ -127,7 +134,9 @@ pub fn to_json(l: &Literal) -> Json {
         Literal::Bool(b) => Json::Bool(*b),
         Literal::None => Json::Null,
         Literal::List(items) => Json::Array(items.iter().map(|i| to_json(&i.node)).collect()),
-        Literal::Object(entries) => Json::Object(entries.iter().map(|(k, v)| (k.node.clone(), to_json(&v.node))).collect()),
+        Literal::Object(entries) => {
+            Json::Object(entries.iter().map(|(k, v)| (k.node.clone(), to_json(&v.node))).collect())
+        }
     }
 }
 

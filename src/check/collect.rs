@@ -34,9 +34,17 @@ impl<'a> Checker<'a> {
         for decl in &file.decls {
             match &decl.node {
                 Decl::Input(i) => self.input(i),
-                Decl::Let(ast::Let { name, .. }) | Decl::Grade(ast::Grade { name, .. }) | Decl::Rank(ast::Rank { name, .. }) => {
+                Decl::Let(ast::Let { name, .. })
+                | Decl::Grade(ast::Grade { name, .. })
+                | Decl::Rank(ast::Rank { name, .. }) => {
                     self.declare(name, Symbol::Value(self.slots.len()));
-                    self.slots.push(Slot { name: name.node.clone(), span: name.span, decl: &decl.node, ty: None, def: None });
+                    self.slots.push(Slot {
+                        name: name.node.clone(),
+                        span: name.span,
+                        decl: &decl.node,
+                        ty: None,
+                        def: None,
+                    });
                 }
                 _ => {}
             }
@@ -187,7 +195,11 @@ impl<'a> Checker<'a> {
                     TypeLimit::Items(a, b) | TypeLimit::Range(a, b) => a.span.to(b.span),
                 };
                 let _ = span;
-                self.diags.push(err::type_mismatch(at, "a limit that fits the type (非空 for lists and tallies, 个数 for lists, a range for numbers)", "a limit this type cannot have"));
+                self.diags.push(err::type_mismatch(
+                    at,
+                    "a limit that fits the type (非空 for lists and tallies, 个数 for lists, a range for numbers)",
+                    "a limit this type cannot have",
+                ));
             }
         }
     }

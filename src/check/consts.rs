@@ -34,16 +34,16 @@ fn fold(e: &ExprNode) -> Result<(Number, Unit), ()> {
         Expr::Quantity { value, unit } => Ok(quantity(*value, *unit)),
         Expr::Unary { op, operand } if op.node == UnaryOp::Neg => {
             let (v, u) = fold(operand)?;
-            Ok((v.neg().map_err(|_| ())?, u))
+            Ok((v.checked_neg().map_err(|_| ())?, u))
         }
         Expr::Binary { op, lhs, rhs } => {
             let ((a, ua), (b, ub)) = (fold(lhs)?, fold(rhs)?);
             let unit = if ua == Unit::Free { ub } else { ua };
             let v = match op.node {
-                BinaryOp::Add => a.add(b),
-                BinaryOp::Sub => a.sub(b),
-                BinaryOp::Mul => a.mul(b),
-                BinaryOp::Div => a.div(b),
+                BinaryOp::Add => a.checked_add(b),
+                BinaryOp::Sub => a.checked_sub(b),
+                BinaryOp::Mul => a.checked_mul(b),
+                BinaryOp::Div => a.checked_div(b),
                 _ => return Err(()),
             };
             Ok((v.map_err(|_| ())?, unit))
@@ -56,7 +56,7 @@ fn fold(e: &ExprNode) -> Result<(Number, Unit), ()> {
 pub fn quantity(value: rust_decimal::Decimal, unit: Option<UnitSuffix>) -> (Number, Unit) {
     let n = Number::from_decimal(value);
     match unit {
-        Some(UnitSuffix::Percent) => (n.div(Number::int(100)).unwrap_or(n), Unit::Ratio),
+        Some(UnitSuffix::Percent) => (n.checked_div(Number::int(100)).unwrap_or(n), Unit::Ratio),
         Some(UnitSuffix::Points) => (n, Unit::Points),
         None => (n, Unit::Free),
     }

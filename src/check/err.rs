@@ -6,7 +6,8 @@ use crate::program::{Ty, Unit};
 use crate::source::Span;
 
 pub fn unknown_name(span: Span, name: &str, what: &str, candidates: &[String]) -> Diagnostic {
-    let d = Diagnostic::error("E0201", format!("unknown {what} `{name}`")).label(span, format!("no {what} has this name"));
+    let d =
+        Diagnostic::error("E0201", format!("unknown {what} `{name}`")).label(span, format!("no {what} has this name"));
     match did_you_mean(name, candidates) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
         None => d.help(format!("declare it first (输入, 参数 or 计算), or check the spelling of `{name}`")),
@@ -60,7 +61,9 @@ pub fn unknown_label(span: Span, word: &str, labels: &[String]) -> Diagnostic {
 pub fn unit_mismatch(span: Span, op: &str, a: Unit, b: Unit) -> Diagnostic {
     Diagnostic::error("E0301", format!("cannot {op} {} and {}", unit_words(a), unit_words(b)))
         .label(span, format!("{} {op} {}", unit_words(a), unit_words(b)))
-        .help("multiply a percentage by points to get points, as in `100分 × 10%`; write units on numbers (`5分`, `10%`)")
+        .help(
+            "multiply a percentage by points to get points, as in `100分 × 10%`; write units on numbers (`5分`, `10%`)",
+        )
 }
 
 pub fn rating_as_number(span: Span, scale: &str) -> Diagnostic {

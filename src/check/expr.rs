@@ -60,7 +60,11 @@ impl Checker<'_> {
 
     fn path(&mut self, head: &ast::Ident, steps: &[Step], ctx: &Ctx) -> Option<Typed> {
         if ctx.binder.as_ref().is_some_and(|(var, _)| *var == head.node) {
-            self.diags.push(err::type_mismatch(head.span, "a value", "the indicator variable (use it in brackets, as in `绩效委评价[项]`)"));
+            self.diags.push(err::type_mismatch(
+                head.span,
+                "a value",
+                "the indicator variable (use it in brackets, as in `绩效委评价[项]`)",
+            ));
             return None;
         }
         let (mut e, mut ty) = match self.names.get(&head.node).map(|(s, _)| *s) {
@@ -106,21 +110,28 @@ impl Checker<'_> {
                 let _ = f;
                 Some((e, Ty::List(Box::new(t))))
             }
-            (Step::Index(k) | Step::Field(k), ty) => self.mismatch(k.span, "something with entries (one per indicator, or a record)", &err::ty_words(&ty)),
+            (Step::Index(k) | Step::Field(k), ty) => {
+                self.mismatch(k.span, "something with entries (one per indicator, or a record)", &err::ty_words(&ty))
+            }
         }
     }
 
     fn key(&mut self, k: &ast::Ident, keys: NodeId, of: &str, ctx: &Ctx) -> Option<Key> {
-        if let Some((var, tree)) = &ctx.binder {
-            if *var == k.node {
-                if p::leaves_of(&self.indicators, *tree) != p::leaves_of(&self.indicators, keys) {
-                    let found = format!("`{var}`, which ranges over the leaves of {}", self.indicators[*tree].name);
-                    return self.mismatch(k.span, &format!("an entry of `{of}` (one per leaf of {})", self.indicators[keys].name), &found);
-                }
-                return Some(Key::Bound);
+        if let Some((var, tree)) = &ctx.binder
+            && *var == k.node
+        {
+            if p::leaves_of(&self.indicators, *tree) != p::leaves_of(&self.indicators, keys) {
+                let found = format!("`{var}`, which ranges over the leaves of {}", self.indicators[*tree].name);
+                return self.mismatch(
+                    k.span,
+                    &format!("an entry of `{of}` (one per leaf of {})", self.indicators[keys].name),
+                    &found,
+                );
             }
+            return Some(Key::Bound);
         }
-        let names: Vec<String> = p::leaves_of(&self.indicators, keys).into_iter().map(|n| self.indicators[n].name.clone()).collect();
+        let names: Vec<String> =
+            p::leaves_of(&self.indicators, keys).into_iter().map(|n| self.indicators[n].name.clone()).collect();
         match names.iter().position(|n| *n == k.node) {
             Some(pos) => Some(Key::Leaf(pos)),
             None => {
@@ -251,9 +262,19 @@ impl Checker<'_> {
             (Ty::Rating(x), Ty::Rating(y)) if x == y && !ordered => {}
             (Ty::Text, Ty::Text) | (Ty::Bool, Ty::Bool) if !ordered => {}
             (Ty::Label(_), other) | (other, Ty::Label(_)) => {
-                return self.mismatch(span, "a grade compared with one of its levels (`等次 = 先进`)", &format!("a grade compared with {}", err::ty_words(other)));
+                return self.mismatch(
+                    span,
+                    "a grade compared with one of its levels (`等次 = 先进`)",
+                    &format!("a grade compared with {}", err::ty_words(other)),
+                );
             }
-            (x, y) => return self.mismatch(span, &format!("two values of the same kind, like {}", err::ty_words(x)), &err::ty_words(y)),
+            (x, y) => {
+                return self.mismatch(
+                    span,
+                    &format!("two values of the same kind, like {}", err::ty_words(x)),
+                    &err::ty_words(y),
+                );
+            }
         }
         Some((Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool))
     }
@@ -290,13 +311,13 @@ impl Checker<'_> {
         let (cond, ct) = self.expr(c, ctx)?;
         self.expect_bool(&ct, c.span)?;
         let (mut then_ctx, mut else_ctx) = (ctx.clone(), ctx.clone());
-        if let Expr::Compare(op, x, zero) = &cond {
-            if matches!(**zero, Expr::Const(n) if n.is_zero()) {
-                match op {
-                    Compare::Ne | Compare::Gt | Compare::Lt => then_ctx.nonzero.push((**x).clone()),
-                    Compare::Eq => else_ctx.nonzero.push((**x).clone()),
-                    _ => {}
-                }
+        if let Expr::Compare(op, x, zero) = &cond
+            && matches!(**zero, Expr::Const(n) if n.is_zero())
+        {
+            match op {
+                Compare::Ne | Compare::Gt | Compare::Lt => then_ctx.nonzero.push((**x).clone()),
+                Compare::Eq => else_ctx.nonzero.push((**x).clone()),
+                _ => {}
             }
         }
         let a = self.expr(t, &then_ctx);
@@ -320,7 +341,13 @@ impl Checker<'_> {
         }
     }
 
-    fn matching(&mut self, subject: &ExprNode, arms: &[(ast::Ident, ExprNode)], span: Span, ctx: &Ctx) -> Option<Typed> {
+    fn matching(
+        &mut self,
+        subject: &ExprNode,
+        arms: &[(ast::Ident, ExprNode)],
+        span: Span,
+        ctx: &Ctx,
+    ) -> Option<Typed> {
         let (s, st) = self.expr(subject, ctx)?;
         let labels: Vec<String> = match &st {
             Ty::Label(l) => self.label_sets[*l].clone(),
@@ -343,7 +370,8 @@ impl Checker<'_> {
                 self.diags.push(err::match_arms(label.span, std::slice::from_ref(&label.node)));
             }
         }
-        let missing: Vec<String> = labels.iter().zip(&by_label).filter(|(_, e)| e.is_none()).map(|(l, _)| l.clone()).collect();
+        let missing: Vec<String> =
+            labels.iter().zip(&by_label).filter(|(_, e)| e.is_none()).map(|(l, _)| l.clone()).collect();
         if !missing.is_empty() {
             self.diags.push(err::match_arms(span, &missing));
             return None;
@@ -446,16 +474,28 @@ impl Checker<'_> {
         let node = self.indicator_named(head)?;
         let (v, vt) = self.expr(values, ctx)?;
         let Ty::Map(keys, item) = vt else {
-            return self.mismatch(values.span, "one value per leaf of an indicator (a value computed with `[项 属于 …]`)", &err::ty_words(&vt));
+            return self.mismatch(
+                values.span,
+                "one value per leaf of an indicator (a value computed with `[项 属于 …]`)",
+                &err::ty_words(&vt),
+            );
         };
         if !p::is_within(&self.indicators, node, keys) {
             let expected = format!("values for the leaves of `{}`", head.node);
-            return self.mismatch(values.span, &expected, &format!("values for the leaves of `{}`", self.indicators[keys].name));
+            return self.mismatch(
+                values.span,
+                &expected,
+                &format!("values for the leaves of `{}`", self.indicators[keys].name),
+            );
         }
         let u = self.unit_of(&item, values.span)?;
         let unit = if self.indicators[node].points.is_some() {
             if !matches!(u, Unit::Ratio | Unit::Free) {
-                return self.mismatch(values.span, "a percentage per leaf (the indicator has points, so its leaves give the share of them earned)", err::unit_words(u));
+                return self.mismatch(
+                    values.span,
+                    "a percentage per leaf (the indicator has points, so its leaves give the share of them earned)",
+                    err::unit_words(u),
+                );
             }
             Unit::Points
         } else {
@@ -499,9 +539,10 @@ impl Checker<'_> {
         match e {
             Expr::Value(_) | Expr::Call(Builtin::Rollup { .. }, _) => false,
             Expr::Call(Builtin::Factors(_), args) => args.first().is_some_and(|a| self.nonempty(a)),
-            Expr::Call(Builtin::TallyFactors(_), args) => {
-                args.first().and_then(|a| self.shape_of(a)).is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. }))
-            }
+            Expr::Call(Builtin::TallyFactors(_), args) => args
+                .first()
+                .and_then(|a| self.shape_of(a))
+                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
             Expr::Field(base, _) => self.nonempty(base),
             e => match self.shape_of(e) {
                 Some(Shape::List { min, .. }) => *min > 0,
@@ -517,9 +558,10 @@ impl Checker<'_> {
         }
         match e {
             Expr::Const(n) => n.is_zero(),
-            Expr::Call(Builtin::TallyTotal, args) => {
-                !args.first().and_then(|a| self.shape_of(a)).is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. }))
-            }
+            Expr::Call(Builtin::TallyTotal, args) => !args
+                .first()
+                .and_then(|a| self.shape_of(a))
+                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
             Expr::Call(Builtin::Length, args) => !args.first().is_some_and(|a| self.nonempty(a)),
             Expr::Arith(Arith::Mul, a, b) => self.may_be_zero(a, ctx) || self.may_be_zero(b, ctx),
             Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),

@@ -18,22 +18,25 @@ impl Checker<'_> {
             let with_weight = children.iter().filter(|c| self.indicators[**c].weight.is_some()).count();
             let span = node.span;
             let name = node.name.clone();
-            if (with_points > 0 && with_points < children.len()) || (with_weight > 0 && with_weight < children.len()) || (with_points > 0 && with_weight > 0) {
+            if (with_points > 0 && with_points < children.len())
+                || (with_weight > 0 && with_weight < children.len())
+                || (with_points > 0 && with_weight > 0)
+            {
                 self.diags.push(err::mixed_shares(span, &name));
                 continue;
             }
             if with_points > 0 {
                 let sum = sum(children.iter().filter_map(|c| self.indicators[*c].points));
-                if let Some(parent) = self.indicators[id].points {
-                    if sum != parent {
-                        self.diags.push(err::points_mismatch(span, &name, &parent.to_string(), &sum.to_string(), &names));
-                    }
+                if let Some(parent) = self.indicators[id].points
+                    && sum != parent
+                {
+                    self.diags.push(err::points_mismatch(span, &name, &parent.to_string(), &sum.to_string(), &names));
                 }
             }
             if with_weight > 0 {
                 let sum = sum(children.iter().filter_map(|c| self.indicators[*c].weight));
                 if sum != Number::ONE {
-                    let pct = sum.mul(Number::int(100)).map(|p| format!("{p}%")).unwrap_or_default();
+                    let pct = sum.checked_mul(Number::int(100)).map(|p| format!("{p}%")).unwrap_or_default();
                     self.diags.push(err::weights_mismatch(span, &name, &pct, &names));
                 }
             }
@@ -41,7 +44,7 @@ impl Checker<'_> {
     }
 
     /// Bands with their thresholds evaluated (parameters at their defaults).
-    pub(super) fn check_bands(&mut self, bands: &[(String, Option<(Number, bool)>, Option<(Number, bool)>, Span)]) {
+    pub(super) fn check_bands(&mut self, bands: &[BandBounds]) {
         if let Some(d) = band_problem(bands) {
             self.diags.push(d);
         }
@@ -49,7 +52,7 @@ impl Checker<'_> {
 }
 
 fn sum(numbers: impl Iterator<Item = Number>) -> Number {
-    numbers.fold(Number::ZERO, |acc, n| acc.add(n).unwrap_or(acc))
+    numbers.fold(Number::ZERO, |acc, n| acc.checked_add(n).unwrap_or(acc))
 }
 
 /// One band: label, lower bound, upper bound (each value and inclusive), span.
@@ -104,15 +107,33 @@ mod tests {
 
     #[test]
     fn sichuan_bands_are_sound() {
-        assert_eq!(code(&[b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((90, false))), b("不合格", None, Some((60, false)))]), None);
-        assert_eq!(code(&[b("先进", Some((90, true)), None), b("合格", Some((60, true)), None), b("不合格", None, None)]), None);
+        assert_eq!(
+            code(&[
+                b("先进", Some((90, true)), None),
+                b("合格", Some((60, true)), Some((90, false))),
+                b("不合格", None, Some((60, false)))
+            ]),
+            None
+        );
+        assert_eq!(
+            code(&[b("先进", Some((90, true)), None), b("合格", Some((60, true)), None), b("不合格", None, None)]),
+            None
+        );
     }
 
     #[test]
     fn overlap_gap_and_unreachable_are_found() {
-        let overlap = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((95, false))), b("不合格", None, None)];
+        let overlap = [
+            b("先进", Some((90, true)), None),
+            b("合格", Some((60, true)), Some((95, false))),
+            b("不合格", None, None),
+        ];
         assert_eq!(code(&overlap), Some("E0404"));
-        let gap = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), Some((85, false))), b("不合格", None, None)];
+        let gap = [
+            b("先进", Some((90, true)), None),
+            b("合格", Some((60, true)), Some((85, false))),
+            b("不合格", None, None),
+        ];
         assert_eq!(code(&gap), Some("E0405"));
         let no_bottom = [b("先进", Some((90, true)), None), b("合格", Some((60, true)), None)];
         assert_eq!(code(&no_bottom), Some("E0405"));

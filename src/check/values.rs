@@ -73,13 +73,24 @@ impl Checker<'_> {
             let fixed = |b: &Option<(Expr, bool)>, this: &Self| b.as_ref().map(|(e, i)| (this.fixed_value(e), *i));
             let (fl, fu) = (fixed(&lower, self), fixed(&upper, self));
             let at = band.name.span;
-            bounds.push((band.name.node.clone(), fl.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)), fu.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)), at));
+            bounds.push((
+                band.name.node.clone(),
+                fl.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)),
+                fu.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)),
+                at,
+            ));
             bands.push(Band { label: band.name.node.clone(), lower, upper, span: at });
         }
         self.check_bands(&bounds);
         let labels = *self.grade_labels.get(&g.name.node)?;
         let kind = ValueKind::Grade { subject, labels, bands };
-        Some(ValueDef { name: g.name.node.clone(), kind, ty: Ty::Label(labels), refs: refs(&g.refs), span: g.name.span })
+        Some(ValueDef {
+            name: g.name.node.clone(),
+            kind,
+            ty: Ty::Label(labels),
+            refs: refs(&g.refs),
+            span: g.name.span,
+        })
     }
 
     /// A band's bound: a fixed number or parameters, in the subject's unit.
@@ -103,14 +114,14 @@ impl Checker<'_> {
         match e {
             Expr::Const(n) => Some(*n),
             Expr::Param(p) => Some(self.params[*p].default),
-            Expr::Neg(x) => self.fixed_value(x)?.neg().ok(),
+            Expr::Neg(x) => self.fixed_value(x)?.checked_neg().ok(),
             Expr::Arith(op, a, b) => {
                 let (a, b) = (self.fixed_value(a)?, self.fixed_value(b)?);
                 match op {
-                    Arith::Add => a.add(b),
-                    Arith::Sub => a.sub(b),
-                    Arith::Mul => a.mul(b),
-                    Arith::Div => a.div(b),
+                    Arith::Add => a.checked_add(b),
+                    Arith::Sub => a.checked_sub(b),
+                    Arith::Mul => a.checked_mul(b),
+                    Arith::Div => a.checked_div(b),
                 }
                 .ok()
             }
@@ -134,7 +145,13 @@ impl Checker<'_> {
             None => None,
         };
         let kind = ValueKind::Rank { by, within, ascending: r.ascending };
-        Some(ValueDef { name: r.name.node.clone(), kind, ty: Ty::Num(Unit::Count), refs: refs(&r.refs), span: r.name.span })
+        Some(ValueDef {
+            name: r.name.node.clone(),
+            kind,
+            ty: Ty::Num(Unit::Count),
+            refs: refs(&r.refs),
+            span: r.name.span,
+        })
     }
 
     fn type_error<T>(&mut self, span: Span, expected: &str, found: &Ty) -> Option<T> {
@@ -149,7 +166,8 @@ impl Checker<'_> {
             self.type_error::<()>(r.condition.span, "a yes/no condition", &t);
             return;
         }
-        let message = r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
+        let message =
+            r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
         self.requires.push(Requirement { family, condition, message, refs: refs(&r.refs), span });
     }
 
@@ -164,12 +182,19 @@ impl Checker<'_> {
                     self.mark_used(Symbol::Input(i));
                     unit = Some(i);
                 }
-                (RoleKind::Score, Some(Symbol::Value(v))) if matches!(self.slots[v].ty, Some(Ty::Num(_))) => score = Some(v),
-                (RoleKind::Grade, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Grade(_)) => out.grade = Some(v),
-                (RoleKind::Rank, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Rank(_)) => out.rank = Some(v),
+                (RoleKind::Score, Some(Symbol::Value(v))) if matches!(self.slots[v].ty, Some(Ty::Num(_))) => {
+                    score = Some(v)
+                }
+                (RoleKind::Grade, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Grade(_)) => {
+                    out.grade = Some(v)
+                }
+                (RoleKind::Rank, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Rank(_)) => {
+                    out.rank = Some(v)
+                }
                 (RoleKind::Category, Some(_)) => {
                     let path = ast::Expr::Path { head: target.clone(), steps: Vec::new() };
-                    out.category = self.expr(&crate::source::Node::new(path, target.span), &Ctx::default()).map(|(e, _)| e);
+                    out.category =
+                        self.expr(&crate::source::Node::new(path, target.span), &Ctx::default()).map(|(e, _)| e);
                 }
                 (_, Some(Symbol::Value(v))) if self.slots[v].ty.is_none() => return,
                 (kind, None) => {

@@ -26,7 +26,8 @@ const MAX_ERRORS: usize = 50;
 
 /// Parses a JSON data file (text) into records.
 pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
-    let json: Json = serde_json::from_str(text).map_err(|e| vec![err::invalid_json(file, e.line(), e.column(), &json_error(&e))])?;
+    let json: Json =
+        serde_json::from_str(text).map_err(|e| vec![err::invalid_json(file, e.line(), e.column(), &json_error(&e))])?;
     read_records(program, &json)
 }
 
@@ -44,11 +45,14 @@ pub fn read_records(program: &Program, json: &Json) -> Result<Vec<Record>, Vec<D
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        let mut reader = Reader { program, errors: Vec::new(), at: At { record: format!("record {}", i + 1), path: String::new() } };
+        let mut reader =
+            Reader { program, errors: Vec::new(), at: At { record: format!("record {}", i + 1), path: String::new() } };
         let record = reader.record(item);
         if let Some(r) = &record {
             if let Some(first) = seen.get(&r.unit) {
-                reader.errors.push(err::duplicate_unit(&reader.at_field(&program.inputs[program.roles.unit].field), *first));
+                reader
+                    .errors
+                    .push(err::duplicate_unit(&reader.at_field(&program.inputs[program.roles.unit].field), *first));
             } else {
                 seen.insert(r.unit.clone(), i + 1);
             }
@@ -84,7 +88,11 @@ impl Reader<'_> {
 
     fn record(&mut self, json: &Json) -> Option<Record> {
         let Json::Object(fields) = json else {
-            self.errors.push(err::wrong_type(&self.at, "a record (an object with the department's fields)", &json_kind(json)));
+            self.errors.push(err::wrong_type(
+                &self.at,
+                "a record (an object with the department's fields)",
+                &json_kind(json),
+            ));
             return None;
         };
         let program = self.program;
@@ -121,7 +129,11 @@ impl Reader<'_> {
         if unit.is_none() {
             let at = self.at_field(unit_field);
             if fields.contains_key(unit_field) {
-                self.errors.push(err::wrong_type(&at, "the department's name as text", &json_kind(&fields[unit_field])));
+                self.errors.push(err::wrong_type(
+                    &at,
+                    "the department's name as text",
+                    &json_kind(&fields[unit_field]),
+                ));
             }
         }
         Some(Record { unit: unit?, inputs })
@@ -231,7 +243,11 @@ impl Reader<'_> {
     fn tally(&mut self, json: &Json, scale: usize, nonempty: bool, at: &At) -> Option<Value> {
         let levels: Vec<String> = self.program.scales[scale].levels.iter().map(|(n, _)| n.clone()).collect();
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(at, &format!("counts per level ({})", levels.join(", ")), &json_kind(json)));
+            return self.fail(err::wrong_type(
+                at,
+                &format!("counts per level ({})", levels.join(", ")),
+                &json_kind(json),
+            ));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
         if !unknown.is_empty() {
@@ -247,7 +263,7 @@ impl Reader<'_> {
                 Some(Some(Value::Num(n))) => n,
                 Some(_) => return None,
             };
-            total = total.add(n).ok()?;
+            total = total.checked_add(n).ok()?;
             counts.push(n);
         }
         if nonempty && total.is_zero() {
@@ -265,7 +281,11 @@ impl Reader<'_> {
         mut read: impl FnMut(&mut Self, &Json, &At) -> Option<Value>,
     ) -> Option<Vec<Value>> {
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(at, &format!("an object with the keys {}", keys.join(", ")), &json_kind(json)));
+            return self.fail(err::wrong_type(
+                at,
+                &format!("an object with the keys {}", keys.join(", ")),
+                &json_kind(json),
+            ));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !keys.contains(k)).cloned().collect();
         let missing: Vec<String> = keys.iter().filter(|k| !map.contains_key(*k)).cloned().collect();
@@ -294,9 +314,15 @@ impl Reader<'_> {
             Shape::Rating(s) => format!("one of {}", program.scales[*s].level_names().join("/")),
             Shape::Label(l) => format!("one of {}", program.label_sets[*l].join("/")),
             Shape::List { item, .. } => format!("a list of {}", self.expected(item)),
-            Shape::Tally { scale, .. } => format!("counts per level ({})", program.scales[*scale].level_names().join(", ")),
-            Shape::Each { indicator, .. } => format!("an object with the keys {}", program.leaf_names(*indicator).join(", ")),
-            Shape::Record(fields) => format!("a record with {}", fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+            Shape::Tally { scale, .. } => {
+                format!("counts per level ({})", program.scales[*scale].level_names().join(", "))
+            }
+            Shape::Each { indicator, .. } => {
+                format!("an object with the keys {}", program.leaf_names(*indicator).join(", "))
+            }
+            Shape::Record(fields) => {
+                format!("a record with {}", fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "))
+            }
             Shape::Optional(inner) => self.expected(inner),
         }
     }

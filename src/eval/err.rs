@@ -42,7 +42,8 @@ pub fn unknown_word(at: &At, word: &str, allowed: &[String], suggestion: Option<
         Some(s) => format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
         None => format!("allowed: {}", allowed.join(", ")),
     };
-    Diagnostic::error("E0705", format!("{}: expected one of {}, found \"{word}\"", at.describe(), allowed.join("/"))).help(help)
+    Diagnostic::error("E0705", format!("{}: expected one of {}, found \"{word}\"", at.describe(), allowed.join("/")))
+        .help(help)
 }
 
 pub fn out_of_range(at: &At, expected: &str, found: &str) -> Diagnostic {
@@ -79,8 +80,11 @@ pub fn wrong_keys(at: &At, missing: &[String], unknown: &[String], suggestion: O
 }
 
 pub fn duplicate_unit(at: &At, first: usize) -> Diagnostic {
-    Diagnostic::error("E0710", format!("{}: the same department appears again (first as record {first})", at.describe()))
-        .help("each department may appear once in a data file; merge or rename the records")
+    Diagnostic::error(
+        "E0710",
+        format!("{}: the same department appears again (first as record {first})", at.describe()),
+    )
+    .help("each department may appear once in a data file; merge or rename the records")
 }
 
 pub fn no_answers(at: &At) -> Diagnostic {

@@ -124,15 +124,15 @@ impl Env<'_> {
                 }
             }
             Expr::Field(base, i) => field(self.eval(base)?, *i),
-            Expr::Neg(x) => Value::Num(self.num(x)?.neg()?),
+            Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
             Expr::Not(x) => Value::Bool(!self.truth(x)?),
             Expr::Arith(op, a, b) => {
                 let (a, b) = (self.num(a)?, self.num(b)?);
                 Value::Num(match op {
-                    Arith::Add => a.add(b)?,
-                    Arith::Sub => a.sub(b)?,
-                    Arith::Mul => a.mul(b)?,
-                    Arith::Div => a.div(b)?,
+                    Arith::Add => a.checked_add(b)?,
+                    Arith::Sub => a.checked_sub(b)?,
+                    Arith::Mul => a.checked_mul(b)?,
+                    Arith::Div => a.checked_div(b)?,
                 })
             }
             Expr::Compare(op, a, b) => Value::Bool(compare(*op, &self.eval(a)?, &self.eval(b)?)),
@@ -178,7 +178,7 @@ impl Env<'_> {
             Builtin::Sum => Value::Num(weighted(first()?)?.0),
             Builtin::Mean => {
                 let (sum, count) = weighted(first()?)?;
-                Value::Num(sum.div(count)?)
+                Value::Num(sum.checked_div(count)?)
             }
             Builtin::Length => Value::Num(weighted(first()?)?.1),
             Builtin::Factor(s) => match first()? {
@@ -187,12 +187,17 @@ impl Env<'_> {
             },
             Builtin::Factors(s) => match first()? {
                 Value::List(items) => Value::List(
-                    items.iter().map(|v| if let Value::Level(i) = v { Value::Num(self.factor(s, *i)) } else { Value::Absent }).collect(),
+                    items
+                        .iter()
+                        .map(|v| if let Value::Level(i) = v { Value::Num(self.factor(s, *i)) } else { Value::Absent })
+                        .collect(),
                 ),
                 _ => Value::Absent,
             },
             Builtin::TallyFactors(s) => match first()? {
-                Value::Tally(counts) => Value::Weighted(counts.iter().enumerate().map(|(i, c)| (self.factor(s, i), *c)).collect()),
+                Value::Tally(counts) => {
+                    Value::Weighted(counts.iter().enumerate().map(|(i, c)| (self.factor(s, i), *c)).collect())
+                }
                 _ => Value::Absent,
             },
             Builtin::CountOf(level) => match first()? {
@@ -208,7 +213,7 @@ impl Env<'_> {
                 let leaves = self.program.leaves(keys);
                 let share = rollup(self.program, indicator, &leaves, &values)?;
                 match self.program.indicators[indicator].points {
-                    Some(points) => Value::Num(share.mul(points)?),
+                    Some(points) => Value::Num(share.checked_mul(points)?),
                     None => Value::Num(share),
                 }
             }
@@ -236,11 +241,11 @@ fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) 
     for &c in children {
         let child = &program.indicators[c];
         let share = match (child.points, child.weight) {
-            (Some(p), _) => p.div(total_points)?,
+            (Some(p), _) => p.checked_div(total_points)?,
             (None, Some(w)) => w,
-            (None, None) => Number::ONE.div(count)?,
+            (None, None) => Number::ONE.checked_div(count)?,
         };
-        acc = acc.add(share.mul(rollup(program, c, leaves, values)?)?)?;
+        acc = acc.checked_add(share.checked_mul(rollup(program, c, leaves, values)?)?)?;
     }
     Ok(acc)
 }
@@ -248,7 +253,7 @@ fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) 
 fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
     let mut acc = Number::ZERO;
     for n in numbers {
-        acc = acc.add(n)?;
+        acc = acc.checked_add(n)?;
     }
     Ok(acc)
 }
@@ -264,8 +269,8 @@ fn weighted(v: Value) -> R<(Number, Number)> {
             let mut total = Number::ZERO;
             let mut count = Number::ZERO;
             for (v, w) in pairs {
-                total = total.add(v.mul(w)?)?;
-                count = count.add(w)?;
+                total = total.checked_add(v.checked_mul(w)?)?;
+                count = count.checked_add(w)?;
             }
             Ok((total, count))
         }

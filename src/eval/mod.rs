@@ -73,7 +73,10 @@ pub fn evaluate(program: &Program, records: &[Record], params: &[Number]) -> Res
     for &v in &program.order {
         if let ValueKind::Rank { by, within, ascending } = &program.values[v].kind {
             match rank(program, records, &results, params, by, within.as_ref(), *ascending) {
-                Ok(ranks) => ranks.into_iter().zip(results.iter_mut()).for_each(|(r, res)| res.values[v] = Value::Num(Number::int(r))),
+                Ok(ranks) => ranks
+                    .into_iter()
+                    .zip(results.iter_mut())
+                    .for_each(|(r, res)| res.values[v] = Value::Num(Number::int(r))),
                 Err(e) => errors.push(e),
             }
             continue;
@@ -144,7 +147,8 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
         let bound = |b: &Option<(Expr, bool)>| -> Option<(Number, bool)> {
             b.as_ref().map(|(e, incl)| (env.eval(e).ok().and_then(|v| v.as_num()).unwrap_or(Number::ZERO), *incl))
         };
-        let bounds: Vec<BandBounds> = bands.iter().map(|b| (b.label.clone(), bound(&b.lower), bound(&b.upper), b.span)).collect();
+        let bounds: Vec<BandBounds> =
+            bands.iter().map(|b| (b.label.clone(), bound(&b.lower), bound(&b.upper), b.span)).collect();
         if let Some(problem) = band_problem(&bounds) {
             return Err(vec![err::bad_bands(&def.name, &problem.message)]);
         }
@@ -176,5 +180,98 @@ fn req_path(program: &Program, req: &Requirement, bound: Option<usize>) -> Strin
     match (req.family, bound) {
         (Some(f), Some(k)) => program.leaf_names(f).get(k).cloned().unwrap_or_default(),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// Compiles `body` (after a standard header) and evaluates `data`; returns each record's
+    /// value `name` as printed.
+    fn eval_values(body: &str, data: &str, name: &str) -> Vec<String> {
+        let text = format!("办法 \"测试\"\n输入 部门：文本\n{body}\n");
+        let src = SourceFile::new("t.jx", text);
+        let (program, _) =
+            crate::compile(&src).unwrap_or_else(|e| panic!("{}", crate::diagnostic::render_all(&e, false)));
+        let records = data::parse_json(&program, "t.json", data).unwrap_or_else(|e| panic!("{}", e[0].message));
+        let params = parameters(&program, &[]);
+        let results = evaluate(&program, &records, &params).unwrap_or_else(|e| panic!("{}", e[0].message));
+        let v = program.value_named(name).unwrap();
+        results
+            .iter()
+            .map(|r| crate::output::value_json(&program, v, &r.values[v]).to_string().trim_matches('"').to_string())
+            .collect()
+    }
+
+    #[test]
+    fn rollup_by_weights_is_a_weighted_mean() {
+        let body = "指标 管理 { 依法 权重 40% { 甲 权重 50% 乙 权重 50% } 高效 权重 60% }\n\
+                    输入 分：每项 管理：分数 0 至 100\n计算 叶[项 属于 管理] = 分[项]\n\
+                    计算 总分 = 汇总(管理，叶)\n公布 { 单位：部门；得分：总分 }";
+        // 40% × (50% × 80 + 50% × 90) + 60% × 70 = 34 + 42 = 76
+        let got = eval_values(body, r#"[{"部门":"a","分":{"甲":80,"乙":90,"高效":70}}]"#, "总分");
+        assert_eq!(got, ["76.00"]);
+    }
+
+    #[test]
+    fn rollup_by_points_gives_points() {
+        let body = "指标 总 分值 100 { 一 分值 60 { 甲 乙 } 二 分值 40 }\n\
+                    输入 分：每项 总：数值 0 至 1\n计算 叶[项 属于 总] = 分[项] × 100%\n\
+                    计算 总分 = 汇总(总，叶)\n公布 { 单位：部门；得分：总分 }";
+        // 60 × mean(0.5, 1) + 40 × 0.25 = 45 + 10
+        let got = eval_values(body, r#"[{"部门":"a","分":{"甲":0.5,"乙":1,"二":0.25}}]"#, "总分");
+        assert_eq!(got, ["55.00"]);
+    }
+
+    #[test]
+    fn ranks_within_groups_share_ties_and_skip() {
+        let body = "输入 类：之一 { 甲类，乙类 }\n输入 分：分数\n计算 总分 = 分\n排名 名次 按 总分 分组 类\n\
+                    公布 { 单位：部门；得分：总分；排名：名次；类别：类 }";
+        let data = r#"[{"部门":"a","类":"甲类","分":90},{"部门":"b","类":"乙类","分":50},
+                       {"部门":"c","类":"甲类","分":95},{"部门":"d","类":"甲类","分":95},
+                       {"部门":"e","类":"甲类","分":80},{"部门":"f","类":"乙类","分":60}]"#;
+        assert_eq!(eval_values(body, data, "名次"), ["3", "2", "1", "1", "4", "1"]);
+    }
+
+    #[test]
+    fn caps_floors_and_truncation() {
+        let body = "输入 分：分数\n计算 限 = 分 封顶 10分 保底 0分\n计算 截 = 分 保留 1 位 截断\n\
+                    计算 总分 = 限 + 截\n公布 { 单位：部门；得分：总分 }";
+        let data = r#"[{"部门":"a","分":12.39},{"部门":"b","分":-3.99},{"部门":"c","分":5.55}]"#;
+        assert_eq!(eval_values(body, data, "限"), ["10.00", "0.00", "5.55"]);
+        assert_eq!(eval_values(body, data, "截"), ["12.3", "-3.9", "5.5"]);
+    }
+
+    #[test]
+    fn grades_optionals_matches_and_conditions() {
+        let body = "输入 分：分数\n输入 上年：可选 等次\n计算 总分 = 分\n\
+                    等次 等次 按 总分 { 优 ≥ 90；良 ≥ 60 且 < 90；差 < 60 }\n\
+                    计算 比例 = 对应 等次 { 优 = 20%；良 = 15%；差 = 10% }\n\
+                    计算 连续差 = 等次 = 差 且 上年 = 差\n\
+                    计算 有上年 = 有(上年)\n公布 { 单位：部门；得分：总分；等次：等次 }";
+        let data = r#"[{"部门":"a","分":95},{"部门":"b","分":59.99,"上年":"差"},{"部门":"c","分":60,"上年":"差"},{"部门":"d","分":10}]"#;
+        assert_eq!(eval_values(body, data, "比例"), ["0.2000", "0.1000", "0.1500", "0.1000"]);
+        assert_eq!(eval_values(body, data, "连续差"), ["false", "true", "false", "false"]);
+        assert_eq!(eval_values(body, data, "有上年"), ["false", "true", "true", "false"]);
+    }
+
+    #[test]
+    fn records_fields_and_guarded_division() {
+        let body = "输入 项目：列表 记录 { 名称：文本，得分：分数 }\n\
+                    计算 平均分 = 如果 个数(项目) > 0 则 合计(项目.得分) ÷ 个数(项目) 否则 0分\n\
+                    计算 总分 = 平均分\n公布 { 单位：部门；得分：总分 }";
+        let data = r#"[{"部门":"a","项目":[{"名称":"x","得分":80},{"名称":"y","得分":91}]},{"部门":"b","项目":[]}]"#;
+        assert_eq!(eval_values(body, data, "总分"), ["85.50", "0.00"]);
+    }
+
+    #[test]
+    fn thirds_stay_exact_until_printed() {
+        let body = "等级 结论 { 好 = 100%，较好 = 80% }\n输入 评：列表 结论 非空\n\
+                    计算 总分 = 100分 × 平均(因子(评)) + 100分 × 平均(因子(评)) × 2\n公布 { 单位：部门；得分：总分 }";
+        // mean of 好,好,较好 = 14/15; 100 × 14/15 × 3 = 280 exactly.
+        let got = eval_values(body, r#"[{"部门":"a","评":["好","好","较好"]}]"#, "总分");
+        assert_eq!(got, ["280.00"]);
     }
 }

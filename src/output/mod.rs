@@ -121,8 +121,12 @@ fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
     if let Some(rank) = rank_of(program, r) {
         o.insert("rank".into(), Json::from(rank as i64));
     }
-    let values: Map<String, Json> =
-        program.values.iter().enumerate().map(|(v, def)| (def.name.clone(), value_json(program, v, &r.values[v]))).collect();
+    let values: Map<String, Json> = program
+        .values
+        .iter()
+        .enumerate()
+        .map(|(v, def)| (def.name.clone(), value_json(program, v, &r.values[v])))
+        .collect();
     o.insert("values".into(), Json::Object(values));
     Json::Object(o)
 }

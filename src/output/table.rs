@@ -2,7 +2,7 @@
 //! columns wide), with the parts of the score beside it.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table, Cell};
+use comfy_table::{Cell, CellAlignment, Table};
 
 use super::{category_text, grade_text, number_text, places, rank_of, score_text};
 use crate::eval::{UnitResult, Value};
@@ -13,7 +13,9 @@ use crate::program::*;
 pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
     let parts = score_parts(program);
     let mut order: Vec<usize> = (0..results.len()).collect();
-    order.sort_by_key(|&i| (category_text(program, &results[i], inputs[i]), rank_of(program, &results[i]).unwrap_or(i128::MAX), i));
+    order.sort_by_key(|&i| {
+        (category_text(program, &results[i], inputs[i]), rank_of(program, &results[i]).unwrap_or(i128::MAX), i)
+    });
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t.force_no_tty();
@@ -103,18 +105,18 @@ fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
 /// `共 40 个部门：先进 6，合格 32，不合格 2`
 fn summary(program: &Program, results: &[UnitResult]) -> String {
     let mut line = format!("共 {} 个单位", results.len());
-    if let Some(g) = program.roles.grade {
-        if let Ty::Label(l) = program.values[g].ty {
-            let counts: Vec<String> = program.label_sets[l]
-                .iter()
-                .enumerate()
-                .map(|(i, label)| {
-                    let n = results.iter().filter(|r| r.values[g] == Value::Level(i)).count();
-                    format!("{label} {n}")
-                })
-                .collect();
-            line.push_str(&format!("：{}", counts.join("，")));
-        }
+    if let Some(g) = program.roles.grade
+        && let Ty::Label(l) = program.values[g].ty
+    {
+        let counts: Vec<String> = program.label_sets[l]
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let n = results.iter().filter(|r| r.values[g] == Value::Level(i)).count();
+                format!("{label} {n}")
+            })
+            .collect();
+        line.push_str(&format!("：{}", counts.join("，")));
     }
     line.push('\n');
     line

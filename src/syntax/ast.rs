@@ -86,7 +86,7 @@ pub struct Input {
     pub refs: Vec<ArticleRef>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct DataType {
     pub optional: bool,
     pub body: TypeBody,
@@ -108,7 +108,7 @@ pub enum TypeBody {
     Named(Ident),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum TypeLimit {
     NonEmpty(Span),
     Items(ExprNode, ExprNode),
@@ -141,7 +141,7 @@ pub struct Binder {
     pub tree: Ident,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Rounding {
     pub places: Node<u32>,
     pub rule: RoundRule,
@@ -254,14 +254,37 @@ pub enum Literal {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// `60分`, `10%`, `0.5`. `value` is as written (10% is 10 with unit Percent).
-    Quantity { value: Decimal, unit: Option<UnitSuffix> },
+    Quantity {
+        value: Decimal,
+        unit: Option<UnitSuffix>,
+    },
     /// `总分`, `绩效委评价[职责任务]`, `项目.权重`
-    Path { head: Ident, steps: Vec<Step> },
-    Call { func: Ident, args: Vec<ExprNode> },
-    Unary { op: Node<UnaryOp>, operand: Box<ExprNode> },
-    Binary { op: Node<BinaryOp>, lhs: Box<ExprNode>, rhs: Box<ExprNode> },
-    If { condition: Box<ExprNode>, then: Box<ExprNode>, otherwise: Box<ExprNode> },
-    Match { subject: Box<ExprNode>, arms: Vec<(Ident, ExprNode)> },
+    Path {
+        head: Ident,
+        steps: Vec<Step>,
+    },
+    Call {
+        func: Ident,
+        args: Vec<ExprNode>,
+    },
+    Unary {
+        op: Node<UnaryOp>,
+        operand: Box<ExprNode>,
+    },
+    Binary {
+        op: Node<BinaryOp>,
+        lhs: Box<ExprNode>,
+        rhs: Box<ExprNode>,
+    },
+    If {
+        condition: Box<ExprNode>,
+        then: Box<ExprNode>,
+        otherwise: Box<ExprNode>,
+    },
+    Match {
+        subject: Box<ExprNode>,
+        arms: Vec<(Ident, ExprNode)>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,5 +337,31 @@ impl BinaryOp {
             BinaryOp::And => "且",
             BinaryOp::Or => "或",
         }
+    }
+}
+
+// Equality of syntax ignores where things were written (as `Node` does).
+
+impl PartialEq for DataType {
+    fn eq(&self, o: &Self) -> bool {
+        self.optional == o.optional && self.body == o.body && self.limits == o.limits
+    }
+}
+
+impl PartialEq for TypeLimit {
+    fn eq(&self, o: &Self) -> bool {
+        match (self, o) {
+            (TypeLimit::NonEmpty(_), TypeLimit::NonEmpty(_)) => true,
+            (TypeLimit::Items(a, b), TypeLimit::Items(c, d)) | (TypeLimit::Range(a, b), TypeLimit::Range(c, d)) => {
+                a == c && b == d
+            }
+            _ => false,
+        }
+    }
+}
+
+impl PartialEq for Rounding {
+    fn eq(&self, o: &Self) -> bool {
+        self.places == o.places && self.rule == o.rule
     }
 }

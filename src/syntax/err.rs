@@ -17,8 +17,10 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     let found = found_at(source, at);
     let span = Span::new(at, at + found.1);
     let wanted = join_or(expected);
-    let mut d = Diagnostic::error("E0101", format!("expected {wanted}, found {}", found.0))
-        .label(span, if expected.len() > 2 { "unexpected here".to_string() } else { format!("expected {wanted} here") });
+    let mut d = Diagnostic::error("E0101", format!("expected {wanted}, found {}", found.0)).label(
+        span,
+        if expected.len() > 2 { "unexpected here".to_string() } else { format!("expected {wanted} here") },
+    );
     d = d.help(if found.1 == 0 {
         "the file ends in the middle of a declaration: is its last line missing?".to_string()
     } else {
@@ -28,13 +30,10 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
 }
 
 pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0102",
-        format!("brackets or formulas nest more than {} levels deep", super::MAX_NESTING),
-    )
-    .label(span, "nested too deep here")
-    .help("split the formula into named steps with 计算 (let), each a few levels deep")
-    .in_source(source)
+    Diagnostic::error("E0102", format!("brackets or formulas nest more than {} levels deep", super::MAX_NESTING))
+        .label(span, "nested too deep here")
+        .help("split the formula into named steps with 计算 (let), each a few levels deep")
+        .in_source(source)
 }
 
 pub fn formula_too_deep(source: &SourceFile, span: Span) -> Diagnostic {
@@ -109,15 +108,45 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => "a formula",
         Rule::equals => "`=`",
         Rule::approx => "`≈`",
-        Rule::add | Rule::sub | Rule::mul | Rule::div | Rule::ge | Rule::gt | Rule::le | Rule::lt | Rule::ne
-        | Rule::kw_and | Rule::kw_or => "an operator (+ − × ÷ ≥ ≤ 且 或)",
+        Rule::add
+        | Rule::sub
+        | Rule::mul
+        | Rule::div
+        | Rule::ge
+        | Rule::gt
+        | Rule::le
+        | Rule::lt
+        | Rule::ne
+        | Rule::kw_and
+        | Rule::kw_or => "an operator (+ − × ÷ ≥ ≤ 且 或)",
         Rule::data_type | Rule::named_type => "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
         Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => "a value",
-        Rule::header | Rule::kw_regulation | Rule::article_text | Rule::kw_article | Rule::scale | Rule::kw_scale
-        | Rule::indicator | Rule::kw_indicator | Rule::input | Rule::kw_input | Rule::param | Rule::kw_param
-        | Rule::let_decl | Rule::kw_let | Rule::require | Rule::kw_require | Rule::grade | Rule::kw_grade
-        | Rule::rank | Rule::kw_rank | Rule::publish | Rule::kw_publish | Rule::sample | Rule::kw_sample
-        | Rule::test | Rule::kw_test => "a new declaration (计算, 输入, 指标, 等次 …)",
+        Rule::header
+        | Rule::kw_regulation
+        | Rule::article_text
+        | Rule::kw_article
+        | Rule::scale
+        | Rule::kw_scale
+        | Rule::indicator
+        | Rule::kw_indicator
+        | Rule::input
+        | Rule::kw_input
+        | Rule::param
+        | Rule::kw_param
+        | Rule::let_decl
+        | Rule::kw_let
+        | Rule::require
+        | Rule::kw_require
+        | Rule::grade
+        | Rule::kw_grade
+        | Rule::rank
+        | Rule::kw_rank
+        | Rule::publish
+        | Rule::kw_publish
+        | Rule::sample
+        | Rule::kw_sample
+        | Rule::test
+        | Rule::kw_test => "a new declaration (计算, 输入, 指标, 等次 …)",
         Rule::kw_per | Rule::refs => "`依据` (per)",
         Rule::kw_points | Rule::points => "`分值` (points)",
         Rule::kw_weight | Rule::weight => "`权重` (weight)",

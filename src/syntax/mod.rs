@@ -25,3 +25,79 @@ pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     prescan::check(source)?;
     parser::parse_file(source)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ast::{Decl, Expr};
+
+    fn parse_ok(text: &str) -> ast::File {
+        let src = SourceFile::new("t.jx", text);
+        match parse(&src) {
+            Ok(f) => f,
+            Err(e) => panic!("{}", crate::diagnostic::render_all(&e, false)),
+        }
+    }
+
+    #[test]
+    fn chinese_and_english_keywords_mean_the_same() {
+        let zh = parse_ok(
+            "办法 \"甲\" 文号 \"一号\"\n等级 结论 依据 第十四条 { 好 = 100%，差 = 50% }\n\
+             输入 次数甲：次数 默认 0\n计算 加分 = 2分 × 次数甲 封顶 5分 保留 2 位 依据 第十五条(一)\n\
+             等次 等次 按 加分 { 高 ≥ 4；低 < 4 }\n排名 名次 按 加分",
+        );
+        let en = parse_ok(
+            "regulation \"甲\" document \"一号\"\nscale 结论 per 第十四条 { 好 = 100%, 差 = 50% }\n\
+             input 次数甲: count default 0\nlet 加分 = 2分 * 次数甲 cap 5分 round 2 per 第十五条(一)\n\
+             grade 等次 by 加分 { 高 >= 4; 低 < 4 }\nrank 名次 by 加分",
+        );
+        assert_eq!(zh, en);
+    }
+
+    #[test]
+    fn full_width_punctuation_is_accepted() {
+        let full = parse_ok("计算 甲 = （1分 ＋ 2分）× 50％ ÷ 2；计算 乙 = 最小（甲，3分）");
+        let half = parse_ok("计算 甲 = (1分 + 2分) * 50% / 2; 计算 乙 = 最小(甲, 3分)");
+        assert_eq!(full, half);
+        parse_ok("等次 丙 按 甲 { 高 ≥ ９０；中 ≥ 60 且 ＜ ９０；低 ≤ 60 }");
+    }
+
+    #[test]
+    fn keywords_end_only_at_a_boundary() {
+        let f = parse_ok("计算 计算机应用 = 等级评定 + 指标1");
+        let Decl::Let(l) = &f.decls[0].node else { panic!() };
+        assert_eq!(l.name.node, "计算机应用");
+        let Expr::Binary { lhs, .. } = &l.expr.node else { panic!() };
+        assert!(matches!(&lhs.node, Expr::Path { head, .. } if head.node == "等级评定"));
+        // Article references may follow 依据 without a space.
+        parse_ok("计算 甲 = 1分 依据第十四条(一)");
+    }
+
+    #[test]
+    fn comments_are_ignored() {
+        let a = parse_ok("# 说明\n计算 甲 = 1分 // 行尾\n");
+        let b = parse_ok("计算 甲 = 1分");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn precedence_is_arithmetic() {
+        let f = parse_ok("计算 甲 = 1 + 2 × 3 - 4 ÷ 2");
+        let Decl::Let(l) = &f.decls[0].node else { panic!() };
+        let Expr::Binary { op, .. } = &l.expr.node else { panic!() };
+        assert_eq!(op.node, ast::BinaryOp::Sub);
+    }
+
+    #[test]
+    fn syntax_errors_have_codes() {
+        for (text, code) in [
+            ("计算 甲 = ", "E0101"),
+            ("计算甲 = 1", "E0103"),
+            ("办法 \"未闭合", "E0105"),
+            ("计算 甲 = 1 保留 99 位", "E0106"),
+        ] {
+            let err = parse(&SourceFile::new("t.jx", text)).expect_err(text);
+            assert_eq!(err[0].code, code, "{text}");
+        }
+    }
+}

@@ -35,9 +35,8 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 /// Statement keywords, for spotting one glued to the name after it (`计算总分`).
-const STATEMENT_KEYWORDS: &[&str] = &[
-    "办法", "条文", "等级", "指标", "输入", "参数", "计算", "要求", "等次", "排名", "公布", "样例", "测试",
-];
+const STATEMENT_KEYWORDS: &[&str] =
+    &["办法", "条文", "等级", "指标", "输入", "参数", "计算", "要求", "等次", "排名", "公布", "样例", "测试"];
 
 pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
     let mut pairs = match Grammar::parse(Rule::file, &source.text) {
@@ -75,10 +74,10 @@ fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic 
     let mut expected: Vec<String> = Vec::new();
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
         for rule in positives {
-            if let Some(word) = err::describe(*rule) {
-                if !expected.iter().any(|w| w == word) {
-                    expected.push(word.to_string());
-                }
+            if let Some(word) = err::describe(*rule)
+                && !expected.iter().any(|w| w == word)
+            {
+                expected.push(word.to_string());
             }
         }
     }
@@ -90,17 +89,18 @@ fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic 
 fn glued_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
     let text = &*source.text;
     let mut line_start = 0;
-    for line in text[..at.min(text.len())].split_inclusive('\n') {
+    let end = text.get(at..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| at + i);
+    for line in text[..end].split_inclusive('\n') {
         let indent = line.len() - line.trim_start().len();
         let start = line_start + indent;
         line_start += line.len();
         let word_len: usize =
             text[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
         let word = &text[start..start + word_len];
-        if let Some(keyword) = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len()) {
-            if word[keyword.len()..].chars().next().is_some_and(|c| !c.is_ascii_digit()) {
-                return Some(err::glued_keyword(source, Span::new(start, start + word_len), keyword));
-            }
+        if let Some(keyword) = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len())
+            && word[keyword.len()..].chars().next().is_some_and(|c| !c.is_ascii_digit())
+        {
+            return Some(err::glued_keyword(source, Span::new(start, start + word_len), keyword));
         }
     }
     None
@@ -321,7 +321,9 @@ impl Builder<'_> {
                 }
                 TypeBody::Record(fields)
             }
-            Rule::oneof_type => TypeBody::OneOf(it.filter(|p| p.as_rule() == Rule::name).map(|p| self.ident(p)).collect()),
+            Rule::oneof_type => {
+                TypeBody::OneOf(it.filter(|p| p.as_rule() == Rule::name).map(|p| self.ident(p)).collect())
+            }
             Rule::text_type => TypeBody::Text,
             Rule::count_type => TypeBody::Count,
             Rule::score_type => TypeBody::Score,
@@ -343,7 +345,18 @@ impl Builder<'_> {
         let name = self.next_ident(&mut it);
         let mut binder = None;
         let mut expr = None;
-        let mut l = Let { name, binder: None, expr: Node::new(Expr::Path { head: Node::new(String::new(), Span::default()), steps: vec![] }, Span::default()), cap: None, floor: None, rounding: None, refs: Vec::new() };
+        let mut l = Let {
+            name,
+            binder: None,
+            expr: Node::new(
+                Expr::Path { head: Node::new(String::new(), Span::default()), steps: vec![] },
+                Span::default(),
+            ),
+            cap: None,
+            floor: None,
+            rounding: None,
+            refs: Vec::new(),
+        };
         for p in it {
             match p.as_rule() {
                 Rule::binder => binder = Some(self.binder(p)),
@@ -372,10 +385,8 @@ impl Builder<'_> {
                     let n = n.ok_or_else(|| err::bad_places(self.source, s))?;
                     places = Some(Node::new(n, s));
                 }
-                Rule::round_rule => {
-                    if p.into_inner().next().map(|k| k.as_rule()) == Some(Rule::kw_truncate) {
-                        rule = RoundRule::Truncate;
-                    }
+                Rule::round_rule if p.into_inner().next().map(|k| k.as_rule()) == Some(Rule::kw_truncate) => {
+                    rule = RoundRule::Truncate;
                 }
                 _ => {}
             }
@@ -385,7 +396,12 @@ impl Builder<'_> {
     }
 
     fn require(&self, pair: Pair<Rule>) -> R<Require> {
-        let mut r = Require { binder: None, condition: Node::new(Expr::Quantity { value: Decimal::ZERO, unit: None }, Span::default()), refs: Vec::new(), message: None };
+        let mut r = Require {
+            binder: None,
+            condition: Node::new(Expr::Quantity { value: Decimal::ZERO, unit: None }, Span::default()),
+            refs: Vec::new(),
+            message: None,
+        };
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::binder => r.binder = Some(self.binder(p)),
@@ -630,7 +646,8 @@ impl Builder<'_> {
             }
             Rule::matching => {
                 let mut it = pair.into_inner().skip(1);
-                let (subject, mut depth) = self.expr_depth(it.next().unwrap_or_else(|| unreachable!("grammar: match subject")))?;
+                let (subject, mut depth) =
+                    self.expr_depth(it.next().unwrap_or_else(|| unreachable!("grammar: match subject")))?;
                 let mut arms = Vec::new();
                 for arm in it {
                     let mut parts = arm.into_inner();
