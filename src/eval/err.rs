@@ -117,11 +117,6 @@ pub fn bad_bands(grade: &str, problem: &str) -> Diagnostic {
         .help("choose cut-offs that keep the bands in order, highest first")
 }
 
-pub fn no_band(at: &At, grade: &str) -> Diagnostic {
-    Diagnostic::error("E0804", format!("{}: no band of `{grade}` fits the score", at.describe()))
-        .help("the grade bands leave a gap for this score")
-}
-
 fn quoted(items: &[String]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
