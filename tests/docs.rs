@@ -21,7 +21,10 @@ fn every_code_is_documented() {
             for (i, _) in text.match_indices('"') {
                 let code = text.get(i + 1..i + 6).unwrap_or("");
                 let closed = text.get(i + 6..i + 7) == Some("\"");
-                if closed && (code.starts_with('E') || code.starts_with('W')) && code[1..].chars().all(|c| c.is_ascii_digit()) {
+                if closed
+                    && (code.starts_with('E') || code.starts_with('W'))
+                    && code[1..].chars().all(|c| c.is_ascii_digit())
+                {
                     codes.push(code.to_string());
                 }
             }
