@@ -1,4 +1,28 @@
 //! jixiao: a language for performance-evaluation regulations (绩效管理办法).
+//!
+//! The stages, in order: [`syntax`] (source → syntax tree), [`check`] (→ checked
+//! [`program`]), [`eval`] (program + data → results), [`output`] (results → table, JSON,
+//! CSV). [`cases`] runs a file's embedded tests; [`cli`] wires the stages to the command line.
+//!
+//! ```
+//! use jixiao::{eval, output, source::SourceFile};
+//!
+//! let text = r#"
+//!     办法 "示例"
+//!     输入 部门：文本
+//!     输入 得分：分数 0 至 100
+//!     计算 总分 = 得分 × 60% + 40分 保留 2 位
+//!     等次 等次 按 总分 { 优秀 ≥ 90；合格 ≥ 60 且 < 90；不合格 < 60 }
+//!     公布 { 单位：部门；得分：总分；等次：等次 }
+//! "#;
+//! let (program, warnings) = jixiao::compile(&SourceFile::new("示例.jx", text)).unwrap();
+//! assert!(warnings.is_empty());
+//! let data = r#"[{ "部门": "甲", "得分": 87.125 }]"#;
+//! let records = eval::data::parse_json(&program, "data.json", data).unwrap();
+//! let results = eval::evaluate(&program, &records, &eval::parameters(&program, &[])).unwrap();
+//! assert_eq!(output::score_text(&program, &results[0]), "92.28"); // 87.125 × 60% + 40 = 92.275
+//! assert_eq!(output::grade_text(&program, &results[0]).as_deref(), Some("优秀"));
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod check;

@@ -142,3 +142,13 @@ fn usage_errors_exit_2() {
         assert_eq!(run.code, 2, "{args:?}\n{}", run.text());
     }
 }
+
+#[test]
+fn records_without_a_department_name_are_numbered() {
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/unnamed.json"]);
+    assert_eq!(run.code, 1);
+    for (record, code) in [("record 1", "E0706"), ("record 2", "E0704"), ("record 3", "E0703")] {
+        assert!(run.stderr.contains(record) && run.stderr.contains(code), "{record} {code}\n{}", run.text());
+    }
+    insta::assert_snapshot!(run.text());
+}

@@ -126,15 +126,11 @@ impl Reader<'_> {
             };
             inputs.push(value.unwrap_or(Value::Absent));
         }
-        if unit.is_none() {
+        if let Some(Json::String(s)) = fields.get(unit_field)
+            && s.trim().is_empty()
+        {
             let at = self.at_field(unit_field);
-            if fields.contains_key(unit_field) {
-                self.errors.push(err::wrong_type(
-                    &at,
-                    "the department's name as text",
-                    &json_kind(&fields[unit_field]),
-                ));
-            }
+            self.errors.push(err::out_of_range(&at, "the department's name", "empty text"));
         }
         Some(Record { unit: unit?, inputs })
     }
