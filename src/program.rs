@@ -79,7 +79,8 @@ pub struct Input {
     /// The key in the data (the name unless `字段` says otherwise).
     pub field: String,
     pub shape: Shape,
-    pub default: Option<Number>,
+    /// Used when a record leaves the field out, read as if the record held it.
+    pub default: Option<serde_json::Value>,
     pub refs: Vec<String>,
     pub span: Span,
 }
@@ -88,17 +89,9 @@ pub struct Input {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     Text,
-    /// A whole number ≥ 0.
-    Count,
-    /// A number in points, optionally within a range.
-    Score {
-        min: Option<Number>,
-        max: Option<Number>,
-    },
-    Number {
-        min: Option<Number>,
-        max: Option<Number>,
-    },
+    /// A number: a count (`次数`, whole and ≥ 0), a score in points (`分数`) or a plain
+    /// number (`数值`), within optional bounds.
+    Number { unit: Unit, whole: bool, min: Option<Limit>, max: Option<Limit> },
     Rating(ScaleId),
     Label(LabelSetId),
     List {
@@ -118,6 +111,20 @@ pub enum Shape {
     },
     Record(Vec<(String, Shape)>),
     Optional(Box<Shape>),
+}
+
+/// A bound on a number: the value and whether it is allowed itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limit {
+    pub value: Number,
+    pub inclusive: bool,
+}
+
+impl Shape {
+    /// `次数`: a whole number ≥ 0.
+    pub fn count() -> Shape {
+        Shape::Number { unit: Unit::Count, whole: true, min: Some(Limit { value: Number::ZERO, inclusive: true }), max: None }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -155,6 +162,8 @@ pub enum Ty {
     Map(NodeId, Box<Ty>),
     Record(Vec<(String, Ty)>),
     Optional(Box<Ty>),
+    /// `无`, before it meets the type it is the absence of.
+    Nothing,
 }
 
 #[derive(Clone, Debug)]
@@ -202,6 +211,8 @@ pub struct Requirement {
     pub family: Option<NodeId>,
     pub condition: Expr,
     pub message: String,
+    /// The quantities the condition compares, with their text, for the error message.
+    pub shown: Vec<(String, Expr)>,
     pub refs: Vec<String>,
     pub span: Span,
 }
@@ -214,12 +225,16 @@ pub struct Roles {
     pub grade: Option<ValueId>,
     pub rank: Option<ValueId>,
     pub category: Option<Expr>,
+    /// Yes/no values the table marks when true.
+    pub flags: Vec<ValueId>,
 }
 
 /// A typed formula.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     Const(Number),
+    /// No value (`无`).
+    Absent,
     Bool(bool),
     Label(usize),
     Input(InputId),
@@ -239,6 +254,8 @@ pub enum Expr {
     /// Arms by label index of the subject's label set.
     Match(Box<Expr>, Vec<Expr>),
     Call(Builtin, Vec<Expr>),
+    /// An indicator's value from values of its parts, weighted by the tree.
+    Rollup { indicator: NodeId, parts: Vec<(NodeId, Expr)> },
 }
 
 /// Which entry of a per-leaf value: the family's current leaf, or a fixed one.
@@ -371,9 +388,7 @@ impl Shape {
     pub fn ty(&self) -> Ty {
         match self {
             Shape::Text => Ty::Text,
-            Shape::Count => Ty::Num(Unit::Count),
-            Shape::Score { .. } => Ty::Num(Unit::Points),
-            Shape::Number { .. } => Ty::Num(Unit::Count),
+            Shape::Number { unit, .. } => Ty::Num(*unit),
             Shape::Rating(s) => Ty::Rating(*s),
             Shape::Label(l) => Ty::Label(*l),
             Shape::List { item, .. } => Ty::List(Box::new(item.ty())),

@@ -84,7 +84,12 @@ impl<'a> Checker<'a> {
 
     fn indicator(&mut self, node: &ast::IndicatorNode, parent: Option<NodeId>) -> NodeId {
         let id = self.indicators.len();
-        self.declare(&node.name, Symbol::Indicator(id));
+        match self.indicator_names.get(&node.name.node) {
+            Some((_, first)) => self.diags.push(err::duplicate(node.name.span, *first, &node.name.node)),
+            None => {
+                self.indicator_names.insert(node.name.node.clone(), (id, node.name.span));
+            }
+        }
         let points = node.points.as_ref().and_then(|p| self.constant_in(p, Unit::Points, "an indicator's points"));
         let weight = node.weight.as_ref().and_then(|w| self.constant_in(w, Unit::Ratio, "an indicator's weight"));
         self.indicators.push(Indicator {
@@ -112,7 +117,12 @@ impl<'a> Checker<'a> {
 
     fn input(&mut self, i: &ast::Input) {
         let Some(shape) = self.shape(&i.ty) else { return };
-        let default = i.default.as_ref().and_then(|d| self.constant(d, "a default").map(|(v, _)| v));
+        let default = i.default.as_ref().map(|d| {
+            if !fits(&d.node, &shape) {
+                self.diags.push(err::type_mismatch(d.span, "a default of the input's type", "a value of another kind"));
+            }
+            super::cases::to_json(&d.node)
+        });
         self.declare(&i.name, Symbol::Input(self.inputs.len()));
         self.inputs.push(Input {
             name: i.name.node.clone(),
@@ -128,9 +138,9 @@ impl<'a> Checker<'a> {
     fn shape(&mut self, t: &ast::DataType) -> Option<Shape> {
         let mut shape = match &t.body {
             TypeBody::Text => Shape::Text,
-            TypeBody::Count => Shape::Count,
-            TypeBody::Score => Shape::Score { min: None, max: None },
-            TypeBody::Number => Shape::Number { min: None, max: None },
+            TypeBody::Count => Shape::count(),
+            TypeBody::Score => Shape::Number { unit: Unit::Points, whole: false, min: None, max: None },
+            TypeBody::Number => Shape::Number { unit: Unit::Count, whole: false, min: None, max: None },
             TypeBody::List(item) => Shape::List { item: Box::new(self.shape(item)?), min: 0, max: None },
             TypeBody::Tally(scale) => Shape::Tally { scale: self.scale_named(scale)?, nonempty: false },
             TypeBody::Each { tree, item } => {
@@ -185,14 +195,22 @@ impl<'a> Checker<'a> {
                 *min = lo.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
                 *max = hi.and_then(|n| usize::try_from(n).ok());
             }
-            (Shape::Score { min, max } | Shape::Number { min, max }, TypeLimit::Range(a, b)) => {
-                *min = self.constant(a, "a range's bound").map(|(n, _)| n);
-                *max = self.constant(b, "a range's bound").map(|(n, _)| n);
+            (Shape::Number { min, max, .. }, TypeLimit::Range(a, b)) => {
+                *min = self.constant(a, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });
+                *max = self.constant(b, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });
+            }
+            (Shape::Number { min, max, .. }, TypeLimit::Bound(op, b)) => {
+                let Some((value, _)) = self.constant(b, "a bound") else { return };
+                match op {
+                    ast::BinaryOp::Gt | ast::BinaryOp::Ge => *min = Some(Limit { value, inclusive: *op == ast::BinaryOp::Ge }),
+                    _ => *max = Some(Limit { value, inclusive: *op == ast::BinaryOp::Le }),
+                }
             }
             (_, limit) => {
                 let at = match limit {
                     TypeLimit::NonEmpty(s) => *s,
                     TypeLimit::Items(a, b) | TypeLimit::Range(a, b) => a.span.to(b.span),
+                    TypeLimit::Bound(_, b) => b.span,
                 };
                 let _ = span;
                 self.diags.push(err::type_mismatch(
@@ -220,9 +238,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn indicator_named(&mut self, name: &ast::Ident) -> Option<NodeId> {
-        match self.names.get(&name.node) {
-            Some((Symbol::Indicator(n), _)) => Some(*n),
-            Some(_) => {
+        match self.indicator_names.get(&name.node) {
+            Some((n, _)) => Some(*n),
+            None if self.names.contains_key(&name.node) => {
                 self.diags.push(err::not_an_indicator(name.span, &name.node));
                 None
             }
@@ -232,5 +250,19 @@ impl<'a> Checker<'a> {
                 None
             }
         }
+    }
+}
+
+/// Whether a written default has the shape's kind (the data reader checks the details).
+fn fits(lit: &ast::Literal, shape: &Shape) -> bool {
+    use ast::Literal as L;
+    match (lit, shape) {
+        (_, Shape::Optional(inner)) => matches!(lit, L::None) || fits(lit, inner),
+        (L::Number(_), Shape::Number { .. }) => true,
+        (L::Text(_), Shape::Text) => true,
+        (L::Word(_) | L::Text(_), Shape::Rating(_) | Shape::Label(_)) => true,
+        (L::List(items), Shape::List { item, .. }) => items.iter().all(|i| fits(&i.node, item)),
+        (L::Object(_), Shape::Tally { .. } | Shape::Each { .. } | Shape::Record(_)) => true,
+        _ => false,
     }
 }

@@ -108,6 +108,18 @@ pub fn points_times_points(span: Span) -> Diagnostic {
         .help("one side should be a percentage or a count, as in `2分 × 中央表彰` or `60分 × 50%`")
 }
 
+pub fn leaf_without_value(span: Span, tree: &str, leaf: &str) -> Diagnostic {
+    Diagnostic::error("E0310", format!("`{leaf}`, a part of `{tree}`, has no value to weigh"))
+        .label(span, format!("rolls up {tree}"))
+        .help(format!("compute it (`计算 {leaf} = …`), or give one score per leaf: `汇总({tree}, 分数)`"))
+}
+
+pub fn different_lists(span: Span) -> Diagnostic {
+    Diagnostic::error("E0309", "two different lists are combined item by item")
+        .label(span, "these lists may differ in length")
+        .help("combine fields of the same list, as in `合计(项目.权重 × 项目.得分)`")
+}
+
 pub fn points_mismatch(span: Span, parent: &str, expected: &str, found: &str, children: &str) -> Diagnostic {
     Diagnostic::error("E0401", format!("the points of `{parent}`'s children add up to {found}, not {expected}"))
         .label(span, format!("{parent}: {expected} points"))
@@ -193,6 +205,7 @@ pub fn ty_words(t: &Ty) -> String {
         Ty::Map(_, t) => format!("one {} per indicator", ty_words(t)),
         Ty::Record(_) => "a record".into(),
         Ty::Optional(t) => format!("an optional {}", ty_words(t)),
+        Ty::Nothing => "no value (无)".into(),
     }
 }
 

@@ -12,6 +12,8 @@ use crate::syntax::ast::{self, BinaryOp, ExprNode, Step, UnaryOp};
 pub(super) struct Ctx {
     pub binder: Option<(String, NodeId)>,
     pub nonzero: Vec<Expr>,
+    /// Optional inputs known to be given here (inside `如果 有(x) 则 …`).
+    pub given: Vec<Expr>,
 }
 
 type Typed = (Expr, Ty);
@@ -55,6 +57,7 @@ impl Checker<'_> {
             ast::Expr::Binary { op, lhs, rhs } => self.binary(op.node, lhs, rhs, e.span, ctx),
             ast::Expr::If { condition, then, otherwise } => self.conditional(condition, then, otherwise, ctx),
             ast::Expr::Match { subject, arms } => self.matching(subject, arms, e.span, ctx),
+            ast::Expr::Nothing => Some((Expr::Absent, Ty::Nothing)),
         }
     }
 
@@ -78,7 +81,9 @@ impl Checker<'_> {
             }
             Some(Symbol::Value(v)) => (Expr::Value(v), self.slots[v].ty.clone()?),
             Some(Symbol::Scale(_)) => return self.mismatch(head.span, "a value", "a scale (等级)"),
-            Some(Symbol::Indicator(_)) => return self.mismatch(head.span, "a value", "an indicator (指标)"),
+            None if self.indicator_names.contains_key(&head.node) => {
+                return self.mismatch(head.span, "a value (to use an indicator's score, compute it: `计算 名 = 汇总(名, …)`)", "an indicator (指标)");
+            }
             None => {
                 let candidates = self.all_names();
                 self.diags.push(err::unknown_name(head.span, &head.node, "name", &candidates));
@@ -87,6 +92,11 @@ impl Checker<'_> {
         };
         for step in steps {
             (e, ty) = self.step(e, ty, step, &head.node, ctx)?;
+        }
+        if let Ty::Optional(inner) = &ty
+            && ctx.given.contains(&e)
+        {
+            ty = (**inner).clone();
         }
         Some((e, ty))
     }
@@ -191,6 +201,15 @@ impl Checker<'_> {
         let l = self.expr(lhs, ctx);
         let r = self.expr(rhs, ctx);
         let ((a, ta), (b, tb)) = (l?, r?);
+        // Lists combine item by item (`项目.权重 × 项目.得分`), numbers with every item.
+        let lists = (list_item(&ta), list_item(&tb));
+        if let (Some(_), Some(_)) = lists
+            && list_base(&a) != list_base(&b)
+        {
+            self.diags.push(err::different_lists(span));
+            return None;
+        }
+        let (ta, tb) = (lists.0.unwrap_or(&ta).clone(), lists.1.unwrap_or(&tb).clone());
         let (ua, ub) = (self.unit_of(&ta, lhs.span), self.unit_of(&tb, rhs.span));
         let (ua, ub) = (ua?, ub?);
         let (arith, unit) = match op {
@@ -221,7 +240,8 @@ impl Checker<'_> {
                 (Arith::Div, u)
             }
         };
-        Some((Expr::Arith(arith, Box::new(a), Box::new(b)), Ty::Num(unit)))
+        let ty = if lists.0.is_some() || lists.1.is_some() { Ty::List(Box::new(Ty::Num(unit))) } else { Ty::Num(unit) };
+        Some((Expr::Arith(arith, Box::new(a), Box::new(b)), ty))
     }
 
     fn compare(&mut self, op: BinaryOp, lhs: &ExprNode, rhs: &ExprNode, span: Span, ctx: &Ctx) -> Option<Typed> {
@@ -311,6 +331,9 @@ impl Checker<'_> {
         let (cond, ct) = self.expr(c, ctx)?;
         self.expect_bool(&ct, c.span)?;
         let (mut then_ctx, mut else_ctx) = (ctx.clone(), ctx.clone());
+        if let Expr::Call(Builtin::Given, args) = &cond {
+            then_ctx.given.extend(args.iter().cloned());
+        }
         if let Expr::Compare(op, x, zero) = &cond
             && matches!(**zero, Expr::Const(n) if n.is_zero())
         {
@@ -329,6 +352,13 @@ impl Checker<'_> {
 
     fn same_type(&mut self, a: &Ty, b: &Ty, span: Span) -> Option<Ty> {
         match (a, b) {
+            (Ty::Nothing, Ty::Nothing) => Some(Ty::Nothing),
+            (Ty::Nothing, t) | (t, Ty::Nothing) => Some(match t {
+                Ty::Optional(_) => t.clone(),
+                t => Ty::Optional(Box::new(t.clone())),
+            }),
+            (Ty::Optional(x), Ty::Optional(y)) => Some(Ty::Optional(Box::new(self.same_type(x, y, span)?))),
+            (Ty::Optional(x), y) | (y, Ty::Optional(x)) => Some(Ty::Optional(Box::new(self.same_type(x, y, span)?))),
             (Ty::Num(x), Ty::Num(y)) => match unify(*x, *y) {
                 Some(u) => Some(Ty::Num(u)),
                 None => {
@@ -394,8 +424,9 @@ impl Checker<'_> {
         };
         match zh {
             "最小" | "最大" => self.min_max(zh == "最小", func, args, span, ctx),
+            "汇总" if args.len() == 1 => self.rollup_named(&args[0]),
             "汇总" => {
-                want(2, "an indicator and one value per leaf", self)?;
+                want(2, "an indicator, and optionally one value per leaf", self)?;
                 self.rollup(&args[0], &args[1], ctx)
             }
             "计数" => {
@@ -504,6 +535,56 @@ impl Checker<'_> {
         Some((Expr::Call(Builtin::Rollup { indicator: node, keys }, vec![v]), Ty::Num(unit)))
     }
 
+    /// `汇总(职能工作目标)`: the indicator's value from the values named after its parts
+    /// (`计算 重点工作 = …`), weighted by the tree; parts without such a value are rolled up
+    /// from theirs.
+    fn rollup_named(&mut self, tree: &ExprNode) -> Option<Typed> {
+        let ast::Expr::Path { head, steps } = &tree.node else {
+            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
+            return None;
+        };
+        if !steps.is_empty() {
+            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
+            return None;
+        }
+        let node = self.indicator_named(head)?;
+        let mut parts = Vec::new();
+        let mut unit = Unit::Free;
+        let mut stack: Vec<NodeId> = self.indicators[node].children.iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            let name = self.indicators[n].name.clone();
+            let named = match self.names.get(&name).map(|(s, _)| *s) {
+                Some(Symbol::Value(v)) => Some((Expr::Value(v), self.slots[v].ty.clone()?)),
+                Some(Symbol::Input(i)) => Some((Expr::Input(i), self.inputs[i].shape.ty())),
+                _ => None,
+            };
+            match named {
+                Some((e, t)) => {
+                    let u = self.unit_of(&t, tree.span)?;
+                    let Some(joined) = unify(unit, u) else {
+                        self.diags.push(err::unit_mismatch(tree.span, "weigh together", unit, u));
+                        return None;
+                    };
+                    unit = joined;
+                    parts.push((n, e));
+                }
+                None if self.indicators[n].children.is_empty() => {
+                    self.diags.push(err::leaf_without_value(tree.span, &head.node, &name));
+                    return None;
+                }
+                None => stack.extend(self.indicators[n].children.iter().rev().copied()),
+            }
+        }
+        let unit = match (self.indicators[node].points, unit) {
+            (Some(_), Unit::Ratio | Unit::Free) => Unit::Points,
+            (Some(_), u) => {
+                return self.mismatch(tree.span, "a percentage for each part (the indicator has points)", err::unit_words(u));
+            }
+            (None, u) => u,
+        };
+        Some((Expr::Rollup { indicator: node, parts }, Ty::Num(unit)))
+    }
+
     fn count_of(&mut self, tally: &ExprNode, level: &ExprNode, ctx: &Ctx) -> Option<Typed> {
         let (t, tt) = self.expr(tally, ctx)?;
         let Ty::Tally(s) = tt else {
@@ -567,6 +648,26 @@ impl Checker<'_> {
             Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),
             _ => true,
         }
+    }
+}
+
+/// The item type of a list.
+fn list_item(t: &Ty) -> Option<&Ty> {
+    match t {
+        Ty::List(item) => Some(item),
+        _ => None,
+    }
+}
+
+/// The list a list-valued formula walks (fields and item-by-item arithmetic keep it), so
+/// that two lists combined item by item are known to have the same length.
+fn list_base(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Field(base, _) => list_base(base).or(Some(base)),
+        Expr::Arith(_, a, b) => list_base(a).or_else(|| list_base(b)),
+        Expr::Call(Builtin::Factors(_), args) => args.first(),
+        Expr::Const(_) | Expr::Param(_) => None,
+        e => Some(e),
     }
 }
 

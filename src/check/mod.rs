@@ -41,7 +41,6 @@ pub fn check(file: &ast::File, source: &SourceFile) -> Checked {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Symbol {
     Scale(ScaleId),
-    Indicator(NodeId),
     Input(InputId),
     Param(ParamId),
     Value(ValueId),
@@ -60,6 +59,9 @@ struct Checker<'a> {
     source: &'a SourceFile,
     diags: Vec<Diagnostic>,
     names: HashMap<String, (Symbol, Span)>,
+    /// Indicators have their own names: a value may be named after the indicator it scores
+    /// (`计算 重点工作 = …`).
+    indicator_names: HashMap<String, (NodeId, Span)>,
     header: Header,
     articles: BTreeMap<String, String>,
     scales: Vec<Scale>,
@@ -84,6 +86,7 @@ impl<'a> Checker<'a> {
             source,
             diags: Vec::new(),
             names: HashMap::new(),
+            indicator_names: HashMap::new(),
             header: Header::default(),
             articles: BTreeMap::new(),
             scales: Vec::new(),

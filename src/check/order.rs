@@ -102,22 +102,68 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        let mut out: Vec<ValueId> = names
+        let mut out: Vec<ValueId> = self.rollup_parts_mentioned(v);
+        out.extend(names
             .into_iter()
             .filter_map(|n| match self.names.get(&n.node) {
                 Some((Symbol::Value(d), _)) => Some(*d),
                 _ => None,
             })
-            .collect();
+            .collect::<Vec<_>>());
+        out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Values a one-argument `汇总(指标)` in value `v` reads: those named after parts of the
+    /// indicator.
+    fn rollup_parts_mentioned(&self, v: ValueId) -> Vec<ValueId> {
+        let mut trees: Vec<&Ident> = Vec::new();
+        if let Decl::Let(l) = self.slots[v].decl {
+            rollups(&l.expr, &mut trees);
+        }
+        let mut out = Vec::new();
+        for tree in trees {
+            let Some((node, _)) = self.indicator_names.get(&tree.node) else { continue };
+            let mut stack = self.indicators[*node].children.clone();
+            while let Some(n) = stack.pop() {
+                stack.extend(&self.indicators[n].children);
+                if let Some((Symbol::Value(d), _)) = self.names.get(&self.indicators[n].name) {
+                    out.push(*d);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The indicators of one-argument `汇总(…)` calls in a formula.
+fn rollups<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
+    match &e.node {
+        Expr::Call { func, args } if (func.node == "汇总" || func.node == "rollup") && args.len() == 1 => {
+            if let Expr::Path { head, .. } = &args[0].node {
+                out.push(head);
+            }
+        }
+        Expr::Call { args, .. } => args.iter().for_each(|a| rollups(a, out)),
+        Expr::Unary { operand, .. } => rollups(operand, out),
+        Expr::Binary { lhs, rhs, .. } => {
+            rollups(lhs, out);
+            rollups(rhs, out);
+        }
+        Expr::If { condition, then, otherwise } => [condition, then, otherwise].into_iter().for_each(|x| rollups(x, out)),
+        Expr::Match { subject, arms } => {
+            rollups(subject, out);
+            arms.iter().for_each(|(_, a)| rollups(a, out));
+        }
+        _ => {}
     }
 }
 
 /// Every name a formula mentions (heads of paths; call arguments included).
 pub fn mentions<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
     match &e.node {
-        Expr::Quantity { .. } => {}
+        Expr::Quantity { .. } | Expr::Nothing => {}
         Expr::Path { head, .. } => out.push(head),
         Expr::Call { args, .. } => args.iter().for_each(|a| mentions(a, out)),
         Expr::Unary { operand, .. } => mentions(operand, out),

@@ -30,7 +30,7 @@ impl Checker<'_> {
     fn binder_ctx(&mut self, binder: &Option<ast::Binder>) -> Option<(Ctx, Option<NodeId>)> {
         let Some(b) = binder else { return Some((Ctx::default(), None)) };
         let node = self.indicator_named(&b.tree)?;
-        Some((Ctx { binder: Some((b.var.node.clone(), node)), nonzero: Vec::new() }, Some(node)))
+        Some((Ctx { binder: Some((b.var.node.clone(), node)), ..Ctx::default() }, Some(node)))
     }
 
     fn let_value(&mut self, l: &ast::Let) -> Option<ValueDef> {
@@ -168,7 +168,31 @@ impl Checker<'_> {
         }
         let message =
             r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
-        self.requires.push(Requirement { family, condition, message, refs: refs(&r.refs), span });
+        let shown = self.compared(&r.condition, &ctx);
+        self.requires.push(Requirement { family, condition, message, shown, refs: refs(&r.refs), span });
+    }
+
+    /// The non-constant sides of a condition's comparisons, with their text, so that a
+    /// failed requirement can say what it found (`个数(职能工作[常规工作]) = 5`).
+    fn compared(&mut self, e: &ast::ExprNode, ctx: &Ctx) -> Vec<(String, Expr)> {
+        use ast::{BinaryOp as B, Expr as E};
+        match &e.node {
+            E::Binary { op, lhs, rhs } if matches!(op.node, B::And | B::Or) => {
+                let mut out = self.compared(lhs, ctx);
+                out.extend(self.compared(rhs, ctx));
+                out
+            }
+            E::Unary { operand, .. } => self.compared(operand, ctx),
+            E::Binary { lhs, rhs, .. } => [lhs, rhs]
+                .into_iter()
+                .filter(|side| !matches!(side.node, E::Quantity { .. }))
+                .filter_map(|side| {
+                    let (x, t) = self.expr(side, ctx)?;
+                    matches!(t, Ty::Num(_)).then(|| (self.source.slice(side.span).to_string(), x))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn check_publish(&mut self, roles: &[ast::Role], span: Span) {
@@ -209,6 +233,7 @@ impl Checker<'_> {
                         RoleKind::Grade => "a grade (等次)",
                         RoleKind::Rank => "a ranking (排名)",
                         RoleKind::Category => "a category",
+                        RoleKind::Flag => "a yes/no value (计算 名 = 条件)",
                     };
                     self.diags.push(err::type_mismatch(target.span, expected, "something else"));
                 }

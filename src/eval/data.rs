@@ -12,7 +12,7 @@ use super::err::{self, At};
 use crate::check::err::did_you_mean;
 use crate::diagnostic::Diagnostic;
 use crate::number::Number;
-use crate::program::{Program, Shape};
+use crate::program::{Limit, Program, Shape};
 
 /// One department's inputs, by input index.
 #[derive(Clone, Debug)]
@@ -117,7 +117,7 @@ impl Reader<'_> {
             let at = self.at_field(&input.field);
             let value = match (fields.get(&input.field), &input.shape) {
                 (None | Some(Json::Null), Shape::Optional(_)) => Some(Value::Absent),
-                (None, _) if input.default.is_some() => input.default.map(Value::Num),
+                (None, shape) if input.default.is_some() => self.value(input.default.as_ref()?, shape, &at),
                 (None, shape) => {
                     self.errors.push(err::missing_field(&at, &self.expected(shape)));
                     None
@@ -146,17 +146,12 @@ impl Reader<'_> {
                 Json::String(s) => Some(Value::Text(s.clone())),
                 j => self.fail(err::wrong_type(at, "text", &json_kind(j))),
             },
-            Shape::Count => {
-                let n = self.number(json, at, "a whole number ≥ 0")?;
-                if !n.is_integer() || n < Number::ZERO {
-                    return self.fail(err::out_of_range(at, "a whole number ≥ 0", &json.to_string()));
-                }
-                Some(Value::Num(n))
-            }
-            Shape::Score { min, max } | Shape::Number { min, max } => {
-                let expected = range_words(*min, *max);
+            Shape::Number { whole, min, max, .. } => {
+                let expected = number_words(*whole, *min, *max);
                 let n = self.number(json, at, &expected)?;
-                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                let below = min.is_some_and(|m| if m.inclusive { n < m.value } else { n <= m.value });
+                let above = max.is_some_and(|m| if m.inclusive { n > m.value } else { n >= m.value });
+                if below || above || (*whole && !n.is_integer()) {
                     return self.fail(err::out_of_range(at, &expected, &json.to_string()));
                 }
                 Some(Value::Num(n))
@@ -254,7 +249,7 @@ impl Reader<'_> {
         let mut total = Number::ZERO;
         for level in &levels {
             let level_at = At { record: at.record.clone(), path: format!("{}.{level}", at.path) };
-            let n = match map.get(level).map(|v| self.value(v, &Shape::Count, &level_at)) {
+            let n = match map.get(level).map(|v| self.value(v, &Shape::count(), &level_at)) {
                 None => Number::ZERO,
                 Some(Some(Value::Num(n))) => n,
                 Some(_) => return None,
@@ -305,8 +300,7 @@ impl Reader<'_> {
         let program = self.program;
         match shape {
             Shape::Text => "text".into(),
-            Shape::Count => "a whole number ≥ 0".into(),
-            Shape::Score { min, max } | Shape::Number { min, max } => range_words(*min, *max),
+            Shape::Number { whole, min, max, .. } => number_words(*whole, *min, *max),
             Shape::Rating(s) => format!("one of {}", program.scales[*s].level_names().join("/")),
             Shape::Label(l) => format!("one of {}", program.label_sets[*l].join("/")),
             Shape::List { item, .. } => format!("a list of {}", self.expected(item)),
@@ -324,12 +318,16 @@ impl Reader<'_> {
     }
 }
 
-fn range_words(min: Option<Number>, max: Option<Number>) -> String {
+/// `a whole number ≥ 0`, `a number from 0 to 100`, `a number > 0`.
+fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
+    let noun = if whole { "a whole number" } else { "a number" };
+    let bound = |l: Limit, incl: &str, excl: &str| format!("{} {}", if l.inclusive { incl } else { excl }, l.value);
     match (min, max) {
-        (Some(a), Some(b)) => format!("a number from {a} to {b}"),
-        (Some(a), None) => format!("a number ≥ {a}"),
-        (None, Some(b)) => format!("a number ≤ {b}"),
-        (None, None) => "a number".into(),
+        (Some(a), Some(b)) if a.inclusive && b.inclusive => format!("{noun} from {} to {}", a.value, b.value),
+        (Some(a), Some(b)) => format!("{noun} {} and {}", bound(a, "≥", ">"), bound(b, "≤", "<")),
+        (Some(a), None) => format!("{noun} {}", bound(a, "≥", ">")),
+        (None, Some(b)) => format!("{noun} {}", bound(b, "≤", "<")),
+        (None, None) => noun.into(),
     }
 }
 

@@ -107,6 +107,7 @@ impl Env<'_> {
     pub fn eval(&self, e: &Expr) -> R<Value> {
         Ok(match e {
             Expr::Const(n) => Value::Num(*n),
+            Expr::Absent => Value::Absent,
             Expr::Bool(b) => Value::Bool(*b),
             Expr::Label(i) => Value::Level(*i),
             Expr::Input(i) => self.inputs.get(*i).cloned().unwrap_or(Value::Absent),
@@ -126,15 +127,7 @@ impl Env<'_> {
             Expr::Field(base, i) => field(self.eval(base)?, *i),
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
             Expr::Not(x) => Value::Bool(!self.truth(x)?),
-            Expr::Arith(op, a, b) => {
-                let (a, b) = (self.num(a)?, self.num(b)?);
-                Value::Num(match op {
-                    Arith::Add => a.checked_add(b)?,
-                    Arith::Sub => a.checked_sub(b)?,
-                    Arith::Mul => a.checked_mul(b)?,
-                    Arith::Div => a.checked_div(b)?,
-                })
-            }
+            Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
             Expr::Compare(op, a, b) => Value::Bool(compare(*op, &self.eval(a)?, &self.eval(b)?)),
             Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
             Expr::Or(a, b) => Value::Bool(self.truth(a)? || self.truth(b)?),
@@ -153,6 +146,17 @@ impl Env<'_> {
                 _ => Value::Absent,
             },
             Expr::Call(b, args) => self.call(*b, args)?,
+            Expr::Rollup { indicator, parts } => {
+                let mut values = Vec::with_capacity(parts.len());
+                for (node, e) in parts {
+                    values.push((*node, self.num(e)?));
+                }
+                let share = rollup_parts(self.program, *indicator, &values)?;
+                match self.program.indicators[*indicator].points {
+                    Some(points) => Value::Num(share.checked_mul(points)?),
+                    None => Value::Num(share),
+                }
+            }
         })
     }
 
@@ -250,6 +254,28 @@ fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) 
     Ok(acc)
 }
 
+/// Like `rollup`, but each part's value is given directly for the nodes in `parts`.
+fn rollup_parts(program: &Program, node: NodeId, parts: &[(NodeId, Number)]) -> R<Number> {
+    let ind = &program.indicators[node];
+    let total_points = sum(ind.children.iter().filter_map(|c| program.indicators[*c].points))?;
+    let count = Number::int(ind.children.len() as i128);
+    let mut acc = Number::ZERO;
+    for &c in &ind.children {
+        let child = &program.indicators[c];
+        let share = match (child.points, child.weight) {
+            (Some(p), _) => p.checked_div(total_points)?,
+            (None, Some(w)) => w,
+            (None, None) => Number::ONE.checked_div(count)?,
+        };
+        let value = match parts.iter().find(|(n, _)| *n == c) {
+            Some((_, v)) => *v,
+            None => rollup_parts(program, c, parts)?,
+        };
+        acc = acc.checked_add(share.checked_mul(value)?)?;
+    }
+    Ok(acc)
+}
+
 fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
     let mut acc = Number::ZERO;
     for n in numbers {
@@ -276,6 +302,24 @@ fn weighted(v: Value) -> R<(Number, Number)> {
         }
         _ => Ok((Number::ZERO, Number::ZERO)),
     }
+}
+
+/// Arithmetic on numbers, item by item on lists (a number meets every item).
+fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
+    Ok(match (a, b) {
+        (Value::Num(a), Value::Num(b)) => Value::Num(match op {
+            Arith::Add => a.checked_add(b)?,
+            Arith::Sub => a.checked_sub(b)?,
+            Arith::Mul => a.checked_mul(b)?,
+            Arith::Div => a.checked_div(b)?,
+        }),
+        (Value::List(xs), Value::List(ys)) => {
+            Value::List(xs.into_iter().zip(ys).map(|(x, y)| arith(op, x, y)).collect::<R<_>>()?)
+        }
+        (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| arith(op, x, y.clone())).collect::<R<_>>()?),
+        (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| arith(op, x.clone(), y)).collect::<R<_>>()?),
+        _ => Value::Absent,
+    })
 }
 
 fn field(v: Value, i: usize) -> Value {

@@ -164,10 +164,20 @@ fn check_requirements(program: &Program, records: &[Record], params: &[Number]) 
             for k in 0..keys {
                 let bound = req.family.map(|_| k);
                 let env = expr::Env { program, inputs: &record.inputs, values: &[], params, bound };
-                let at = At { record: format!("department \"{}\"", record.unit), path: req_path(program, req, bound) };
+                let path = data_path(program, &req.condition, bound).unwrap_or_default();
+                let at = At { record: format!("department \"{}\"", record.unit), path };
                 match env.eval(&req.condition) {
                     Ok(Value::Bool(true)) => {}
-                    Ok(_) => errors.push(err::requirement(&at, &req.message, req.refs.first())),
+                    Ok(_) => {
+                        let found = req
+                            .shown
+                            .iter()
+                            .filter_map(|(text, e)| Some(format!("{text} = {}", shown_number(env.eval(e).ok()?)?)))
+                            .collect::<Vec<_>>();
+                        let with = if found.is_empty() { String::new() } else { format!("; found {}", found.join(", ")) };
+                        let message = format!("{}{with}", req.message);
+                        errors.push(err::requirement(&at, &message, req.refs.first()));
+                    }
                     Err(e) => errors.push(e.at(&record.unit, &req.message)),
                 }
             }
@@ -176,11 +186,35 @@ fn check_requirements(program: &Program, records: &[Record], params: &[Number]) 
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
-fn req_path(program: &Program, req: &Requirement, bound: Option<usize>) -> String {
-    match (req.family, bound) {
-        (Some(f), Some(k)) => program.leaf_names(f).get(k).cloned().unwrap_or_default(),
-        _ => String::new(),
+/// The data field a formula reads first, as a path (`职能工作.常规工作`), for messages.
+fn data_path(program: &Program, e: &Expr, bound: Option<usize>) -> Option<String> {
+    match e {
+        Expr::Input(i) => Some(program.inputs[*i].field.clone()),
+        Expr::Index(base, key) => {
+            let base_path = data_path(program, base, bound)?;
+            let Expr::Input(i) = **base else { return Some(base_path) };
+            let Shape::Each { indicator, .. } = program.inputs[i].shape else { return Some(base_path) };
+            let k = match key {
+                Key::Bound => bound?,
+                Key::Leaf(k) => *k,
+            };
+            Some(format!("{base_path}.{}", program.leaf_names(indicator).get(k)?))
+        }
+        Expr::Field(x, _) | Expr::Neg(x) | Expr::Not(x) => data_path(program, x, bound),
+        Expr::Arith(_, a, b) | Expr::Compare(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) => {
+            data_path(program, a, bound).or_else(|| data_path(program, b, bound))
+        }
+        Expr::Call(_, args) => args.iter().find_map(|a| data_path(program, a, bound)),
+        _ => None,
     }
+}
+
+fn shown_number(v: Value) -> Option<String> {
+    let n = v.as_num()?;
+    Some(match n.to_exact_decimal() {
+        Some(d) => d.normalize().to_string(),
+        None => crate::output::number_text(n, 4),
+    })
 }
 
 #[cfg(test)]
@@ -252,7 +286,7 @@ mod tests {
                     计算 连续差 = 等次 = 差 且 上年 = 差\n\
                     计算 有上年 = 有(上年)\n公布 { 单位：部门；得分：总分；等次：等次 }";
         let data = r#"[{"部门":"a","分":95},{"部门":"b","分":59.99,"上年":"差"},{"部门":"c","分":60,"上年":"差"},{"部门":"d","分":10}]"#;
-        assert_eq!(eval_values(body, data, "比例"), ["0.2000", "0.1000", "0.1500", "0.1000"]);
+        assert_eq!(eval_values(body, data, "比例"), ["0.20", "0.10", "0.15", "0.10"]);
         assert_eq!(eval_values(body, data, "连续差"), ["false", "true", "false", "false"]);
         assert_eq!(eval_values(body, data, "有上年"), ["false", "true", "true", "false"]);
     }

@@ -12,10 +12,9 @@ use crate::program::*;
 
 pub use table::table;
 
-/// Places for values that declare no rounding: percentages get four, so that 93.33% is
-/// not printed as 0.93.
+/// Places for values that declare no rounding: one fixed number, as the contracts ask
+/// (the exact value is what formulas use; `explain` shows it).
 const PLACES: u32 = 2;
-const RATIO_PLACES: u32 = 4;
 
 /// How a value is printed: its declared rounding, else by unit.
 pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
@@ -24,7 +23,6 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
         return p;
     }
     match def.ty {
-        Ty::Num(Unit::Ratio) => RATIO_PLACES,
         Ty::Num(Unit::Count) if n.is_integer() => 0,
         _ => PLACES,
     }

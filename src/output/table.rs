@@ -32,6 +32,9 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
         header.push(program.values[g].name.clone());
     }
     header.extend(parts.iter().map(|v| program.values[*v].name.clone()));
+    if !program.roles.flags.is_empty() {
+        header.push("标记".to_string());
+    }
     t.set_header(header);
     for i in order {
         let r = &results[i];
@@ -53,6 +56,11 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
                 other => super::value_json(program, v, other).to_string(),
             };
             row.push(num_cell(text));
+        }
+        if !program.roles.flags.is_empty() {
+            let marks: Vec<&str> =
+                program.roles.flags.iter().filter(|f| r.values[**f] == Value::Bool(true)).map(|f| program.values[*f].name.as_str()).collect();
+            row.push(Cell::new(marks.join("、")));
         }
         t.add_row(row);
     }
@@ -98,6 +106,7 @@ fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
             arms.iter().for_each(|a| collect_values(a, out));
         }
         Expr::Call(_, args) => args.iter().for_each(|a| collect_values(a, out)),
+        Expr::Rollup { parts, .. } => parts.iter().for_each(|(_, a)| collect_values(a, out)),
         _ => {}
     }
 }

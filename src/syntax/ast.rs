@@ -82,7 +82,7 @@ pub struct Input {
     /// The record's field name, when `字段 "…"` gives one other than `name`.
     pub field: Option<Node<String>>,
     pub ty: DataType,
-    pub default: Option<ExprNode>,
+    pub default: Option<Node<Literal>>,
     pub refs: Vec<ArticleRef>,
 }
 
@@ -113,6 +113,8 @@ pub enum TypeLimit {
     NonEmpty(Span),
     Items(ExprNode, ExprNode),
     Range(ExprNode, ExprNode),
+    /// `> 0`, `≥ 1`: the operator (as a comparison) and the bound.
+    Bound(BinaryOp, ExprNode),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,6 +205,7 @@ pub enum RoleKind {
     Grade,
     Rank,
     Category,
+    Flag,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -285,6 +288,8 @@ pub enum Expr {
         subject: Box<ExprNode>,
         arms: Vec<(Ident, ExprNode)>,
     },
+    /// `无`: no value.
+    Nothing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -127,9 +127,10 @@ struct Builder<'s> {
 }
 
 impl Builder<'_> {
+    /// A pair's span without the whitespace pest may leave at its end.
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(s.start(), s.end())
+        Span::new(s.start(), s.start() + s.as_str().trim_end().len())
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
@@ -260,7 +261,7 @@ impl Builder<'_> {
         let mut input = Input { name, field: None, ty, default: None, refs: Vec::new() };
         for p in it {
             match p.as_rule() {
-                Rule::default_value => input.default = Some(self.expr(last_inner(p))?),
+                Rule::default_value => input.default = Some(self.literal(last_inner(p))?),
                 Rule::field_name => input.field = Some(self.text(last_inner(p))),
                 Rule::refs => input.refs.extend(self.refs(p)),
                 _ => {}
@@ -285,6 +286,12 @@ impl Builder<'_> {
                 Rule::range => {
                     let (a, b) = self.two_exprs(p)?;
                     limits.push(TypeLimit::Range(a, b));
+                }
+                Rule::bound_limit => {
+                    let mut it = p.into_inner();
+                    let op = binary_op(it.next().unwrap_or_else(|| unreachable!("grammar: bound operator")).as_rule());
+                    let bound = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: bound value")))?;
+                    limits.push(TypeLimit::Bound(op, bound));
                 }
                 _ => body = Some(self.type_body(p)?),
             }
@@ -480,6 +487,7 @@ impl Builder<'_> {
                     "得分" | "score" => RoleKind::Score,
                     "等次" | "grade" => RoleKind::Grade,
                     "排名" | "rank" => RoleKind::Rank,
+                    "标记" | "flag" => RoleKind::Flag,
                     _ => RoleKind::Category,
                 };
                 let kind = Node::new(kind, self.span(&kw));
@@ -658,6 +666,7 @@ impl Builder<'_> {
                 }
                 self.deep(Expr::Match { subject: Box::new(subject), arms }, span, depth + 1)
             }
+            Rule::none => Ok((Node::new(Expr::Nothing, span), 1)),
             r => unreachable!("grammar: not an operand: {r:?}"),
         }
     }
