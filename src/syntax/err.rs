@@ -23,6 +23,8 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     );
     d = d.help(if found.1 == 0 {
         "the file ends in the middle of a declaration: is its last line missing?".to_string()
+    } else if let Some(kw) = RESERVED.iter().find(|k| found.0 == format!("`{k}`")) {
+        format!("`{kw}` is a keyword and cannot name an input or value; choose another name (record fields may use it)")
     } else {
         "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次".to_string()
     });
@@ -74,6 +76,13 @@ pub fn bad_places(source: &SourceFile, span: Span) -> Diagnostic {
         .help("write a whole number from 0 to 10, as in `保留 2 位`")
         .in_source(source)
 }
+
+/// Clause and operator keywords, which cannot be names.
+const RESERVED: &[&str] = &[
+    "依据", "分值", "权重", "默认", "可选", "列表", "计票", "每项", "记录", "之一", "非空", "项数", "至", "到", "属于", "封顶", "保底",
+    "保留", "位", "位小数", "四舍五入", "截断", "按", "分组", "升序", "设定", "单位", "期望", "错误", "如果", "则", "否则", "对应", "且",
+    "或", "非", "是", "否", "无", "文本", "次数", "分数", "数值", "字段",
+];
 
 /// The token at `at` for an error message, and its byte length.
 fn found_at(source: &SourceFile, at: usize) -> (String, usize) {

@@ -625,8 +625,9 @@ impl Builder<'_> {
             Rule::path => {
                 let mut it = pair.into_inner();
                 let head = self.next_ident(&mut it);
-                let steps: Vec<Step> = it.map(|p| Step::Index(self.ident(p))).collect();
-                let steps = self.path_steps(steps, span);
+                let steps: Vec<Step> = it
+                    .map(|p| if p.as_rule() == Rule::key { Step::Field(self.ident(p)) } else { Step::Index(self.ident(p)) })
+                    .collect();
                 Ok((Node::new(Expr::Path { head, steps }, span), 1))
             }
             Rule::call => {
@@ -669,21 +670,6 @@ impl Builder<'_> {
             Rule::none => Ok((Node::new(Expr::Nothing, span), 1)),
             r => unreachable!("grammar: not an operand: {r:?}"),
         }
-    }
-
-    /// The grammar's path rule yields names only; brackets and dots are silent, so the
-    /// kind of each step is recovered from the text between names.
-    fn path_steps(&self, steps: Vec<Step>, span: Span) -> Vec<Step> {
-        let text = self.source.slice(span);
-        steps
-            .into_iter()
-            .map(|step| {
-                let (Step::Index(name) | Step::Field(name)) = step;
-                let before = &text[..name.span.start.saturating_sub(span.start)];
-                let last_mark = before.trim_end().chars().last();
-                if matches!(last_mark, Some('.')) { Step::Field(name) } else { Step::Index(name) }
-            })
-            .collect()
     }
 }
 
