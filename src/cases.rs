@@ -100,6 +100,7 @@ fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<Stri
         },
         (Expected::Label(l), Value::Level(i)) => output::level_name(program, &def.ty, *i) == *l,
         (Expected::Bool(b), Value::Bool(x)) => b == x,
+        (Expected::Absent, Value::Absent) => true,
         _ => false,
     };
     if ok {
@@ -135,6 +136,7 @@ fn expected_text(e: &Expected) -> String {
         Expected::Number(n) => n.to_string(),
         Expected::Label(l) => l.clone(),
         Expected::Bool(b) => if *b { "是" } else { "否" }.into(),
+        Expected::Absent => "无".into(),
     }
 }
 
@@ -144,6 +146,7 @@ fn actual_text(program: &Program, def: &ValueDef, v: &Value) -> String {
         Value::Num(n) => exact_text(*n),
         Value::Level(i) => output::level_name(program, &def.ty, *i),
         Value::Bool(b) => if *b { "是" } else { "否" }.into(),
+        Value::Absent => "无".into(),
         other => format!("{other:?}"),
     }
 }

@@ -335,6 +335,8 @@ pub enum Expected {
     Number(Number),
     Label(String),
     Bool(bool),
+    /// `无`: the value is absent.
+    Absent,
 }
 
 impl Program {

@@ -108,6 +108,8 @@ impl Checker<'_> {
                 Expected::Label(w.clone())
             }
             (Ty::Bool, Literal::Bool(b)) => Expected::Bool(*b),
+            (Ty::Optional(_), Literal::None) => Expected::Absent,
+            (Ty::Optional(inner), Literal::Number(n)) if matches!(**inner, Ty::Num(_)) => Expected::Number(parse_number(n)),
             (t, _) => {
                 let what = format!("`{}` is {}", name.node, err::ty_words(t));
                 self.diags.push(err::bad_expectation(value.span, &what));

@@ -58,6 +58,7 @@ impl Checker<'_> {
             ast::Expr::If { condition, then, otherwise } => self.conditional(condition, then, otherwise, ctx),
             ast::Expr::Match { subject, arms } => self.matching(subject, arms, e.span, ctx),
             ast::Expr::Nothing => Some((Expr::Absent, Ty::Nothing)),
+            ast::Expr::Bool(b) => Some((Expr::Bool(*b), Ty::Bool)),
         }
     }
 

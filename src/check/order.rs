@@ -163,8 +163,12 @@ fn rollups<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
 /// Every name a formula mentions (heads of paths; call arguments included).
 pub fn mentions<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
     match &e.node {
-        Expr::Quantity { .. } | Expr::Nothing => {}
+        Expr::Quantity { .. } | Expr::Nothing | Expr::Bool(_) => {}
         Expr::Path { head, .. } => out.push(head),
+        // The first argument of 汇总 names an indicator, not a value.
+        Expr::Call { func, args } if func.node == "汇总" || func.node == "rollup" => {
+            args.iter().skip(1).for_each(|a| mentions(a, out))
+        }
         Expr::Call { args, .. } => args.iter().for_each(|a| mentions(a, out)),
         Expr::Unary { operand, .. } => mentions(operand, out),
         Expr::Binary { lhs, rhs, .. } => {

@@ -215,6 +215,7 @@ impl Checker<'_> {
                 (RoleKind::Rank, Some(Symbol::Value(v))) if matches!(self.slots[v].decl, Decl::Rank(_)) => {
                     out.rank = Some(v)
                 }
+                (RoleKind::Flag, Some(Symbol::Value(v))) if self.slots[v].ty == Some(Ty::Bool) => out.flags.push(v),
                 (RoleKind::Category, Some(_)) => {
                     let path = ast::Expr::Path { head: target.clone(), steps: Vec::new() };
                     out.category =

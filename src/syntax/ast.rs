@@ -290,6 +290,8 @@ pub enum Expr {
     },
     /// `无`: no value.
     Nothing,
+    /// `是` / `否`
+    Bool(bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -562,6 +562,15 @@ impl Builder<'_> {
             }
             Rule::array => Literal::List(pair.into_inner().map(|p| self.literal(p)).collect::<R<_>>()?),
             Rule::signed_number => Literal::Number(normalise_number(pair.as_str())),
+            Rule::expected_quantity => {
+                let mut it = pair.into_inner();
+                let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
+                let text = normalise_number(number.as_str());
+                let percent = it.next().is_some_and(|u| matches!(u.as_str(), "%" | "％"));
+                let value = Decimal::from_str(&text).map_err(|_| err::bad_number(self.source, self.span(&number)))?;
+                let value = if percent { value / Decimal::ONE_HUNDRED } else { value };
+                Literal::Number(value.normalize().to_string())
+            }
             Rule::string => Literal::Text(self.text(pair).node),
             Rule::boolean => Literal::Bool(last_inner(pair).as_rule() == Rule::kw_true),
             Rule::none => Literal::None,
@@ -668,6 +677,7 @@ impl Builder<'_> {
                 self.deep(Expr::Match { subject: Box::new(subject), arms }, span, depth + 1)
             }
             Rule::none => Ok((Node::new(Expr::Nothing, span), 1)),
+            Rule::boolean => Ok((Node::new(Expr::Bool(last_inner(pair).as_rule() == Rule::kw_true), span), 1)),
             r => unreachable!("grammar: not an operand: {r:?}"),
         }
     }
