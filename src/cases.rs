@@ -29,53 +29,50 @@ fn run_case(program: &Program, case: &TestCase) -> Outcome {
     let line = program.source.line_col(case.span.start).0;
     let mut failures = Vec::new();
     let params = eval::parameters(program, &case.params);
-    let mut records: Vec<Record> = Vec::new();
+    // Each unit is read and checked on its own; the accepted ones are evaluated together.
+    let mut accepted: Vec<(&TestUnit, Record)> = Vec::new();
     for (i, unit) in case.units.iter().enumerate() {
         let label = format!("unit {} of the test", i + 1);
-        match eval::data::read_record(program, &unit.record, &label) {
-            Ok(r) => records.push(r),
-            Err(errors) => {
-                check_expected_errors(program, unit, &errors, &mut failures);
-                return Outcome { name: case.name.clone(), line, failures };
+        let errors = match eval::data::read_record(program, &unit.record, &label) {
+            Ok(record) => {
+                let errors = eval::requirement_errors(program, &record, &params);
+                if errors.is_empty() {
+                    accepted.push((unit, record));
+                    continue;
+                }
+                errors
             }
-        }
+            Err(errors) => errors,
+        };
+        check_refused(program, unit, &errors, &mut failures);
     }
+    let records: Vec<Record> = accepted.iter().map(|(_, r)| r.clone()).collect();
     match eval::evaluate(program, &records, &params) {
         Ok(results) => {
-            for (unit, result) in case.units.iter().zip(&results) {
-                for e in &unit.expect {
-                    if let Some(f) = check(program, e, result) {
-                        failures.push(f);
-                    }
-                }
+            for ((unit, _), result) in accepted.iter().zip(&results) {
+                failures.extend(unit.expect.iter().filter_map(|e| check(program, e, result)));
             }
         }
-        Err(errors) => {
-            let unit = case.units.last();
-            match unit {
-                Some(u) => check_expected_errors(program, u, &errors, &mut failures),
-                None => failures.extend(errors.iter().map(|d| format!("{}: {}", d.code, d.message))),
-            }
-        }
+        Err(errors) => accepted.iter().for_each(|(unit, _)| check_refused(program, unit, &errors, &mut failures)),
     }
     Outcome { name: case.name.clone(), line, failures }
 }
 
-/// A record that fails to read passes only if the test expects that error code.
-fn check_expected_errors(program: &Program, unit: &TestUnit, errors: &[Diagnostic], failures: &mut Vec<String>) {
+/// A unit refused with `errors` passes only if it expects exactly those codes (and no values).
+fn check_refused(program: &Program, unit: &TestUnit, errors: &[Diagnostic], failures: &mut Vec<String>) {
+    let line = program.source.line_col(unit.span.start).0;
     let expected: Vec<&str> = unit
         .expect
         .iter()
         .filter_map(|e| if let Expectation::Error { code, .. } = e { Some(code.as_str()) } else { None })
         .collect();
-    if expected.is_empty() {
-        failures.extend(errors.iter().map(|d| format!("{}: {}", d.code, d.message)));
+    if expected.is_empty() || unit.expect.iter().any(|e| matches!(e, Expectation::Value { .. })) {
+        failures.extend(errors.iter().map(|d| format!("line {line}: refused: {}: {}", d.code, d.message)));
         return;
     }
     for code in expected {
         if !errors.iter().any(|d| d.code == code) {
             let found: Vec<&str> = errors.iter().map(|d| d.code).collect();
-            let line = program.source.line_col(unit.span.start).0;
             failures.push(format!("line {line}: expected error {code}, found {}", found.join(", ")));
         }
     }

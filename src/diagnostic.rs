@@ -68,7 +68,14 @@ impl Diagnostic {
     }
 
     /// Rendered for a person: miette's graphical report, without colour unless asked.
+    /// Source lines too long to show (a minified or hostile file) are left out; the
+    /// `file:line:column` header still says where.
     pub fn render(&self, color: bool) -> String {
+        if self.has_long_line() {
+            let mut plain = self.clone();
+            plain.details.source = None;
+            return plain.render(color);
+        }
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
@@ -76,6 +83,19 @@ impl Diagnostic {
             out = format!("{}: {}\n", self.code, self.message);
         }
         out
+    }
+}
+
+impl Diagnostic {
+    fn has_long_line(&self) -> bool {
+        const LONGEST: usize = 2000;
+        let Some(src) = &self.details.source else { return false };
+        self.details.labels.iter().any(|l| {
+            let text = &*src.text;
+            let start = text[..l.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[l.span.end.min(text.len())..].find('\n').map_or(text.len(), |i| l.span.end + i);
+            end.saturating_sub(start) > LONGEST
+        })
     }
 }
 

@@ -53,23 +53,25 @@ impl Number {
     /// Exactly the decimal's value.
     pub fn from_decimal(d: Decimal) -> Number {
         let den = 10i128.pow(d.scale());
-        Number::reduced(d.mantissa(), den)
+        // A decimal's mantissa has 96 bits and its denominator is positive: nothing can overflow.
+        Number::reduced(d.mantissa(), den).unwrap_or(Number::ZERO)
     }
 
-    fn reduced(num: i128, den: i128) -> Number {
+    /// `num / den` in lowest terms with a positive denominator (`den` must not be zero).
+    fn reduced(num: i128, den: i128) -> Exact<Number> {
         let g = gcd(num.unsigned_abs(), den.unsigned_abs());
-        // PANIC SAFETY: g divides both and is at least 1 because den is not zero.
-        let (mut num, mut den) = (num / g as i128, den / g as i128);
+        // g is at least 1; it is 2^127 only when it divides i128::MIN, where `as` gives
+        // i128::MIN and the quotients are still exact.
+        let (num, den) = (num / g as i128, den / g as i128);
         if den < 0 {
-            num = -num;
-            den = -den;
+            return Ok(Number { num: num.checked_neg().ok_or(ArithError::Overflow)?, den: den.checked_neg().ok_or(ArithError::Overflow)? });
         }
-        Number { num, den }
+        Ok(Number { num, den })
     }
 
     fn make(num: Option<i128>, den: Option<i128>) -> Exact<Number> {
         match (num, den) {
-            (Some(n), Some(d)) if d != 0 => Ok(Number::reduced(n, d)),
+            (Some(n), Some(d)) if d != 0 => Number::reduced(n, d),
             (Some(_), Some(_)) => Err(ArithError::DivisionByZero),
             _ => Err(ArithError::Overflow),
         }
@@ -106,7 +108,7 @@ impl Number {
         if o.num == 0 {
             return Err(ArithError::DivisionByZero);
         }
-        self.checked_mul(Number::reduced(o.den, o.num))
+        self.checked_mul(Number::reduced(o.den, o.num)?)
     }
 
     pub fn is_zero(self) -> bool {
@@ -144,7 +146,7 @@ impl Number {
         {
             q += scaled.signum();
         }
-        Ok(Number::reduced(q, scale))
+        Number::reduced(q, scale)
     }
 
     /// The decimal with exactly `places` decimals, rounded half away from zero: how every
@@ -237,7 +239,7 @@ mod tests {
     fn half_cent_through_thirds_rounds_up() {
         // 75.025 = 3001/40, reached as 75 + 1/3·(0.075): 28-digit decimals would give 75.0249…
         let v = n("75").checked_add(n("0.075").checked_mul(third()).unwrap()).unwrap();
-        assert_eq!(v, Number::reduced(3001, 40));
+        assert_eq!(v, Number::reduced(3001, 40).unwrap());
         assert_eq!(v.to_decimal(2).unwrap().to_string(), "75.03");
     }
 
@@ -272,6 +274,15 @@ mod tests {
         assert_eq!(big.checked_add(big).and_then(|x| x.checked_add(big)), Err(ArithError::Overflow));
         assert_eq!(Number::ONE.checked_div(Number::ZERO), Err(ArithError::DivisionByZero));
         assert_eq!(big.to_decimal(2), Err(ArithError::Overflow));
+    }
+
+    #[test]
+    fn the_most_negative_numerator_does_not_panic() {
+        let min = Number::int(i128::MIN);
+        assert_eq!(Number::ONE.checked_div(min), Err(ArithError::Overflow));
+        assert_eq!(min.checked_neg(), Err(ArithError::Overflow));
+        assert!(matches!(min.checked_div(min), Ok(_) | Err(ArithError::Overflow)));
+        assert!(min < Number::ZERO);
     }
 
     #[test]

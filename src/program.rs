@@ -240,8 +240,6 @@ pub enum Expr {
     Input(InputId),
     Param(ParamId),
     Value(ValueId),
-    /// The current leaf of the family being computed.
-    Bound,
     Index(Box<Expr>, Key),
     Field(Box<Expr>, usize),
     Neg(Box<Expr>),
@@ -256,6 +254,28 @@ pub enum Expr {
     Call(Builtin, Vec<Expr>),
     /// An indicator's value from values of its parts, weighted by the tree.
     Rollup { indicator: NodeId, parts: Vec<(NodeId, Expr)> },
+}
+
+impl Expr {
+    /// The formulas directly inside this one.
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Const(_) | Expr::Absent | Expr::Bool(_) | Expr::Label(_) | Expr::Input(_) | Expr::Param(_) | Expr::Value(_) => {
+                Vec::new()
+            }
+            Expr::Index(x, _) | Expr::Field(x, _) | Expr::Neg(x) | Expr::Not(x) => vec![x],
+            Expr::Arith(_, a, b) | Expr::Compare(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) => vec![a, b],
+            Expr::If(a, b, c) => vec![a, b, c],
+            Expr::Match(s, arms) => std::iter::once(&**s).chain(arms).collect(),
+            Expr::Call(_, args) => args.iter().collect(),
+            Expr::Rollup { parts, .. } => parts.iter().map(|(_, e)| e).collect(),
+        }
+    }
+
+    /// Whether this formula or any inside it satisfies `f`.
+    pub fn any(&self, f: &impl Fn(&Expr) -> bool) -> bool {
+        f(self) || self.children().into_iter().any(|c| c.any(f))
+    }
 }
 
 /// Which entry of a per-leaf value: the family's current leaf, or a fixed one.

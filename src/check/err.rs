@@ -108,6 +108,12 @@ pub fn points_times_points(span: Span) -> Diagnostic {
         .help("one side should be a percentage or a count, as in `2分 × 中央表彰` or `60分 × 50%`")
 }
 
+pub fn requirement_reads_values(span: Span) -> Diagnostic {
+    Diagnostic::error("E0311", "a requirement may read only the record's data and parameters")
+        .label(span, "uses a computed value")
+        .help("requirements are checked before anything is computed; state the rule on the inputs it is about")
+}
+
 pub fn leaf_without_value(span: Span, tree: &str, leaf: &str) -> Diagnostic {
     Diagnostic::error("E0310", format!("`{leaf}`, a part of `{tree}`, has no value to weigh"))
         .label(span, format!("rolls up {tree}"))

@@ -166,6 +166,10 @@ impl Checker<'_> {
             self.type_error::<()>(r.condition.span, "a yes/no condition", &t);
             return;
         }
+        if condition.any(&|e| matches!(e, Expr::Value(_))) {
+            self.diags.push(err::requirement_reads_values(r.condition.span));
+            return;
+        }
         let message =
             r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
         let shown = self.compared(&r.condition, &ctx);

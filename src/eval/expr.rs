@@ -113,7 +113,6 @@ impl Env<'_> {
             Expr::Input(i) => self.inputs.get(*i).cloned().unwrap_or(Value::Absent),
             Expr::Param(p) => Value::Num(self.params[*p]),
             Expr::Value(v) => self.values.get(*v).cloned().unwrap_or(Value::Absent),
-            Expr::Bound => Value::Num(Number::int(self.bound.unwrap_or(0) as i128)),
             Expr::Index(base, key) => {
                 let k = match key {
                     Key::Bound => self.bound.unwrap_or(0),

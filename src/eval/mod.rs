@@ -157,8 +157,14 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
 }
 
 fn check_requirements(program: &Program, records: &[Record], params: &[Number]) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = records.iter().flat_map(|r| requirement_errors(program, r, params)).collect();
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// The requirements (要求) one record breaks.
+pub fn requirement_errors(program: &Program, record: &Record, params: &[Number]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for record in records {
+    {
         for req in &program.requires {
             let keys = req.family.map_or(1, |f| program.leaves(f).len());
             for k in 0..keys {
@@ -183,7 +189,7 @@ fn check_requirements(program: &Program, records: &[Record], params: &[Number]) 
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    errors
 }
 
 /// The data field a formula reads first, as a path (`职能工作.常规工作`), for messages.

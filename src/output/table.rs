@@ -93,22 +93,10 @@ fn score_parts(program: &Program) -> Vec<ValueId> {
 }
 
 fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
-    match e {
-        Expr::Value(v) => out.push(*v),
-        Expr::Neg(x) | Expr::Not(x) | Expr::Index(x, _) | Expr::Field(x, _) => collect_values(x, out),
-        Expr::Arith(_, a, b) | Expr::Compare(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) => {
-            collect_values(a, out);
-            collect_values(b, out);
-        }
-        Expr::If(a, b, c) => [a, b, c].into_iter().for_each(|x| collect_values(x, out)),
-        Expr::Match(s, arms) => {
-            collect_values(s, out);
-            arms.iter().for_each(|a| collect_values(a, out));
-        }
-        Expr::Call(_, args) => args.iter().for_each(|a| collect_values(a, out)),
-        Expr::Rollup { parts, .. } => parts.iter().for_each(|(_, a)| collect_values(a, out)),
-        _ => {}
+    if let Expr::Value(v) = e {
+        out.push(*v);
     }
+    e.children().into_iter().for_each(|c| collect_values(c, out));
 }
 
 /// `共 40 个部门：先进 6，合格 32，不合格 2`

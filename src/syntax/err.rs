@@ -23,7 +23,9 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     );
     d = d.help(if found.1 == 0 {
         "the file ends in the middle of a declaration: is its last line missing?".to_string()
-    } else if let Some(kw) = RESERVED.iter().find(|k| found.0 == format!("`{k}`")) {
+    } else if let Some(kw) =
+        RESERVED.iter().find(|k| found.0 == format!("`{k}`") && expected.iter().any(|e| e == "a name"))
+    {
         format!("`{kw}` is a keyword and cannot name an input or value; choose another name (record fields may use it)")
     } else {
         "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次".to_string()
@@ -115,6 +117,8 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         Rule::date => "a date such as 2014-04-25",
         Rule::article_ref => "an article such as 第十五条(一)",
         Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => "a formula",
+        Rule::branch => "a formula (a 如果 inside another 如果 needs brackets)",
+        Rule::element_type | Rule::each_item => "a type (a list of lists needs a record in between)",
         Rule::equals => "`=`",
         Rule::approx => "`≈`",
         Rule::add

@@ -652,15 +652,18 @@ impl Builder<'_> {
                 self.deep(Expr::Call { func, args }, span, depth + 1)
             }
             Rule::conditional => {
-                let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
-                let mut next = || -> R<(ExprNode, usize)> {
-                    self.expr_depth(exprs.next().unwrap_or_else(|| unreachable!("grammar: if part")))
-                };
-                let (c, d1) = next()?;
-                let (t, d2) = next()?;
-                let (o, d3) = next()?;
-                let e = Expr::If { condition: Box::new(c), then: Box::new(t), otherwise: Box::new(o) };
-                self.deep(e, span, d1.max(d2).max(d3) + 1)
+                // 如果 c1 则 t1 否则 如果 c2 则 t2 … 否则 e, built from the end.
+                let mut parts = Vec::new();
+                for p in pair.into_inner().filter(|p| p.as_rule() == Rule::branch) {
+                    parts.push(self.expr_depth(p)?);
+                }
+                let (mut acc, mut depth) = parts.pop().unwrap_or_else(|| unreachable!("grammar: else part"));
+                while let (Some((then, dt)), Some((condition, dc))) = (parts.pop(), parts.pop()) {
+                    depth = depth.max(dt).max(dc) + 1;
+                    let e = Expr::If { condition: Box::new(condition), then: Box::new(then), otherwise: Box::new(acc) };
+                    acc = self.deep(e, span, depth)?.0;
+                }
+                Ok((acc, depth))
             }
             Rule::matching => {
                 let mut it = pair.into_inner().skip(1);
