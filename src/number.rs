@@ -168,6 +168,45 @@ impl Number {
     }
 }
 
+/// A decimal number as written — `87.125`, `-3`, `1.5e2`, full-width digits — exactly, or
+/// `None` if it has more digits than a decimal holds (never rounded).
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '−' | '－' => '-',
+            c => c,
+        })
+        .collect();
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok().filter(|e| e.abs() <= 60)?),
+        None => (text.as_str(), 0),
+    };
+    let (sign, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !int.is_empty() && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) && (digits.len() == int.len() || !frac.is_empty());
+    if !well_formed {
+        return None;
+    }
+    // Move the point by the exponent, in text, so nothing is rounded.
+    let all = format!("{int}{frac}");
+    let point = int.len() as i32 + exponent;
+    let plain = if point <= 0 {
+        format!("0.{}{all}", "0".repeat((-point) as usize))
+    } else if point as usize >= all.len() {
+        format!("{all}{}", "0".repeat(point as usize - all.len()))
+    } else {
+        format!("{}.{}", &all[..point as usize], &all[point as usize..])
+    };
+    Decimal::from_str_exact(&format!("{sign}{plain}")).ok()
+}
+
 impl PartialOrd for Number {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -222,7 +261,7 @@ mod tests {
     use std::str::FromStr;
 
     fn n(s: &str) -> Number {
-        Number::from_decimal(Decimal::from_str(s).unwrap())
+        Number::from_decimal(parse_decimal(s).unwrap())
     }
 
     fn third() -> Number {
@@ -283,6 +322,20 @@ mod tests {
         assert_eq!(min.checked_neg(), Err(ArithError::Overflow));
         assert!(matches!(min.checked_div(min), Ok(_) | Err(ArithError::Overflow)));
         assert!(min < Number::ZERO);
+    }
+
+    #[test]
+    fn decimals_are_read_exactly_or_refused() {
+        assert_eq!(parse_decimal("87.125").unwrap().to_string(), "87.125");
+        assert_eq!(parse_decimal("1.5e2").unwrap().to_string(), "150");
+        assert_eq!(parse_decimal("125E-3").unwrap().to_string(), "0.125");
+        assert_eq!(parse_decimal("-0.5").unwrap().to_string(), "-0.5");
+        assert_eq!(parse_decimal("０９．５").unwrap().to_string(), "9.5");
+        assert_eq!(parse_decimal("100.00000000000000000000000000001"), None);
+        assert_eq!(parse_decimal("1e400"), None);
+        assert_eq!(parse_decimal("1.2.3"), None);
+        assert_eq!(parse_decimal("abc"), None);
+        assert_eq!(parse_decimal("."), None);
     }
 
     #[test]

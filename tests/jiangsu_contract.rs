@@ -319,8 +319,17 @@ const MGMT_LEAF_WEIGHTS: [i128; 17] = [15, 15, 14, 14, 14, 14, 14, 20, 20, 20, 2
 const MGMT_GROUPS: [(usize, usize, i128); 3] = [(0, 7, 40), (7, 12, 30), (12, 17, 30)];
 
 /// The 9 scores of 创新创优目标 (第九条, attachment).
-const INNOV_KEYS: [&str; 9] =
-    ["创新创优成果体现", "制订整改方案", "整体改进", "单项改进", "完善相关制度", "有效执行", "学习情况", "组织培训", "岗位练兵"];
+const INNOV_KEYS: [&str; 9] = [
+    "创新创优成果体现",
+    "制订整改方案",
+    "整体改进",
+    "单项改进",
+    "完善相关制度",
+    "有效执行",
+    "学习情况",
+    "组织培训",
+    "岗位练兵",
+];
 /// Weights within their 二级指标 (创新创优成果体现 is its own 二级指标: 100%).
 const INNOV_LEAF_WEIGHTS: [i128; 9] = [100, 20, 50, 30, 50, 50, 30, 40, 30];
 /// 创新创优成果体现 50%, 工作改进 30%, 健全激励机制 10%, 干部职工素质提高 10%.
@@ -740,10 +749,15 @@ fn solve_leaf(rng: &mut Rng, f: Frac, c: Frac, near: i128) -> Option<i128> {
     let m = ((near - k0).max(0)) / q;
     let lo = k0 + m * q;
     let hi = lo + q;
-    let k = if hi > 100_000 || (near - lo <= hi - near && !(near - lo == hi - near && rng.chance(1, 2))) {
+    let k = if hi > 100_000 {
         lo
     } else {
-        hi
+        match (near - lo).cmp(&(hi - near)) {
+            Ordering::Less => lo,
+            Ordering::Greater => hi,
+            Ordering::Equal if rng.chance(1, 2) => lo,
+            Ordering::Equal => hi,
+        }
     };
     debug_assert!((f + c * Frac::int(k)).is_integer());
     Some(k)
@@ -804,7 +818,8 @@ fn make_rest_milli_whole(rng: &mut Rng, r: &mut Rec) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 /// (centre, spread) of a department's scores, in points.
-const PROFILES: [(i128, i128); 9] = [(98, 2), (94, 4), (90, 6), (85, 8), (78, 10), (70, 12), (60, 15), (45, 25), (50, 50)];
+const PROFILES: [(i128, i128); 9] =
+    [(98, 2), (94, 4), (90, 6), (85, 8), (78, 10), (70, 12), (60, 15), (45, 25), (50, 50)];
 
 /// Score grids in thousandths (1 = any 3-decimal score, 1000 = whole points).
 const GRAINS: [i128; 12] = [1, 1, 1, 1, 5, 10, 25, 100, 125, 250, 500, 1000];
@@ -860,7 +875,8 @@ fn partition(rng: &mut Rng, total: i128, n: usize) -> Vec<i128> {
 
 /// Weights in thousandths, positive, summing to exactly 100.
 fn weights(rng: &mut Rng, n: usize, eighths: bool) -> Vec<i128> {
-    let unit = if eighths { [1000, 500, 250, 125, 125][rng.index(5)] } else { WEIGHT_UNITS[rng.index(WEIGHT_UNITS.len())] };
+    let unit =
+        if eighths { [1000, 500, 250, 125, 125][rng.index(5)] } else { WEIGHT_UNITS[rng.index(WEIGHT_UNITS.len())] };
     let units = 100_000 / unit;
     if units % n as i128 == 0 && rng.chance(1, 6) {
         return vec![100_000 / n as i128; n];
@@ -1110,11 +1126,11 @@ fn random_cutoffs(rng: &mut Rng) -> Cutoffs {
     loop {
         let grain = [100, 100, 50, 25, 1][rng.index(5)];
         let snap = |x: i128| x - x % grain;
-        let pass = snap(rng.range(3000, 7500));
-        let good = snap(pass + rng.range(200, 1500));
-        let excellent = snap(good + rng.range(200, 1200));
+        let pass = snap(rng.range(5000, 7000));
+        let good = snap(pass + rng.range(300, 1500));
+        let excellent = snap(good + rng.range(300, 1200));
         let set = [excellent, good, pass];
-        if !(excellent > good && good > pass && excellent <= 9900) {
+        if !(excellent > good && good > pass && excellent <= 9800) {
             continue;
         }
         // leave some at their default, as long as the effective cut-offs stay in order
@@ -1435,7 +1451,9 @@ fn random_cutoff_runs() -> Vec<(u64, Cutoffs)> {
 }
 
 fn cutoffs_85_75_65() -> Cutoffs {
-    Cutoffs { vals: [8500, 7500, 6500], args: vec!["优秀线=85".into(), "良好线=75".into(), "达标线=65".into()] }
+    Cutoffs {
+        vals: [8500, 7500, 6500], args: vec!["优秀线=85".into(), "良好线=75".into(), "达标线=65".into()]
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1645,10 +1663,8 @@ fn oracle_hand_computed_records() {
     r.leader = vec![d("95"), d("85"), d("75")];
     r.service = d("90");
     r.public = d("80");
-    r.deductions = Some(vec![
-        Deduction { name: "a".into(), points: d("3") },
-        Deduction { name: "b".into(), points: d("2.5") },
-    ]);
+    r.deductions =
+        Some(vec![Deduction { name: "a".into(), points: d("3") }, Deduction { name: "b".into(), points: d("2.5") }]);
     let e = expected(&r);
     assert_eq!(e.key, Frac::new(7625, 100));
     assert_eq!(e.routine, Frac::int(71));
@@ -1666,10 +1682,8 @@ fn oracle_hand_computed_records() {
     assert_eq!(GRADES[grade(e.total.round2(), &Cutoffs::defaults())], "达标");
 
     // deductions beyond 10 stop at 10 (扣满10分为止)
-    r.deductions = Some(vec![
-        Deduction { name: "a".into(), points: d("6") },
-        Deduction { name: "b".into(), points: d("5") },
-    ]);
+    r.deductions =
+        Some(vec![Deduction { name: "a".into(), points: d("6") }, Deduction { name: "b".into(), points: d("5") }]);
     let e = expected(&r);
     assert_eq!(e.check, Frac::ZERO);
     assert_eq!(e.total.fmt2(), "71.97"); // 71.9664
@@ -1734,9 +1748,8 @@ fn oracle_data_generation_is_sound() {
     let mut half_cents = 0;
     let mut fractional_weights = 0;
     let mut lengths = [[false; 11]; 3];
-    let mut sets: Vec<(Vec<Rec>, Cutoffs)> = (1..=10)
-        .map(|seed| (random_dataset(seed, SET_SIZE, &Cutoffs::defaults()), Cutoffs::defaults()))
-        .collect();
+    let mut sets: Vec<(Vec<Rec>, Cutoffs)> =
+        (1..=10).map(|seed| (random_dataset(seed, SET_SIZE, &Cutoffs::defaults()), Cutoffs::defaults())).collect();
     sets.push((random_dataset(851, SET_SIZE, &cutoffs_85_75_65()), cutoffs_85_75_65()));
     for (seed, cut) in random_cutoff_runs() {
         sets.push((random_dataset(seed, SET_SIZE, &cut), cut));

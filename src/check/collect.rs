@@ -12,6 +12,7 @@ impl<'a> Checker<'a> {
         // Grades' labels first: an input may be typed by a grade (上年等次：可选 等次).
         for decl in &file.decls {
             if let Decl::Grade(g) = &decl.node {
+                self.no_duplicates(g.bands.iter().map(|b| &b.name));
                 let labels = g.bands.iter().map(|b| b.name.node.clone()).collect();
                 self.label_sets.push(labels);
                 self.grade_labels.insert(g.name.node.clone(), self.label_sets.len() - 1);
@@ -65,16 +66,24 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports each name that repeats an earlier one of the same list (levels, fields …).
+    fn no_duplicates<'n>(&mut self, names: impl Iterator<Item = &'n ast::Ident>) {
+        let mut seen: std::collections::HashMap<&str, Span> = std::collections::HashMap::new();
+        for name in names {
+            match seen.get(name.node.as_str()) {
+                Some(first) => self.diags.push(err::duplicate(name.span, *first, &name.node)),
+                None => {
+                    seen.insert(&name.node, name.span);
+                }
+            }
+        }
+    }
+
     fn scale(&mut self, s: &ast::Scale) {
         self.declare(&s.name, Symbol::Scale(self.scales.len()));
+        self.no_duplicates(s.levels.iter().map(|l| &l.name));
         let mut levels: Vec<(String, Number)> = Vec::new();
-        let mut seen: std::collections::HashMap<&str, Span> = std::collections::HashMap::new();
         for level in &s.levels {
-            if let Some(first) = seen.get(level.name.node.as_str()) {
-                self.diags.push(err::duplicate(level.name.span, *first, &level.name.node));
-                continue;
-            }
-            seen.insert(&level.name.node, level.name.span);
             let factor = self.constant_in(&level.factor, Unit::Ratio, "a level's percentage").unwrap_or(Number::ZERO);
             levels.push((level.name.node.clone(), factor));
         }
@@ -148,6 +157,7 @@ impl<'a> Checker<'a> {
                 Shape::Each { indicator, item: Box::new(self.shape(item)?) }
             }
             TypeBody::Record(fields) => {
+                self.no_duplicates(fields.iter().map(|(n, _)| n));
                 let mut out = Vec::new();
                 for (name, ty) in fields {
                     out.push((name.node.clone(), self.shape(ty)?));
@@ -155,13 +165,14 @@ impl<'a> Checker<'a> {
                 Shape::Record(out)
             }
             TypeBody::OneOf(words) => {
+                self.no_duplicates(words.iter());
                 self.label_sets.push(words.iter().map(|w| w.node.clone()).collect());
                 Shape::Label(self.label_sets.len() - 1)
             }
             TypeBody::Named(name) => self.named_shape(name)?,
         };
         for limit in &t.limits {
-            self.limit(&mut shape, limit, t.span);
+            self.limit(&mut shape, limit);
         }
         Some(if t.optional { Shape::Optional(Box::new(shape)) } else { shape })
     }
@@ -185,19 +196,28 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn limit(&mut self, shape: &mut Shape, limit: &TypeLimit, span: Span) {
+    fn limit(&mut self, shape: &mut Shape, limit: &TypeLimit) {
         match (shape, limit) {
             (Shape::List { min, .. }, TypeLimit::NonEmpty(_)) => *min = (*min).max(1),
             (Shape::Tally { nonempty, .. }, TypeLimit::NonEmpty(_)) => *nonempty = true,
             (Shape::List { min, max, .. }, TypeLimit::Items(a, b)) => {
-                let lo = self.constant_in(a, Unit::Count, "a number of items").and_then(|n| n.to_i128());
-                let hi = self.constant_in(b, Unit::Count, "a number of items").and_then(|n| n.to_i128());
-                *min = lo.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
-                *max = hi.and_then(|n| usize::try_from(n).ok());
+                let (lo, hi) = (self.item_count(a), self.item_count(b));
+                if let (Some(lo), Some(hi)) = (lo, hi)
+                    && lo > hi
+                {
+                    self.diags.push(err::empty_limit(a.span.to(b.span)));
+                }
+                *min = lo.unwrap_or(0);
+                *max = hi;
             }
             (Shape::Number { min, max, .. }, TypeLimit::Range(a, b)) => {
                 *min = self.constant(a, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });
                 *max = self.constant(b, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });
+                if let (Some(lo), Some(hi)) = (*min, *max)
+                    && lo.value > hi.value
+                {
+                    self.diags.push(err::empty_limit(a.span.to(b.span)));
+                }
             }
             (Shape::Number { min, max, .. }, TypeLimit::Bound(op, b)) => {
                 let Some((value, _)) = self.constant(b, "a bound") else { return };
@@ -212,14 +232,23 @@ impl<'a> Checker<'a> {
                     TypeLimit::Items(a, b) | TypeLimit::Range(a, b) => a.span.to(b.span),
                     TypeLimit::Bound(_, b) => b.span,
                 };
-                let _ = span;
                 self.diags.push(err::type_mismatch(
                     at,
-                    "a limit that fits the type (非空 for lists and tallies, 个数 for lists, a range for numbers)",
+                    "a limit that fits the type (非空 for lists and tallies, 项数 for lists, a range or bound for numbers)",
                     "a limit this type cannot have",
                 ));
             }
         }
+    }
+
+    /// A number of list items: a whole number ≥ 0.
+    fn item_count(&mut self, e: &ast::ExprNode) -> Option<usize> {
+        let n = self.constant_in(e, Unit::Count, "a number of items")?;
+        let count = n.to_i128().and_then(|n| usize::try_from(n).ok());
+        if count.is_none() {
+            self.diags.push(err::not_a_count(e.span));
+        }
+        count
     }
 
     pub(super) fn scale_named(&mut self, name: &ast::Ident) -> Option<ScaleId> {

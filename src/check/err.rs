@@ -108,6 +108,18 @@ pub fn points_times_points(span: Span) -> Diagnostic {
         .help("one side should be a percentage or a count, as in `2分 × 中央表彰` or `60分 × 50%`")
 }
 
+pub fn empty_limit(span: Span) -> Diagnostic {
+    Diagnostic::error("E0312", "this range is empty: its lower bound is above its upper bound")
+        .label(span, "no value fits")
+        .help("write the smaller number first, as in `0 至 100` or `项数 6 至 10`")
+}
+
+pub fn not_a_count(span: Span) -> Diagnostic {
+    Diagnostic::error("E0313", "a number of items must be a whole number ≥ 0")
+        .label(span, "not a whole number of items")
+        .help("write a whole number, as in `项数 6 至 10`")
+}
+
 pub fn requirement_reads_values(span: Span) -> Diagnostic {
     Diagnostic::error("E0311", "a requirement may read only the record's data and parameters")
         .label(span, "uses a computed value")

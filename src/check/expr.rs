@@ -272,6 +272,9 @@ impl Checker<'_> {
             }
         };
         let ordered = !matches!(cmp, Compare::Eq | Compare::Ne);
+        if ordered && (matches!(ta, Ty::Optional(_)) || matches!(tb, Ty::Optional(_))) {
+            return self.mismatch(span, "values that are given (check an optional one with `如果 有(…) 则 …` first)", "an optional value compared by size");
+        }
         match (strip_optional(&ta), strip_optional(&tb)) {
             (Ty::Num(ua), Ty::Num(ub)) => {
                 if unify(*ua, *ub).is_none() {

@@ -2,9 +2,7 @@
 //! Each wrong record is reported with the department and the field path.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 
-use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 use super::Value;
@@ -190,10 +188,9 @@ impl Reader<'_> {
             return self.fail(err::wrong_type(at, expected, &json_kind(json)));
         };
         let text = n.to_string();
-        let parsed = if text.contains(['e', 'E']) { Decimal::from_scientific(&text) } else { Decimal::from_str(&text) };
-        match parsed {
-            Ok(d) => Some(Number::from_decimal(d)),
-            Err(_) => self.fail(err::bad_number(at, &text)),
+        match crate::number::parse_decimal(&text) {
+            Some(d) => Some(Number::from_decimal(d)),
+            None => self.fail(err::bad_number(at, &text)),
         }
     }
 

@@ -112,6 +112,11 @@ pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
     Diagnostic::error(code, format!("{record}, computing `{value}`: {e}")).help(help)
 }
 
+pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
+    Diagnostic::error("E0805", format!("{record}, computing `{value}`: internal error: {what}"))
+        .help("this is a defect in jixiao, not in your file; please report it with the regulation and the data")
+}
+
 pub fn bad_bands(grade: &str, problem: &str) -> Diagnostic {
     Diagnostic::error("E0803", format!("with the parameters given, the bands of `{grade}` are wrong: {problem}"))
         .help("choose cut-offs that keep the bands in order, highest first")

@@ -18,18 +18,31 @@ pub struct Env<'a> {
 
 /// An evaluation failure, before it is told which department and value it belongs to.
 #[derive(Debug)]
-pub struct Failure(ArithError);
+pub enum Failure {
+    Arith(ArithError),
+    /// A value of a kind the checker should have ruled out: a defect in jixiao.
+    Internal(&'static str),
+}
 
 impl Failure {
     pub fn at(self, unit: &str, value: &str) -> Diagnostic {
-        err::arithmetic(&format!("department \"{unit}\""), value, self.0)
+        let record = format!("department \"{unit}\"");
+        match self {
+            Failure::Arith(e) => err::arithmetic(&record, value, e),
+            Failure::Internal(what) => err::internal(&record, value, what),
+        }
     }
 }
 
 impl From<ArithError> for Failure {
     fn from(e: ArithError) -> Self {
-        Failure(e)
+        Failure::Arith(e)
     }
+}
+
+/// Fails on a value the checker should have made impossible.
+fn internal<T>(what: &'static str) -> R<T> {
+    Err(Failure::Internal(what))
 }
 
 type R<T> = Result<T, Failure>;
@@ -101,7 +114,10 @@ impl Env<'_> {
     }
 
     fn num(&self, e: &Expr) -> R<Number> {
-        Ok(self.eval(e)?.as_num().unwrap_or(Number::ZERO))
+        match self.eval(e)? {
+            Value::Num(n) => Ok(n),
+            _ => internal("a number was expected"),
+        }
     }
 
     pub fn eval(&self, e: &Expr) -> R<Value> {
@@ -119,8 +135,11 @@ impl Env<'_> {
                     Key::Leaf(i) => *i,
                 };
                 match self.eval(base)? {
-                    Value::Map(items) => items.get(k).cloned().unwrap_or(Value::Absent),
-                    _ => Value::Absent,
+                    Value::Map(items) => match items.get(k) {
+                        Some(v) => v.clone(),
+                        None => return internal("an entry outside the indicator's leaves"),
+                    },
+                    _ => return internal("entries per indicator were expected"),
                 }
             }
             Expr::Field(base, i) => field(self.eval(base)?, *i),
@@ -138,11 +157,8 @@ impl Env<'_> {
                 }
             }
             Expr::Match(subject, arms) => match self.eval(subject)? {
-                Value::Level(i) => match arms.get(i) {
-                    Some(arm) => self.eval(arm)?,
-                    None => Value::Absent,
-                },
-                _ => Value::Absent,
+                Value::Level(i) if i < arms.len() => self.eval(&arms[i])?,
+                _ => return internal("a level was expected"),
             },
             Expr::Call(b, args) => self.call(*b, args)?,
             Expr::Rollup { indicator, parts } => {
@@ -186,7 +202,7 @@ impl Env<'_> {
             Builtin::Length => Value::Num(weighted(first()?)?.1),
             Builtin::Factor(s) => match first()? {
                 Value::Level(i) => Value::Num(self.factor(s, i)),
-                _ => Value::Absent,
+                _ => return internal("a rating was expected"),
             },
             Builtin::Factors(s) => match first()? {
                 Value::List(items) => Value::List(
@@ -317,7 +333,7 @@ fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
         }
         (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| arith(op, x, y.clone())).collect::<R<_>>()?),
         (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| arith(op, x.clone(), y)).collect::<R<_>>()?),
-        _ => Value::Absent,
+        _ => return internal("numbers were expected"),
     })
 }
 

@@ -22,8 +22,9 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
     if let ValueKind::Let { rounding: Some((p, _)), .. } = def.kind {
         return p;
     }
-    match def.ty {
+    match &def.ty {
         Ty::Num(Unit::Count) if n.is_integer() => 0,
+        Ty::Optional(t) if **t == Ty::Num(Unit::Count) && n.is_integer() => 0,
         _ => PLACES,
     }
 }

@@ -1,12 +1,13 @@
 //! pest pairs → syntax tree, one function per node kind. The only place that sees a `Pair`.
 
-use std::str::FromStr;
 use std::sync::LazyLock;
 
 use pest::Parser as _;
 use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use rust_decimal::Decimal;
+
+use crate::number::parse_decimal;
 
 use super::ast::*;
 use super::err;
@@ -561,13 +562,16 @@ impl Builder<'_> {
                 Literal::Object(entries)
             }
             Rule::array => Literal::List(pair.into_inner().map(|p| self.literal(p)).collect::<R<_>>()?),
-            Rule::signed_number => Literal::Number(normalise_number(pair.as_str())),
+            Rule::signed_number => {
+                let value = parse_decimal(pair.as_str()).ok_or_else(|| err::bad_number(self.source, span))?;
+                Literal::Number(value.to_string())
+            }
             Rule::expected_quantity => {
                 let mut it = pair.into_inner();
                 let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
                 let text = normalise_number(number.as_str());
                 let percent = it.next().is_some_and(|u| matches!(u.as_str(), "%" | "％"));
-                let value = Decimal::from_str(&text).map_err(|_| err::bad_number(self.source, self.span(&number)))?;
+                let value = parse_decimal(&text).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
                 let value = if percent { value / Decimal::ONE_HUNDRED } else { value };
                 Literal::Number(value.normalize().to_string())
             }
@@ -623,8 +627,7 @@ impl Builder<'_> {
             Rule::quantity => {
                 let mut it = pair.into_inner();
                 let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
-                let value = Decimal::from_str(&normalise_number(number.as_str()))
-                    .map_err(|_| err::bad_number(self.source, self.span(&number)))?;
+                let value = parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
                 let unit = it.next().map(|u| match u.as_str() {
                     "%" | "％" => UnitSuffix::Percent,
                     _ => UnitSuffix::Points,
