@@ -46,6 +46,12 @@ fn run_case(program: &Program, case: &TestCase) -> Outcome {
         };
         check_refused(program, unit, &errors, &mut failures);
     }
+    for (i, (unit, record)) in accepted.iter().enumerate() {
+        if accepted[..i].iter().any(|(_, r)| r.unit == record.unit) {
+            let line = program.source.line_col(unit.span.start).0;
+            failures.push(format!("line {line}: the department \"{}\" appears twice in this test", record.unit));
+        }
+    }
     let records: Vec<Record> = accepted.iter().map(|(_, r)| r.clone()).collect();
     match eval::evaluate(program, &records, &params) {
         Ok(results) => {

@@ -4,10 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::str::FromStr;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::number::Number;
@@ -95,9 +93,16 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// At most this many diagnostics are shown; more would bury the first ones.
+const MAX_SHOWN: usize = 50;
+
 fn report(diagnostics: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", render_all(diagnostics, color));
+    let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
+    eprint!("{}", render_all(shown, color));
+    if diagnostics.len() > MAX_SHOWN {
+        eprintln!("… and {} more", diagnostics.len() - MAX_SHOWN);
+    }
 }
 
 /// Reads a file as UTF-8 text, or says exactly where it is not.
@@ -146,6 +151,10 @@ fn plural_warnings(n: usize) -> String {
 }
 
 fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>, set: &[String]) -> R<ExitCode> {
+    let out = out.filter(|p| p.as_os_str() != "-");
+    if let Some(path) = out {
+        check_output_path(path, &[file, data])?;
+    }
     let (program, warnings) = compile(file)?;
     report(&warnings);
     let overrides = parse_overrides(&program, set)?;
@@ -154,7 +163,8 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
     let params = eval::parameters(&program, &overrides);
     let results = eval::evaluate(&program, &records, &params)?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
-    let format = format.unwrap_or_else(|| match out.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+    let extension = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = format.unwrap_or(match extension.as_deref() {
         Some("json") => Format::Json,
         Some("csv") => Format::Csv,
         _ => Format::Table,
@@ -166,12 +176,45 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
     };
     match out {
         Some(path) => write_atomically(path, &text).map_err(|d| vec![d])?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(text.as_bytes());
-        }
+        None => print_out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly, any other failure is
+/// an error.
+fn print_out(text: &str) -> R<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(vec![
+            Diagnostic::error("E0906", format!("cannot write the results to standard output: {e}"))
+                .help("check the disk or the program reading the output; or write to a file with --output"),
+        ]
+        .into()),
+    }
+}
+
+/// `--output` must not be one of the inputs (that would destroy them) nor a folder.
+fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
+    let usage = |message: String, help: &str| Failure {
+        diagnostics: vec![Diagnostic::error("E0907", message).help(help)],
+        usage: true,
+    };
+    let target = std::fs::canonicalize(path).ok();
+    for input in inputs {
+        if target.is_some() && target == std::fs::canonicalize(input).ok() {
+            return Err(usage(
+                format!("--output {} is also an input; writing it would destroy the input", path.display()),
+                "write the results to another file",
+            ));
+        }
+    }
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        return Err(usage(format!("--output {} is a folder", path.display()), "name a file, as in --output 结果.json"));
+    }
+    Ok(())
 }
 
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
@@ -196,28 +239,80 @@ fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>>
                 Diagnostic::error("E0903", format!("--set: unknown parameter `{name}`")).help(listed.clone()),
             ));
         };
-        let Ok(d) = Decimal::from_str(value) else {
+        if out.iter().any(|(q, _)| *q == p) {
             return Err(usage(
-                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number"))
-                    .help("write a decimal number, as in --set 优秀线=85"),
+                Diagnostic::error("E0903", format!("--set {name} is given twice")).help("set each parameter once"),
+            ));
+        }
+        let Some(n) = parameter_value(value, program.params[p].unit) else {
+            let example = if program.params[p].unit == crate::program::Unit::Ratio { "50%" } else { "85" };
+            return Err(usage(
+                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number of the parameter's kind"))
+                    .help(format!("write a decimal number, as in --set {name}={example}")),
             ));
         };
-        out.push((p, Number::from_decimal(d)));
+        out.push((p, n));
     }
     Ok(out)
 }
 
-/// Writes to a temporary file beside `path`, then renames it into place.
+/// A `--set` value: a decimal written exactly, with `%` for a percentage parameter (which
+/// needs it: is `50` fifty percent or fifty times?) and optionally `分` for points.
+fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
+    use crate::program::Unit;
+    let (number, percent) = match text.strip_suffix(['%', '％']) {
+        Some(n) => (n, true),
+        None => (text.strip_suffix('分').unwrap_or(text), false),
+    };
+    if percent != (unit == Unit::Ratio) {
+        return None;
+    }
+    let n = Number::from_decimal(crate::number::parse_decimal(number)?);
+    if percent { n.checked_div(Number::int(100)).ok() } else { Some(n) }
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so a failed run
+/// leaves nothing behind. A symbolic link is written through (its target is replaced); a
+/// device or pipe (`/dev/null`) is written to directly, as there is nothing to replace.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
-        Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "the folder does not exist".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            kind => kind.to_string(),
+        };
+        Diagnostic::error("E0905", format!("cannot write {}: {why}", path.display()))
             .help("check that the folder exists and is writable")
     };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(fail);
+    }
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     tmp.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
+    if let Some(permissions) = existing.map(|m| m.permissions()).or_else(default_permissions) {
+        tmp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 fn test(files: &[PathBuf]) -> R<ExitCode> {

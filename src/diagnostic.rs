@@ -91,9 +91,10 @@ impl Diagnostic {
         const LONGEST: usize = 2000;
         let Some(src) = &self.details.source else { return false };
         self.details.labels.iter().any(|l| {
-            let text = &*src.text;
-            let start = text[..l.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[l.span.end.min(text.len())..].find('\n').map_or(text.len(), |i| l.span.end + i);
+            let text = src.text.as_bytes();
+            let (from, to) = (l.span.start.min(text.len()), l.span.end.min(text.len()));
+            let start = text[..from].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let end = text[to..].iter().position(|b| *b == b'\n').map_or(text.len(), |i| to + i);
             end.saturating_sub(start) > LONGEST
         })
     }
@@ -121,7 +122,7 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.details.source.as_ref().map(|s| &s.text as &dyn miette::SourceCode)
+        self.details.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -138,15 +139,39 @@ impl miette::Diagnostic for Diagnostic {
     }
 }
 
-/// Renders a list of diagnostics with the file name in each header line.
+/// Renders a list of diagnostics. Each names its place as `file:line:column` (columns
+/// count characters, as editors do), also when the line is too long to show.
 pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        if let (Some(src), Some(span)) = (&d.details.source, d.span()) {
+        if let (true, Some(src), Some(span)) = (d.has_long_line(), &d.details.source, d.span()) {
             let (line, col) = src.line_col(span.start);
             out.push_str(&format!("{}:{}:{}\n", src.name, line, col));
         }
         out.push_str(&d.render(color));
     }
     out
+}
+
+/// The file as miette reads it, with the file's name and columns counted in characters
+/// (miette counts bytes, which is wrong by two thirds for Chinese text).
+impl miette::SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let contents = self.text.read_span(span, before, after)?;
+        let offset = contents.span().offset();
+        let column = self.line_col(offset).1 - 1;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }

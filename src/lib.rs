@@ -41,10 +41,9 @@ use source::SourceFile;
 pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>), Vec<Diagnostic>> {
     let file = syntax::parse(source)?;
     let checked = check::check(&file, source);
-    match checked.program {
-        Some(p) => Ok((p, checked.diagnostics)),
-        None => Err(checked.diagnostics),
-    }
+    let Some(program) = checked.program else { return Err(checked.diagnostics) };
+    let defaults = eval::data::check_defaults(&program);
+    if defaults.is_empty() { Ok((program, checked.diagnostics)) } else { Err(defaults) }
 }
 pub mod cases;
 pub mod cli;

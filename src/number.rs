@@ -64,7 +64,10 @@ impl Number {
         // i128::MIN and the quotients are still exact.
         let (num, den) = (num / g as i128, den / g as i128);
         if den < 0 {
-            return Ok(Number { num: num.checked_neg().ok_or(ArithError::Overflow)?, den: den.checked_neg().ok_or(ArithError::Overflow)? });
+            return Ok(Number {
+                num: num.checked_neg().ok_or(ArithError::Overflow)?,
+                den: den.checked_neg().ok_or(ArithError::Overflow)?,
+            });
         }
         Ok(Number { num, den })
     }
@@ -190,7 +193,9 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
         None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let well_formed = !int.is_empty() && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) && (digits.len() == int.len() || !frac.is_empty());
+    let well_formed = !int.is_empty()
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        && (digits.len() == int.len() || !frac.is_empty());
     if !well_formed {
         return None;
     }
@@ -258,7 +263,6 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     fn n(s: &str) -> Number {
         Number::from_decimal(parse_decimal(s).unwrap())

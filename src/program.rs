@@ -91,7 +91,12 @@ pub enum Shape {
     Text,
     /// A number: a count (`次数`, whole and ≥ 0), a score in points (`分数`) or a plain
     /// number (`数值`), within optional bounds.
-    Number { unit: Unit, whole: bool, min: Option<Limit>, max: Option<Limit> },
+    Number {
+        unit: Unit,
+        whole: bool,
+        min: Option<Limit>,
+        max: Option<Limit>,
+    },
     Rating(ScaleId),
     Label(LabelSetId),
     List {
@@ -123,7 +128,12 @@ pub struct Limit {
 impl Shape {
     /// `次数`: a whole number ≥ 0.
     pub fn count() -> Shape {
-        Shape::Number { unit: Unit::Count, whole: true, min: Some(Limit { value: Number::ZERO, inclusive: true }), max: None }
+        Shape::Number {
+            unit: Unit::Count,
+            whole: true,
+            min: Some(Limit { value: Number::ZERO, inclusive: true }),
+            max: None,
+        }
     }
 }
 
@@ -171,6 +181,8 @@ pub struct ValueDef {
     pub name: String,
     pub kind: ValueKind,
     pub ty: Ty,
+    /// Always a whole number (a rank, a sum of counts), so printed without decimals.
+    pub whole: bool,
     pub refs: Vec<String>,
     pub span: Span,
 }
@@ -253,16 +265,23 @@ pub enum Expr {
     Match(Box<Expr>, Vec<Expr>),
     Call(Builtin, Vec<Expr>),
     /// An indicator's value from values of its parts, weighted by the tree.
-    Rollup { indicator: NodeId, parts: Vec<(NodeId, Expr)> },
+    Rollup {
+        indicator: NodeId,
+        parts: Vec<(NodeId, Expr)>,
+    },
 }
 
 impl Expr {
     /// The formulas directly inside this one.
     pub fn children(&self) -> Vec<&Expr> {
         match self {
-            Expr::Const(_) | Expr::Absent | Expr::Bool(_) | Expr::Label(_) | Expr::Input(_) | Expr::Param(_) | Expr::Value(_) => {
-                Vec::new()
-            }
+            Expr::Const(_)
+            | Expr::Absent
+            | Expr::Bool(_)
+            | Expr::Label(_)
+            | Expr::Input(_)
+            | Expr::Param(_)
+            | Expr::Value(_) => Vec::new(),
             Expr::Index(x, _) | Expr::Field(x, _) | Expr::Neg(x) | Expr::Not(x) => vec![x],
             Expr::Arith(_, a, b) | Expr::Compare(_, a, b) | Expr::And(a, b) | Expr::Or(a, b) => vec![a, b],
             Expr::If(a, b, c) => vec![a, b, c],

@@ -68,7 +68,20 @@ fn each_bad_sichuan_record_is_located() {
 
 #[test]
 fn evaluation_errors() {
-    let cases: [(&str, &[&str], i32, &str); 7] = [
+    let cases: [(&str, &[&str], i32, &str); 9] = [
+        ("duplicate_key", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/duplicate-key.json"], 1, "E0714"),
+        (
+            "output_is_an_input",
+            &[
+                "eval",
+                "tests/cases/eval/params.jx",
+                "tests/cases/eval/params.json",
+                "-o",
+                "tests/cases/eval/params.json",
+            ],
+            2,
+            "E0907",
+        ),
         ("overflow", &["eval", "tests/cases/eval/params.jx", "tests/cases/eval/overflow.json"], 1, "E0801"),
         (
             "bands_with_parameters",

@@ -77,13 +77,16 @@ fn deep_nesting_through_the_binary() {
         ("negations", format!("计算 x = {}1", "-".repeat(20_000))),
         ("sum", format!("计算 x = 1{}", " + 1".repeat(20_000))),
         ("brackets", format!("测试 \"t\" {{ 单位 {{ a: {}1{} }} }}", "[".repeat(20_000), "]".repeat(20_000))),
+        ("conditions", format!("计算 x = {}1{}", "如果 1 > 0 则 ".repeat(20_000), " 否则 1".repeat(20_000))),
+        ("lists", format!("输入 x：{}文本", "列表 ".repeat(20_000))),
     ];
     for (name, body) in cases {
         let path = dir.join(format!("{name}.jx"));
         std::fs::write(&path, format!("办法 \"深\"\n输入 部门：文本\n{body}\n")).unwrap();
         let run = jixiao(&["check", path.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{name}: {}", run.text());
-        assert!(run.stderr.contains("E0102"), "{name}: {}", run.text());
+        // Refused as too deep, or as a syntax error where the grammar bounds nesting itself.
+        assert!(run.stderr.contains("E0102") || run.stderr.contains("E0101"), "{name}: {}", run.text());
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -17,11 +17,14 @@ Besides the ordinary spread (a handful 优秀, most 良好, several 达标, two 
 the data deliberately contains these edge cases for the evaluator's tests:
 
 * 省审计厅 totals exactly 89.995: it publishes as 90.00 and is therefore 优秀
-  (等次 is taken from the published score).  Binary floating point has
-  89.995 ~ 89.99499999999999..., so round(float, 2) gives 89.99 (良好).
-* 省粮食局 totals exactly 59.995: publishes 60.00, 达标 (not 诫勉).
-* 省商务厅 totals exactly 84.625: half away from zero publishes 84.63; banker's
-  rounding (round half to even, Python's round, Rust's round_ties_even) gives 84.62.
+  (等次 is taken from the published score, not from the exact total, which is
+  below 90).  Its numbers are chosen so that f64 arithmetic in the contract's
+  order sums to 89.99499999999999, which publishes as 89.99 (良好).
+* 省粮食局 totals exactly 59.995: publishes 60.00, 达标 (not 诫勉).  f64 gives
+  59.99499999999999, and round(float(59.995), 2) is 59.99 as well.
+* 省商务厅 totals exactly 84.625: half away from zero publishes 84.63; round
+  half to even (Python's round, Decimal's default, Rust's round_ties_even)
+  gives 84.62, and so does f64 arithmetic (84.62499999999999).
 * 省新闻出版局 has exactly the same total as 省文化厅 (same numbers, permuted
   among indicators of equal weight, its own task names): an exact tie in
   社会管理和执法监督, so they share a rank and the next rank is skipped.
@@ -145,7 +148,7 @@ GRADE = {"省海洋与渔业局": "诫勉", "省广电局": "诫勉", "省安监
 IMPROVED = {"省环境保护厅": 8, "省住房城乡建设厅": 6}
 # department -> 上年等次 forced
 LAST_GRADE = {"省海洋与渔业局": "诫勉", "省广电局": "达标", "省安监局": "诫勉"}
-# department -> how 督促检查扣分 is written when there are none: "[]" or left out
+# chance that a department without deductions writes 督促检查扣分 as [] (else leaves it out)
 EMPTY_DEDUCTIONS_AS_LIST = 0.3
 
 # (重点工作, 常规工作) candidates per department; 常规工作 is padded with ROUTINE_COMMON.
@@ -580,8 +583,8 @@ def add_last_year(rng, records):
     for r in records:
         name, cat = r["部门"], r["类别"]
         u = rng.random()
-        has_grade = u < 0.5 or 0.62 <= u < 0.74 or name in LAST_GRADE
-        has_rank = u < 0.62 or name in IMPROVED
+        has_grade = u < 0.64 or 0.7 <= u < 0.86 or name in LAST_GRADE
+        has_rank = u < 0.7 or name in IMPROVED
         last_rank = None
         if has_rank:
             if name in IMPROVED:

@@ -1,8 +1,6 @@
 //! Samples (样例) and embedded test cases (测试): data written in the file becomes JSON
 //! records, checked later by the same reader as data files; expectations are resolved here.
 
-
-
 use serde_json::Value as Json;
 
 use super::{Checker, Symbol, err};
@@ -61,6 +59,9 @@ impl Checker<'_> {
                 }
             }
         }
+        if case.units.is_empty() {
+            self.diags.push(err::bad_expectation(t.name.span, "the test has no `单位` (unit) record to evaluate"));
+        }
         self.tests.push(case);
     }
 
@@ -71,6 +72,12 @@ impl Checker<'_> {
             }
             ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
         };
+        if let Some((Symbol::Input(_) | Symbol::Param(_), _)) = self.names.get(&name.node) {
+            let what =
+                format!("`{}` is given, not computed; expectations name computed values (计算, 等次, 排名)", name.node);
+            self.diags.push(err::bad_expectation(name.span, &what));
+            return None;
+        }
         let Some((Symbol::Value(v), _)) = self.names.get(&name.node).copied() else {
             let names: Vec<String> = self.slots.iter().map(|s| s.name.clone()).collect();
             self.diags.push(err::unknown_name(name.span, &name.node, "value", &names));
@@ -108,7 +115,9 @@ impl Checker<'_> {
             }
             (Ty::Bool, Literal::Bool(b)) => Expected::Bool(*b),
             (Ty::Optional(_), Literal::None) => Expected::Absent,
-            (Ty::Optional(inner), Literal::Number(n)) if matches!(**inner, Ty::Num(_)) => Expected::Number(parse_number(n)),
+            (Ty::Optional(inner), Literal::Number(n)) if matches!(**inner, Ty::Num(_)) => {
+                Expected::Number(parse_number(n))
+            }
             (t, _) => {
                 let what = format!("`{}` is {}", name.node, err::ty_words(t));
                 self.diags.push(err::bad_expectation(value.span, &what));

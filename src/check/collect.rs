@@ -18,6 +18,22 @@ impl<'a> Checker<'a> {
                 self.grade_labels.insert(g.name.node.clone(), self.label_sets.len() - 1);
             }
         }
+        let headers: Vec<&ast::Ident> = file
+            .decls
+            .iter()
+            .filter_map(|d| if let Decl::Header(h) = &d.node { Some(&h.title) } else { None })
+            .collect();
+        match headers.as_slice() {
+            [] => self.diags.push(err::no_header(Span::new(0, 0))),
+            [_] => {}
+            [first, second, ..] => self.diags.push(err::duplicate(second.span, first.span, "办法")),
+        }
+        self.no_duplicates(
+            file.decls.iter().filter_map(|d| if let Decl::Article(a) = &d.node { Some(&a.article) } else { None }),
+        );
+        self.no_duplicates(
+            file.decls.iter().filter_map(|d| if let Decl::Test(t) = &d.node { Some(&t.name) } else { None }),
+        );
         for decl in &file.decls {
             match &decl.node {
                 Decl::Header(h) => self.header(h),
@@ -56,6 +72,9 @@ impl<'a> Checker<'a> {
     fn header(&mut self, h: &ast::Header) {
         self.header.title = h.title.node.clone();
         for (field, value) in &h.clauses {
+            if matches!(field, HeaderField::Issued | HeaderField::Effective) && !is_date(&value.node) {
+                self.diags.push(err::bad_date(value.span, &value.node));
+            }
             let v = Some(value.node.clone());
             match field {
                 HeaderField::DocNumber => self.header.doc_number = v,
@@ -81,6 +100,9 @@ impl<'a> Checker<'a> {
 
     fn scale(&mut self, s: &ast::Scale) {
         self.declare(&s.name, Symbol::Scale(self.scales.len()));
+        if s.levels.is_empty() {
+            self.diags.push(err::no_levels(s.name.span, &s.name.node));
+        }
         self.no_duplicates(s.levels.iter().map(|l| &l.name));
         let mut levels: Vec<(String, Number)> = Vec::new();
         for level in &s.levels {
@@ -125,7 +147,24 @@ impl<'a> Checker<'a> {
     }
 
     fn input(&mut self, i: &ast::Input) {
-        let Some(shape) = self.shape(&i.ty) else { return };
+        let Some(shape) = self.shape(&i.ty) else {
+            // Declared all the same, so that formulas using it are not reported again.
+            self.declare(&i.name, Symbol::Input(self.inputs.len()));
+            self.poisoned_inputs.insert(self.inputs.len());
+            self.inputs.push(Input {
+                name: i.name.node.clone(),
+                field: i.name.node.clone(),
+                shape: Shape::Text,
+                default: None,
+                refs: Vec::new(),
+                span: i.name.span,
+            });
+            return;
+        };
+        if let Some(other) = self.inputs.iter().find(|x| Some(&x.field) == i.field.as_ref().map(|f| &f.node)) {
+            let span = i.field.as_ref().map_or(i.name.span, |f| f.span);
+            self.diags.push(err::duplicate(span, other.span, &other.field));
+        }
         let default = i.default.as_ref().map(|d| {
             if !fits(&d.node, &shape) {
                 self.diags.push(err::type_mismatch(d.span, "a default of the input's type", "a value of another kind"));
@@ -222,7 +261,9 @@ impl<'a> Checker<'a> {
             (Shape::Number { min, max, .. }, TypeLimit::Bound(op, b)) => {
                 let Some((value, _)) = self.constant(b, "a bound") else { return };
                 match op {
-                    ast::BinaryOp::Gt | ast::BinaryOp::Ge => *min = Some(Limit { value, inclusive: *op == ast::BinaryOp::Ge }),
+                    ast::BinaryOp::Gt | ast::BinaryOp::Ge => {
+                        *min = Some(Limit { value, inclusive: *op == ast::BinaryOp::Ge })
+                    }
                     _ => *max = Some(Limit { value, inclusive: *op == ast::BinaryOp::Le }),
                 }
             }
@@ -294,4 +335,26 @@ fn fits(lit: &ast::Literal, shape: &Shape) -> bool {
         (L::Object(_), Shape::Tally { .. } | Shape::Each { .. } | Shape::Record(_)) => true,
         _ => false,
     }
+}
+
+/// `2014-04-25` or `2014年4月25日`, a real calendar date.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<u32> = text
+        .split(['-', '年', '月', '日'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            crate::number::parse_decimal(p).and_then(|d| u32::try_from(d.mantissa()).ok().filter(|_| d.scale() == 0))
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    let [year, month, day] = parts[..] else { return false };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }

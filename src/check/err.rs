@@ -8,9 +8,17 @@ use crate::source::Span;
 pub fn unknown_name(span: Span, name: &str, what: &str, candidates: &[String]) -> Diagnostic {
     let d =
         Diagnostic::error("E0201", format!("unknown {what} `{name}`")).label(span, format!("no {what} has this name"));
+    let declare = match what {
+        "sample" => "declare it with 样例 (sample)",
+        "parameter" => "declare it with 参数 (param)",
+        "scale" | "type or scale" => "declare the scale with 等级 (scale), or use 文本, 次数, 分数 or 数值",
+        "indicator" => "declare it with 指标 (indicator)",
+        "value" => "expectations name computed values (计算, 等次, 排名)",
+        _ => "declare it first (输入, 参数 or 计算)",
+    };
     match did_you_mean(name, candidates) {
         Some(best) => d.help(format!("did you mean `{best}`?")),
-        None => d.help(format!("declare it first (输入, 参数 or 计算), or check the spelling of `{name}`")),
+        None => d.help(format!("{declare}, or check the spelling of `{name}`")),
     }
 }
 
@@ -120,6 +128,30 @@ pub fn not_a_count(span: Span) -> Diagnostic {
         .help("write a whole number, as in `项数 6 至 10`")
 }
 
+pub fn no_header(span: Span) -> Diagnostic {
+    Diagnostic::error("E0409", "the file does not name its regulation")
+        .label(span, "no 办法 declaration")
+        .help("start the file with `办法 \"…\" 文号 \"…\"`, the regulation's title and document number")
+}
+
+pub fn no_levels(span: Span, scale: &str) -> Diagnostic {
+    Diagnostic::error("E0410", format!("the scale `{scale}` has no levels"))
+        .label(span, "an empty scale")
+        .help("list its levels and their percentages, as in `{ 好 = 100%，较好 = 80%，差 = 50% }`")
+}
+
+pub fn bad_date(span: Span, text: &str) -> Diagnostic {
+    Diagnostic::error("E0107", format!("`{text}` is not a date"))
+        .label(span, "no such day")
+        .help("write a real date, as in 2014-04-25 or 2014年4月25日")
+}
+
+pub fn not_positive(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error("E0411", format!("{what} must be more than 0"))
+        .label(span, "0 or less")
+        .help("an indicator that counts for nothing should be left out of the tree")
+}
+
 pub fn requirement_reads_values(span: Span) -> Diagnostic {
     Diagnostic::error("E0311", "a requirement may read only the record's data and parameters")
         .label(span, "uses a computed value")
@@ -193,7 +225,7 @@ pub fn unknown_sample(span: Span, name: &str, samples: &[String]) -> Diagnostic 
 pub fn bad_expectation(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error("E0601", format!("this expectation cannot be checked: {what}"))
         .label(span, "here")
-        .help("expect a number for numeric values, a level name for grades, 是/否 for flags")
+        .help("a test gives records with `单位 …` and, after each, `期望 名 = 值` about computed values: numbers, levels, 是/否 or 无")
 }
 
 pub fn unused(span: Span, what: &str, name: &str) -> Diagnostic {

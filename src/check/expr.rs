@@ -72,6 +72,7 @@ impl Checker<'_> {
             return None;
         }
         let (mut e, mut ty) = match self.names.get(&head.node).map(|(s, _)| *s) {
+            Some(Symbol::Input(i)) if self.poisoned_inputs.contains(&i) => return None,
             Some(Symbol::Input(i)) => {
                 self.mark_used(Symbol::Input(i));
                 (Expr::Input(i), self.inputs[i].shape.ty())
@@ -83,7 +84,11 @@ impl Checker<'_> {
             Some(Symbol::Value(v)) => (Expr::Value(v), self.slots[v].ty.clone()?),
             Some(Symbol::Scale(_)) => return self.mismatch(head.span, "a value", "a scale (等级)"),
             None if self.indicator_names.contains_key(&head.node) => {
-                return self.mismatch(head.span, "a value (to use an indicator's score, compute it: `计算 名 = 汇总(名, …)`)", "an indicator (指标)");
+                return self.mismatch(
+                    head.span,
+                    "a value (to use an indicator's score, compute it: `计算 名 = 汇总(名, …)`)",
+                    "an indicator (指标)",
+                );
             }
             None => {
                 let candidates = self.all_names();
@@ -273,7 +278,11 @@ impl Checker<'_> {
         };
         let ordered = !matches!(cmp, Compare::Eq | Compare::Ne);
         if ordered && (matches!(ta, Ty::Optional(_)) || matches!(tb, Ty::Optional(_))) {
-            return self.mismatch(span, "values that are given (check an optional one with `如果 有(…) 则 …` first)", "an optional value compared by size");
+            return self.mismatch(
+                span,
+                "values that are given (check an optional one with `如果 有(…) 则 …` first)",
+                "an optional value compared by size",
+            );
         }
         match (strip_optional(&ta), strip_optional(&tb)) {
             (Ty::Num(ua), Ty::Num(ub)) => {
@@ -285,6 +294,13 @@ impl Checker<'_> {
             (Ty::Label(x), Ty::Label(y)) if x == y && !ordered => {}
             (Ty::Rating(x), Ty::Rating(y)) if x == y && !ordered => {}
             (Ty::Text, Ty::Text) | (Ty::Bool, Ty::Bool) if !ordered => {}
+            (Ty::Rating(_), Ty::Rating(_)) | (Ty::Label(_), Ty::Label(_)) if ordered => {
+                return self.mismatch(
+                    span,
+                    "numbers (levels are not compared by size; compare their percentages: `因子(a) > 因子(b)`)",
+                    "levels compared by size",
+                );
+            }
             (Ty::Label(_), other) | (other, Ty::Label(_)) => {
                 return self.mismatch(
                     span,
@@ -401,7 +417,8 @@ impl Checker<'_> {
                 Some(t) => self.same_type(&t, &vt, value.span)?,
             });
             if by_label[i].replace(v).is_some() {
-                self.diags.push(err::match_arms(label.span, std::slice::from_ref(&label.node)));
+                let first = arms.iter().find(|(l, _)| l.node == label.node).map_or(label.span, |(l, _)| l.span);
+                self.diags.push(err::duplicate(label.span, first, &label.node));
             }
         }
         let missing: Vec<String> =
@@ -582,7 +599,11 @@ impl Checker<'_> {
         let unit = match (self.indicators[node].points, unit) {
             (Some(_), Unit::Ratio | Unit::Free) => Unit::Points,
             (Some(_), u) => {
-                return self.mismatch(tree.span, "a percentage for each part (the indicator has points)", err::unit_words(u));
+                return self.mismatch(
+                    tree.span,
+                    "a percentage for each part (the indicator has points)",
+                    err::unit_words(u),
+                );
             }
             (None, u) => u,
         };

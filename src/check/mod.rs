@@ -78,6 +78,8 @@ struct Checker<'a> {
     samples: BTreeMap<String, (serde_json::Value, Span)>,
     tests: Vec<TestCase>,
     used: HashSet<(u8, usize)>,
+    /// Inputs whose type was wrong (already reported): formulas using them fail quietly.
+    poisoned_inputs: HashSet<InputId>,
 }
 
 impl<'a> Checker<'a> {
@@ -102,6 +104,7 @@ impl<'a> Checker<'a> {
             samples: BTreeMap::new(),
             tests: Vec::new(),
             used: HashSet::new(),
+            poisoned_inputs: HashSet::new(),
         }
     }
 
@@ -173,7 +176,7 @@ impl<'a> Checker<'a> {
 
     fn warn_unused(&mut self) {
         for (i, input) in self.inputs.iter().enumerate() {
-            if !self.used.contains(&(0, i)) {
+            if !self.used.contains(&(0, i)) && !self.poisoned_inputs.contains(&i) {
                 self.diags.push(err::unused(input.span, "input", &input.name));
             }
         }

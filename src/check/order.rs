@@ -103,13 +103,15 @@ impl Checker<'_> {
             _ => {}
         }
         let mut out: Vec<ValueId> = self.rollup_parts_mentioned(v);
-        out.extend(names
-            .into_iter()
-            .filter_map(|n| match self.names.get(&n.node) {
-                Some((Symbol::Value(d), _)) => Some(*d),
-                _ => None,
-            })
-            .collect::<Vec<_>>());
+        out.extend(
+            names
+                .into_iter()
+                .filter_map(|n| match self.names.get(&n.node) {
+                    Some((Symbol::Value(d), _)) => Some(*d),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -151,7 +153,9 @@ fn rollups<'e>(e: &'e ExprNode, out: &mut Vec<&'e Ident>) {
             rollups(lhs, out);
             rollups(rhs, out);
         }
-        Expr::If { condition, then, otherwise } => [condition, then, otherwise].into_iter().for_each(|x| rollups(x, out)),
+        Expr::If { condition, then, otherwise } => {
+            [condition, then, otherwise].into_iter().for_each(|x| rollups(x, out))
+        }
         Expr::Match { subject, arms } => {
             rollups(subject, out);
             arms.iter().for_each(|(_, a)| rollups(a, out));

@@ -8,6 +8,15 @@ use crate::source::Span;
 impl Checker<'_> {
     pub(super) fn check_trees(&mut self) {
         for id in 0..self.indicators.len() {
+            let ind = &self.indicators[id];
+            let share = match (ind.points, ind.weight) {
+                (Some(p), _) if p <= Number::ZERO => Some("an indicator's points"),
+                (_, Some(w)) if w <= Number::ZERO => Some("an indicator's weight"),
+                _ => None,
+            };
+            if let Some(what) = share {
+                self.diags.push(err::not_positive(ind.span, what));
+            }
             let children = self.indicators[id].children.clone();
             if children.is_empty() {
                 continue;

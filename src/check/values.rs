@@ -58,13 +58,24 @@ impl Checker<'_> {
             None => None,
         };
         let kind = ValueKind::Let { family, expr, cap, floor, rounding };
-        Some(ValueDef { name: l.name.node.clone(), kind, ty, refs: refs(&l.refs), span: l.name.span })
+        let whole = match &kind {
+            ValueKind::Let { rounding: Some((0, _)), .. } => true,
+            ValueKind::Let { expr, cap, floor, .. } => {
+                [Some(expr), cap.as_ref(), floor.as_ref()].into_iter().flatten().all(|e| self.is_whole(e))
+            }
+            _ => false,
+        };
+        Some(ValueDef { name: l.name.node.clone(), kind, ty, whole, refs: refs(&l.refs), span: l.name.span })
     }
 
     fn grade_value(&mut self, g: &ast::Grade) -> Option<ValueDef> {
         let ctx = Ctx::default();
         let (subject, st) = self.expr(&g.subject, &ctx)?;
         let unit = self.unit_of(&st, g.subject.span)?;
+        if g.bands.is_empty() {
+            self.diags.push(err::bands_gap(g.name.span, "there are no bands"));
+            return None;
+        }
         let mut bands = Vec::new();
         let mut bounds: Vec<BandBounds> = Vec::new();
         for band in &g.bands {
@@ -88,6 +99,7 @@ impl Checker<'_> {
             name: g.name.node.clone(),
             kind,
             ty: Ty::Label(labels),
+            whole: false,
             refs: refs(&g.refs),
             span: g.name.span,
         })
@@ -107,6 +119,26 @@ impl Checker<'_> {
             return None;
         }
         Some(Some((e, b.inclusive)))
+    }
+
+    /// Whether a formula's value is a whole number whatever the data: counts and ranks,
+    /// combined by +, − and ×.
+    fn is_whole(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Const(n) => n.is_integer(),
+            Expr::Absent => true,
+            Expr::Input(i) => {
+                matches!(&self.inputs[*i].shape, Shape::Number { whole: true, .. })
+                    || matches!(&self.inputs[*i].shape, Shape::Optional(s) if matches!(**s, Shape::Number { whole: true, .. }))
+            }
+            Expr::Value(v) => self.slots[*v].def.as_ref().is_some_and(|d| d.whole),
+            Expr::Neg(x) => self.is_whole(x),
+            Expr::Arith(Arith::Add | Arith::Sub | Arith::Mul, a, b) => self.is_whole(a) && self.is_whole(b),
+            Expr::If(_, a, b) => self.is_whole(a) && self.is_whole(b),
+            Expr::Call(Builtin::Length | Builtin::TallyTotal | Builtin::CountOf(_), _) => true,
+            Expr::Call(Builtin::Sum | Builtin::Min | Builtin::Max, args) => args.iter().all(|a| self.is_whole(a)),
+            _ => false,
+        }
     }
 
     /// The value of a formula made of numbers and parameters (at their defaults).
@@ -149,6 +181,7 @@ impl Checker<'_> {
             name: r.name.node.clone(),
             kind,
             ty: Ty::Num(Unit::Count),
+            whole: true,
             refs: refs(&r.refs),
             span: r.name.span,
         })
@@ -202,7 +235,14 @@ impl Checker<'_> {
     pub(super) fn check_publish(&mut self, roles: &[ast::Role], span: Span) {
         let mut out = Roles::default();
         let (mut unit, mut score) = (None, None);
+        let mut seen: Vec<&crate::source::Node<RoleKind>> = Vec::new();
         for role in roles {
+            let repeat = role.kind.node != RoleKind::Flag && seen.iter().any(|k| k.node == role.kind.node);
+            if let Some(first) = seen.iter().find(|k| k.node == role.kind.node).filter(|_| repeat) {
+                self.diags.push(err::duplicate(role.kind.span, first.span, self.source.slice(role.kind.span)));
+                continue;
+            }
+            seen.push(&role.kind);
             let target = &role.target;
             let symbol = self.names.get(&target.node).map(|(s, _)| *s);
             match (role.kind.node, symbol) {

@@ -24,9 +24,60 @@ const MAX_ERRORS: usize = 50;
 
 /// Parses a JSON data file (text) into records.
 pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
-    let json: Json =
-        serde_json::from_str(text).map_err(|e| vec![err::invalid_json(file, e.line(), e.column(), &json_error(&e))])?;
+    // Spreadsheet programs and Notepad start UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let json: Json = serde_json::from_str(text)
+        .map_err(|e| vec![err::invalid_json(file, e.line(), e.column().max(1), &json_error(&e))])?;
+    if let Some((line, column, key)) = duplicate_key(text) {
+        return Err(vec![err::duplicate_key(file, line, column, &key)]);
+    }
     read_records(program, &json)
+}
+
+/// The first key that appears twice in one object of (valid) JSON text, with its line and
+/// column: a JSON reader would silently keep the last one.
+fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
+    // One entry per open container: the keys seen so far, for objects.
+    let mut stack: Vec<Option<std::collections::HashSet<String>>> = Vec::new();
+    let mut expect_key = false;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' => {
+                stack.push(Some(Default::default()));
+                expect_key = true;
+            }
+            '[' => stack.push(None),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => expect_key = matches!(stack.last(), Some(Some(_))),
+            ':' => expect_key = false,
+            '"' => {
+                let mut end = i + 1;
+                let mut escaped = false;
+                for (j, d) in chars.by_ref() {
+                    end = j + d.len_utf8();
+                    match (escaped, d) {
+                        (false, '\\') => escaped = true,
+                        (false, '"') => break,
+                        _ => escaped = false,
+                    }
+                }
+                if expect_key && let Some(Some(keys)) = stack.last_mut() {
+                    let key: String = serde_json::from_str(&text[i..end]).unwrap_or_default();
+                    if !keys.insert(key.clone()) {
+                        let before = &text[..i];
+                        let line = before.matches('\n').count() + 1;
+                        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                        return Some((line, column, key));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn json_error(e: &serde_json::Error) -> String {
@@ -64,6 +115,23 @@ pub fn read_records(program: &Program, json: &Json) -> Result<Vec<Record>, Vec<D
     if errors.is_empty() { Ok(records) } else { Err(errors) }
 }
 
+/// Each input's default read as data, so that a default that does not fit its type is
+/// reported against the regulation, not against the first record that leaves it out.
+pub fn check_defaults(program: &Program) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for input in &program.inputs {
+        let Some(default) = &input.default else { continue };
+        let mut reader =
+            Reader { program, errors: Vec::new(), at: At { record: "the default".into(), path: String::new() } };
+        let at = reader.at_field(&input.name);
+        if reader.value(default, &input.shape, &at).is_none() {
+            let why = reader.errors.first().map(|d| d.message.clone()).unwrap_or_default();
+            out.push(err::bad_default(input.span, &why).in_source(&program.source));
+        }
+    }
+    out
+}
+
 /// Reads one record (also used for the embedded test cases).
 pub fn read_record(program: &Program, json: &Json, label: &str) -> Result<Record, Vec<Diagnostic>> {
     let mut reader = Reader { program, errors: Vec::new(), at: At { record: label.to_string(), path: String::new() } };
@@ -97,9 +165,10 @@ impl Reader<'_> {
         // Name the record by its department as early as possible.
         let unit_field = &program.inputs[program.roles.unit].field;
         let unit = match fields.get(unit_field) {
+            // Names are compared without spaces at their ends, as a person reads them.
             Some(Json::String(s)) if !s.trim().is_empty() => {
-                self.at.record = format!("department \"{s}\"");
-                Some(s.clone())
+                self.at.record = format!("department \"{}\"", s.trim());
+                Some(s.trim().to_string())
             }
             _ => None,
         };
@@ -114,8 +183,8 @@ impl Reader<'_> {
         for input in &program.inputs {
             let at = self.at_field(&input.field);
             let value = match (fields.get(&input.field), &input.shape) {
-                (None | Some(Json::Null), Shape::Optional(_)) => Some(Value::Absent),
                 (None, shape) if input.default.is_some() => self.value(input.default.as_ref()?, shape, &at),
+                (None | Some(Json::Null), Shape::Optional(_)) => Some(Value::Absent),
                 (None, shape) => {
                     self.errors.push(err::missing_field(&at, &self.expected(shape)));
                     None
@@ -163,17 +232,13 @@ impl Reader<'_> {
             Shape::Tally { scale, nonempty } => self.tally(json, *scale, *nonempty, at),
             Shape::Each { indicator, item } => {
                 let keys = program.leaf_names(*indicator);
-                let values = self.keyed(json, &keys, at, |this, v, key_at| this.value(v, item, key_at))?;
-                Some(Value::Map(values))
+                let shapes = vec![&**item; keys.len()];
+                Some(Value::Map(self.keyed(json, &keys, &shapes, at)?))
             }
             Shape::Record(fields) => {
                 let keys: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
-                let values = self.keyed(json, &keys, at, |this, v, key_at| {
-                    let name = key_at.path.rsplit('.').next().unwrap_or("");
-                    let shape = &fields.iter().find(|(n, _)| n == name)?.1;
-                    this.value(v, shape, key_at)
-                })?;
-                Some(Value::Record(values))
+                let shapes: Vec<&Shape> = fields.iter().map(|(_, s)| s).collect();
+                Some(Value::Record(self.keyed(json, &keys, &shapes, at)?))
             }
         }
     }
@@ -240,7 +305,7 @@ impl Reader<'_> {
         let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
         if !unknown.is_empty() {
             let suggestion = did_you_mean(&unknown[0], &levels);
-            return self.fail(err::wrong_keys(at, &[], &unknown, suggestion));
+            return self.fail(err::wrong_keys(at, &[], &unknown, suggestion, &levels));
         }
         let mut counts = Vec::with_capacity(levels.len());
         let mut total = Number::ZERO;
@@ -260,14 +325,9 @@ impl Reader<'_> {
         Some(Value::Tally(counts))
     }
 
-    /// An object with exactly the given keys, each read by `read`, in the keys' order.
-    fn keyed(
-        &mut self,
-        json: &Json,
-        keys: &[String],
-        at: &At,
-        mut read: impl FnMut(&mut Self, &Json, &At) -> Option<Value>,
-    ) -> Option<Vec<Value>> {
+    /// An object with exactly the given keys (optional ones may be missing), each read with
+    /// its shape, in the keys' order.
+    fn keyed(&mut self, json: &Json, keys: &[String], shapes: &[&Shape], at: &At) -> Option<Vec<Value>> {
         let Json::Object(map) = json else {
             return self.fail(err::wrong_type(
                 at,
@@ -276,16 +336,21 @@ impl Reader<'_> {
             ));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !keys.contains(k)).cloned().collect();
-        let missing: Vec<String> = keys.iter().filter(|k| !map.contains_key(*k)).cloned().collect();
+        let missing: Vec<String> = keys
+            .iter()
+            .zip(shapes)
+            .filter(|(k, s)| !map.contains_key(*k) && !matches!(s, Shape::Optional(_)))
+            .map(|(k, _)| k.clone())
+            .collect();
         if !unknown.is_empty() || !missing.is_empty() {
             let suggestion = unknown.first().and_then(|u| did_you_mean(u, &missing));
-            return self.fail(err::wrong_keys(at, &missing, &unknown, suggestion));
+            return self.fail(err::wrong_keys(at, &missing, &unknown, suggestion, keys));
         }
         let mut out = Vec::with_capacity(keys.len());
         let mut ok = true;
-        for key in keys {
+        for (key, shape) in keys.iter().zip(shapes) {
             let key_at = At { record: at.record.clone(), path: format!("{}.{key}", at.path) };
-            match read(self, &map[key], &key_at) {
+            match map.get(key).map_or(Some(Value::Absent), |v| self.value(v, shape, &key_at)) {
                 Some(v) => out.push(v),
                 None => ok = false,
             }

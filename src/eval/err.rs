@@ -22,6 +22,17 @@ pub fn invalid_json(file: &str, line: usize, column: usize, what: &str) -> Diagn
         .help("check the brackets, commas and quotes near that place; a spreadsheet export may have cut the file short")
 }
 
+pub fn duplicate_key(file: &str, line: usize, column: usize, key: &str) -> Diagnostic {
+    Diagnostic::error("E0714", format!("{file}:{line}:{column}: the key \"{key}\" appears twice in the same object"))
+        .help("keep one of them: a reader would silently use only the last")
+}
+
+pub fn bad_default(span: crate::source::Span, why: &str) -> Diagnostic {
+    Diagnostic::error("E0715", why.to_string())
+        .label(span, "this input's default does not fit its type")
+        .help("write a default of the input's type and within its limits, as in `默认 0` or `默认 []`")
+}
+
 pub fn not_a_list(found: &str) -> Diagnostic {
     Diagnostic::error("E0702", format!("the data must be a JSON array of records, one per department; found {found}"))
         .help("wrap the records in [ … ], even when there is only one")
@@ -64,7 +75,13 @@ pub fn unknown_field(at: &At, field: &str, allowed: &[String], suggestion: Optio
     Diagnostic::error("E0708", format!("{}: unknown field `{field}`", at.describe())).help(help)
 }
 
-pub fn wrong_keys(at: &At, missing: &[String], unknown: &[String], suggestion: Option<String>) -> Diagnostic {
+pub fn wrong_keys(
+    at: &At,
+    missing: &[String],
+    unknown: &[String],
+    suggestion: Option<String>,
+    keys: &[String],
+) -> Diagnostic {
     let mut parts = Vec::new();
     if !unknown.is_empty() {
         parts.push(format!("unknown {}", quoted(unknown)));
@@ -73,8 +90,8 @@ pub fn wrong_keys(at: &At, missing: &[String], unknown: &[String], suggestion: O
         parts.push(format!("missing {}", quoted(missing)));
     }
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`? Give exactly one entry per indicator"),
-        None => "give exactly one entry per indicator".to_string(),
+        Some(s) => format!("did you mean `{s}`? The keys are: {}", keys.join(", ")),
+        None => format!("the keys are: {}", keys.join(", ")),
     };
     Diagnostic::error("E0709", format!("{}: {}", at.describe(), parts.join("; "))).help(help)
 }
@@ -117,8 +134,8 @@ pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
         .help("this is a defect in jixiao, not in your file; please report it with the regulation and the data")
 }
 
-pub fn bad_bands(grade: &str, problem: &str) -> Diagnostic {
-    Diagnostic::error("E0803", format!("with the parameters given, the bands of `{grade}` are wrong: {problem}"))
+pub fn bad_bands(grade: &str, problem: &str, set: &[String]) -> Diagnostic {
+    Diagnostic::error("E0803", format!("with {}, the bands of `{grade}` are wrong: {problem}", set.join(", ")))
         .help("choose cut-offs that keep the bands in order, highest first")
 }
 

@@ -162,15 +162,11 @@ impl Env<'_> {
             },
             Expr::Call(b, args) => self.call(*b, args)?,
             Expr::Rollup { indicator, parts } => {
-                let mut values = Vec::with_capacity(parts.len());
+                let mut known = vec![None; self.program.indicators.len()];
                 for (node, e) in parts {
-                    values.push((*node, self.num(e)?));
+                    known[*node] = Some(self.num(e)?);
                 }
-                let share = rollup_parts(self.program, *indicator, &values)?;
-                match self.program.indicators[*indicator].points {
-                    Some(points) => Value::Num(share.checked_mul(points)?),
-                    None => Value::Num(share),
-                }
+                Value::Num(rolled_up(self.program, *indicator, &known)?)
             }
         })
     }
@@ -228,13 +224,12 @@ impl Env<'_> {
                 _ => Value::Absent,
             },
             Builtin::Rollup { indicator, keys } => {
-                let Value::Map(values) = first()? else { return Ok(Value::Absent) };
-                let leaves = self.program.leaves(keys);
-                let share = rollup(self.program, indicator, &leaves, &values)?;
-                match self.program.indicators[indicator].points {
-                    Some(points) => Value::Num(share.checked_mul(points)?),
-                    None => Value::Num(share),
+                let Value::Map(values) = first()? else { return internal("one value per leaf was expected") };
+                let mut known = vec![None; self.program.indicators.len()];
+                for (leaf, value) in self.program.leaves(keys).into_iter().zip(values) {
+                    known[leaf] = value.as_num();
                 }
+                Value::Num(rolled_up(self.program, indicator, &known)?)
             }
             Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
         })
@@ -245,15 +240,19 @@ impl Env<'_> {
     }
 }
 
-/// An indicator's value from its leaves: children weighted by points, by weights, or
-/// equally, recursively.
-fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) -> R<Number> {
-    let ind = &program.indicators[node];
-    if ind.children.is_empty() {
-        let pos = leaves.iter().position(|l| *l == node);
-        return Ok(pos.and_then(|p| values.get(p)).and_then(Value::as_num).unwrap_or(Number::ZERO));
+/// An indicator's value from values known for some of the nodes under it (its leaves, or
+/// the parts named after values): children weighted by points, by weights, or equally,
+/// recursively; with points, the weighted share is multiplied by the indicator's points.
+fn rolled_up(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Number> {
+    let share = weighted_children(program, node, known)?;
+    match program.indicators[node].points {
+        Some(points) => Ok(share.checked_mul(points)?),
+        None => Ok(share),
     }
-    let children = &ind.children;
+}
+
+fn weighted_children(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Number> {
+    let children = &program.indicators[node].children;
     let total_points = sum(children.iter().filter_map(|c| program.indicators[*c].points))?;
     let count = Number::int(children.len() as i128);
     let mut acc = Number::ZERO;
@@ -264,27 +263,10 @@ fn rollup(program: &Program, node: NodeId, leaves: &[NodeId], values: &[Value]) 
             (None, Some(w)) => w,
             (None, None) => Number::ONE.checked_div(count)?,
         };
-        acc = acc.checked_add(share.checked_mul(rollup(program, c, leaves, values)?)?)?;
-    }
-    Ok(acc)
-}
-
-/// Like `rollup`, but each part's value is given directly for the nodes in `parts`.
-fn rollup_parts(program: &Program, node: NodeId, parts: &[(NodeId, Number)]) -> R<Number> {
-    let ind = &program.indicators[node];
-    let total_points = sum(ind.children.iter().filter_map(|c| program.indicators[*c].points))?;
-    let count = Number::int(ind.children.len() as i128);
-    let mut acc = Number::ZERO;
-    for &c in &ind.children {
-        let child = &program.indicators[c];
-        let share = match (child.points, child.weight) {
-            (Some(p), _) => p.checked_div(total_points)?,
-            (None, Some(w)) => w,
-            (None, None) => Number::ONE.checked_div(count)?,
-        };
-        let value = match parts.iter().find(|(n, _)| *n == c) {
-            Some((_, v)) => *v,
-            None => rollup_parts(program, c, parts)?,
+        let value = match known[c] {
+            Some(v) => v,
+            None if child.children.is_empty() => return internal("a leaf without a value"),
+            None => weighted_children(program, c, known)?,
         };
         acc = acc.checked_add(share.checked_mul(value)?)?;
     }

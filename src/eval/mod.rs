@@ -150,7 +150,14 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
         let bounds: Vec<BandBounds> =
             bands.iter().map(|b| (b.label.clone(), bound(&b.lower), bound(&b.upper), b.span)).collect();
         if let Some(problem) = band_problem(&bounds) {
-            return Err(vec![err::bad_bands(&def.name, &problem.message)]);
+            let set: Vec<String> = program
+                .params
+                .iter()
+                .zip(params)
+                .filter(|(p, v)| p.default != **v)
+                .map(|(p, v)| format!("{} = {v}", p.name))
+                .collect();
+            return Err(vec![err::bad_bands(&def.name, &problem.message, &set)]);
         }
     }
     Ok(())
@@ -180,7 +187,8 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
                             .iter()
                             .filter_map(|(text, e)| Some(format!("{text} = {}", shown_number(env.eval(e).ok()?)?)))
                             .collect::<Vec<_>>();
-                        let with = if found.is_empty() { String::new() } else { format!("; found {}", found.join(", ")) };
+                        let with =
+                            if found.is_empty() { String::new() } else { format!("; found {}", found.join(", ")) };
                         let message = format!("{}{with}", req.message);
                         errors.push(err::requirement(&at, &message, req.refs.first()));
                     }

@@ -22,11 +22,10 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
     if let ValueKind::Let { rounding: Some((p, _)), .. } = def.kind {
         return p;
     }
-    match &def.ty {
-        Ty::Num(Unit::Count) if n.is_integer() => 0,
-        Ty::Optional(t) if **t == Ty::Num(Unit::Count) && n.is_integer() => 0,
-        _ => PLACES,
-    }
+    // Whole counts print whole; points keep their two places even when whole (18.00).
+    let count =
+        matches!(&def.ty, Ty::Num(Unit::Count)) || matches!(&def.ty, Ty::Optional(t) if **t == Ty::Num(Unit::Count));
+    if def.whole && count && n.is_integer() { 0 } else { PLACES }
 }
 
 pub fn number_text(n: Number, places: u32) -> String {
@@ -130,39 +129,27 @@ fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
     Json::Object(o)
 }
 
-/// CSV: one row per department in input order; per-leaf values as `名称[指标]` columns.
+/// CSV: one row per department in input order: the department, its category (when the
+/// regulation ranks by category), then every value under its own name; per-leaf values as
+/// `名称[指标]` columns.
 pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let mut header = vec!["部门".to_string(), "得分".into()];
-    let has = (program.roles.grade.is_some(), program.roles.category.is_some(), program.roles.rank.is_some());
-    if has.0 {
-        header.push("等次".into());
-    }
-    if has.1 {
-        header.push("类别".into());
-    }
-    if has.2 {
-        header.push("排名".into());
-    }
-    for (v, def) in program.values.iter().enumerate() {
+    let category = category_name(program);
+    let mut header = vec![program.inputs[program.roles.unit].field.clone()];
+    header.extend(category.clone());
+    for def in &program.values {
         match def.kind {
             ValueKind::Let { family: Some(node), .. } => {
                 header.extend(program.leaf_names(node).into_iter().map(|k| format!("{}[{k}]", def.name)));
             }
-            _ => header.push(program.values[v].name.clone()),
+            _ => header.push(def.name.clone()),
         }
     }
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);
     for (r, inp) in results.iter().zip(inputs) {
-        let mut row = vec![r.unit.clone(), score_text(program, r)];
-        if has.0 {
-            row.push(grade_text(program, r).unwrap_or_default());
-        }
-        if has.1 {
+        let mut row = vec![r.unit.clone()];
+        if category.is_some() {
             row.push(category_text(program, r, inp).unwrap_or_default());
-        }
-        if has.2 {
-            row.push(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default());
         }
         for v in 0..program.values.len() {
             match value_json(program, v, &r.values[v]) {
@@ -175,10 +162,20 @@ pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> St
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The category's column name, when it is an input (a computed category is among the values).
+fn category_name(program: &Program) -> Option<String> {
+    match program.roles.category {
+        Some(Expr::Input(i)) => Some(program.inputs[i].field.clone()),
+        _ => None,
+    }
+}
+
+/// Yes/no as people write it.
 fn cell(j: &Json) -> String {
     match j {
         Json::String(s) => s.clone(),
         Json::Null => String::new(),
+        Json::Bool(b) => if *b { "是" } else { "否" }.to_string(),
         j => j.to_string(),
     }
 }

@@ -45,7 +45,7 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
         if program.roles.rank.is_some() {
             row.push(num_cell(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default()));
         }
-        row.push(Cell::new(&r.unit));
+        row.push(Cell::new(printable(&r.unit)));
         row.push(num_cell(score_text(program, r)));
         if program.roles.grade.is_some() {
             row.push(Cell::new(grade_text(program, r).unwrap_or_default()));
@@ -58,8 +58,13 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
             row.push(num_cell(text));
         }
         if !program.roles.flags.is_empty() {
-            let marks: Vec<&str> =
-                program.roles.flags.iter().filter(|f| r.values[**f] == Value::Bool(true)).map(|f| program.values[*f].name.as_str()).collect();
+            let marks: Vec<&str> = program
+                .roles
+                .flags
+                .iter()
+                .filter(|f| r.values[**f] == Value::Bool(true))
+                .map(|f| program.values[*f].name.as_str())
+                .collect();
             row.push(Cell::new(marks.join("、")));
         }
         t.add_row(row);
@@ -117,4 +122,10 @@ fn summary(program: &Program, results: &[UnitResult]) -> String {
     }
     line.push('\n');
     line
+}
+
+/// Text from data as it may safely reach a terminal: control characters (and so escape
+/// sequences) shown as `\u{…}`.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }

@@ -66,7 +66,7 @@ fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic 
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
-    if let Some(d) = glued_keyword(source, at) {
+    if let Some(d) = glued_keyword(source, at).or_else(|| glued_clause_keyword(source, at)) {
         return d;
     }
     if let Some(d) = unclosed_string(source, at) {
@@ -107,6 +107,18 @@ fn glued_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
     None
 }
 
+/// `则得分`, `如果得分`: a clause keyword glued to the name after it, where parsing stopped.
+fn glued_clause_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
+    let rest = source.text.get(at..)?;
+    let word_len: usize = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
+    let word = &rest[..word_len];
+    // Keywords that seldom begin a name (unlike 分数 in 分数一, or 按 in 按时完成率).
+    const GLUED: &[&str] =
+        &["如果", "则", "否则", "对应", "依据", "封顶", "保底", "保留", "属于", "分组", "四舍五入", "截断"];
+    let keyword = GLUED.iter().filter(|k| word.starts_with(**k) && word.len() > k.len()).max_by_key(|k| k.len())?;
+    Some(err::glued_keyword(source, Span::new(at, at + word_len), keyword))
+}
+
 /// An opening quote with no closing one after it.
 fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
     let text = &*source.text;
@@ -119,8 +131,9 @@ fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
             _ => {}
         }
     }
-    let (start, _) = open.filter(|(start, _)| *start <= at)?;
-    Some(err::unclosed_string(source, Span::new(start, start + 1)))
+    let (start, close) = open.filter(|(start, _)| *start <= at)?;
+    let width = if close == '"' { 1 } else { '“'.len_utf8() };
+    Some(err::unclosed_string(source, Span::new(start, start + width)))
 }
 
 struct Builder<'s> {
@@ -627,7 +640,8 @@ impl Builder<'_> {
             Rule::quantity => {
                 let mut it = pair.into_inner();
                 let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
-                let value = parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
+                let value =
+                    parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
                 let unit = it.next().map(|u| match u.as_str() {
                     "%" | "％" => UnitSuffix::Percent,
                     _ => UnitSuffix::Points,
@@ -637,8 +651,10 @@ impl Builder<'_> {
             Rule::path => {
                 let mut it = pair.into_inner();
                 let head = self.next_ident(&mut it);
-                let steps: Vec<Step> = it
-                    .map(|p| if p.as_rule() == Rule::key { Step::Field(self.ident(p)) } else { Step::Index(self.ident(p)) })
+                let steps: Vec<Step> =
+                    it.map(|p| {
+                        if p.as_rule() == Rule::key { Step::Field(self.ident(p)) } else { Step::Index(self.ident(p)) }
+                    })
                     .collect();
                 Ok((Node::new(Expr::Path { head, steps }, span), 1))
             }
