@@ -205,7 +205,9 @@ impl Checker<'_> {
         }
         let message =
             r.message.as_ref().map_or_else(|| self.source.slice(r.condition.span).to_string(), |m| m.node.clone());
-        let shown = self.compared(&r.condition, &ctx);
+        let mut shown = self.compared(&r.condition, &ctx);
+        let mut seen = std::collections::HashSet::new();
+        shown.retain(|(text, _)| seen.insert(text.clone()));
         self.requires.push(Requirement { family, condition, message, shown, refs: refs(&r.refs), span });
     }
 
