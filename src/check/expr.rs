@@ -3,7 +3,7 @@
 //! reference to a value that failed earlier fails silently, so one mistake is reported once.
 
 use super::{Checker, Symbol, consts, err};
-use crate::program::{self as p, Arith, Builtin, Compare, Expr, Key, NodeId, Shape, Ty, Unit};
+use crate::program::{self as p, Arith, Builtin, Compare, Expr, Key, NodeId, Ty, Unit};
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, ExprNode, Step, UnaryOp};
 
@@ -16,24 +16,7 @@ pub(super) struct Ctx {
     pub given: Vec<Expr>,
 }
 
-type Typed = (Expr, Ty);
-
-/// The built-in functions, by Chinese and English name.
-const FUNCTIONS: &[(&str, &str)] = &[
-    ("最小", "min"),
-    ("最大", "max"),
-    ("合计", "sum"),
-    ("平均", "mean"),
-    ("个数", "length"),
-    ("因子", "factor"),
-    ("计数", "count_of"),
-    ("汇总", "rollup"),
-    ("有", "given"),
-];
-
-pub fn function_names() -> Vec<String> {
-    FUNCTIONS.iter().flat_map(|(zh, en)| [zh.to_string(), en.to_string()]).collect()
-}
+pub(super) type Typed = (Expr, Ty);
 
 impl Checker<'_> {
     pub(super) fn expr(&mut self, e: &ExprNode, ctx: &Ctx) -> Option<Typed> {
@@ -157,7 +140,7 @@ impl Checker<'_> {
         }
     }
 
-    fn mismatch<T>(&mut self, span: Span, expected: &str, found: &str) -> Option<T> {
+    pub(super) fn mismatch<T>(&mut self, span: Span, expected: &str, found: &str) -> Option<T> {
         self.diags.push(err::type_mismatch(span, expected, found));
         None
     }
@@ -327,7 +310,7 @@ impl Checker<'_> {
     }
 
     /// A bare word read as a level of a grade or rating type.
-    fn label_in(&mut self, e: &ExprNode, t: &Ty) -> Option<Typed> {
+    pub(super) fn label_in(&mut self, e: &ExprNode, t: &Ty) -> Option<Typed> {
         let ast::Expr::Path { head, .. } = &e.node else { return None };
         let labels: Vec<String> = match strip_optional(t) {
             Ty::Label(l) => self.label_sets[*l].clone(),
@@ -429,250 +412,6 @@ impl Checker<'_> {
         }
         let arms = by_label.into_iter().collect::<Option<Vec<_>>>()?;
         Some((Expr::Match(Box::new(s), arms), ty?))
-    }
-
-    fn call(&mut self, func: &ast::Ident, args: &[ExprNode], span: Span, ctx: &Ctx) -> Option<Typed> {
-        let Some(&(zh, _)) = FUNCTIONS.iter().find(|(zh, en)| *zh == func.node || *en == func.node) else {
-            self.diags.push(err::unknown_function(func.span, &func.node, &function_names()));
-            return None;
-        };
-        let want = |n: usize, words: &str, this: &mut Self| -> Option<()> {
-            if args.len() == n {
-                return Some(());
-            }
-            this.diags.push(err::arity(span, &func.node, words, args.len()));
-            None
-        };
-        match zh {
-            "最小" | "最大" => self.min_max(zh == "最小", func, args, span, ctx),
-            "汇总" if args.len() == 1 => self.rollup_named(&args[0]),
-            "汇总" => {
-                want(2, "an indicator, and optionally one value per leaf", self)?;
-                self.rollup(&args[0], &args[1], ctx)
-            }
-            "计数" => {
-                want(2, "a tally and one of its levels", self)?;
-                self.count_of(&args[0], &args[1], ctx)
-            }
-            _ => {
-                want(1, "one argument", self)?;
-                let (x, t) = self.expr(&args[0], ctx)?;
-                self.unary_builtin(zh, x, t, args[0].span, ctx)
-            }
-        }
-    }
-
-    fn min_max(&mut self, min: bool, func: &ast::Ident, args: &[ExprNode], span: Span, ctx: &Ctx) -> Option<Typed> {
-        if args.len() < 2 {
-            self.diags.push(err::arity(span, &func.node, "two or more numbers", args.len()));
-            return None;
-        }
-        let mut unit = Unit::Free;
-        let mut out = Vec::new();
-        for a in args {
-            let (x, t) = self.expr(a, ctx)?;
-            let u = self.unit_of(&t, a.span)?;
-            unit = match unify(unit, u) {
-                Some(u) => u,
-                None => {
-                    self.diags.push(err::unit_mismatch(a.span, "compare", unit, u));
-                    return None;
-                }
-            };
-            out.push(x);
-        }
-        Some((Expr::Call(if min { Builtin::Min } else { Builtin::Max }, out), Ty::Num(unit)))
-    }
-
-    fn unary_builtin(&mut self, zh: &str, x: Expr, t: Ty, span: Span, _ctx: &Ctx) -> Option<Typed> {
-        let call = |b: Builtin, x: Expr, t: Ty| Some((Expr::Call(b, vec![x]), t));
-        match (zh, t) {
-            ("因子", Ty::Rating(s)) => call(Builtin::Factor(s), x, Ty::Num(Unit::Ratio)),
-            ("因子", Ty::List(item)) if matches!(*item, Ty::Rating(_)) => {
-                let Ty::Rating(s) = *item else { return None };
-                call(Builtin::Factors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio))))
-            }
-            ("因子", Ty::Tally(s)) => call(Builtin::TallyFactors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio)))),
-            ("因子", t) => self.mismatch(span, "a rating, a list of ratings or a tally", &err::ty_words(&t)),
-            ("合计", Ty::Tally(_)) => call(Builtin::TallyTotal, x, Ty::Num(Unit::Count)),
-            ("合计" | "平均", Ty::List(item) | Ty::Map(_, item)) => {
-                let u = self.unit_of(&item, span)?;
-                if zh == "平均" && !self.nonempty(&x) {
-                    self.diags.push(err::maybe_zero(span, "the number of items averaged"));
-                    return None;
-                }
-                call(if zh == "合计" { Builtin::Sum } else { Builtin::Mean }, x, Ty::Num(u))
-            }
-            ("个数", Ty::List(_)) => call(Builtin::Length, x, Ty::Num(Unit::Count)),
-            ("个数" | "平均", Ty::Tally(_)) => {
-                self.diags.push(err::tally_as_list(span));
-                None
-            }
-            ("有", Ty::Optional(_)) => call(Builtin::Given, x, Ty::Bool),
-            ("有", t) => self.mismatch(span, "an optional input (可选)", &err::ty_words(&t)),
-            (_, t) => self.mismatch(span, "a list of numbers", &err::ty_words(&t)),
-        }
-    }
-
-    fn rollup(&mut self, tree: &ExprNode, values: &ExprNode, ctx: &Ctx) -> Option<Typed> {
-        let ast::Expr::Path { head, steps } = &tree.node else {
-            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
-            return None;
-        };
-        if !steps.is_empty() {
-            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
-            return None;
-        }
-        let node = self.indicator_named(head)?;
-        let (v, vt) = self.expr(values, ctx)?;
-        let Ty::Map(keys, item) = vt else {
-            return self.mismatch(
-                values.span,
-                "one value per leaf of an indicator (a value computed with `[项 属于 …]`)",
-                &err::ty_words(&vt),
-            );
-        };
-        if !p::is_within(&self.indicators, node, keys) {
-            let expected = format!("values for the leaves of `{}`", head.node);
-            return self.mismatch(
-                values.span,
-                &expected,
-                &format!("values for the leaves of `{}`", self.indicators[keys].name),
-            );
-        }
-        let u = self.unit_of(&item, values.span)?;
-        let unit = if self.indicators[node].points.is_some() {
-            if !matches!(u, Unit::Ratio | Unit::Free) {
-                return self.mismatch(
-                    values.span,
-                    "a percentage per leaf (the indicator has points, so its leaves give the share of them earned)",
-                    err::unit_words(u),
-                );
-            }
-            Unit::Points
-        } else {
-            u
-        };
-        Some((Expr::Call(Builtin::Rollup { indicator: node, keys }, vec![v]), Ty::Num(unit)))
-    }
-
-    /// `汇总(职能工作目标)`: the indicator's value from the values named after its parts
-    /// (`计算 重点工作 = …`), weighted by the tree; parts without such a value are rolled up
-    /// from theirs.
-    fn rollup_named(&mut self, tree: &ExprNode) -> Option<Typed> {
-        let ast::Expr::Path { head, steps } = &tree.node else {
-            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
-            return None;
-        };
-        if !steps.is_empty() {
-            self.diags.push(err::not_an_indicator(tree.span, self.source.slice(tree.span)));
-            return None;
-        }
-        let node = self.indicator_named(head)?;
-        let mut parts = Vec::new();
-        let mut unit = Unit::Free;
-        let mut stack: Vec<NodeId> = self.indicators[node].children.iter().rev().copied().collect();
-        while let Some(n) = stack.pop() {
-            let name = self.indicators[n].name.clone();
-            let named = match self.names.get(&name).map(|(s, _)| *s) {
-                Some(Symbol::Value(v)) => Some((Expr::Value(v), self.slots[v].ty.clone()?)),
-                Some(Symbol::Input(i)) => Some((Expr::Input(i), self.inputs[i].shape.ty())),
-                _ => None,
-            };
-            match named {
-                Some((e, t)) => {
-                    let u = self.unit_of(&t, tree.span)?;
-                    let Some(joined) = unify(unit, u) else {
-                        self.diags.push(err::unit_mismatch(tree.span, "weigh together", unit, u));
-                        return None;
-                    };
-                    unit = joined;
-                    parts.push((n, e));
-                }
-                None if self.indicators[n].children.is_empty() => {
-                    self.diags.push(err::leaf_without_value(tree.span, &head.node, &name));
-                    return None;
-                }
-                None => stack.extend(self.indicators[n].children.iter().rev().copied()),
-            }
-        }
-        let unit = match (self.indicators[node].points, unit) {
-            (Some(_), Unit::Ratio | Unit::Free) => Unit::Points,
-            (Some(_), u) => {
-                return self.mismatch(
-                    tree.span,
-                    "a percentage for each part (the indicator has points)",
-                    err::unit_words(u),
-                );
-            }
-            (None, u) => u,
-        };
-        Some((Expr::Rollup { indicator: node, parts }, Ty::Num(unit)))
-    }
-
-    fn count_of(&mut self, tally: &ExprNode, level: &ExprNode, ctx: &Ctx) -> Option<Typed> {
-        let (t, tt) = self.expr(tally, ctx)?;
-        let Ty::Tally(s) = tt else {
-            return self.mismatch(tally.span, "a tally (计票)", &err::ty_words(&tt));
-        };
-        let (label, _) = self.label_in(level, &Ty::Rating(s))?;
-        let Expr::Label(i) = label else { return None };
-        Some((Expr::Call(Builtin::CountOf(i), vec![t]), Ty::Num(Unit::Count)))
-    }
-
-    /// The data shape behind a formula that reads an input, if it does.
-    fn shape_of(&self, e: &Expr) -> Option<&Shape> {
-        match e {
-            Expr::Input(i) => Some(&self.inputs[*i].shape),
-            Expr::Index(base, _) => match self.shape_of(base)? {
-                Shape::Each { item, .. } => Some(item),
-                _ => None,
-            },
-            Expr::Field(base, i) => match self.shape_of(base)? {
-                Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
-                Shape::List { item, .. } => match &**item {
-                    Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// Whether a list-valued formula is sure to have at least one item.
-    fn nonempty(&self, e: &Expr) -> bool {
-        match e {
-            Expr::Value(_) | Expr::Call(Builtin::Rollup { .. }, _) => false,
-            Expr::Call(Builtin::Factors(_), args) => args.first().is_some_and(|a| self.nonempty(a)),
-            Expr::Call(Builtin::TallyFactors(_), args) => args
-                .first()
-                .and_then(|a| self.shape_of(a))
-                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
-            Expr::Field(base, _) => self.nonempty(base),
-            e => match self.shape_of(e) {
-                Some(Shape::List { min, .. }) => *min > 0,
-                Some(Shape::Each { .. }) => true,
-                _ => false,
-            },
-        }
-    }
-
-    fn may_be_zero(&self, e: &Expr, ctx: &Ctx) -> bool {
-        if ctx.nonzero.contains(e) {
-            return false;
-        }
-        match e {
-            Expr::Const(n) => n.is_zero(),
-            Expr::Call(Builtin::TallyTotal, args) => !args
-                .first()
-                .and_then(|a| self.shape_of(a))
-                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
-            Expr::Call(Builtin::Length, args) => !args.first().is_some_and(|a| self.nonempty(a)),
-            Expr::Arith(Arith::Mul, a, b) => self.may_be_zero(a, ctx) || self.may_be_zero(b, ctx),
-            Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),
-            _ => true,
-        }
     }
 }
 

@@ -2,12 +2,14 @@
 //! structure of indicator trees and grade bands, and orders values so each is computed
 //! after what it uses. Collects every error it can find in one pass.
 
+mod calls;
 mod cases;
 mod collect;
 mod consts;
 pub mod err;
 mod expr;
 mod order;
+mod proofs;
 mod structure;
 pub mod structure_bands {
     //! Grade-band soundness, shared with the evaluator (parameters may move thresholds).

@@ -35,14 +35,10 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::prefix(Rule::neg) | Op::prefix(Rule::not))
 });
 
-/// Statement keywords, for spotting one glued to the name after it (`计算总分`).
-const STATEMENT_KEYWORDS: &[&str] =
-    &["办法", "条文", "等级", "指标", "输入", "参数", "计算", "要求", "等次", "排名", "公布", "样例", "测试"];
-
 pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
     let mut pairs = match Grammar::parse(Rule::file, &source.text) {
         Ok(pairs) => pairs,
-        Err(e) => return Err(vec![syntax_error(source, e)]),
+        Err(e) => return Err(vec![err::syntax_error(source, e)]),
     };
     let Some(file) = pairs.next() else { return Ok(File::default()) };
     let builder = Builder { source };
@@ -59,81 +55,6 @@ pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
         }
     }
     if errors.is_empty() { Ok(File { decls }) } else { Err(errors) }
-}
-
-fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic {
-    let at = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    if let Some(d) = glued_keyword(source, at).or_else(|| glued_clause_keyword(source, at)) {
-        return d;
-    }
-    if let Some(d) = unclosed_string(source, at) {
-        return d;
-    }
-    let mut expected: Vec<String> = Vec::new();
-    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
-        for rule in positives {
-            if let Some(word) = err::describe(*rule)
-                && !expected.iter().any(|w| w == word)
-            {
-                expected.push(word.to_string());
-            }
-        }
-    }
-    err::unexpected(source, at, &expected)
-}
-
-/// `计算总分 = …`: a statement keyword directly followed by letters lexes as one name. Such
-/// a word at the start of a line, before the error, is almost surely the cause.
-fn glued_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
-    let text = &*source.text;
-    let mut line_start = 0;
-    let end = text.get(at..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| at + i);
-    for line in text[..end].split_inclusive('\n') {
-        let indent = line.len() - line.trim_start().len();
-        let start = line_start + indent;
-        line_start += line.len();
-        let word_len: usize =
-            text[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
-        let word = &text[start..start + word_len];
-        if let Some(keyword) = STATEMENT_KEYWORDS.iter().find(|k| word.starts_with(**k) && word.len() > k.len())
-            && word[keyword.len()..].chars().next().is_some_and(|c| !c.is_ascii_digit())
-        {
-            return Some(err::glued_keyword(source, Span::new(start, start + word_len), keyword));
-        }
-    }
-    None
-}
-
-/// `则得分`, `如果得分`: a clause keyword glued to the name after it, where parsing stopped.
-fn glued_clause_keyword(source: &SourceFile, at: usize) -> Option<Diagnostic> {
-    let rest = source.text.get(at..)?;
-    let word_len: usize = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').map(char::len_utf8).sum();
-    let word = &rest[..word_len];
-    // Keywords that seldom begin a name (unlike 分数 in 分数一, or 按 in 按时完成率).
-    const GLUED: &[&str] =
-        &["如果", "则", "否则", "对应", "依据", "封顶", "保底", "保留", "属于", "分组", "四舍五入", "截断"];
-    let keyword = GLUED.iter().filter(|k| word.starts_with(**k) && word.len() > k.len()).max_by_key(|k| k.len())?;
-    Some(err::glued_keyword(source, Span::new(at, at + word_len), keyword))
-}
-
-/// An opening quote with no closing one after it.
-fn unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
-    let text = &*source.text;
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '"') => open = Some((i, '"')),
-            (None, '“') => open = Some((i, '”')),
-            (Some((_, close)), c) if c == close => open = None,
-            _ => {}
-        }
-    }
-    let (start, close) = open.filter(|(start, _)| *start <= at)?;
-    let width = if close == '"' { 1 } else { '“'.len_utf8() };
-    Some(err::unclosed_string(source, Span::new(start, start + width)))
 }
 
 struct Builder<'s> {

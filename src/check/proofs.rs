@@ -1,0 +1,63 @@
+//! What the checker can prove about data before seeing it: that a list has items, that a
+//! divisor is not zero.
+
+use super::Checker;
+use super::expr::Ctx;
+use crate::program::{Arith, Builtin, Expr, Shape};
+
+impl Checker<'_> {
+    /// The data shape behind a formula that reads an input, if it does.
+    pub(super) fn shape_of(&self, e: &Expr) -> Option<&Shape> {
+        match e {
+            Expr::Input(i) => Some(&self.inputs[*i].shape),
+            Expr::Index(base, _) => match self.shape_of(base)? {
+                Shape::Each { item, .. } => Some(item),
+                _ => None,
+            },
+            Expr::Field(base, i) => match self.shape_of(base)? {
+                Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+                Shape::List { item, .. } => match &**item {
+                    Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether a list-valued formula is sure to have at least one item.
+    pub(super) fn nonempty(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Value(_) | Expr::Call(Builtin::Rollup { .. }, _) => false,
+            Expr::Call(Builtin::Factors(_), args) => args.first().is_some_and(|a| self.nonempty(a)),
+            Expr::Call(Builtin::TallyFactors(_), args) => args
+                .first()
+                .and_then(|a| self.shape_of(a))
+                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
+            Expr::Field(base, _) => self.nonempty(base),
+            e => match self.shape_of(e) {
+                Some(Shape::List { min, .. }) => *min > 0,
+                Some(Shape::Each { .. }) => true,
+                _ => false,
+            },
+        }
+    }
+
+    pub(super) fn may_be_zero(&self, e: &Expr, ctx: &Ctx) -> bool {
+        if ctx.nonzero.contains(e) {
+            return false;
+        }
+        match e {
+            Expr::Const(n) => n.is_zero(),
+            Expr::Call(Builtin::TallyTotal, args) => !args
+                .first()
+                .and_then(|a| self.shape_of(a))
+                .is_some_and(|s| matches!(s, Shape::Tally { nonempty: true, .. })),
+            Expr::Call(Builtin::Length, args) => !args.first().is_some_and(|a| self.nonempty(a)),
+            Expr::Arith(Arith::Mul, a, b) => self.may_be_zero(a, ctx) || self.may_be_zero(b, ctx),
+            Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),
+            _ => true,
+        }
+    }
+}
