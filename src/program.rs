@@ -440,3 +440,56 @@ impl Shape {
         }
     }
 }
+
+/// A grade band's bounds for the structure check: (value, inclusive) each.
+#[derive(Clone, Copy, Debug)]
+pub struct BandBounds {
+    pub lower: Option<(Number, bool)>,
+    pub upper: Option<(Number, bool)>,
+}
+
+/// What is wrong with a list of grade bands written highest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandProblem {
+    /// Band `i` has an upper bound but no band above covers the scores over it.
+    GapAbove(usize),
+    /// Band `i`'s upper bound reaches into band `i - 1`.
+    Overlap(usize),
+    /// Between band `i` and band `i - 1` some scores have no band.
+    Gap(usize),
+    /// Band `i` takes no score that the bands above leave.
+    Unreachable(usize),
+    /// Band `i`, the last, has a lower bound: the scores below it have no band.
+    GapBelow(usize),
+}
+
+/// The first structural problem of grade bands, if any. Used by the checker (with the
+/// parameters' defaults) and the evaluator (with `--set` values).
+pub fn band_problem(bands: &[BandBounds]) -> Option<BandProblem> {
+    let last = bands.len().checked_sub(1)?;
+    // The lower bound of the band above: (value, inclusive).
+    let mut above: Option<(Number, bool)> = None;
+    for (i, band) in bands.iter().enumerate() {
+        if let Some((u, u_incl)) = band.upper {
+            let Some((bound, incl)) = above else { return Some(BandProblem::GapAbove(i)) };
+            if u > bound || (u == bound && u_incl && incl) {
+                return Some(BandProblem::Overlap(i));
+            }
+            if u < bound || (u == bound && !u_incl && !incl) {
+                return Some(BandProblem::Gap(i));
+            }
+        }
+        if let (Some((bound, incl)), Some((l, l_incl))) = (above, band.lower) {
+            // Some score must be at or above `l` and still below the band above.
+            if l > bound || (l == bound && (incl || !l_incl)) {
+                return Some(BandProblem::Unreachable(i));
+            }
+        }
+        match band.lower {
+            Some(l) => above = Some(l),
+            None if i < last => return Some(BandProblem::Unreachable(i + 1)),
+            None => {}
+        }
+    }
+    bands[last].lower.is_some().then_some(BandProblem::GapBelow(last))
+}

@@ -11,10 +11,6 @@ mod expr;
 mod order;
 mod proofs;
 mod structure;
-pub mod structure_bands {
-    //! Grade-band soundness, shared with the evaluator (parameters may move thresholds).
-    pub use super::structure::{BandBounds, band_problem};
-}
 mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -2,7 +2,9 @@
 //! no overlap, no gap, every band reachable).
 
 use super::{Checker, err};
+use crate::diagnostic::Diagnostic;
 use crate::number::Number;
+use crate::program::{BandBounds, BandProblem, band_problem};
 use crate::source::Span;
 
 impl Checker<'_> {
@@ -53,8 +55,8 @@ impl Checker<'_> {
     }
 
     /// Bands with their thresholds evaluated (parameters at their defaults).
-    pub(super) fn check_bands(&mut self, bands: &[BandBounds]) {
-        if let Some(d) = band_problem(bands) {
+    pub(super) fn check_bands(&mut self, bands: &[LabeledBand]) {
+        if let Some(d) = band_diagnostic(bands) {
             self.diags.push(d);
         }
     }
@@ -64,54 +66,33 @@ fn sum(numbers: impl Iterator<Item = Number>) -> Number {
     numbers.fold(Number::ZERO, |acc, n| acc.checked_add(n).unwrap_or(acc))
 }
 
-/// One band: label, lower bound, upper bound (each value and inclusive), span.
-pub type BandBounds = (String, Option<(Number, bool)>, Option<(Number, bool)>, Span);
+/// One band as the checker sees it: label, bounds, span.
+pub type LabeledBand = (String, BandBounds, Span);
 
-/// The first structural problem of a list of bands written highest first, if any.
-/// Shared with the evaluator, which re-checks bands whose thresholds are parameters.
-pub fn band_problem(bands: &[BandBounds]) -> Option<crate::diagnostic::Diagnostic> {
-    let last = bands.len().checked_sub(1)?;
-    // The lower bound of the band above: (its label, value, inclusive).
-    let mut above: Option<(&str, Number, bool)> = None;
-    for (i, (label, lower, upper, span)) in bands.iter().enumerate() {
-        if let Some((u, u_incl)) = *upper {
-            let Some((other, bound, incl)) = above else {
-                return Some(err::bands_gap(*span, &format!("nothing covers scores above `{label}`")));
-            };
-            if u > bound || (u == bound && u_incl && incl) {
-                return Some(err::bands_overlap(*span, label, other));
-            }
-            if u < bound || (u == bound && !u_incl && !incl) {
-                return Some(err::bands_gap(*span, &format!("between `{label}` and `{other}`")));
-            }
-        }
-        if let (Some((_, bound, incl)), Some((l, l_incl))) = (above, *lower) {
-            // Some score must be at or above `l` and still below the band above.
-            if l > bound || (l == bound && (incl || !l_incl)) {
-                return Some(err::band_unreachable(*span, label));
-            }
-        }
-        match *lower {
-            Some((l, l_incl)) => above = Some((label, l, l_incl)),
-            None if i < last => return Some(err::band_unreachable(bands[i + 1].3, &bands[i + 1].0)),
-            None => {}
-        }
-    }
-    let (label, lower, _, span) = &bands[last];
-    lower.is_some().then(|| err::bands_gap(*span, &format!("nothing covers scores below `{label}`")))
+/// The diagnostic for the first structural problem of bands, if any.
+pub fn band_diagnostic(bands: &[LabeledBand]) -> Option<Diagnostic> {
+    let bounds: Vec<BandBounds> = bands.iter().map(|b| b.1).collect();
+    let label = |i: usize| bands[i].0.as_str();
+    Some(match band_problem(&bounds)? {
+        BandProblem::GapAbove(i) => err::bands_gap(bands[i].2, &format!("nothing covers scores above `{}`", label(i))),
+        BandProblem::Overlap(i) => err::bands_overlap(bands[i].2, label(i), label(i - 1)),
+        BandProblem::Gap(i) => err::bands_gap(bands[i].2, &format!("between `{}` and `{}`", label(i), label(i - 1))),
+        BandProblem::Unreachable(i) => err::band_unreachable(bands[i].2, label(i)),
+        BandProblem::GapBelow(i) => err::bands_gap(bands[i].2, &format!("nothing covers scores below `{}`", label(i))),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn b(label: &str, lower: Option<(i128, bool)>, upper: Option<(i128, bool)>) -> BandBounds {
+    fn b(label: &str, lower: Option<(i128, bool)>, upper: Option<(i128, bool)>) -> LabeledBand {
         let f = |x: Option<(i128, bool)>| x.map(|(n, i)| (Number::int(n), i));
-        (label.to_string(), f(lower), f(upper), Span::default())
+        (label.to_string(), BandBounds { lower: f(lower), upper: f(upper) }, Span::default())
     }
 
-    fn code(bands: &[BandBounds]) -> Option<&'static str> {
-        band_problem(bands).map(|d| d.code)
+    fn code(bands: &[LabeledBand]) -> Option<&'static str> {
+        band_diagnostic(bands).map(|d| d.code)
     }
 
     #[test]

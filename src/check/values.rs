@@ -1,7 +1,7 @@
 //! Values (计算, 等次, 排名), data requirements (要求) and the published roles (公布).
 
 use super::expr::{Ctx, unify};
-use super::structure::BandBounds;
+use super::structure::LabeledBand;
 use super::{Checker, Symbol, err};
 use crate::number::{Number, Rounding};
 use crate::program::*;
@@ -77,19 +77,15 @@ impl Checker<'_> {
             return None;
         }
         let mut bands = Vec::new();
-        let mut bounds: Vec<BandBounds> = Vec::new();
+        let mut bounds: Vec<LabeledBand> = Vec::new();
         for band in &g.bands {
             let lower = self.threshold(band.lower.as_ref(), unit)?;
             let upper = self.threshold(band.upper.as_ref(), unit)?;
             let fixed = |b: &Option<(Expr, bool)>, this: &Self| b.as_ref().map(|(e, i)| (this.fixed_value(e), *i));
             let (fl, fu) = (fixed(&lower, self), fixed(&upper, self));
             let at = band.name.span;
-            bounds.push((
-                band.name.node.clone(),
-                fl.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)),
-                fu.map(|(v, i)| (v.unwrap_or(Number::ZERO), i)),
-                at,
-            ));
+            let value = |b: Option<(Option<Number>, bool)>| b.map(|(v, i)| (v.unwrap_or(Number::ZERO), i));
+            bounds.push((band.name.node.clone(), BandBounds { lower: value(fl), upper: value(fu) }, at));
             bands.push(Band { label: band.name.node.clone(), lower, upper, span: at });
         }
         self.check_bands(&bounds);

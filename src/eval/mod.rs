@@ -5,7 +5,6 @@ pub mod data;
 pub mod err;
 mod expr;
 
-use crate::check::structure_bands::{BandBounds, band_problem};
 use crate::diagnostic::Diagnostic;
 use crate::number::Number;
 use crate::program::*;
@@ -148,8 +147,16 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
             b.as_ref().map(|(e, incl)| (env.eval(e).ok().and_then(|v| v.as_num()).unwrap_or(Number::ZERO), *incl))
         };
         let bounds: Vec<BandBounds> =
-            bands.iter().map(|b| (b.label.clone(), bound(&b.lower), bound(&b.upper), b.span)).collect();
+            bands.iter().map(|b| BandBounds { lower: bound(&b.lower), upper: bound(&b.upper) }).collect();
         if let Some(problem) = band_problem(&bounds) {
+            let label = |i: usize| bands[i].label.as_str();
+            let problem = match problem {
+                BandProblem::GapAbove(i) => format!("nothing covers scores above `{}`", label(i)),
+                BandProblem::Overlap(i) => format!("`{}` and `{}` overlap", label(i - 1), label(i)),
+                BandProblem::Gap(i) => format!("a gap between `{}` and `{}`", label(i), label(i - 1)),
+                BandProblem::Unreachable(i) => format!("`{}` can never be reached", label(i)),
+                BandProblem::GapBelow(i) => format!("nothing covers scores below `{}`", label(i)),
+            };
             let set: Vec<String> = program
                 .params
                 .iter()
@@ -157,7 +164,7 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
                 .filter(|(p, v)| p.default != **v)
                 .map(|(p, v)| format!("{} = {v}", p.name))
                 .collect();
-            return Err(vec![err::bad_bands(&def.name, &problem.message, &set)]);
+            return Err(vec![err::bad_bands(&def.name, &problem, &set)]);
         }
     }
     Ok(())
