@@ -50,6 +50,8 @@ CODES = {
     "E0411": ("Share not positive", "An indicator has points or a weight of 0 or less.", "Leave out an indicator that counts for nothing."),
     "E0601": ("Test cannot be checked", "An embedded test expects a kind of value the named value cannot have, names an input instead of a computed value, has no `单位` record, or has `期望` before any `单位`.", "Give records with `单位 …` and, after each, `期望 名 = 值` about computed values."),
     "W0501": ("Never used (warning)", "An input, parameter or scale is declared but never used.", "Use it, or remove it if the regulation does not need it."),
+    "W0502": ("Cap or floor never binds (warning)", "By range analysis, the value can never exceed its cap (or fall below its floor), so the limit has no effect.", "Check the limit against the regulation, or remove it."),
+    "W0503": ("Grade band out of reach (warning)", "By range analysis, no score can fall in this band (for example a band above the highest possible score).", "Check the band's threshold and the points that make up the score."),
     "E0701": ("Data is not JSON", "The data file is not valid JSON; the message gives the line and column.", "Fix the JSON near that place."),
     "E0702": ("Data is not a list", "The data file's top level is not an array of records.", "Wrap the records in `[ … ]`."),
     "E0703": ("Missing field", "A record lacks a required field.", "Add the field."),
@@ -75,6 +77,7 @@ CODES = {
     "E0904": ("Parameter value wrong (usage, exit 2)", "`--set NAME=VALUE` with a value that is not a decimal number of the parameter's kind (a percentage parameter needs `%`).", "Write a number, as in `--set 优秀线=85` or `--set 比例=50%`."),
     "E0905": ("Cannot write output", "The `--output` file cannot be written; nothing is left behind.", "Check that the folder exists and is writable."),
     "E0906": ("Cannot write to standard output", "Writing the results to standard output failed (a full disk …); a closed pipe (`| head`) is not an error.", "Check the disk, or write to a file with `--output`."),
+    "E0908": ("Unknown department (usage, exit 2)", "`jixiao explain --department` names no department of the data; the help suggests the closest name.", "Use the department's name as the data writes it."),
     "E0907": ("Bad output path (usage, exit 2)", "`--output` names one of the input files (writing it would destroy the input) or a folder.", "Write the results to another file."),
 }
 

@@ -26,6 +26,9 @@ enum Command {
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also print the lowest and highest value every named quantity can take.
+        #[arg(long)]
+        ranges: bool,
     },
     /// Evaluate department data against a regulation.
     Eval {
@@ -43,11 +46,35 @@ enum Command {
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
+    /// Explain one department's results: the computation from the score down to its data.
+    Explain {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// The data: a JSON array of department records.
+        data: PathBuf,
+        /// The department to explain (its name in the data).
+        #[arg(long, short)]
+        department: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExplainFormat,
+        /// Also list where points were lost, largest first, and what the next grade needs.
+        #[arg(long)]
+        losses: bool,
+        /// Override a parameter for this run, as NAME=VALUE (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+    },
     /// Run the test cases embedded in regulation files.
     Test {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExplainFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,9 +107,12 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check { files } => check(&files),
+        Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
         Command::Test { files } => test(&files),
+        Command::Explain { file, data, department, format, losses, set } => {
+            explain(&file, &data, &department, format, losses, &set)
+        }
     };
     match result {
         Ok(code) => code,
@@ -127,13 +157,16 @@ fn compile(path: &Path) -> R<(Program, Vec<Diagnostic>)> {
     Ok(crate::compile(&source)?)
 }
 
-fn check(files: &[PathBuf]) -> R<ExitCode> {
+fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
     let mut failed = false;
     for file in files {
         match compile(file) {
-            Ok((_, warnings)) => {
+            Ok((program, warnings)) => {
                 report(&warnings);
                 println!("{}: ok{}", file.display(), plural_warnings(warnings.len()));
+                if ranges {
+                    print_out(&output::ranges(&program, &crate::analysis::analyse(&program)))?;
+                }
             }
             Err(f) => {
                 report(&f.diagnostics);
@@ -215,6 +248,49 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
         return Err(usage(format!("--output {} is a folder", path.display()), "name a file, as in --output 结果.json"));
     }
     Ok(())
+}
+
+fn explain(
+    file: &Path,
+    data: &Path,
+    department: &str,
+    format: ExplainFormat,
+    losses: bool,
+    set: &[String],
+) -> R<ExitCode> {
+    let (program, warnings) = compile(file)?;
+    report(&warnings);
+    let overrides = parse_overrides(&program, set)?;
+    let text = read_text(data).map_err(|d| vec![d])?;
+    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
+    let params = eval::parameters(&program, &overrides);
+    let results = eval::evaluate(&program, &records, &params)?;
+    let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
+        let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
+        let help = match crate::check::err::did_you_mean(department, &names) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!(
+                "the data has {} departments, such as {}",
+                names.len(),
+                names.iter().take(3).cloned().collect::<Vec<_>>().join("、")
+            ),
+        };
+        return Err(Failure {
+            diagnostics: vec![
+                Diagnostic::error("E0908", format!("no department named `{department}` in {}", data.display()))
+                    .help(help),
+            ],
+            usage: true,
+        });
+    };
+    let explanation = crate::explain::explain(&program, &records[i], &results[i], &params);
+    let lost = if losses { crate::explain::losses(&program, &records[i], &params) } else { None };
+    let out = match format {
+        ExplainFormat::Text => crate::explain::text(&explanation, lost.as_ref()),
+        ExplainFormat::Json => crate::explain::json(&explanation, lost.as_ref()),
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.

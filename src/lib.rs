@@ -43,8 +43,15 @@ pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>
     let checked = check::check(&file, source);
     let Some(program) = checked.program else { return Err(checked.diagnostics) };
     let defaults = eval::data::check_defaults(&program);
-    if defaults.is_empty() { Ok((program, checked.diagnostics)) } else { Err(defaults) }
+    if !defaults.is_empty() {
+        return Err(defaults);
+    }
+    let mut warnings = checked.diagnostics;
+    warnings.extend(analysis::warnings(&program, &analysis::analyse(&program)));
+    Ok((program, warnings))
 }
+pub mod analysis;
 pub mod cases;
 pub mod cli;
+pub mod explain;
 pub mod output;

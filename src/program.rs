@@ -185,6 +185,8 @@ pub struct ValueDef {
     pub whole: bool,
     pub refs: Vec<String>,
     pub span: Span,
+    /// Where its formula (or a grade's or rank's subject) is written.
+    pub formula: Span,
 }
 
 #[derive(Clone, Debug)]

@@ -65,7 +65,8 @@ impl Checker<'_> {
             }
             _ => false,
         };
-        Some(ValueDef { name: l.name.node.clone(), kind, ty, whole, refs: refs(&l.refs), span: l.name.span })
+        let formula = l.expr.span;
+        Some(ValueDef { name: l.name.node.clone(), kind, ty, whole, refs: refs(&l.refs), span: l.name.span, formula })
     }
 
     fn grade_value(&mut self, g: &ast::Grade) -> Option<ValueDef> {
@@ -98,6 +99,7 @@ impl Checker<'_> {
             whole: false,
             refs: refs(&g.refs),
             span: g.name.span,
+            formula: g.subject.span,
         })
     }
 
@@ -180,6 +182,7 @@ impl Checker<'_> {
             whole: true,
             refs: refs(&r.refs),
             span: r.name.span,
+            formula: r.by.span,
         })
     }
 

@@ -2,7 +2,10 @@
 //! programs. Every number is printed from its exact value, rounded half away from zero to
 //! a fixed number of places, so output is byte-for-byte deterministic.
 
+mod ranges;
 mod table;
+
+pub use ranges::ranges;
 
 use serde_json::{Map, Value as Json};
 

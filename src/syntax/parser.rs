@@ -557,7 +557,8 @@ impl Builder<'_> {
     fn operand(&self, pair: Pair<Rule>) -> R<(ExprNode, usize)> {
         let span = self.span(&pair);
         match pair.as_rule() {
-            Rule::paren => self.expr_depth(last_inner(pair)),
+            // The brackets belong to the formula's text (explanations quote it).
+            Rule::paren => self.expr_depth(last_inner(pair)).map(|(e, d)| (Node::new(e.node, span), d)),
             Rule::quantity => {
                 let mut it = pair.into_inner();
                 let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));

@@ -1,0 +1,106 @@
+//! Warnings from the ranges: a grade band no score can reach, a cap or floor that can never
+//! bind. Each says what range the value has, so the writer can see why.
+
+use super::interval::End;
+use super::ranges::Ranges;
+use crate::diagnostic::Diagnostic;
+use crate::number::Number;
+use crate::program::*;
+
+pub fn warnings(program: &Program, ranges: &Ranges) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (v, def) in program.values.iter().enumerate() {
+        match &def.kind {
+            ValueKind::Let { cap, floor, .. } => limits(program, ranges, v, cap.as_ref(), floor.as_ref(), &mut out),
+            ValueKind::Grade { subject, bands, .. } => {
+                unreachable_bands(program, ranges, def, subject, bands, &mut out)
+            }
+            ValueKind::Rank { .. } => {}
+        }
+    }
+    out.into_iter().map(|d| d.in_source(&program.source)).collect()
+}
+
+fn fixed(program: &Program, e: &Expr) -> Option<Number> {
+    match e {
+        Expr::Const(n) => Some(*n),
+        Expr::Param(p) => Some(program.params[*p].default),
+        _ => None,
+    }
+}
+
+fn limits(
+    program: &Program,
+    ranges: &Ranges,
+    v: ValueId,
+    cap: Option<&Expr>,
+    floor: Option<&Expr>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(raw) = ranges.unlimited[v] else { return };
+    let def = &program.values[v];
+    if let Some(c) = cap.and_then(|c| fixed(program, c))
+        && raw.hi <= End::At(c)
+    {
+        out.push(
+            Diagnostic::warning(
+                "W0502",
+                format!("the cap {} on `{}` can never bind: it is at most {}", text(c), def.name, raw.hi),
+            )
+            .label(def.span, format!("{} can be {raw}", def.name))
+            .help("check the cap against the regulation, or remove it"),
+        );
+    }
+    if let Some(f) = floor.and_then(|f| fixed(program, f))
+        && raw.lo >= End::At(f)
+    {
+        out.push(
+            Diagnostic::warning(
+                "W0502",
+                format!("the floor {} on `{}` can never bind: it is at least {}", text(f), def.name, raw.lo),
+            )
+            .label(def.span, format!("{} can be {raw}", def.name))
+            .help("check the floor against the regulation, or remove it"),
+        );
+    }
+}
+
+fn unreachable_bands(
+    program: &Program,
+    ranges: &Ranges,
+    def: &ValueDef,
+    subject: &Expr,
+    bands: &[Band],
+    out: &mut Vec<Diagnostic>,
+) {
+    let range = match subject {
+        Expr::Value(s) => ranges.values[*s].interval(),
+        _ => None,
+    };
+    let Some(range) = range else { return };
+    for band in bands {
+        // A band is out of reach when the score cannot get up to its lower bound or down
+        // below its upper bound.
+        let too_high =
+            band.lower
+                .as_ref()
+                .and_then(|(e, incl)| fixed(program, e).map(|l| (l, *incl)))
+                .is_some_and(|(l, incl)| if incl { range.hi < End::At(l) } else { range.hi <= End::At(l) });
+        let too_low =
+            band.upper
+                .as_ref()
+                .and_then(|(e, incl)| fixed(program, e).map(|u| (u, *incl)))
+                .is_some_and(|(u, incl)| if incl { range.lo > End::At(u) } else { range.lo >= End::At(u) });
+        if too_high || too_low {
+            out.push(
+                Diagnostic::warning("W0503", format!("no score can reach the band `{}` of `{}`", band.label, def.name))
+                    .label(band.span, format!("the score can only be {range}"))
+                    .help("check the band's threshold and the points that make up the score"),
+            );
+        }
+    }
+}
+
+fn text(n: Number) -> String {
+    crate::output::number_text(n, 2)
+}

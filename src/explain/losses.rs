@@ -1,0 +1,214 @@
+//! Where a department lost points (绩效改进): for every field of its data, how much higher its
+//! score would be with the best value the field can take, largest first; and how many
+//! points it needs for the next grade.
+
+use crate::eval::{self, Record, Value};
+use crate::number::Number;
+use crate::output;
+use crate::program::*;
+
+/// One field and the points its best value would add.
+#[derive(Clone, Debug)]
+pub struct Loss {
+    /// The field's path in the data (`绩效委评价.协作配合`).
+    pub field: String,
+    pub points: Number,
+    /// What the field holds, and what would gain the points.
+    pub now: String,
+    pub best: String,
+    pub refs: Vec<String>,
+}
+
+pub struct Losses {
+    pub score: String,
+    pub grade: Option<String>,
+    /// The next grade up and the published points it needs.
+    pub next: Option<(String, Number)>,
+    pub items: Vec<Loss>,
+}
+
+pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<Losses> {
+    let base = score(program, record, params)?;
+    let mut items = Vec::new();
+    for (i, input) in program.inputs.iter().enumerate() {
+        for (field, key, candidates) in alternatives(program, input, &record.inputs[i]) {
+            let best = candidates
+                .into_iter()
+                .filter_map(|v| {
+                    let mut r = record.clone();
+                    set(&mut r.inputs[i], key, v.clone());
+                    Some((score(program, &r, params)?, v))
+                })
+                // The best score; of equal ones, the first tried (the smallest change).
+                .fold(None, |best: Option<(Number, Value)>, (s, v)| match best {
+                    Some((b, _)) if b >= s => best,
+                    _ => Some((s, v)),
+                });
+            let Some((s, v)) = best else { continue };
+            let gain = s.checked_sub(base).unwrap_or(Number::ZERO);
+            if gain > Number::ZERO {
+                let now = key.map_or(&record.inputs[i], |k| entry(&record.inputs[i], k));
+                let shape = item_shape(&input.shape, key.is_some());
+                let best = match (&v, now) {
+                    (Value::List(b), Value::List(n))
+                        if !b.is_empty() && b.len() == n.len() && matches!(shape, Shape::List { .. }) =>
+                    {
+                        "every item at its best".to_string()
+                    }
+                    _ => brief(program, &v, shape),
+                };
+                items.push(Loss {
+                    field,
+                    points: gain,
+                    now: brief(program, now, shape),
+                    best,
+                    refs: input.refs.clone(),
+                });
+            }
+        }
+    }
+    items.sort_by(|a, b| b.points.cmp(&a.points).then_with(|| a.field.cmp(&b.field)));
+    let results = eval::evaluate(program, std::slice::from_ref(record), params).ok()?;
+    let result = &results[0];
+    let grade = output::grade_text(program, result);
+    Some(Losses { score: output::score_text(program, result), grade, next: next_grade(program, result, params), items })
+}
+
+/// The score before any rounding, for one record alone.
+fn score(program: &Program, record: &Record, params: &[Number]) -> Option<Number> {
+    let results = eval::evaluate(program, std::slice::from_ref(record), params).ok()?;
+    let s = program.roles.score;
+    results[0].unrounded[s].as_ref().unwrap_or(&results[0].values[s]).as_num()
+}
+
+/// For an input: the parts to try (the whole input, or each leaf of a per-leaf input), with
+/// the values worth trying for each.
+fn alternatives(program: &Program, input: &Input, value: &Value) -> Vec<(String, Option<usize>, Vec<Value>)> {
+    match (&input.shape, value) {
+        (Shape::Each { indicator, item }, Value::Map(entries)) => program
+            .leaf_names(*indicator)
+            .into_iter()
+            .zip(entries)
+            .enumerate()
+            .map(|(k, (leaf, v))| (format!("{}.{leaf}", input.field), Some(k), better(program, item, v)))
+            .collect(),
+        (shape, v) => vec![(input.field.clone(), None, better(program, shape, v))],
+    }
+}
+
+/// Values of a shape worth trying in place of `v`: each end of a range, each level of a
+/// rating for every rater, every answer at one level, every item at its best, no items.
+fn better(program: &Program, shape: &Shape, v: &Value) -> Vec<Value> {
+    match (shape, v) {
+        (Shape::Number { min, max, .. }, Value::Num(n)) => {
+            let mut out: Vec<Value> =
+                [*min, *max].into_iter().flatten().filter(|l| l.inclusive).map(|l| Value::Num(l.value)).collect();
+            if max.is_none() {
+                // No upper limit (awards): a few more, up to what a cap allows.
+                out.extend(
+                    [1, 2, 3, 5, 10, 100]
+                        .into_iter()
+                        .filter_map(|k| n.checked_add(Number::int(k)).ok())
+                        .map(Value::Num),
+                );
+            }
+            out
+        }
+        (Shape::Rating(s), _) => (0..program.scales[*s].levels.len()).map(Value::Level).collect(),
+        (Shape::List { item, min, .. }, Value::List(items)) => {
+            let mut out: Vec<Value> = Vec::new();
+            if let Shape::Rating(s) = &**item {
+                out.extend(
+                    (0..program.scales[*s].levels.len()).map(|l| Value::List(vec![Value::Level(l); items.len()])),
+                );
+            } else {
+                let bests: Vec<Value> = items
+                    .iter()
+                    .map(|x| better(program, item, x).into_iter().last().unwrap_or_else(|| x.clone()))
+                    .collect();
+                out.push(Value::List(bests));
+            }
+            if *min == 0 && !items.is_empty() {
+                out.push(Value::List(Vec::new()));
+            }
+            out
+        }
+        (Shape::Tally { scale, .. }, Value::Tally(counts)) => {
+            let total = counts.iter().try_fold(Number::ZERO, |a, c| a.checked_add(*c).ok());
+            let levels = program.scales[*scale].levels.len();
+            total
+                .map(|t| {
+                    (0..levels)
+                        .map(|l| Value::Tally((0..levels).map(|j| if j == l { t } else { Number::ZERO }).collect()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        (Shape::Record(fields), Value::Record(values)) => {
+            // Only fields with a best end (scores up to 100) improve; weights and names stay.
+            let improved: Vec<Value> = fields
+                .iter()
+                .zip(values)
+                .map(|((_, s), x)| match s {
+                    Shape::Number { max: Some(m), .. } if m.inclusive => Value::Num(m.value),
+                    _ => x.clone(),
+                })
+                .collect();
+            vec![Value::Record(improved)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn set(slot: &mut Value, key: Option<usize>, v: Value) {
+    match (key, slot) {
+        (Some(k), Value::Map(items)) if k < items.len() => items[k] = v,
+        (None, slot) => *slot = v,
+        _ => {}
+    }
+}
+
+fn entry(v: &Value, k: usize) -> &Value {
+    match v {
+        Value::Map(items) => items.get(k).unwrap_or(v),
+        v => v,
+    }
+}
+
+fn item_shape(shape: &Shape, keyed: bool) -> &Shape {
+    match shape {
+        Shape::Each { item, .. } if keyed => item,
+        s => s,
+    }
+}
+
+/// A short form of data for the losses list.
+fn brief(program: &Program, v: &Value, shape: &Shape) -> String {
+    match (v, shape) {
+        (Value::List(items), Shape::List { item, .. }) if matches!(**item, Shape::Record(_)) => match items.len() {
+            0 => "none".to_string(),
+            n => format!("{n} item(s)"),
+        },
+        (v, s) => super::data_text(program, v, s),
+    }
+}
+
+/// The grade above the department's, and how many published points it needs.
+fn next_grade(program: &Program, result: &crate::eval::UnitResult, params: &[Number]) -> Option<(String, Number)> {
+    let g = program.roles.grade?;
+    let ValueKind::Grade { bands, .. } = &program.values[g].kind else { return None };
+    let Value::Level(i) = result.values[g] else { return None };
+    let above = bands.get(i.checked_sub(1)?)?;
+    let (bound, inclusive) = above.lower.as_ref()?;
+    let threshold = match bound {
+        Expr::Const(n) => *n,
+        Expr::Param(p) => params[*p],
+        _ => return None,
+    };
+    let score = result.values[program.roles.score].as_num()?;
+    let mut needed = threshold.checked_sub(score).ok()?;
+    if !inclusive {
+        needed = needed.checked_add(Number::from_decimal(rust_decimal::Decimal::new(1, 2))).ok()?;
+    }
+    Some((above.label.clone(), needed))
+}

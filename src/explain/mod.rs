@@ -1,0 +1,440 @@
+//! Why a department got its score: the computation as a tree, from the published score down
+//! to the data, each value with its formula, the values it was computed from, the articles it
+//! cites, and where a cap, floor or rounding changed it. `losses` says where points were lost.
+
+mod losses;
+mod render;
+
+pub use losses::{Loss, Losses, losses};
+pub use render::{json, text};
+
+use std::collections::HashSet;
+
+use crate::eval::{Record, UnitResult, Value};
+use crate::number::{Number, Rounding};
+use crate::output;
+use crate::program::*;
+
+/// One step of the computation.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub name: String,
+    pub kind: StepKind,
+    /// The value as published or printed.
+    pub value: String,
+    /// The exact value, where it differs from what is printed.
+    pub exact: Option<String>,
+    pub formula: Option<String>,
+    /// What a cap, floor, rounding or band did.
+    pub notes: Vec<String>,
+    pub refs: Vec<String>,
+    pub children: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    Value,
+    Input,
+    Parameter,
+    /// A value already explained above.
+    Repeat,
+}
+
+/// The explanation of one department's results.
+pub struct Explanation {
+    pub regulation: String,
+    pub department: String,
+    pub steps: Vec<Step>,
+    /// Every article cited, with its text where the file carries it.
+    pub articles: Vec<(String, Option<String>)>,
+}
+
+/// Explains `result` (computed from `record`) under `params`.
+pub fn explain(program: &Program, record: &Record, result: &UnitResult, params: &[Number]) -> Explanation {
+    let mut b = Builder { program, record, result, params, seen: HashSet::new() };
+    let mut steps = vec![b.value(program.roles.score)];
+    for v in [program.roles.grade, program.roles.rank].into_iter().flatten().chain(program.roles.flags.iter().copied())
+    {
+        steps.push(b.value(v));
+    }
+    let mut cited: Vec<String> = Vec::new();
+    collect_refs(&steps, &mut cited);
+    let articles = cited.into_iter().map(|r| (r.clone(), article_text(program, &r))).collect();
+    Explanation { regulation: program.header.title.clone(), department: result.unit.clone(), steps, articles }
+}
+
+/// An article's text: the reference's own, or its article's (`第十五条` for `第十五条(一)`).
+fn article_text(program: &Program, r: &str) -> Option<String> {
+    program.articles.get(r).or_else(|| program.articles.get(r.split(['(', '（']).next()?)).cloned()
+}
+
+fn collect_refs(steps: &[Step], out: &mut Vec<String>) {
+    for s in steps {
+        for r in &s.refs {
+            if !out.contains(r) {
+                out.push(r.clone());
+            }
+        }
+        collect_refs(&s.children, out);
+    }
+}
+
+struct Builder<'a> {
+    program: &'a Program,
+    record: &'a Record,
+    result: &'a UnitResult,
+    params: &'a [Number],
+    /// Values explained already: a second use refers back.
+    seen: HashSet<ValueId>,
+}
+
+impl Builder<'_> {
+    fn value(&mut self, v: ValueId) -> Step {
+        let program = self.program;
+        let def = &program.values[v];
+        let value = &self.result.values[v];
+        let mut step = Step {
+            name: def.name.clone(),
+            kind: StepKind::Value,
+            value: self.show(v, value),
+            exact: exact_text(value),
+            formula: Some(program.source.slice(def.formula).trim().to_string()),
+            notes: Vec::new(),
+            refs: def.refs.clone(),
+            children: Vec::new(),
+        };
+        if !self.seen.insert(v) {
+            step.kind = StepKind::Repeat;
+            step.formula = None;
+            step.refs.clear();
+            return step;
+        }
+        match &def.kind {
+            ValueKind::Let { family: Some(node), expr, .. } => {
+                step.value = format!("one value per leaf of {}", program.indicators[*node].name);
+                step.formula = Some(format!("{}[项] = {}", def.name, program.source.slice(def.formula).trim()));
+                step.children = self.entries(v, *node, expr);
+            }
+            ValueKind::Let { expr, cap, floor, rounding, .. } => {
+                step.notes = self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding);
+                step.children = self.parts(expr, None);
+            }
+            ValueKind::Grade { subject, bands, .. } => {
+                step.formula = None;
+                step.notes = self.band_note(value, subject, bands);
+                step.children = self.parts(subject, None);
+            }
+            ValueKind::Rank { by, within, .. } => {
+                step.formula = None;
+                let group = within.as_ref().map(|_| "within its category").unwrap_or("among all departments");
+                step.notes.push(format!(
+                    "by {}, {group}; equal values share a rank",
+                    program.source.slice(def.formula).trim()
+                ));
+                step.children = self.parts(by, None);
+            }
+        }
+        step
+    }
+
+    /// The entries of a per-leaf value, each with the data it was computed from.
+    fn entries(&mut self, v: ValueId, node: NodeId, expr: &Expr) -> Vec<Step> {
+        let program = self.program;
+        let Value::Map(items) = &self.result.values[v] else { return Vec::new() };
+        let names = program.leaf_names(node);
+        names
+            .iter()
+            .enumerate()
+            .map(|(k, leaf)| Step {
+                name: format!("{}[{leaf}]", program.values[v].name),
+                kind: StepKind::Value,
+                value: items.get(k).map(|x| self.show(v, x)).unwrap_or_default(),
+                exact: items.get(k).and_then(exact_text),
+                formula: None,
+                notes: Vec::new(),
+                refs: Vec::new(),
+                children: self.parts(expr, Some(k)),
+            })
+            .collect()
+    }
+
+    /// The values, inputs and parameters a formula reads directly, in order, once each.
+    fn parts(&mut self, e: &Expr, leaf: Option<usize>) -> Vec<Step> {
+        let mut refs: Vec<Part> = Vec::new();
+        direct_parts(e, leaf, &mut refs);
+        let mut out = Vec::new();
+        for r in refs {
+            let step = match r {
+                Part::Value(v) => self.value(v),
+                Part::Input(i, key) => self.input(i, key),
+                Part::InputUnder(i, node) => self.input_under(i, node),
+                Part::Param(p) => Step {
+                    name: self.program.params[p].name.clone(),
+                    kind: StepKind::Parameter,
+                    value: output::number_text(self.params[p], 2),
+                    exact: None,
+                    formula: None,
+                    notes: if self.params[p] == self.program.params[p].default {
+                        vec![]
+                    } else {
+                        vec!["set for this run".into()]
+                    },
+                    refs: self.program.params[p].refs.clone(),
+                    children: Vec::new(),
+                },
+            };
+            out.push(step);
+        }
+        out
+    }
+
+    fn input(&self, i: InputId, key: Option<usize>) -> Step {
+        let program = self.program;
+        let input = &program.inputs[i];
+        let (name, value, shape) = match (key, &self.record.inputs[i], &input.shape) {
+            (Some(k), Value::Map(items), Shape::Each { indicator, item }) => {
+                let leaf = program.leaf_names(*indicator).get(k).cloned().unwrap_or_default();
+                (format!("{}.{leaf}", input.field), items.get(k).cloned().unwrap_or(Value::Absent), &**item)
+            }
+            (_, v, shape) => (input.field.clone(), v.clone(), shape),
+        };
+        Step {
+            name,
+            kind: StepKind::Input,
+            value: data_text(program, &value, shape),
+            exact: None,
+            formula: None,
+            notes: Vec::new(),
+            refs: input.refs.clone(),
+            children: Vec::new(),
+        }
+    }
+
+    /// A per-leaf input's entries under one indicator, each with its share of it.
+    fn input_under(&self, i: InputId, node: NodeId) -> Step {
+        let program = self.program;
+        let input = &program.inputs[i];
+        let (Value::Map(items), Shape::Each { indicator, item }) = (&self.record.inputs[i], &input.shape) else {
+            return self.input(i, None);
+        };
+        let all = program.leaves(*indicator);
+        let shown: Vec<String> = program
+            .leaves(node)
+            .into_iter()
+            .filter_map(|leaf| {
+                let k = all.iter().position(|l| *l == leaf)?;
+                let ind = &program.indicators[leaf];
+                let share = ind.weight.map(|w| format!(" ({})", percent(w))).unwrap_or_default();
+                Some(format!("{} {}{share}", ind.name, data_text(program, items.get(k)?, item)))
+            })
+            .collect();
+        let name = if node == *indicator {
+            input.field.clone()
+        } else {
+            format!("{}: {}", input.field, program.indicators[node].name)
+        };
+        Step {
+            name,
+            kind: StepKind::Input,
+            value: shown.join("，"),
+            exact: None,
+            formula: None,
+            notes: Vec::new(),
+            refs: input.refs.clone(),
+            children: Vec::new(),
+        }
+    }
+
+    fn show(&self, v: ValueId, value: &Value) -> String {
+        match output::value_json(self.program, v, value) {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Bool(b) => if b { "是" } else { "否" }.to_string(),
+            serde_json::Value::Null => "无".to_string(),
+            j => j.to_string(),
+        }
+    }
+
+    /// "7.00 → 5.00, capped by 第十五条(一)"; "92.8134… → 92.81, rounded to 2 places".
+    fn adjustments(
+        &self,
+        v: ValueId,
+        cap: Option<&Expr>,
+        floor: Option<&Expr>,
+        rounding: Option<(u32, Rounding)>,
+    ) -> Vec<String> {
+        let (Some(Value::Num(before)), Value::Num(after)) = (&self.result.unrounded[v], &self.result.values[v]) else {
+            return Vec::new();
+        };
+        let def = &self.program.values[v];
+        let by = def.refs.first().map(|r| format!(" by {r}")).unwrap_or_default();
+        let mut notes = Vec::new();
+        let limited = match rounding {
+            Some((places, rule)) => {
+                let shown = output::number_text(*after, places);
+                let word = if rule == Rounding::HalfUp {
+                    "rounded half away from zero (四舍五入)"
+                } else {
+                    "truncated (截断)"
+                };
+                notes.push(format!("{} → {shown}, {word} to {places} places", exact_or_long(*before)));
+                before.round(places, rule).ok() != Some(*after)
+            }
+            None => true,
+        };
+        if limited && before != after {
+            let kind = match (cap, floor) {
+                (Some(_), _) if after < before => "capped",
+                (_, Some(_)) => "floored",
+                _ => "limited",
+            };
+            notes.insert(
+                0,
+                format!("{} → {}, {kind}{by}", output::number_text(*before, 2), output::number_text(*after, 2)),
+            );
+        }
+        notes
+    }
+
+    fn band_note(&self, value: &Value, subject: &Expr, bands: &[Band]) -> Vec<String> {
+        let Value::Level(i) = value else { return Vec::new() };
+        let Some(band) = bands.get(*i) else { return Vec::new() };
+        let env_num = |e: &Expr| match e {
+            Expr::Const(n) => Some(*n),
+            Expr::Param(p) => Some(self.params[*p]),
+            _ => None,
+        };
+        let subject_text = match subject {
+            Expr::Value(s) => format!("{} {}", self.program.values[*s].name, self.show(*s, &self.result.values[*s])),
+            _ => "the score".to_string(),
+        };
+        let mut conds = Vec::new();
+        if let Some((e, incl)) = &band.lower {
+            conds.push(format!(
+                "{} {}",
+                if *incl { "≥" } else { ">" },
+                env_num(e).map(|n| output::number_text(n, 2)).unwrap_or_default()
+            ));
+        }
+        if let Some((e, incl)) = &band.upper {
+            conds.push(format!(
+                "{} {}",
+                if *incl { "≤" } else { "<" },
+                env_num(e).map(|n| output::number_text(n, 2)).unwrap_or_default()
+            ));
+        }
+        let cond = if conds.is_empty() { "below every band above".to_string() } else { conds.join(" and ") };
+        vec![format!("{subject_text} is {cond}: {}", band.label)]
+    }
+}
+
+/// What a formula reads directly.
+enum Part {
+    Value(ValueId),
+    /// An input, and the leaf it is indexed at (for one entry of a per-leaf input).
+    Input(InputId, Option<usize>),
+    /// The entries of a per-leaf input under one indicator (rolled up by 汇总).
+    InputUnder(InputId, NodeId),
+    Param(ParamId),
+}
+
+fn direct_parts(e: &Expr, leaf: Option<usize>, out: &mut Vec<Part>) {
+    let push = |p: Part, out: &mut Vec<Part>| {
+        let same = |q: &Part| match (q, &p) {
+            (Part::Value(a), Part::Value(b)) | (Part::Param(a), Part::Param(b)) => a == b,
+            (Part::Input(a, k), Part::Input(b, l)) => a == b && k == l,
+            (Part::InputUnder(a, k), Part::InputUnder(b, l)) => a == b && k == l,
+            _ => false,
+        };
+        if !out.iter().any(same) {
+            out.push(p);
+        }
+    };
+    match e {
+        Expr::Value(v) => push(Part::Value(*v), out),
+        Expr::Param(p) => push(Part::Param(*p), out),
+        Expr::Input(i) => push(Part::Input(*i, None), out),
+        Expr::Call(Builtin::Rollup { indicator, .. }, args) if matches!(args.first(), Some(Expr::Input(_))) => {
+            let Some(Expr::Input(i)) = args.first() else { return };
+            push(Part::InputUnder(*i, *indicator), out);
+        }
+        Expr::Index(base, key) if matches!(**base, Expr::Input(_)) => {
+            let Expr::Input(i) = **base else { return };
+            let k = match key {
+                Key::Leaf(k) => Some(*k),
+                Key::Bound => leaf,
+            };
+            push(Part::Input(i, k), out);
+        }
+        e => e.children().into_iter().for_each(|c| direct_parts(c, leaf, out)),
+    }
+}
+
+/// Data as a person reads it: `好 (100%)`, `好、好、较好`, `满意 6，比较满意 3`.
+fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
+    match (v, shape) {
+        (Value::Num(n), _) => n.to_string(),
+        (Value::Text(s), _) => s.clone(),
+        (Value::Level(i), Shape::Rating(s)) => {
+            let (name, f) = &program.scales[*s].levels[*i];
+            format!("{name} ({})", percent(*f))
+        }
+        (Value::Level(i), Shape::Label(l)) => program.label_sets[*l].get(*i).cloned().unwrap_or_default(),
+        (Value::List(items), Shape::List { item, .. }) if matches!(**item, Shape::Rating(_)) && items.len() > 3 => {
+            // Many raters: how many gave each level.
+            let Shape::Rating(s) = **item else { return String::new() };
+            let levels = &program.scales[s].levels;
+            let counts: Vec<String> = levels
+                .iter()
+                .enumerate()
+                .filter_map(|(l, (name, f))| {
+                    let n = items.iter().filter(|x| **x == Value::Level(l)).count();
+                    (n > 0).then(|| format!("{name} ({}) ×{n}", percent(*f)))
+                })
+                .collect();
+            format!("{}  ({} in all)", counts.join("，"), items.len())
+        }
+        (Value::List(items), Shape::List { item, .. }) => {
+            let shown: Vec<String> = items.iter().map(|x| data_text(program, x, item)).collect();
+            format!("[{}]", shown.join("、"))
+        }
+        (Value::Tally(counts), Shape::Tally { scale, .. }) => {
+            let levels = &program.scales[*scale].levels;
+            let parts: Vec<String> = levels.iter().zip(counts).map(|((name, _), c)| format!("{name} {c}")).collect();
+            parts.join("，")
+        }
+        (Value::Map(items), Shape::Each { indicator, item }) => {
+            let names = program.leaf_names(*indicator);
+            let parts: Vec<String> =
+                names.iter().zip(items).map(|(n, x)| format!("{n} {}", data_text(program, x, item))).collect();
+            parts.join("，")
+        }
+        (Value::Record(fields), Shape::Record(shapes)) => {
+            let parts: Vec<String> =
+                shapes.iter().zip(fields).map(|((n, s), x)| format!("{n} {}", data_text(program, x, s))).collect();
+            format!("{{{}}}", parts.join("，"))
+        }
+        (v, Shape::Optional(inner)) => data_text(program, v, inner),
+        (Value::Absent, _) => "无 (not given)".to_string(),
+        _ => String::new(),
+    }
+}
+
+fn percent(f: Number) -> String {
+    f.checked_mul(Number::int(100)).map(|p| format!("{p}%")).unwrap_or_default()
+}
+
+/// The exact value, when printing rounds it.
+fn exact_text(v: &Value) -> Option<String> {
+    let Value::Num(n) = v else { return None };
+    let printed = output::number_text(*n, 2);
+    let exact = n.to_string();
+    let same = crate::number::parse_decimal(&printed).map(Number::from_decimal) == Some(*n);
+    (!same).then_some(if exact.contains('/') { format!("{exact} ≈ {}", output::number_text(*n, 6)) } else { exact })
+}
+
+fn exact_or_long(n: Number) -> String {
+    match n.to_exact_decimal() {
+        Some(d) => d.normalize().to_string(),
+        None => format!("{}…", output::number_text(n, 6)),
+    }
+}

@@ -1,0 +1,134 @@
+//! Explanations as text for people and JSON for programs.
+
+use serde_json::{Map, Value as Json, json as j};
+
+use super::{Explanation, Losses, Step, StepKind};
+use crate::output;
+
+/// The computation tree, then the articles it cites, then (if asked) the losses.
+pub fn text(e: &Explanation, losses: Option<&Losses>) -> String {
+    let mut out = format!("{} — {}\n", e.department, e.regulation);
+    for step in &e.steps {
+        out.push('\n');
+        tree(step, "", true, true, &mut out);
+    }
+    if let Some(l) = losses {
+        out.push_str(&losses_text(l));
+    }
+    if !e.articles.is_empty() {
+        out.push_str("\n依据 (articles cited)\n");
+        for (r, text) in &e.articles {
+            match text {
+                Some(t) => out.push_str(&format!("  {r}　{t}\n")),
+                None => out.push_str(&format!("  {r}\n")),
+            }
+        }
+    }
+    out
+}
+
+fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
+    let (branch, more) = match (root, last) {
+        (true, _) => ("", ""),
+        (false, true) => ("└─ ", "   "),
+        (false, false) => ("├─ ", "│  "),
+    };
+    let mut line = format!("{prefix}{branch}{} = {}", step.name, step.value);
+    if let Some(x) = &step.exact {
+        line.push_str(&format!("  (exactly {x})"));
+    }
+    match step.kind {
+        StepKind::Input => line.push_str("  [data]"),
+        StepKind::Parameter => line.push_str("  [parameter]"),
+        StepKind::Repeat => line.push_str("  (see above)"),
+        StepKind::Value => {}
+    }
+    if !step.refs.is_empty() {
+        line.push_str(&format!("  {}", step.refs.join("、")));
+    }
+    out.push_str(&line);
+    out.push('\n');
+    let inner = format!("{prefix}{more}");
+    let bar = if step.children.is_empty() { "   " } else { "│  " };
+    if let Some(f) = &step.formula {
+        out.push_str(&format!("{inner}{bar}= {f}\n"));
+    }
+    for n in &step.notes {
+        out.push_str(&format!("{inner}{bar}※ {n}\n"));
+    }
+    for (i, c) in step.children.iter().enumerate() {
+        tree(c, &inner, i + 1 == step.children.len(), false, out);
+    }
+}
+
+fn losses_text(l: &Losses) -> String {
+    let mut out = String::from("\n失分 (where points were lost, largest first)\n");
+    if l.items.is_empty() {
+        out.push_str("  none: every field already gives its most\n");
+    }
+    for item in &l.items {
+        let refs = if item.refs.is_empty() { String::new() } else { format!("  {}", item.refs.join("、")) };
+        out.push_str(&format!(
+            "  {:>7}  {}: {} → {}{refs}\n",
+            format!("+{}", output::number_text(item.points, 2)),
+            item.field,
+            item.now,
+            item.best
+        ));
+    }
+    match (&l.grade, &l.next) {
+        (Some(g), Some((next, needed))) => out.push_str(&format!(
+            "\n{} {} ({}); {} needs {} more points\n",
+            "Now",
+            g,
+            l.score,
+            next,
+            output::number_text(*needed, 2)
+        )),
+        (Some(g), None) => out.push_str(&format!("\nNow {g} ({}), the highest grade\n", l.score)),
+        _ => {}
+    }
+    out
+}
+
+/// The same as JSON: `{ department, regulation, steps: [ … ], articles: { … }, losses: … }`.
+pub fn json(e: &Explanation, losses: Option<&Losses>) -> String {
+    let mut doc = Map::new();
+    doc.insert("department".into(), Json::String(e.department.clone()));
+    doc.insert("regulation".into(), Json::String(e.regulation.clone()));
+    doc.insert("steps".into(), Json::Array(e.steps.iter().map(step_json).collect()));
+    let articles: Map<String, Json> =
+        e.articles.iter().map(|(r, t)| (r.clone(), t.clone().map_or(Json::Null, Json::String))).collect();
+    doc.insert("articles".into(), Json::Object(articles));
+    if let Some(l) = losses {
+        let items: Vec<Json> = l
+            .items
+            .iter()
+            .map(|i| j!({ "field": i.field, "points": output::number_text(i.points, 2), "now": i.now, "best": i.best, "refs": i.refs }))
+            .collect();
+        let next = l.next.as_ref().map(|(g, n)| j!({ "grade": g, "needed": output::number_text(*n, 2) }));
+        doc.insert("losses".into(), j!({ "score": l.score, "grade": l.grade, "next": next, "items": items }));
+    }
+    let mut out = serde_json::to_string_pretty(&Json::Object(doc)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn step_json(s: &Step) -> Json {
+    let kind = match s.kind {
+        StepKind::Value => "value",
+        StepKind::Input => "data",
+        StepKind::Parameter => "parameter",
+        StepKind::Repeat => "see above",
+    };
+    j!({
+        "name": s.name,
+        "kind": kind,
+        "value": s.value,
+        "exact": s.exact,
+        "formula": s.formula,
+        "notes": s.notes,
+        "refs": s.refs,
+        "children": s.children.iter().map(step_json).collect::<Vec<_>>(),
+    })
+}
