@@ -22,209 +22,16 @@
 //! * all nine counts may be left out of a record (they then count 0);
 //! * a total in (-0.005, 0) publishes as "0.00", not "-0.00".
 
+mod common;
+
+use common::exact::{
+    Frac, Rng, eval_json, expect_str, expect_values, fail_if_any, found, is_half_cent, pct, record_failure,
+    results_array, stdout_json, write_json,
+};
 use serde_json::{Map, Value};
-use std::cmp::Ordering;
-use std::ops::{Add, Div, Mul, Neg, Sub};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
-// ---------------------------------------------------------------------------------------------
-// Exact rationals
-// ---------------------------------------------------------------------------------------------
-
-/// A normalised fraction: `d > 0`, `gcd(|n|, d) == 1`, zero is `0/1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Frac {
-    n: i128,
-    d: i128,
-}
-
-fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
-    }
-    a
-}
-
-fn ck(v: Option<i128>) -> i128 {
-    v.expect("Frac arithmetic overflowed i128")
-}
-
-impl Frac {
-    const ZERO: Frac = Frac { n: 0, d: 1 };
-
-    fn new(n: i128, d: i128) -> Frac {
-        assert!(d != 0, "Frac with zero denominator");
-        let (n, d) = if d < 0 { (ck(n.checked_neg()), ck(d.checked_neg())) } else { (n, d) };
-        let g = gcd(n, d); // gcd(0, d) == d, so 0/d becomes 0/1
-        Frac { n: n / g, d: d / g }
-    }
-
-    fn int(n: i128) -> Frac {
-        Frac { n, d: 1 }
-    }
-
-    fn count(c: u64) -> Frac {
-        Frac::int(c as i128)
-    }
-
-    fn is_integer(self) -> bool {
-        self.d == 1
-    }
-
-    fn abs(self) -> Frac {
-        Frac { n: self.n.abs(), d: self.d }
-    }
-
-    fn min(self, o: Frac) -> Frac {
-        if self <= o { self } else { o }
-    }
-
-    /// Round to a whole number of hundredths, half away from zero; returns the hundredths.
-    fn hundredths_half_away(self) -> i128 {
-        let a = ck(self.n.abs().checked_mul(100));
-        let mut q = a / self.d;
-        let r = a % self.d;
-        if ck(r.checked_mul(2)) >= self.d {
-            q += 1;
-        }
-        if self.n < 0 { -q } else { q }
-    }
-
-    /// Published value: rounded to 2 decimals, half away from zero (四舍五入), as a Frac.
-    fn round2(self) -> Frac {
-        Frac::new(self.hundredths_half_away(), 100)
-    }
-
-    /// Rounded to 2 decimals, half away from zero, formatted with exactly two decimals.
-    fn fmt2(self) -> String {
-        let h = self.hundredths_half_away();
-        let sign = if h < 0 { "-" } else { "" };
-        let a = h.abs();
-        format!("{sign}{}.{:02}", a / 100, a % 100)
-    }
-
-    /// Truncated decimal expansion, for diagnostics only.
-    fn expand(self, digits: usize) -> String {
-        let sign = if self.n < 0 { "-" } else { "" };
-        let a = self.n.abs();
-        let mut s = format!("{sign}{}.", a / self.d);
-        let mut r = a % self.d;
-        for _ in 0..digits {
-            r *= 10;
-            s.push(char::from(b'0' + (r / self.d) as u8));
-            r %= self.d;
-        }
-        if r != 0 {
-            s.push('…');
-        }
-        s
-    }
-
-    fn show(self) -> String {
-        format!("{}/{} = {}", self.n, self.d, self.expand(24))
-    }
-}
-
-impl Add for Frac {
-    type Output = Frac;
-    fn add(self, o: Frac) -> Frac {
-        let g = gcd(self.d, o.d);
-        let d = ck((self.d / g).checked_mul(o.d));
-        let a = ck(self.n.checked_mul(o.d / g));
-        let b = ck(o.n.checked_mul(self.d / g));
-        Frac::new(ck(a.checked_add(b)), d)
-    }
-}
-
-impl Neg for Frac {
-    type Output = Frac;
-    fn neg(self) -> Frac {
-        Frac { n: ck(self.n.checked_neg()), d: self.d }
-    }
-}
-
-impl Sub for Frac {
-    type Output = Frac;
-    fn sub(self, o: Frac) -> Frac {
-        self + (-o)
-    }
-}
-
-impl Mul for Frac {
-    type Output = Frac;
-    fn mul(self, o: Frac) -> Frac {
-        if self.n == 0 || o.n == 0 {
-            return Frac::ZERO;
-        }
-        let g1 = gcd(self.n, o.d);
-        let g2 = gcd(o.n, self.d);
-        let n = ck((self.n / g1).checked_mul(o.n / g2));
-        let d = ck((self.d / g2).checked_mul(o.d / g1));
-        Frac::new(n, d)
-    }
-}
-
-impl Div for Frac {
-    type Output = Frac;
-    fn div(self, o: Frac) -> Frac {
-        assert!(o.n != 0, "Frac division by zero");
-        self * Frac::new(o.d, o.n)
-    }
-}
-
-impl PartialOrd for Frac {
-    fn partial_cmp(&self, o: &Frac) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
-}
-
-impl Ord for Frac {
-    fn cmp(&self, o: &Frac) -> Ordering {
-        ck(self.n.checked_mul(o.d)).cmp(&ck(o.n.checked_mul(self.d)))
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic PRNG (splitmix64)
-// ---------------------------------------------------------------------------------------------
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x005E_ED0F_51C4_2014)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in 0..n.
-    fn below(&mut self, n: u64) -> u64 {
-        assert!(n > 0);
-        self.next() % n
-    }
-    /// Uniform in lo..=hi.
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.below(hi - lo + 1)
-    }
-    fn chance(&mut self, num: u64, den: u64) -> bool {
-        self.below(den) < num
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i as u64 + 1) as usize;
-            v.swap(i, j);
-        }
-    }
-}
+/// Mixed into every seed, so that this test's data differ from other tests' with the same seed.
+const RNG_SALT: u64 = 0x005E_ED0F_51C4_2014;
 
 // ---------------------------------------------------------------------------------------------
 // The contract
@@ -280,10 +87,6 @@ fn factor(level: usize) -> Frac {
         2 => Frac::new(1, 2),
         _ => unreachable!("rating level {level}"),
     }
-}
-
-fn pct(p: i128) -> Frac {
-    Frac::new(p, 100)
 }
 
 /// One department's input.
@@ -440,11 +243,6 @@ fn grade(published: Frac) -> &'static str {
 /// Competition ranking (1, 2, 2, 4), highest first.
 fn competition_ranks(scores: &[Frac]) -> Vec<u64> {
     scores.iter().map(|s| 1 + scores.iter().filter(|o| *o > s).count() as u64).collect()
-}
-
-/// Exactly x.xx5: a multiple of 1/200 that is not a multiple of 1/100.
-fn is_half_cent(f: Frac) -> bool {
-    (f * Frac::int(200)).is_integer() && !(f * Frac::int(100)).is_integer()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +428,7 @@ fn name(i: usize) -> String {
 
 /// A data set of `n` random departments, some of them twins of earlier ones (ties).
 fn random_dataset(seed: u64, n: usize) -> Vec<Rec> {
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::new(seed, RNG_SALT);
     let mut recs: Vec<Rec> = Vec::with_capacity(n);
     for i in 0..n {
         let nm = name(i + 1);
@@ -734,7 +532,7 @@ fn fools_naive_decimal(r: &Rec, order: NaiveOrder) -> bool {
 /// 75.025, several that a 28-digit decimal evaluation publishes wrongly (one cent low), and
 /// ordinary ones, some with awards and deductions; plus a twin for a tie on a half cent.
 fn half_cent_dataset(seed: u64) -> Vec<Rec> {
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::new(seed, RNG_SALT);
     let targets = [
         Frac::new(17999, 200), // 89.995 → 90.00, 先进
         Frac::new(11999, 200), // 59.995 → 60.00, 合格
@@ -795,50 +593,10 @@ fn half_cent_dataset(seed: u64) -> Vec<Rec> {
 // Running the binary
 // ---------------------------------------------------------------------------------------------
 
-/// Removes the data file even when the test panics.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-static FILE_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn run_eval(recs: &[Rec], tag: &str) -> Value {
     let data = Value::Array(recs.iter().map(Rec::to_json).collect());
-    let path = std::env::temp_dir().join(format!(
-        "jixiao-sichuan-contract-{}-{}-{}.json",
-        std::process::id(),
-        tag,
-        FILE_COUNTER.fetch_add(1, AtomicOrdering::Relaxed)
-    ));
-    let _guard = TempFile(path.clone());
-    std::fs::write(&path, serde_json::to_string_pretty(&data).unwrap())
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    let regulation = repo().join("regulations").join("sichuan-2014.jx");
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("eval")
-        .arg(&regulation)
-        .arg(&path)
-        .args(["--format", "json"])
-        .current_dir(repo())
-        .output()
-        .expect("cannot run the jixiao binary");
-    assert!(
-        out.status.success(),
-        "[{tag}] jixiao eval failed with {}\nstderr:\n{}\nstdout:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("[{tag}] stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout)))
+    let file = write_json("sichuan", tag, &data);
+    stdout_json(tag, "", &eval_json("sichuan-2014.jx", &file.0, &[]))
 }
 
 fn results_of<'a>(tag: &str, out: &'a Value) -> &'a Vec<Value> {
@@ -848,14 +606,7 @@ fn results_of<'a>(tag: &str, out: &'a Value) -> &'a Vec<Value> {
         "[{tag}] top-level \"regulation\" is {:?}",
         out.get("regulation")
     );
-    out.get("results").and_then(Value::as_array).unwrap_or_else(|| panic!("[{tag}] no \"results\" array in {out}"))
-}
-
-fn found(v: Option<&Value>) -> String {
-    match v {
-        None => "nothing".to_string(),
-        Some(v) => v.to_string(),
-    }
+    results_array(tag, out)
 }
 
 /// Compares the binary's output with the oracle for every record, in input order.
@@ -871,21 +622,9 @@ fn check(tag: &str, recs: &[Rec], out: &Value) {
     for (i, (r, e)) in recs.iter().zip(&exp).enumerate() {
         let res = &results[i];
         let mut bad: Vec<String> = Vec::new();
-
-        let dept = res.get("department");
-        if dept.and_then(Value::as_str) != Some(r.name.as_str()) {
-            bad.push(format!("department: expected {:?}, found {}", r.name, found(dept)));
-        }
-        let score = e.total.fmt2();
-        let got = res.get("score");
-        if got.and_then(Value::as_str) != Some(score.as_str()) {
-            bad.push(format!("score: expected \"{score}\", found {}", found(got)));
-        }
-        let g = grade(published[i]);
-        let got = res.get("grade");
-        if got.and_then(Value::as_str) != Some(g) {
-            bad.push(format!("grade: expected \"{g}\", found {}", found(got)));
-        }
+        expect_str(&mut bad, "department", res.get("department"), &r.name);
+        expect_str(&mut bad, "score", res.get("score"), &e.total.fmt2());
+        expect_str(&mut bad, "grade", res.get("grade"), grade(published[i]));
         let got = res.get("rank");
         if got.and_then(Value::as_u64) != Some(ranks[i]) {
             bad.push(format!(
@@ -895,35 +634,12 @@ fn check(tag: &str, recs: &[Rec], out: &Value) {
                 found(got)
             ));
         }
-        let values = res.get("values");
-        for (vname, v) in e.values() {
-            let want = v.fmt2();
-            let got = values.and_then(|vs| vs.get(vname));
-            if got.and_then(Value::as_str) != Some(want.as_str()) {
-                bad.push(format!("values.{vname}: expected \"{want}\" (exact {}), found {}", v.show(), found(got)));
-            }
-        }
+        expect_values(&mut bad, res.get("values"), &e.values());
         if !bad.is_empty() {
-            failures.push(format!(
-                "[{tag}] record #{i} {}:\n  input:  {}\n  exact 总分: {}\n  output: {}\n  - {}",
-                r.name,
-                r.to_json(),
-                e.total.show(),
-                res,
-                bad.join("\n  - ")
-            ));
+            failures.push(record_failure(tag, i, &r.name, &r.to_json(), ("总分", e.total), res, &bad));
         }
     }
-    if !failures.is_empty() {
-        let shown: Vec<&String> = failures.iter().take(8).collect();
-        panic!(
-            "[{tag}] {} of {} records disagree with the contract (first {} shown):\n{}",
-            failures.len(),
-            recs.len(),
-            shown.len(),
-            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
-        );
-    }
+    fail_if_any(tag, &failures, recs.len(), 8, "");
 }
 
 fn run_random_sets(seeds: std::ops::RangeInclusive<u64>) {
@@ -999,37 +715,12 @@ fn one_result_per_input_record() {
 
 #[test]
 fn oracle_frac_arithmetic() {
-    let third = Frac::new(1, 3);
-    assert_eq!(third + third + third, Frac::int(1));
-    assert_eq!(Frac::new(6, -4), Frac { n: -3, d: 2 });
-    assert_eq!(Frac::new(0, -7), Frac::ZERO);
-    assert_eq!(Frac::new(2, 3) * Frac::new(3, 4), Frac::new(1, 2));
-    assert_eq!(Frac::new(1, 2) / Frac::new(1, 4), Frac::int(2));
-    assert_eq!(Frac::new(1, 10) - Frac::new(3, 10), Frac::new(-1, 5));
-    assert!(Frac::new(-1, 3) < Frac::ZERO && Frac::new(2, 3) > Frac::new(3, 5));
-    assert_eq!(Frac::new(2, 7).min(Frac::new(1, 7)), Frac::new(1, 7));
-    assert_eq!(Frac::new(1, 3).expand(5), "0.33333…");
+    common::exact::assert_frac_arithmetic();
 }
 
 #[test]
 fn oracle_rounding_half_away_from_zero() {
-    assert_eq!(Frac::new(3001, 40).fmt2(), "75.03"); // 75.025
-    assert_eq!(Frac::new(-1, 200).fmt2(), "-0.01");
-    assert_eq!(Frac::new(1, 200).fmt2(), "0.01");
-    assert_eq!(Frac::new(-1, 300).fmt2(), "0.00");
-    assert_eq!(Frac::new(17999, 200).fmt2(), "90.00"); // 89.995
-    assert_eq!(Frac::new(-681, 200).fmt2(), "-3.41"); // -3.405
-    assert_eq!(Frac::new(2, 3).fmt2(), "0.67");
-    assert_eq!(Frac::new(-2, 3).fmt2(), "-0.67");
-    assert_eq!(Frac::new(7502499, 100000).fmt2(), "75.02");
-    assert_eq!(Frac::int(18).fmt2(), "18.00");
-    assert_eq!(Frac::new(-17, 5).fmt2(), "-3.40");
-    assert_eq!(Frac::int(-120).fmt2(), "-120.00");
-    assert_eq!(Frac::new(3001, 40).round2(), Frac::new(7503, 100));
-    // 75.025 reached through thirds: 75 + 1/12 − 7/120 = 75.025
-    let t = Frac::int(75) + Frac::new(1, 12) - Frac::new(7, 120);
-    assert_eq!(t, Frac::new(3001, 40));
-    assert!(is_half_cent(t) && !is_half_cent(Frac::new(7503, 100)));
+    common::exact::assert_rounding_half_away_from_zero();
 }
 
 #[test]

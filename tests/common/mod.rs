@@ -1,6 +1,8 @@
 //! Helpers for tests that run the built `jixiao` binary.
 #![allow(dead_code)]
 
+pub mod exact;
+
 use std::path::PathBuf;
 use std::process::Command;
 
