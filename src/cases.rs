@@ -2,8 +2,11 @@
 //! reader as data files and evaluated together, then every expectation is compared with
 //! the exact value.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use crate::diagnostic::Diagnostic;
-use crate::eval::{self, Record, UnitResult, Value};
+use crate::eval::{self, Coverage, Record, UnitResult, Value};
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -22,10 +25,110 @@ impl Outcome {
 }
 
 pub fn run(program: &Program) -> Vec<Outcome> {
-    program.tests.iter().map(|t| run_case(program, t)).collect()
+    run_traced(program, &RefCell::new(Coverage::default()))
 }
 
-fn run_case(program: &Program, case: &TestCase) -> Outcome {
+/// Runs every case, noting in `coverage` which rules took effect.
+pub fn run_traced(program: &Program, coverage: &RefCell<Coverage>) -> Vec<Outcome> {
+    program.tests.iter().map(|t| run_case(program, t, coverage)).collect()
+}
+
+/// A rule of the regulation that no test case exercises.
+pub struct Unexercised {
+    pub line: usize,
+    pub what: String,
+}
+
+/// The rules the test cases leave unexercised: a cap or floor that never bound, a grade band
+/// no case reached, a branch of `如果` or case of `对应` never taken, a value no expectation
+/// checks (directly or through a value computed from it).
+pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
+    let mut out = Vec::new();
+    let checked = checked_values(program);
+    for (v, def) in program.values.iter().enumerate() {
+        let line = program.source.line_col(def.span.start).0;
+        let mut miss = |what: String| out.push(Unexercised { line, what });
+        if !checked.contains(&v) {
+            miss(format!("{}: no test expects it or a value computed from it", def.name));
+        }
+        match &def.kind {
+            ValueKind::Let { expr, cap, floor, .. } => {
+                if cap.is_some() && !coverage.caps.contains(&v) {
+                    miss(format!("{}: its cap (封顶) never takes effect in a test", def.name));
+                }
+                if floor.is_some() && !coverage.floors.contains(&v) {
+                    miss(format!("{}: its floor (保底) never takes effect in a test", def.name));
+                }
+                branches(expr, &def.name, coverage, &mut miss);
+            }
+            ValueKind::Grade { bands, .. } => {
+                for (i, band) in bands.iter().enumerate() {
+                    if !coverage.bands.contains(&(v, i)) {
+                        miss(format!("{}: no test reaches the band {}", def.name, band.label));
+                    }
+                }
+            }
+            ValueKind::Rank { .. } => {}
+        }
+    }
+    out
+}
+
+fn branches(e: &Expr, name: &str, coverage: &Coverage, miss: &mut impl FnMut(String)) {
+    let arms = match e {
+        Expr::If(..) => vec!["则 (then)".to_string(), "否则 (else)".to_string()],
+        Expr::Match(_, arms) => (0..arms.len()).map(|i| format!("case {}", i + 1)).collect(),
+        _ => Vec::new(),
+    };
+    for (i, arm) in arms.iter().enumerate() {
+        if !coverage.branches.contains(&(eval::address(e), i)) {
+            miss(format!("{name}: the {arm} branch is never taken in a test"));
+        }
+    }
+    e.children().into_iter().for_each(|c| branches(c, name, coverage, miss));
+}
+
+/// Values some expectation checks, directly or through a value computed from them.
+fn checked_values(program: &Program) -> HashSet<ValueId> {
+    let mut stack: Vec<ValueId> = program
+        .tests
+        .iter()
+        .flat_map(|t| &t.units)
+        .flat_map(|u| &u.expect)
+        .filter_map(|e| if let Expectation::Value { value, .. } = e { Some(*value) } else { None })
+        .collect();
+    let mut seen = HashSet::new();
+    while let Some(v) = stack.pop() {
+        if !seen.insert(v) {
+            continue;
+        }
+        let mut uses = Vec::new();
+        for e in value_formulas(&program.values[v].kind) {
+            collect_values(e, &mut uses);
+        }
+        stack.extend(uses);
+    }
+    seen
+}
+
+fn value_formulas(kind: &ValueKind) -> Vec<&Expr> {
+    match kind {
+        ValueKind::Let { expr, cap, floor, .. } => {
+            [Some(expr), cap.as_ref(), floor.as_ref()].into_iter().flatten().collect()
+        }
+        ValueKind::Grade { subject, .. } => vec![subject],
+        ValueKind::Rank { by, within, .. } => std::iter::once(by).chain(within).collect(),
+    }
+}
+
+fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
+    if let Expr::Value(v) = e {
+        out.push(*v);
+    }
+    e.children().into_iter().for_each(|c| collect_values(c, out));
+}
+
+fn run_case(program: &Program, case: &TestCase, coverage: &RefCell<Coverage>) -> Outcome {
     let line = program.source.line_col(case.span.start).0;
     let mut failures = Vec::new();
     let params = eval::parameters(program, &case.params);
@@ -53,7 +156,7 @@ fn run_case(program: &Program, case: &TestCase) -> Outcome {
         }
     }
     let records: Vec<Record> = accepted.iter().map(|(_, r)| r.clone()).collect();
-    match eval::evaluate(program, &records, &params) {
+    match eval::evaluate_traced(program, &records, &params, Some(coverage)) {
         Ok(results) => {
             for ((unit, _), result) in accepted.iter().zip(&results) {
                 failures.extend(unit.expect.iter().filter_map(|e| check(program, e, result)));

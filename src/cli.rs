@@ -64,10 +64,13 @@ enum Command {
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
-    /// Run the test cases embedded in regulation files.
+    /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Fail when some rule is exercised by no test case.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -109,7 +112,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
-        Command::Test { files } => test(&files),
+        Command::Test { files, strict } => test(&files, strict),
         Command::Explain { file, data, department, format, losses, set } => {
             explain(&file, &data, &department, format, losses, &set)
         }
@@ -391,8 +394,8 @@ fn default_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
-fn test(files: &[PathBuf]) -> R<ExitCode> {
-    let (mut passed, mut failed) = (0, 0);
+fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
+    let (mut passed, mut failed, mut unexercised) = (0, 0, 0);
     for file in files {
         let program = match compile(file) {
             Ok((p, _)) => p,
@@ -404,7 +407,8 @@ fn test(files: &[PathBuf]) -> R<ExitCode> {
             }
         };
         println!("{}", file.display());
-        for outcome in cases::run(&program) {
+        let coverage = std::cell::RefCell::new(eval::Coverage::default());
+        for outcome in cases::run_traced(&program, &coverage) {
             if outcome.passed() {
                 passed += 1;
                 println!("  ok    {}", outcome.name);
@@ -416,7 +420,18 @@ fn test(files: &[PathBuf]) -> R<ExitCode> {
                 }
             }
         }
+        let missing = cases::unexercised(&program, &coverage.borrow());
+        if !missing.is_empty() {
+            println!("  not exercised by any test:");
+            for m in &missing {
+                println!("        line {}: {}", m.line, m.what);
+            }
+        }
+        unexercised += missing.len();
+    }
+    if strict && unexercised > 0 {
+        println!("{unexercised} rule(s) not exercised (--strict)");
     }
     println!("{passed} passed, {failed} failed");
-    Ok(ExitCode::from(u8::from(failed > 0)))
+    Ok(ExitCode::from(u8::from(failed > 0 || (strict && unexercised > 0))))
 }

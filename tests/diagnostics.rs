@@ -165,3 +165,21 @@ fn records_without_a_department_name_are_numbered() {
     }
     insta::assert_snapshot!(run.text());
 }
+
+#[test]
+fn test_lists_rules_no_case_exercises() {
+    let run = jixiao(&["test", "tests/cases/test/uncovered.jx"]);
+    assert_eq!(run.code, 0, "without --strict, unexercised rules are reported but do not fail\n{}", run.text());
+    assert!(run.stdout.contains("its cap (封顶) never takes effect"), "{}", run.text());
+    let strict = jixiao(&["test", "--strict", "tests/cases/test/uncovered.jx"]);
+    assert_eq!(strict.code, 1, "{}", strict.text());
+    assert!(strict.stdout.ends_with("4 rule(s) not exercised (--strict)\n1 passed, 0 failed\n"), "{}", strict.text());
+    insta::assert_snapshot!(strict.text());
+}
+
+#[test]
+fn shipped_regulations_exercise_every_rule() {
+    let run = jixiao(&["test", "--strict", "regulations/sichuan-2014.jx", "regulations/jiangsu-2011.jx"]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert!(!run.stdout.contains("not exercised"), "{}", run.stdout);
+}

@@ -81,16 +81,16 @@ fn unreachable_bands(
     for band in bands {
         // A band is out of reach when the score cannot get up to its lower bound or down
         // below its upper bound.
-        let too_high =
-            band.lower
-                .as_ref()
-                .and_then(|(e, incl)| fixed(program, e).map(|l| (l, *incl)))
-                .is_some_and(|(l, incl)| if incl { range.hi < End::At(l) } else { range.hi <= End::At(l) });
-        let too_low =
-            band.upper
-                .as_ref()
-                .and_then(|(e, incl)| fixed(program, e).map(|u| (u, *incl)))
-                .is_some_and(|(u, incl)| if incl { range.lo > End::At(u) } else { range.lo >= End::At(u) });
+        let too_high = band
+            .lower
+            .as_ref()
+            .and_then(|(e, incl)| fixed(program, e).map(|l| (l, *incl)))
+            .is_some_and(|(l, incl)| if incl { range.hi < End::At(l) } else { range.hi <= End::At(l) });
+        let too_low = band
+            .upper
+            .as_ref()
+            .and_then(|(e, incl)| fixed(program, e).map(|u| (u, *incl)))
+            .is_some_and(|(u, incl)| if incl { range.lo > End::At(u) } else { range.lo >= End::At(u) });
         if too_high || too_low {
             out.push(
                 Diagnostic::warning("W0503", format!("no score can reach the band `{}` of `{}`", band.label, def.name))

@@ -1,5 +1,8 @@
 //! One formula for one department.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use super::Value;
 use super::err;
 use crate::diagnostic::Diagnostic;
@@ -14,6 +17,32 @@ pub struct Env<'a> {
     pub params: &'a [Number],
     /// The current leaf, inside a per-leaf value.
     pub bound: Option<usize>,
+    /// Where to note which rules took effect (embedded tests report rules none exercised).
+    pub coverage: Option<&'a RefCell<Coverage>>,
+}
+
+/// Which rules took effect during evaluation: caps and floors that bound, grade bands that
+/// were reached, branches of `如果` and cases of `对应` that were taken (by the formula's
+/// address in the program and the branch).
+#[derive(Clone, Debug, Default)]
+pub struct Coverage {
+    pub caps: HashSet<ValueId>,
+    pub floors: HashSet<ValueId>,
+    pub bands: HashSet<(ValueId, usize)>,
+    pub branches: HashSet<(usize, usize)>,
+}
+
+impl Env<'_> {
+    fn note(&self, f: impl FnOnce(&mut Coverage)) {
+        if let Some(c) = self.coverage {
+            f(&mut c.borrow_mut());
+        }
+    }
+}
+
+/// A formula's identity within a program, for coverage.
+pub fn address(e: &Expr) -> usize {
+    e as *const Expr as usize
 }
 
 /// An evaluation failure, before it is told which department and value it belongs to.
@@ -58,29 +87,49 @@ impl Env<'_> {
                 let mut exact = Vec::with_capacity(n);
                 for k in 0..n {
                     let env = Env { bound: Some(k), ..*self };
-                    let (value, unrounded) = env.let_value(def)?;
+                    let (value, unrounded) = env.let_value(v, def)?;
                     exact.push(unrounded.clone().unwrap_or_else(|| value.clone()));
                     out.push(value);
                 }
                 let changed = out != exact;
                 Ok((Value::Map(out), changed.then_some(Value::Map(exact))))
             }
-            ValueKind::Let { .. } => self.let_value(def),
-            ValueKind::Grade { subject, bands, .. } => Ok((self.grade(subject, bands)?, None)),
+            ValueKind::Let { .. } => self.let_value(v, def),
+            ValueKind::Grade { subject, bands, .. } => {
+                let grade = self.grade(subject, bands)?;
+                if let Value::Level(i) = grade {
+                    self.note(|c| {
+                        c.bands.insert((v, i));
+                    });
+                }
+                Ok((grade, None))
+            }
             ValueKind::Rank { .. } => Ok((Value::Absent, None)),
         }
     }
 
-    fn let_value(&self, def: &ValueDef) -> R<(Value, Option<Value>)> {
+    fn let_value(&self, v: ValueId, def: &ValueDef) -> R<(Value, Option<Value>)> {
         let ValueKind::Let { expr, cap, floor, rounding, .. } = &def.kind else { return Ok((Value::Absent, None)) };
         let value = self.eval(expr)?;
         let Value::Num(exact) = value else { return Ok((value, None)) };
         let mut n = exact;
         if let Some(c) = cap {
-            n = n.min(self.num(c)?);
+            let c = self.num(c)?;
+            if n > c {
+                self.note(|cov| {
+                    cov.caps.insert(v);
+                });
+            }
+            n = n.min(c);
         }
         if let Some(f) = floor {
-            n = n.max(self.num(f)?);
+            let f = self.num(f)?;
+            if n < f {
+                self.note(|cov| {
+                    cov.floors.insert(v);
+                });
+            }
+            n = n.max(f);
         }
         if let Some((places, rule)) = rounding {
             n = n.round(*places, *rule)?;
@@ -150,14 +199,19 @@ impl Env<'_> {
             Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
             Expr::Or(a, b) => Value::Bool(self.truth(a)? || self.truth(b)?),
             Expr::If(c, t, o) => {
-                if self.truth(c)? {
-                    self.eval(t)?
-                } else {
-                    self.eval(o)?
-                }
+                let taken = self.truth(c)?;
+                self.note(|cov| {
+                    cov.branches.insert((address(e), usize::from(!taken)));
+                });
+                if taken { self.eval(t)? } else { self.eval(o)? }
             }
             Expr::Match(subject, arms) => match self.eval(subject)? {
-                Value::Level(i) if i < arms.len() => self.eval(&arms[i])?,
+                Value::Level(i) if i < arms.len() => {
+                    self.note(|cov| {
+                        cov.branches.insert((address(e), i));
+                    });
+                    self.eval(&arms[i])?
+                }
                 _ => return internal("a level was expected"),
             },
             Expr::Call(b, args) => self.call(*b, args)?,

@@ -10,7 +10,10 @@ use crate::number::Number;
 use crate::program::*;
 
 pub use data::Record;
+pub use expr::{Coverage, address};
+
 use err::At;
+use std::cell::RefCell;
 
 /// A value during and after evaluation.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +64,16 @@ pub fn parameters(program: &Program, overrides: &[(ParamId, Number)]) -> Vec<Num
 
 /// Evaluates every record. Errors name the department and the value.
 pub fn evaluate(program: &Program, records: &[Record], params: &[Number]) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
+    evaluate_traced(program, records, params, None)
+}
+
+/// `evaluate`, noting in `coverage` which rules took effect.
+pub fn evaluate_traced(
+    program: &Program,
+    records: &[Record],
+    params: &[Number],
+    coverage: Option<&RefCell<Coverage>>,
+) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
     check_requirements(program, records, params)?;
     let n = program.values.len();
@@ -81,7 +94,8 @@ pub fn evaluate(program: &Program, records: &[Record], params: &[Number]) -> Res
             continue;
         }
         for (record, result) in records.iter().zip(results.iter_mut()) {
-            let env = expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None };
+            let env =
+                expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage };
             match env.value(v) {
                 Ok((value, unrounded)) => {
                     result.values[v] = value;
@@ -109,7 +123,8 @@ fn rank(
 ) -> Result<Vec<i128>, Diagnostic> {
     let mut keys = Vec::with_capacity(records.len());
     for (i, (record, result)) in records.iter().zip(results).enumerate() {
-        let env = expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None };
+        let env =
+            expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
         let key = env.eval(by).map_err(|e| e.at(&record.unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
         let group = match within {
             Some(w) => Some(env.eval(w).map_err(|e| e.at(&record.unit, "排名"))?),
@@ -142,7 +157,7 @@ fn group_key(group: &Option<Value>) -> String {
 fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnostic>> {
     for def in &program.values {
         let ValueKind::Grade { bands, .. } = &def.kind else { continue };
-        let env = expr::Env { program, inputs: &[], values: &[], params, bound: None };
+        let env = expr::Env { program, inputs: &[], values: &[], params, bound: None, coverage: None };
         let bound = |b: &Option<(Expr, bool)>| -> Option<(Number, bool)> {
             b.as_ref().map(|(e, incl)| (env.eval(e).ok().and_then(|v| v.as_num()).unwrap_or(Number::ZERO), *incl))
         };
@@ -183,7 +198,7 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
             let keys = req.family.map_or(1, |f| program.leaves(f).len());
             for k in 0..keys {
                 let bound = req.family.map(|_| k);
-                let env = expr::Env { program, inputs: &record.inputs, values: &[], params, bound };
+                let env = expr::Env { program, inputs: &record.inputs, values: &[], params, bound, coverage: None };
                 let path = data_path(program, &req.condition, bound).unwrap_or_default();
                 let at = At { record: format!("department \"{}\"", record.unit), path };
                 match env.eval(&req.condition) {
