@@ -16,6 +16,9 @@ use crate::{cases, eval, output};
 #[derive(Parser)]
 #[command(name = "jixiao", version, about = "绩效: check and evaluate performance-evaluation regulations")]
 struct Cli {
+    /// The language of messages (default: from the locale, LANG=zh_CN.UTF-8 gives Chinese).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<crate::lang::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -109,6 +112,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),

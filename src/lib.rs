@@ -55,3 +55,4 @@ pub mod cases;
 pub mod cli;
 pub mod explain;
 pub mod output;
+pub mod lang;

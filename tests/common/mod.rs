@@ -29,6 +29,9 @@ pub fn jixiao(args: &[&str]) -> Run {
         .args(args)
         .current_dir(manifest())
         .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run jixiao");
     Run {
