@@ -77,6 +77,7 @@ CODES = {
     "E0904": ("Parameter value wrong (usage, exit 2)", "`--set NAME=VALUE` with a value that is not a decimal number of the parameter's kind (a percentage parameter needs `%`).", "Write a number, as in `--set 优秀线=85` or `--set 比例=50%`."),
     "E0905": ("Cannot write output", "The `--output` file cannot be written; nothing is left behind.", "Check that the folder exists and is writable."),
     "E0906": ("Cannot write to standard output", "Writing the results to standard output failed (a full disk …); a closed pipe (`| head`) is not an error.", "Check the disk, or write to a file with `--output`."),
+    "E0909": ("Formatting would change meaning", "`jixiao fmt` produced text that does not read back as the same file; nothing is written. This is a defect in jixiao.", "Report the file; keep it as it is meanwhile."),
     "E0908": ("Unknown department (usage, exit 2)", "`jixiao explain --department` names no department of the data; the help suggests the closest name.", "Use the department's name as the data writes it."),
     "E0907": ("Bad output path (usage, exit 2)", "`--output` names one of the input files (writing it would destroy the input) or a folder.", "Write the results to another file."),
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, render_all};
+use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::Program;
 use crate::source::SourceFile;
@@ -67,6 +68,17 @@ enum Command {
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
+    /// Rewrite regulation files in the canonical layout (comments kept).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write nothing; fail if a file is not in the canonical layout.
+        #[arg(long)]
+        check: bool,
+        /// Write keywords in Chinese or English (default: as the file does).
+        #[arg(long, value_enum)]
+        keywords: Option<crate::fmt::Keywords>,
+    },
     /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
@@ -117,6 +129,7 @@ pub fn main() -> ExitCode {
         Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
         Command::Test { files, strict } => test(&files, strict),
+        Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
         Command::Explain { file, data, department, format, losses, set } => {
             explain(&file, &data, &department, format, losses, &set)
         }
@@ -138,7 +151,8 @@ fn report(diagnostics: &[Diagnostic]) {
     let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
     eprint!("{}", render_all(shown, color));
     if diagnostics.len() > MAX_SHOWN {
-        eprintln!("… and {} more", diagnostics.len() - MAX_SHOWN);
+        let more = diagnostics.len() - MAX_SHOWN;
+        eprintln!("{}", tr(format!("… and {more} more"), format!("…… 另有 {more} 条")));
     }
 }
 
@@ -146,15 +160,25 @@ fn report(diagnostics: &[Diagnostic]) {
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("E0901", format!("cannot read {name}: {e}")).help("check the file's path and permissions")
+        Diagnostic::error("E0901", tr(format!("cannot read {name}: {e}"), format!("无法读取 {name}：{}", io_words(&e))))
+            .help(tr("check the file's path and permissions", "请检查文件的路径和访问权限"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        Diagnostic::error("E0902", format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"))
-            .help("save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted")
+        Diagnostic::error(
+            "E0902",
+            tr(
+                format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"),
+                format!("{name}:{line}:{col}：文件不是有效的 UTF-8 文本（第 {at} 字节处）"),
+            ),
+        )
+        .help(tr(
+            "save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted",
+            "请把文件保存为 UTF-8 编码（在 WPS 或 Excel 中：另存为 → UTF-8）；GBK 编码的文件须先转换",
+        ))
     })
 }
 
@@ -170,7 +194,11 @@ fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
         match compile(file) {
             Ok((program, warnings)) => {
                 report(&warnings);
-                println!("{}: ok{}", file.display(), plural_warnings(warnings.len()));
+                println!(
+                    "{}{}",
+                    tr(format!("{}: ok", file.display()), format!("{}：通过", file.display())),
+                    plural_warnings(warnings.len())
+                );
                 if ranges {
                     print_out(&output::ranges(&program, &crate::analysis::analyse(&program)))?;
                 }
@@ -178,7 +206,13 @@ fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
             Err(f) => {
                 report(&f.diagnostics);
                 let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
-                println!("{}: {errors} error(s)", file.display());
+                println!(
+                    "{}",
+                    tr(
+                        format!("{}: {errors} error(s)", file.display()),
+                        format!("{}：{errors} 个错误", file.display())
+                    )
+                );
                 failed = true;
             }
         }
@@ -187,7 +221,7 @@ fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
 }
 
 fn plural_warnings(n: usize) -> String {
-    if n == 0 { String::new() } else { format!(" ({n} warning(s))") }
+    if n == 0 { String::new() } else { tr(format!(" ({n} warning(s))"), format!("（{n} 条警告）")) }
 }
 
 fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>, set: &[String]) -> R<ExitCode> {
@@ -229,8 +263,17 @@ fn print_out(text: &str) -> R<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(vec![
-            Diagnostic::error("E0906", format!("cannot write the results to standard output: {e}"))
-                .help("check the disk or the program reading the output; or write to a file with --output"),
+            Diagnostic::error(
+                "E0906",
+                tr(
+                    format!("cannot write the results to standard output: {e}"),
+                    format!("无法把结果写到标准输出：{}", io_words(&e)),
+                ),
+            )
+            .help(tr(
+                "check the disk or the program reading the output; or write to a file with --output",
+                "请检查磁盘或读取输出的程序；也可以用 --output 把结果写入文件",
+            )),
         ]
         .into()),
     }
@@ -238,7 +281,7 @@ fn print_out(text: &str) -> R<()> {
 
 /// `--output` must not be one of the inputs (that would destroy them) nor a folder.
 fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
-    let usage = |message: String, help: &str| Failure {
+    let usage = |message: String, help: String| Failure {
         diagnostics: vec![Diagnostic::error("E0907", message).help(help)],
         usage: true,
     };
@@ -246,15 +289,57 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
     for input in inputs {
         if target.is_some() && target == std::fs::canonicalize(input).ok() {
             return Err(usage(
-                format!("--output {} is also an input; writing it would destroy the input", path.display()),
-                "write the results to another file",
+                tr(
+                    format!("--output {} is also an input; writing it would destroy the input", path.display()),
+                    format!("--output {} 同时也是输入文件；写入它会毁掉输入", path.display()),
+                ),
+                tr("write the results to another file", "请把结果写到另一个文件"),
             ));
         }
     }
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
-        return Err(usage(format!("--output {} is a folder", path.display()), "name a file, as in --output 结果.json"));
+        return Err(usage(
+            tr(format!("--output {} is a folder", path.display()), format!("--output {} 是一个文件夹", path.display())),
+            tr("name a file, as in --output 结果.json", "请指定一个文件，如 --output 结果.json"),
+        ));
     }
     Ok(())
+}
+
+fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {
+    let mut unformatted = 0;
+    for file in files {
+        let text = read_text(file).map_err(|d| vec![d])?;
+        let source = SourceFile::new(file.display().to_string(), text.as_str());
+        let ast = crate::syntax::parse(&source)?;
+        let keywords = keywords.unwrap_or_else(|| crate::fmt::Keywords::of(&text));
+        let formatted = crate::fmt::format(&source, &ast, keywords);
+        // A safety net: the result must read back as the same file.
+        let again = crate::syntax::parse(&SourceFile::new(file.display().to_string(), formatted.as_str()));
+        let same = again.as_ref().is_ok_and(|a| crate::fmt::same_meaning(a, &ast));
+        if !same {
+            return Err(vec![
+                Diagnostic::error("E0909", format!("{}: formatting would change the file's meaning", file.display()))
+                    .help("this is a defect in jixiao fmt; please report it with the file"),
+            ]
+            .into());
+        }
+        if formatted == text {
+            continue;
+        }
+        unformatted += 1;
+        if check {
+            let line = crate::fmt::first_difference(&text, &formatted).unwrap_or(1);
+            println!(
+                "{}: not in the canonical layout (first difference at line {line}); run jixiao fmt",
+                file.display()
+            );
+        } else {
+            write_atomically(file, &formatted).map_err(|d| vec![d])?;
+            println!("{}: formatted", file.display());
+        }
+    }
+    Ok(ExitCode::from(u8::from(check && unformatted > 0)))
 }
 
 fn explain(
@@ -275,17 +360,26 @@ fn explain(
     let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!(
-                "the data has {} departments, such as {}",
-                names.len(),
-                names.iter().take(3).cloned().collect::<Vec<_>>().join("、")
-            ),
+            Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
+            None => {
+                let some = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+                tr(
+                    format!("the data has {} departments, such as {some}", names.len()),
+                    format!("数据中有 {} 个部门，例如 {some}", names.len()),
+                )
+            }
         };
+        let data = data.display();
         return Err(Failure {
             diagnostics: vec![
-                Diagnostic::error("E0908", format!("no department named `{department}` in {}", data.display()))
-                    .help(help),
+                Diagnostic::error(
+                    "E0908",
+                    tr(
+                        format!("no department named `{department}` in {data}"),
+                        format!("{data} 中没有名为“{department}”的部门"),
+                    ),
+                )
+                .help(help),
             ],
             usage: true,
         });
@@ -304,34 +398,55 @@ fn explain(
 fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>> {
     let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
     let listed = if names.is_empty() {
-        "this regulation has no parameters".to_string()
+        tr("this regulation has no parameters", "这个办法没有参数")
     } else {
-        format!("the parameters are: {}", names.join(", "))
+        tr(format!("the parameters are: {}", names.join(", ")), format!("参数有：{}", names.join("、")))
     };
     let mut out = Vec::new();
     for item in set {
         let usage = |d: Diagnostic| Failure { diagnostics: vec![d], usage: true };
         let Some((name, value)) = item.split_once('=') else {
             return Err(usage(
-                Diagnostic::error("E0903", format!("--set {item}: expected NAME=VALUE")).help(listed.clone()),
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set {item}: expected NAME=VALUE"), format!("--set {item}：应写成 名称=值")),
+                )
+                .help(listed.clone()),
             ));
         };
         let (name, value) = (name.trim(), value.trim());
         let Some(p) = program.param_named(name) else {
             return Err(usage(
-                Diagnostic::error("E0903", format!("--set: unknown parameter `{name}`")).help(listed.clone()),
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set: unknown parameter `{name}`"), format!("--set：未知的参数“{name}”")),
+                )
+                .help(listed.clone()),
             ));
         };
         if out.iter().any(|(q, _)| *q == p) {
             return Err(usage(
-                Diagnostic::error("E0903", format!("--set {name} is given twice")).help("set each parameter once"),
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set {name} is given twice"), format!("--set {name} 给出了两次")),
+                )
+                .help(tr("set each parameter once", "每个参数只能设定一次")),
             ));
         }
         let Some(n) = parameter_value(value, program.params[p].unit) else {
             let example = if program.params[p].unit == crate::program::Unit::Ratio { "50%" } else { "85" };
             return Err(usage(
-                Diagnostic::error("E0904", format!("--set {name}: `{value}` is not a number of the parameter's kind"))
-                    .help(format!("write a decimal number, as in --set {name}={example}")),
+                Diagnostic::error(
+                    "E0904",
+                    tr(
+                        format!("--set {name}: `{value}` is not a number of the parameter's kind"),
+                        format!("--set {name}：“{value}”不是这个参数所需的那种数"),
+                    ),
+                )
+                .help(tr(
+                    format!("write a decimal number, as in --set {name}={example}"),
+                    format!("请写一个十进制数，如 --set {name}={example}"),
+                )),
             ));
         };
         out.push((p, n));
@@ -360,12 +475,15 @@ fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
 fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "the folder does not exist".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            kind => kind.to_string(),
+            std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),
+            std::io::ErrorKind::PermissionDenied => tr("permission denied", "没有写入权限"),
+            kind => tr(kind.to_string(), io_words(&e)),
         };
-        Diagnostic::error("E0905", format!("cannot write {}: {why}", path.display()))
-            .help("check that the folder exists and is writable")
+        Diagnostic::error(
+            "E0905",
+            tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
+        )
+        .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
     };
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let existing = std::fs::metadata(&target).ok();
@@ -387,6 +505,22 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// An input or output error in words; in Chinese for the common kinds, as the system
+/// gives it otherwise.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if !chinese() {
+        return e.to_string();
+    }
+    match e.kind() {
+        K::NotFound => "文件不存在".to_string(),
+        K::PermissionDenied => "没有访问权限".to_string(),
+        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
+        K::StorageFull => "磁盘空间不足".to_string(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(unix)]
 fn default_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
@@ -405,7 +539,13 @@ fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
             Ok((p, _)) => p,
             Err(f) => {
                 report(&f.diagnostics);
-                println!("{}: does not check; its tests were not run", file.display());
+                println!(
+                    "{}",
+                    tr(
+                        format!("{}: does not check; its tests were not run", file.display()),
+                        format!("{}：检查未通过，其中的测试没有运行", file.display()),
+                    )
+                );
                 failed += 1;
                 continue;
             }
@@ -415,10 +555,11 @@ fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
         for outcome in cases::run_traced(&program, &coverage) {
             if outcome.passed() {
                 passed += 1;
-                println!("  ok    {}", outcome.name);
+                println!("{}{}", tr("  ok    ", "  通过  "), outcome.name);
             } else {
                 failed += 1;
-                println!("  FAIL  {} (line {})", outcome.name, outcome.line);
+                let (name, line) = (&outcome.name, outcome.line);
+                println!("{}", tr(format!("  FAIL  {name} (line {line})"), format!("  失败  {name}（第 {line} 行）")));
                 for f in &outcome.failures {
                     println!("        {f}");
                 }
@@ -426,16 +567,25 @@ fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
         }
         let missing = cases::unexercised(&program, &coverage.borrow());
         if !missing.is_empty() {
-            println!("  not exercised by any test:");
+            println!("{}", tr("  not exercised by any test:", "  以下规则没有任何测试用到："));
             for m in &missing {
-                println!("        line {}: {}", m.line, m.what);
+                println!(
+                    "{}",
+                    tr(format!("        line {}: {}", m.line, m.what), format!("        第 {} 行：{}", m.line, m.what))
+                );
             }
         }
         unexercised += missing.len();
     }
     if strict && unexercised > 0 {
-        println!("{unexercised} rule(s) not exercised (--strict)");
+        println!(
+            "{}",
+            tr(
+                format!("{unexercised} rule(s) not exercised (--strict)"),
+                format!("{unexercised} 条规则没有测试用到（--strict）"),
+            )
+        );
     }
-    println!("{passed} passed, {failed} failed");
+    println!("{}", tr(format!("{passed} passed, {failed} failed"), format!("通过 {passed} 个，失败 {failed} 个")));
     Ok(ExitCode::from(u8::from(failed > 0 || (strict && unexercised > 0))))
 }

@@ -54,5 +54,6 @@ pub mod analysis;
 pub mod cases;
 pub mod cli;
 pub mod explain;
-pub mod output;
+pub mod fmt;
 pub mod lang;
+pub mod output;

@@ -4,6 +4,7 @@
 use super::interval::End;
 use super::ranges::Ranges;
 use crate::diagnostic::Diagnostic;
+use crate::lang::tr;
 use crate::number::Number;
 use crate::program::*;
 
@@ -45,10 +46,13 @@ fn limits(
         out.push(
             Diagnostic::warning(
                 "W0502",
-                format!("the cap {} on `{}` can never bind: it is at most {}", text(c), def.name, raw.hi),
+                tr(
+                    format!("the cap {} on `{}` can never bind: it is at most {}", text(c), def.name, raw.hi),
+                    format!("“{}”的封顶 {} 永远不起作用：它最多为 {}", def.name, text(c), raw.hi),
+                ),
             )
-            .label(def.span, format!("{} can be {raw}", def.name))
-            .help("check the cap against the regulation, or remove it"),
+            .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
+            .help(tr("check the cap against the regulation, or remove it", "请对照办法核实这个封顶，或将其删去")),
         );
     }
     if let Some(f) = floor.and_then(|f| fixed(program, f))
@@ -57,10 +61,13 @@ fn limits(
         out.push(
             Diagnostic::warning(
                 "W0502",
-                format!("the floor {} on `{}` can never bind: it is at least {}", text(f), def.name, raw.lo),
+                tr(
+                    format!("the floor {} on `{}` can never bind: it is at least {}", text(f), def.name, raw.lo),
+                    format!("“{}”的保底 {} 永远不起作用：它至少为 {}", def.name, text(f), raw.lo),
+                ),
             )
-            .label(def.span, format!("{} can be {raw}", def.name))
-            .help("check the floor against the regulation, or remove it"),
+            .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
+            .help(tr("check the floor against the regulation, or remove it", "请对照办法核实这个保底，或将其删去")),
         );
     }
 }
@@ -93,9 +100,18 @@ fn unreachable_bands(
             .is_some_and(|(u, incl)| if incl { range.lo > End::At(u) } else { range.lo >= End::At(u) });
         if too_high || too_low {
             out.push(
-                Diagnostic::warning("W0503", format!("no score can reach the band `{}` of `{}`", band.label, def.name))
-                    .label(band.span, format!("the score can only be {range}"))
-                    .help("check the band's threshold and the points that make up the score"),
+                Diagnostic::warning(
+                    "W0503",
+                    tr(
+                        format!("no score can reach the band `{}` of `{}`", band.label, def.name),
+                        format!("任何分数都达不到“{}”中的“{}”这一档", def.name, band.label),
+                    ),
+                )
+                .label(band.span, tr(format!("the score can only be {range}"), format!("分数只可能在 {range} 之间")))
+                .help(tr(
+                    "check the band's threshold and the points that make up the score",
+                    "请检查这一档的分数线，以及构成分数的各项分值",
+                )),
             );
         }
     }

@@ -4,6 +4,7 @@
 use serde_json::Value as Json;
 
 use super::{Checker, Symbol, err};
+use crate::lang::tr;
 use crate::number::Number;
 use crate::program::*;
 use crate::syntax::ast::{self, Literal};
@@ -30,7 +31,10 @@ impl Checker<'_> {
                     };
                     match &value.node {
                         Literal::Number(n) => case.params.push((p, parse_number(n))),
-                        _ => self.diags.push(err::bad_expectation(value.span, "a parameter is set to a number")),
+                        _ => self.diags.push(err::bad_expectation(
+                            value.span,
+                            &tr("a parameter is set to a number", "参数只能设定为数字"),
+                        )),
                     }
                 }
                 ast::TestItem::Unit { base, record } => {
@@ -52,15 +56,19 @@ impl Checker<'_> {
                     let resolved: Vec<Expectation> = exps.iter().filter_map(|e| self.expectation(e)).collect();
                     match case.units.last_mut() {
                         Some(unit) => unit.expect.extend(resolved),
-                        None => self
-                            .diags
-                            .push(err::bad_expectation(t.name.span, "`期望` must follow a `单位` (unit) record")),
+                        None => self.diags.push(err::bad_expectation(
+                            t.name.span,
+                            &tr("`期望` must follow a `单位` (unit) record", "“期望”必须写在一条“单位”记录之后"),
+                        )),
                     }
                 }
             }
         }
         if case.units.is_empty() {
-            self.diags.push(err::bad_expectation(t.name.span, "the test has no `单位` (unit) record to evaluate"));
+            self.diags.push(err::bad_expectation(
+                t.name.span,
+                &tr("the test has no `单位` (unit) record to evaluate", "这个测试没有可供计算的“单位”记录"),
+            ));
         }
         self.tests.push(case);
     }
@@ -73,8 +81,10 @@ impl Checker<'_> {
             ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
         };
         if let Some((Symbol::Input(_) | Symbol::Param(_), _)) = self.names.get(&name.node) {
-            let what =
-                format!("`{}` is given, not computed; expectations name computed values (计算, 等次, 排名)", name.node);
+            let what = tr(
+                format!("`{}` is given, not computed; expectations name computed values (计算, 等次, 排名)", name.node),
+                format!("“{}”是给定的，不是计算得出的；期望只能针对计算得出的值（计算、等次、排名）", name.node),
+            );
             self.diags.push(err::bad_expectation(name.span, &what));
             return None;
         }
@@ -98,7 +108,10 @@ impl Checker<'_> {
                 Some(pos)
             }
             (None, Ty::Map(..)) | (Some(_), _) => {
-                self.diags.push(err::bad_expectation(name.span, "name one entry, as in `二级指标评价[职责任务]`"));
+                self.diags.push(err::bad_expectation(
+                    name.span,
+                    &tr("name one entry, as in `二级指标评价[职责任务]`", "请指明其中一项，如“二级指标评价[职责任务]”"),
+                ));
                 return None;
             }
             (None, _) => None,
@@ -119,13 +132,18 @@ impl Checker<'_> {
                 Expected::Number(parse_number(n))
             }
             (t, _) => {
-                let what = format!("`{}` is {}", name.node, err::ty_words(t));
+                let what = tr(
+                    format!("`{}` is {}", name.node, err::ty_words(t)),
+                    format!("“{}”是{}", name.node, err::ty_words(t)),
+                );
                 self.diags.push(err::bad_expectation(value.span, &what));
                 return None;
             }
         };
         let approx = match (&value.node, approx) {
-            (Literal::Number(n), true) => Some(n.split('.').nth(1).map_or(0, |d| d.len() as u32)),
+            (Literal::Number(n), true) => {
+                Some(n.split('.').nth(1).map_or(0, |d| d.chars().filter(char::is_ascii_digit).count() as u32))
+            }
             _ => None,
         };
         Some(Expectation::Value { value: v, key, approx, expected, span: value.span })
@@ -134,13 +152,15 @@ impl Checker<'_> {
 
 fn parse_number(s: &str) -> Number {
     // The parser has already read every written number exactly.
-    crate::number::parse_decimal(s).map(Number::from_decimal).unwrap_or(Number::ZERO)
+    ast::literal_number(s).map(Number::from_decimal).unwrap_or(Number::ZERO)
 }
 
 /// A literal as the JSON a data file would hold.
 pub fn to_json(l: &Literal) -> Json {
     match l {
-        Literal::Number(n) => serde_json::from_str(n).unwrap_or(Json::Null),
+        Literal::Number(n) => {
+            ast::literal_number(n).and_then(|d| serde_json::from_str(&d.to_string()).ok()).unwrap_or(Json::Null)
+        }
         Literal::Text(s) | Literal::Word(s) => Json::String(s.clone()),
         Literal::Bool(b) => Json::Bool(*b),
         Literal::None => Json::Null,

@@ -3,6 +3,7 @@
 use super::expr::{Ctx, unify};
 use super::structure::LabeledBand;
 use super::{Checker, Symbol, err};
+use crate::lang::tr;
 use crate::number::{Number, Rounding};
 use crate::program::*;
 use crate::source::Span;
@@ -74,7 +75,7 @@ impl Checker<'_> {
         let (subject, st) = self.expr(&g.subject, &ctx)?;
         let unit = self.unit_of(&st, g.subject.span)?;
         if g.bands.is_empty() {
-            self.diags.push(err::bands_gap(g.name.span, "there are no bands"));
+            self.diags.push(err::bands_gap(g.name.span, &tr("there are no bands", "没有任何等次")));
             return None;
         }
         let mut bands = Vec::new();
@@ -113,7 +114,7 @@ impl Checker<'_> {
             return None;
         }
         if self.fixed_value(&e).is_none() {
-            self.diags.push(err::not_constant(b.value.span, "a grade threshold"));
+            self.diags.push(err::not_constant(b.value.span, &tr("a grade threshold", "等次的分数线")));
             return None;
         }
         Some(Some((e, b.inclusive)))
@@ -168,7 +169,7 @@ impl Checker<'_> {
                 let path = ast::Expr::Path { head: w.clone(), steps: Vec::new() };
                 let (e, t) = self.expr(&crate::source::Node::new(path, w.span), &ctx)?;
                 if !matches!(t, Ty::Label(_) | Ty::Text) {
-                    return self.type_error(w.span, "a category (之一 {…}) or text", &t);
+                    return self.type_error(w.span, &tr("a category (之一 {…}) or text", "类别（之一 {…}）或文本"), &t);
                 }
                 Some(e)
             }
@@ -195,7 +196,7 @@ impl Checker<'_> {
         let Some((ctx, family)) = self.binder_ctx(&r.binder) else { return };
         let Some((condition, t)) = self.expr(&r.condition, &ctx) else { return };
         if t != Ty::Bool {
-            self.type_error::<()>(r.condition.span, "a yes/no condition", &t);
+            self.type_error::<()>(r.condition.span, &tr("a yes/no condition", "是/否条件"), &t);
             return;
         }
         if condition.any(&|e| matches!(e, Expr::Value(_))) {
@@ -274,14 +275,17 @@ impl Checker<'_> {
                 }
                 (kind, Some(_)) => {
                     let expected = match kind {
-                        RoleKind::Unit => "a text input naming the department (输入 部门：文本)",
-                        RoleKind::Score => "a computed number (计算)",
-                        RoleKind::Grade => "a grade (等次)",
-                        RoleKind::Rank => "a ranking (排名)",
-                        RoleKind::Category => "a category",
-                        RoleKind::Flag => "a yes/no value (计算 名 = 条件)",
+                        RoleKind::Unit => tr(
+                            "a text input naming the department (输入 部门：文本)",
+                            "写部门名称的文本输入（输入 部门：文本）",
+                        ),
+                        RoleKind::Score => tr("a computed number (计算)", "用“计算”得出的数"),
+                        RoleKind::Grade => tr("a grade (等次)", "等次"),
+                        RoleKind::Rank => tr("a ranking (排名)", "排名"),
+                        RoleKind::Category => tr("a category", "类别"),
+                        RoleKind::Flag => tr("a yes/no value (计算 名 = 条件)", "是/否值（计算 名 = 条件）"),
                     };
-                    self.diags.push(err::type_mismatch(target.span, expected, "something else"));
+                    self.diags.push(err::type_mismatch(target.span, &expected, &tr("something else", "其他内容")));
                 }
             }
         }
@@ -291,8 +295,8 @@ impl Checker<'_> {
                 out.score = s;
                 self.roles = Some(out);
             }
-            (None, _) => self.diags.push(err::missing_role(span, "department's name (单位)")),
-            (_, None) => self.diags.push(err::missing_role(span, "score (得分)")),
+            (None, _) => self.diags.push(err::missing_role(span, &tr("department's name (单位)", "部门名称（单位）"))),
+            (_, None) => self.diags.push(err::missing_role(span, &tr("score (得分)", "公布的得分（得分）"))),
         }
     }
 }

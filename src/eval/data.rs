@@ -9,6 +9,7 @@ use super::Value;
 use super::err::{self, At};
 use crate::check::err::did_you_mean;
 use crate::diagnostic::Diagnostic;
+use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::{Limit, Program, Shape};
 
@@ -82,7 +83,31 @@ fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
 
 fn json_error(e: &serde_json::Error) -> String {
     let s = e.to_string();
-    s.split(" at line").next().unwrap_or(&s).to_string()
+    let what = s.split(" at line").next().unwrap_or(&s);
+    if !chinese() {
+        return what.to_string();
+    }
+    let zh = match what {
+        "EOF while parsing a list" => "列表（[ … ]）没有结束，文件就结束了",
+        "EOF while parsing an object" => "对象（{ … }）没有结束，文件就结束了",
+        "EOF while parsing a string" => "文本的引号没有结束，文件就结束了",
+        "EOF while parsing a value" => "文件在应有值的地方结束了",
+        "expected `:`" => "此处应为“:”",
+        "expected `,` or `]`" => "此处应为“,”或“]”",
+        "expected `,` or `}`" => "此处应为“,”或“}”",
+        "expected ident" | "expected value" => "此处应为一个值",
+        "key must be a string" => "键必须是引号中的文本",
+        "invalid escape" => "文本中有无效的转义符（\\）",
+        "invalid number" => "无效的数字",
+        "number out of range" => "数字超出范围",
+        "invalid unicode code point" => "无效的 Unicode 字符",
+        "control character (\\u0000-\\u001F) found while parsing a string" => "文本中有控制字符（如未转义的换行）",
+        "trailing comma" => "最后一项之后多了逗号",
+        "trailing characters" => "数据结束之后还有多余的内容",
+        "recursion limit exceeded" => "嵌套层数太多",
+        _ => what,
+    };
+    zh.to_string()
 }
 
 /// Reads a JSON array of records.
@@ -156,7 +181,7 @@ impl Reader<'_> {
         let Json::Object(fields) = json else {
             self.errors.push(err::wrong_type(
                 &self.at,
-                "a record (an object with the department's fields)",
+                &tr("a record (an object with the department's fields)", "一条记录（包含该部门各字段的对象）"),
                 &json_kind(json),
             ));
             return None;
@@ -197,7 +222,11 @@ impl Reader<'_> {
             && s.trim().is_empty()
         {
             let at = self.at_field(unit_field);
-            self.errors.push(err::out_of_range(&at, "the department's name", "empty text"));
+            self.errors.push(err::out_of_range(
+                &at,
+                &tr("the department's name", "部门名称"),
+                &tr("empty text", "空文本"),
+            ));
         }
         Some(Record { unit: unit?, inputs })
     }
@@ -211,7 +240,7 @@ impl Reader<'_> {
             },
             Shape::Text => match json {
                 Json::String(s) => Some(Value::Text(s.clone())),
-                j => self.fail(err::wrong_type(at, "text", &json_kind(j))),
+                j => self.fail(err::wrong_type(at, &tr("text", "文本"), &json_kind(j))),
             },
             Shape::Number { whole, min, max, .. } => {
                 let expected = number_words(*whole, *min, *max);
@@ -261,7 +290,7 @@ impl Reader<'_> {
 
     fn word(&mut self, json: &Json, allowed: &[String], at: &At) -> Option<usize> {
         let Json::String(s) = json else {
-            return self.fail(err::wrong_type(at, &format!("one of {}", allowed.join("/")), &json_kind(json)));
+            return self.fail(err::wrong_type(at, &one_of(allowed), &json_kind(json)));
         };
         match allowed.iter().position(|a| a == s.trim()) {
             Some(i) => Some(i),
@@ -271,13 +300,16 @@ impl Reader<'_> {
 
     fn list(&mut self, json: &Json, item: &Shape, min: usize, max: Option<usize>, at: &At) -> Option<Value> {
         let Json::Array(items) = json else {
-            return self.fail(err::wrong_type(at, &format!("a list of {}", self.expected(item)), &json_kind(json)));
+            return self.fail(err::wrong_type(at, &list_of(&self.expected(item)), &json_kind(json)));
         };
         if items.len() < min || max.is_some_and(|m| items.len() > m) {
             let expected = match (min, max) {
-                (1, None) => format!("a non-empty list of {}", self.expected(item)),
-                (lo, None) => format!("at least {lo} items"),
-                (lo, Some(hi)) => format!("{lo} to {hi} items"),
+                (1, None) => {
+                    let item = self.expected(item);
+                    tr(format!("a non-empty list of {item}"), format!("非空列表（每项为{item}）"))
+                }
+                (lo, None) => tr(format!("at least {lo} items"), format!("至少含 {lo} 项的列表")),
+                (lo, Some(hi)) => tr(format!("{lo} to {hi} items"), format!("含 {lo} 至 {hi} 项的列表")),
             };
             return self.fail(err::wrong_length(at, &expected, items.len()));
         }
@@ -296,11 +328,7 @@ impl Reader<'_> {
     fn tally(&mut self, json: &Json, scale: usize, nonempty: bool, at: &At) -> Option<Value> {
         let levels: Vec<String> = self.program.scales[scale].levels.iter().map(|(n, _)| n.clone()).collect();
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(
-                at,
-                &format!("counts per level ({})", levels.join(", ")),
-                &json_kind(json),
-            ));
+            return self.fail(err::wrong_type(at, &counts_per_level(&levels), &json_kind(json)));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
         if !unknown.is_empty() {
@@ -329,11 +357,7 @@ impl Reader<'_> {
     /// its shape, in the keys' order.
     fn keyed(&mut self, json: &Json, keys: &[String], shapes: &[&Shape], at: &At) -> Option<Vec<Value>> {
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(
-                at,
-                &format!("an object with the keys {}", keys.join(", ")),
-                &json_kind(json),
-            ));
+            return self.fail(err::wrong_type(at, &object_with_keys(keys), &json_kind(json)));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !keys.contains(k)).cloned().collect();
         let missing: Vec<String> = keys
@@ -361,27 +385,57 @@ impl Reader<'_> {
     fn expected(&self, shape: &Shape) -> String {
         let program = self.program;
         match shape {
-            Shape::Text => "text".into(),
+            Shape::Text => tr("text", "文本"),
             Shape::Number { whole, min, max, .. } => number_words(*whole, *min, *max),
-            Shape::Rating(s) => format!("one of {}", program.scales[*s].level_names().join("/")),
-            Shape::Label(l) => format!("one of {}", program.label_sets[*l].join("/")),
-            Shape::List { item, .. } => format!("a list of {}", self.expected(item)),
-            Shape::Tally { scale, .. } => {
-                format!("counts per level ({})", program.scales[*scale].level_names().join(", "))
-            }
-            Shape::Each { indicator, .. } => {
-                format!("an object with the keys {}", program.leaf_names(*indicator).join(", "))
-            }
+            Shape::Rating(s) => one_of(&program.scales[*s].level_names()),
+            Shape::Label(l) => one_of(&program.label_sets[*l]),
+            Shape::List { item, .. } => list_of(&self.expected(item)),
+            Shape::Tally { scale, .. } => counts_per_level(&program.scales[*scale].level_names()),
+            Shape::Each { indicator, .. } => object_with_keys(&program.leaf_names(*indicator)),
             Shape::Record(fields) => {
-                format!("a record with {}", fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "))
+                let names = fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>();
+                tr(format!("a record with {}", names.join(", ")), format!("包含 {} 的记录", names.join("、")))
             }
             Shape::Optional(inner) => self.expected(inner),
         }
     }
 }
 
-/// `a whole number ≥ 0`, `a number from 0 to 100`, `a number > 0`.
+/// `one of 好/较好/差`, `好/较好/差 之一`.
+fn one_of<S: AsRef<str>>(words: &[S]) -> String {
+    let words = words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/");
+    tr(format!("one of {words}"), format!("{words} 之一"))
+}
+
+fn list_of(item: &str) -> String {
+    tr(format!("a list of {item}"), format!("列表（每项为{item}）"))
+}
+
+fn counts_per_level<S: AsRef<str>>(levels: &[S]) -> String {
+    let levels = levels.iter().map(AsRef::as_ref).collect::<Vec<_>>();
+    tr(format!("counts per level ({})", levels.join(", ")), format!("各级别的票数（{}）", levels.join("、")))
+}
+
+fn object_with_keys<S: AsRef<str>>(keys: &[S]) -> String {
+    let keys = keys.iter().map(AsRef::as_ref).collect::<Vec<_>>();
+    tr(format!("an object with the keys {}", keys.join(", ")), format!("以 {} 为键的对象", keys.join("、")))
+}
+
+/// `a whole number ≥ 0`, `a number from 0 to 100`, `a number > 0`; in Chinese
+/// `不小于 0 的整数`, `0 至 100 之间的数`, `大于 0 的数`.
 fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
+    if chinese() {
+        let noun = if whole { "整数" } else { "数" };
+        let lower = |l: Limit| format!("{} {}", if l.inclusive { "不小于" } else { "大于" }, l.value);
+        let upper = |l: Limit| format!("{} {}", if l.inclusive { "不大于" } else { "小于" }, l.value);
+        return match (min, max) {
+            (Some(a), Some(b)) if a.inclusive && b.inclusive => format!("介于 {} 至 {} 之间的{noun}", a.value, b.value),
+            (Some(a), Some(b)) => format!("{} 且{} 的{noun}", lower(a), upper(b)),
+            (Some(a), None) => format!("{} 的{noun}", lower(a)),
+            (None, Some(b)) => format!("{} 的{noun}", upper(b)),
+            (None, None) => if whole { "整数" } else { "数字" }.into(),
+        };
+    }
     let noun = if whole { "a whole number" } else { "a number" };
     let bound = |l: Limit, incl: &str, excl: &str| format!("{} {}", if l.inclusive { incl } else { excl }, l.value);
     match (min, max) {
@@ -395,11 +449,11 @@ fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
 
 pub fn json_kind(json: &Json) -> String {
     match json {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("{b}"),
-        Json::Number(n) => format!("the number {n}"),
-        Json::String(s) => format!("the text \"{s}\""),
-        Json::Array(a) => format!("a list of {} item(s)", a.len()),
-        Json::Object(_) => "an object".into(),
+        Json::Null => tr("null", "空值（null）"),
+        Json::Bool(b) => tr(format!("{b}"), format!("是/否值 {b}")),
+        Json::Number(n) => tr(format!("the number {n}"), format!("数字 {n}")),
+        Json::String(s) => tr(format!("the text \"{s}\""), format!("文本“{s}”")),
+        Json::Array(a) => tr(format!("a list of {} item(s)", a.len()), format!("含 {} 项的列表", a.len())),
+        Json::Object(_) => tr("an object", "对象（{ … }）"),
     }
 }

@@ -2,6 +2,7 @@
 //! regulation file, so each message names the record (department) and the field path.
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::{chinese, tr};
 use crate::number::ArithError;
 
 /// Where in the data: which record and which field.
@@ -13,66 +14,171 @@ pub struct At {
 
 impl At {
     fn describe(&self) -> String {
-        if self.path.is_empty() { self.record.clone() } else { format!("{}, field `{}`", self.record, self.path) }
+        let record = record_words(&self.record);
+        if self.path.is_empty() {
+            record
+        } else {
+            tr(format!("{record}, field `{}`", self.path), format!("{record}，字段“{}”", self.path))
+        }
+    }
+}
+
+/// A record as named in English (`department "省财政厅"`, `record 3`, `the default`, `unit 2
+/// of the test`), in the current language: `部门“省财政厅”`, `第 3 条记录` ….
+fn record_words(record: &str) -> String {
+    if !chinese() {
+        return record.to_string();
+    }
+    if let Some(name) = record.strip_prefix("department \"").and_then(|r| r.strip_suffix('"')) {
+        return format!("部门“{name}”");
+    }
+    if let Some(n) = record.strip_prefix("record ") {
+        return format!("第 {n} 条记录");
+    }
+    if let Some(n) = record.strip_prefix("unit ").and_then(|r| r.strip_suffix(" of the test")) {
+        return format!("测试中的第 {n} 个单位");
+    }
+    if record == "the default" {
+        return "默认值".to_string();
+    }
+    record.to_string()
+}
+
+/// Items in quotes: `` `a`, `b` `` or “a”、“b”.
+fn quoted(items: &[String]) -> String {
+    if chinese() {
+        items.iter().map(|i| format!("“{i}”")).collect::<Vec<_>>().join("、")
+    } else {
+        items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
     }
 }
 
 pub fn invalid_json(file: &str, line: usize, column: usize, what: &str) -> Diagnostic {
-    Diagnostic::error("E0701", format!("{file}:{line}:{column}: the data is not valid JSON: {what}"))
-        .help("check the brackets, commas and quotes near that place; a spreadsheet export may have cut the file short")
+    Diagnostic::error(
+        "E0701",
+        tr(
+            format!("{file}:{line}:{column}: the data is not valid JSON: {what}"),
+            format!("{file}:{line}:{column}：数据不是有效的 JSON：{what}"),
+        ),
+    )
+    .help(tr(
+        "check the brackets, commas and quotes near that place; a spreadsheet export may have cut the file short",
+        "请检查该处附近的括号、逗号和引号；从电子表格导出的文件可能不完整",
+    ))
 }
 
 pub fn duplicate_key(file: &str, line: usize, column: usize, key: &str) -> Diagnostic {
-    Diagnostic::error("E0714", format!("{file}:{line}:{column}: the key \"{key}\" appears twice in the same object"))
-        .help("keep one of them: a reader would silently use only the last")
+    Diagnostic::error(
+        "E0714",
+        tr(
+            format!("{file}:{line}:{column}: the key \"{key}\" appears twice in the same object"),
+            format!("{file}:{line}:{column}：同一个对象中，键“{key}”出现了两次"),
+        ),
+    )
+    .help(tr(
+        "keep one of them: a reader would silently use only the last",
+        "请只保留其中一个：否则读取时只会用最后一个，且不作任何提示",
+    ))
 }
 
 pub fn bad_default(span: crate::source::Span, why: &str) -> Diagnostic {
     Diagnostic::error("E0715", why.to_string())
-        .label(span, "this input's default does not fit its type")
-        .help("write a default of the input's type and within its limits, as in `默认 0` or `默认 []`")
+        .label(span, tr("this input's default does not fit its type", "这个输入的默认值与它的类型不符"))
+        .help(tr(
+            "write a default of the input's type and within its limits, as in `默认 0` or `默认 []`",
+            "请写出符合输入类型和范围的默认值，如“默认 0”或“默认 []”",
+        ))
 }
 
 pub fn not_a_list(found: &str) -> Diagnostic {
-    Diagnostic::error("E0702", format!("the data must be a JSON array of records, one per department; found {found}"))
-        .help("wrap the records in [ … ], even when there is only one")
+    Diagnostic::error(
+        "E0702",
+        tr(
+            format!("the data must be a JSON array of records, one per department; found {found}"),
+            format!("数据必须是由记录组成的 JSON 数组，每个部门一条记录；实际为{found}"),
+        ),
+    )
+    .help(tr(
+        "wrap the records in [ … ], even when there is only one",
+        "请用 [ … ] 把各条记录括起来，只有一条记录时也要如此",
+    ))
 }
 
 pub fn missing_field(at: &At, expected: &str) -> Diagnostic {
-    Diagnostic::error("E0703", format!("{}: the field is missing", at.describe()))
-        .help(format!("add `{}` with {expected}", at.path))
+    let at_words = at.describe();
+    let path = &at.path;
+    Diagnostic::error("E0703", tr(format!("{at_words}: the field is missing"), format!("{at_words}：缺少此字段")))
+        .help(tr(format!("add `{path}` with {expected}"), format!("请填写“{path}”：{expected}")))
 }
 
 pub fn wrong_type(at: &At, expected: &str, found: &str) -> Diagnostic {
-    Diagnostic::error("E0704", format!("{}: expected {expected}, found {found}", at.describe()))
-        .help(format!("write {expected} here"))
+    let at_words = at.describe();
+    Diagnostic::error(
+        "E0704",
+        tr(
+            format!("{at_words}: expected {expected}, found {found}"),
+            format!("{at_words}：应为{expected}，实际为{found}"),
+        ),
+    )
+    .help(tr(format!("write {expected} here"), format!("此处请填写{expected}")))
 }
 
 pub fn unknown_word(at: &At, word: &str, allowed: &[String], suggestion: Option<String>) -> Diagnostic {
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
-        None => format!("allowed: {}", allowed.join(", ")),
+        Some(s) => tr(
+            format!("did you mean `{s}`? Allowed: {}", allowed.join(", ")),
+            format!("是否应为“{s}”？可填：{}", allowed.join("、")),
+        ),
+        None => tr(format!("allowed: {}", allowed.join(", ")), format!("可填：{}", allowed.join("、"))),
     };
-    Diagnostic::error("E0705", format!("{}: expected one of {}, found \"{word}\"", at.describe(), allowed.join("/")))
-        .help(help)
+    let (at_words, one_of) = (at.describe(), allowed.join("/"));
+    Diagnostic::error(
+        "E0705",
+        tr(
+            format!("{at_words}: expected one of {one_of}, found \"{word}\""),
+            format!("{at_words}：应为 {one_of} 之一，实际为“{word}”"),
+        ),
+    )
+    .help(help)
 }
 
 pub fn out_of_range(at: &At, expected: &str, found: &str) -> Diagnostic {
-    Diagnostic::error("E0706", format!("{}: expected {expected}, found {found}", at.describe()))
-        .help(format!("correct the value: it must be {expected}"))
+    let at_words = at.describe();
+    // A space between Chinese and a number written in the data, none before Chinese.
+    let space = if found.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
+    Diagnostic::error(
+        "E0706",
+        tr(
+            format!("{at_words}: expected {expected}, found {found}"),
+            format!("{at_words}：应为{expected}，实际为{space}{found}"),
+        ),
+    )
+    .help(tr(format!("correct the value: it must be {expected}"), format!("请更正此值：它必须是{expected}")))
 }
 
 pub fn wrong_length(at: &At, expected: &str, found: usize) -> Diagnostic {
-    Diagnostic::error("E0707", format!("{}: expected {expected}, found {found} item(s)", at.describe()))
-        .help(format!("give {expected}"))
+    let at_words = at.describe();
+    Diagnostic::error(
+        "E0707",
+        tr(
+            format!("{at_words}: expected {expected}, found {found} item(s)"),
+            format!("{at_words}：应为{expected}，实际有 {found} 项"),
+        ),
+    )
+    .help(tr(format!("give {expected}"), format!("请给出{expected}")))
 }
 
 pub fn unknown_field(at: &At, field: &str, allowed: &[String], suggestion: Option<String>) -> Diagnostic {
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("the fields are: {}", allowed.join(", ")),
+        Some(s) => tr(format!("did you mean `{s}`?"), format!("是否应为“{s}”？")),
+        None => tr(format!("the fields are: {}", allowed.join(", ")), format!("可用的字段有：{}", allowed.join("、"))),
     };
-    Diagnostic::error("E0708", format!("{}: unknown field `{field}`", at.describe())).help(help)
+    let at_words = at.describe();
+    Diagnostic::error(
+        "E0708",
+        tr(format!("{at_words}: unknown field `{field}`"), format!("{at_words}：未知的字段“{field}”")),
+    )
+    .help(help)
 }
 
 pub fn wrong_keys(
@@ -84,61 +190,140 @@ pub fn wrong_keys(
 ) -> Diagnostic {
     let mut parts = Vec::new();
     if !unknown.is_empty() {
-        parts.push(format!("unknown {}", quoted(unknown)));
+        parts.push(tr(format!("unknown {}", quoted(unknown)), format!("有未知的键{}", quoted(unknown))));
     }
     if !missing.is_empty() {
-        parts.push(format!("missing {}", quoted(missing)));
+        parts.push(tr(format!("missing {}", quoted(missing)), format!("缺少{}", quoted(missing))));
     }
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`? The keys are: {}", keys.join(", ")),
-        None => format!("the keys are: {}", keys.join(", ")),
+        Some(s) => tr(
+            format!("did you mean `{s}`? The keys are: {}", keys.join(", ")),
+            format!("是否应为“{s}”？可用的键有：{}", keys.join("、")),
+        ),
+        None => tr(format!("the keys are: {}", keys.join(", ")), format!("可用的键有：{}", keys.join("、"))),
     };
-    Diagnostic::error("E0709", format!("{}: {}", at.describe(), parts.join("; "))).help(help)
+    let (at_words, parts) = (at.describe(), parts.join(if chinese() { "；" } else { "; " }));
+    Diagnostic::error("E0709", tr(format!("{at_words}: {parts}"), format!("{at_words}：{parts}"))).help(help)
 }
 
 pub fn duplicate_unit(at: &At, first: usize) -> Diagnostic {
+    let at_words = at.describe();
     Diagnostic::error(
         "E0710",
-        format!("{}: the same department appears again (first as record {first})", at.describe()),
+        tr(
+            format!("{at_words}: the same department appears again (first as record {first})"),
+            format!("{at_words}：同一部门再次出现（第一次出现在第 {first} 条记录）"),
+        ),
     )
-    .help("each department may appear once in a data file; merge or rename the records")
+    .help(tr(
+        "each department may appear once in a data file; merge or rename the records",
+        "每个部门在数据文件中只能出现一次；请合并这些记录，或更改名称",
+    ))
 }
 
 pub fn no_answers(at: &At) -> Diagnostic {
-    Diagnostic::error("E0711", format!("{}: expected at least one answer, found none", at.describe()))
-        .help("a survey's counts must add up to more than 0; check that the tally was filled in")
+    let at_words = at.describe();
+    Diagnostic::error(
+        "E0711",
+        tr(
+            format!("{at_words}: expected at least one answer, found none"),
+            format!("{at_words}：应至少有一份答卷，实际一份也没有"),
+        ),
+    )
+    .help(tr(
+        "a survey's counts must add up to more than 0; check that the tally was filled in",
+        "调查各项票数的合计必须大于 0；请检查计票是否已经填写",
+    ))
 }
 
 pub fn bad_number(at: &At, text: &str) -> Diagnostic {
-    Diagnostic::error("E0712", format!("{}: the number {text} cannot be read exactly", at.describe()))
-        .help("numbers have at most 28 significant digits")
+    let at_words = at.describe();
+    Diagnostic::error(
+        "E0712",
+        tr(
+            format!("{at_words}: the number {text} cannot be read exactly"),
+            format!("{at_words}：数字 {text} 无法精确读取"),
+        ),
+    )
+    .help(tr("numbers have at most 28 significant digits", "数字最多只能有 28 位有效数字"))
 }
 
 pub fn requirement(at: &At, message: &str, article: Option<&String>) -> Diagnostic {
-    let by = article.map(|a| format!(" ({a})")).unwrap_or_default();
-    Diagnostic::error("E0713", format!("{}: requirement not met{by}: {message}", at.describe()))
-        .help("correct the data so that the requirement holds")
+    let at_words = at.describe();
+    let (by, by_zh) = article.map(|a| (format!(" ({a})"), format!("（{a}）"))).unwrap_or_default();
+    Diagnostic::error(
+        "E0713",
+        tr(
+            format!("{at_words}: requirement not met{by}: {message}"),
+            format!("{at_words}：不符合要求{by_zh}：{message}"),
+        ),
+    )
+    .help(tr("correct the data so that the requirement holds", "请更正数据，使其符合这条要求"))
 }
 
 /// An arithmetic failure while computing `value` for a record.
 pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
     let (code, help) = match e {
-        ArithError::Overflow => ("E0801", "check the data for numbers far larger than the regulation expects"),
-        ArithError::DivisionByZero => ("E0802", "a divisor was zero for this department; check its data"),
+        ArithError::Overflow => (
+            "E0801",
+            tr(
+                "check the data for numbers far larger than the regulation expects",
+                "请检查数据中是否有远大于办法预期的数字",
+            ),
+        ),
+        ArithError::DivisionByZero => (
+            "E0802",
+            tr("a divisor was zero for this department; check its data", "该部门的某个除数为零；请检查它的数据"),
+        ),
     };
-    Diagnostic::error(code, format!("{record}, computing `{value}`: {e}")).help(help)
+    let what_zh = match e {
+        ArithError::Overflow => "结果太大，无法精确计算",
+        ArithError::DivisionByZero => "除数为零",
+    };
+    let record = record_words(record);
+    Diagnostic::error(
+        code,
+        tr(format!("{record}, computing `{value}`: {e}"), format!("{record}，计算“{value}”时：{what_zh}")),
+    )
+    .help(help)
 }
 
 pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
-    Diagnostic::error("E0805", format!("{record}, computing `{value}`: internal error: {what}"))
-        .help("this is a defect in jixiao, not in your file; please report it with the regulation and the data")
+    let what_zh = match what {
+        "a number was expected" => "此处应为数字",
+        "an entry outside the indicator's leaves" => "出现了指标末级以外的项",
+        "entries per indicator were expected" => "此处应为每个指标各一项",
+        "a level was expected" => "此处应为级别",
+        "a rating was expected" => "此处应为评价结果",
+        "one value per leaf was expected" => "此处应为每个末级指标各一个值",
+        "a leaf without a value" => "有末级指标没有值",
+        "numbers were expected" => "此处应为数字",
+        other => other,
+    };
+    let record = record_words(record);
+    Diagnostic::error(
+        "E0805",
+        tr(
+            format!("{record}, computing `{value}`: internal error: {what}"),
+            format!("{record}，计算“{value}”时：内部错误：{what_zh}"),
+        ),
+    )
+    .help(tr(
+        "this is a defect in jixiao, not in your file; please report it with the regulation and the data",
+        "这是 jixiao 程序本身的缺陷，不是您文件的问题；请连同办法文件和数据一并报告",
+    ))
 }
 
 pub fn bad_bands(grade: &str, problem: &str, set: &[String]) -> Diagnostic {
-    Diagnostic::error("E0803", format!("with {}, the bands of `{grade}` are wrong: {problem}", set.join(", ")))
-        .help("choose cut-offs that keep the bands in order, highest first")
-}
-
-fn quoted(items: &[String]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    Diagnostic::error(
+        "E0803",
+        tr(
+            format!("with {}, the bands of `{grade}` are wrong: {problem}", set.join(", ")),
+            format!("按 {} 计算，“{grade}”的各档划分有误：{problem}", set.join("、")),
+        ),
+    )
+    .help(tr(
+        "choose cut-offs that keep the bands in order, highest first",
+        "请选择能保持各档顺序的分数线，从高到低排列",
+    ))
 }

@@ -6,6 +6,7 @@ pub mod err;
 mod expr;
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::*;
 
@@ -166,11 +167,25 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
         if let Some(problem) = band_problem(&bounds) {
             let label = |i: usize| bands[i].label.as_str();
             let problem = match problem {
-                BandProblem::GapAbove(i) => format!("nothing covers scores above `{}`", label(i)),
-                BandProblem::Overlap(i) => format!("`{}` and `{}` overlap", label(i - 1), label(i)),
-                BandProblem::Gap(i) => format!("a gap between `{}` and `{}`", label(i), label(i - 1)),
-                BandProblem::Unreachable(i) => format!("`{}` can never be reached", label(i)),
-                BandProblem::GapBelow(i) => format!("nothing covers scores below `{}`", label(i)),
+                BandProblem::GapAbove(i) => tr(
+                    format!("nothing covers scores above `{}`", label(i)),
+                    format!("没有哪一档包括高于“{}”的分数", label(i)),
+                ),
+                BandProblem::Overlap(i) => tr(
+                    format!("`{}` and `{}` overlap", label(i - 1), label(i)),
+                    format!("“{}”与“{}”重叠", label(i - 1), label(i)),
+                ),
+                BandProblem::Gap(i) => tr(
+                    format!("a gap between `{}` and `{}`", label(i), label(i - 1)),
+                    format!("“{}”与“{}”之间有空档", label(i), label(i - 1)),
+                ),
+                BandProblem::Unreachable(i) => {
+                    tr(format!("`{}` can never be reached", label(i)), format!("“{}”永远评不到", label(i)))
+                }
+                BandProblem::GapBelow(i) => tr(
+                    format!("nothing covers scores below `{}`", label(i)),
+                    format!("没有哪一档包括低于“{}”的分数", label(i)),
+                ),
             };
             let set: Vec<String> = program
                 .params
@@ -209,8 +224,13 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
                             .iter()
                             .filter_map(|(text, e)| Some(format!("{text} = {}", shown_number(env.eval(e).ok()?)?)))
                             .collect::<Vec<_>>();
-                        let with =
-                            if found.is_empty() { String::new() } else { format!("; found {}", found.join(", ")) };
+                        let with = if found.is_empty() {
+                            String::new()
+                        } else if chinese() {
+                            format!("；实际为 {}", found.join("，"))
+                        } else {
+                            format!("; found {}", found.join(", "))
+                        };
                         let message = format!("{}{with}", req.message);
                         errors.push(err::requirement(&at, &message, req.refs.first()));
                     }

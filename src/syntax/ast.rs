@@ -242,6 +242,14 @@ pub enum Expectation {
     Error(Node<String>),
 }
 
+/// The value of a written number: `87.125`, `20%` (0.2), `5分` (5).
+pub fn literal_number(text: &str) -> Option<Decimal> {
+    match text.strip_suffix('%') {
+        Some(n) => crate::number::parse_decimal(n).and_then(|d| d.checked_div(Decimal::ONE_HUNDRED)),
+        None => crate::number::parse_decimal(text.trim_end_matches(['分', 't']).trim_end_matches('p')),
+    }
+}
+
 /// Data written in a file (samples and test cases): JSON with bare words allowed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -362,6 +370,7 @@ impl PartialEq for TypeLimit {
             (TypeLimit::Items(a, b), TypeLimit::Items(c, d)) | (TypeLimit::Range(a, b), TypeLimit::Range(c, d)) => {
                 a == c && b == d
             }
+            (TypeLimit::Bound(o, a), TypeLimit::Bound(p, b)) => o == p && a == b,
             _ => false,
         }
     }

@@ -2,6 +2,7 @@
 
 use super::parser::Rule;
 use crate::diagnostic::Diagnostic;
+use crate::lang::{chinese, tr};
 use crate::source::{SourceFile, Span};
 
 /// Statement keywords, for spotting one glued to the name after it (`计算总分`).
@@ -84,80 +85,127 @@ fn find_unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
 }
 
 pub fn too_large(source: &SourceFile, bytes: usize) -> Diagnostic {
-    Diagnostic::error("E0100", format!("the file is too large to be a regulation ({bytes} bytes)"))
-        .help(format!(
-            "a regulation file is at most {} MiB; check that this is the right file",
-            super::MAX_SOURCE_BYTES / 1024 / 1024
-        ))
-        .in_source(source)
+    let mib = super::MAX_SOURCE_BYTES / 1024 / 1024;
+    Diagnostic::error(
+        "E0100",
+        tr(
+            format!("the file is too large to be a regulation ({bytes} bytes)"),
+            format!("文件太大（{bytes} 字节），不像是办法文件"),
+        ),
+    )
+    .help(tr(
+        format!("a regulation file is at most {mib} MiB; check that this is the right file"),
+        format!("办法文件最大为 {mib} MiB；请确认打开的是否为正确的文件"),
+    ))
+    .in_source(source)
 }
 
 pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagnostic {
-    let found = found_at(source, at);
-    let span = Span::new(at, at + found.1);
+    let (token, len) = found_at(source, at);
+    let found = match &token {
+        Some(t) => tr(format!("`{t}`"), format!("“{t}”")),
+        None => tr("the end of the file", "文件末尾"),
+    };
+    let span = Span::new(at, at + len);
     let wanted = join_or(expected);
-    let mut d = Diagnostic::error("E0101", format!("expected {wanted}, found {}", found.0)).label(
+    let mut d = Diagnostic::error(
+        "E0101",
+        tr(format!("expected {wanted}, found {found}"), format!("此处应为{wanted}，实际为{found}")),
+    )
+    .label(
         span,
-        if expected.len() > 2 { "unexpected here".to_string() } else { format!("expected {wanted} here") },
+        if expected.len() > 2 {
+            tr("unexpected here", "此处不应出现")
+        } else {
+            tr(format!("expected {wanted} here"), format!("此处应为{wanted}"))
+        },
     );
-    d = d.help(if found.1 == 0 {
-        "the file ends in the middle of a declaration: is its last line missing?".to_string()
+    let a_name = describe(Rule::name).unwrap_or_default();
+    d = d.help(if len == 0 {
+        tr(
+            "the file ends in the middle of a declaration: is its last line missing?",
+            "文件在一条声明的中途结束：是否缺少最后一行？",
+        )
     } else if let Some(kw) =
-        RESERVED.iter().find(|k| found.0 == format!("`{k}`") && expected.iter().any(|e| e == "a name"))
+        RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.iter().any(|e| e == a_name))
     {
-        format!("`{kw}` is a keyword and cannot name an input or value; choose another name (record fields may use it)")
+        tr(
+            format!(
+                "`{kw}` is a keyword and cannot name an input or value; choose another name (record fields may use it)"
+            ),
+            format!("“{kw}”是关键字，不能用作输入或计算值的名称；请另选一个名称（记录的字段可以使用它）"),
+        )
     } else {
-        "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次".to_string()
+        tr(
+            "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次",
+            "请检查此处之前的标点和关键字；每条声明都以关键字开头，如 计算、输入、指标 或 等次",
+        )
     });
     d.in_source(source)
 }
 
 pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0102", format!("brackets or formulas nest more than {} levels deep", super::MAX_NESTING))
-        .label(span, "nested too deep here")
-        .help("split the formula into named steps with 计算 (let), each a few levels deep")
-        .in_source(source)
+    let n = super::MAX_NESTING;
+    Diagnostic::error(
+        "E0102",
+        tr(format!("brackets or formulas nest more than {n} levels deep"), format!("括号或公式嵌套超过 {n} 层")),
+    )
+    .label(span, tr("nested too deep here", "此处嵌套过深"))
+    .help(tr(
+        "split the formula into named steps with 计算 (let), each a few levels deep",
+        "请用“计算”把公式拆成几个有名称的步骤，每一步只嵌套几层",
+    ))
+    .in_source(source)
 }
 
 pub fn formula_too_deep(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0102", format!("the formula is more than {} steps deep", super::MAX_DEPTH))
+    let n = super::MAX_DEPTH;
+    Diagnostic::error("E0102", tr(format!("the formula is more than {n} steps deep"), format!("公式的嵌套超过 {n} 步")))
         .label(
             Span::new(span.start, span.start + source.slice(span).chars().next().map_or(0, char::len_utf8)),
-            "this formula",
+            tr("this formula", "此公式"),
         )
-        .help("split the formula into named steps with 计算 (let)")
+        .help(tr("split the formula into named steps with 计算 (let)", "请用“计算”把公式拆成几个有名称的步骤"))
         .in_source(source)
 }
 
 pub fn glued_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnostic {
     let word = source.slice(span);
+    let rest = &word[keyword.len()..];
     Diagnostic::error(
         "E0103",
-        format!("`{word}` is read as one name, not as the keyword `{keyword}` followed by a name"),
+        tr(
+            format!("`{word}` is read as one name, not as the keyword `{keyword}` followed by a name"),
+            format!("“{word}”被读作一个名称，而不是关键字“{keyword}”加上一个名称"),
+        ),
     )
-    .label(span, "one name")
-    .help(format!("put a space after `{keyword}`: `{keyword} {}`", &word[keyword.len()..]))
+    .label(span, tr("one name", "一个名称"))
+    .help(tr(
+        format!("put a space after `{keyword}`: `{keyword} {rest}`"),
+        format!("请在“{keyword}”后加一个空格：“{keyword} {rest}”"),
+    ))
     .in_source(source)
 }
 
 pub fn bad_number(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0104", format!("the number `{}` cannot be used", source.slice(span)))
-        .label(span, "too many digits")
-        .help("numbers have at most 28 significant digits")
+    let number = source.slice(span);
+    Diagnostic::error("E0104", tr(format!("the number `{number}` cannot be used"), format!("数字“{number}”无法使用")))
+        .label(span, tr("too many digits", "位数太多"))
+        .help(tr("numbers have at most 28 significant digits", "数字最多只能有 28 位有效数字"))
         .in_source(source)
 }
 
 pub fn unclosed_string(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0105", "this text in quotes is never closed")
-        .label(span, "the quote opened here")
-        .help("add the closing quote mark (\" or ”) at the end of the text")
+    Diagnostic::error("E0105", tr("this text in quotes is never closed", "这段引号中的文本缺少后引号"))
+        .label(span, tr("the quote opened here", "引号从这里开始"))
+        .help(tr("add the closing quote mark (\" or ”) at the end of the text", "请在文本末尾加上后引号（\" 或 ”）"))
         .in_source(source)
 }
 
 pub fn bad_places(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0106", "a value can be rounded to at most 10 decimal places")
-        .label(span, "too many places")
-        .help("write a whole number from 0 to 10, as in `保留 2 位`")
+    Diagnostic::error("E0106", tr("a value can be rounded to at most 10 decimal places", "数值最多只能保留 10 位小数"))
+        .label(span, tr("too many places", "位数太多"))
+        .help(tr("write a whole number from 0 to 10, as in `保留 2 位`", "请写 0 至 10 之间的整数，如“保留 2 位”"))
         .in_source(source)
 }
 
@@ -251,41 +299,52 @@ pub const RESERVED: &[&str] = &[
     "field",
 ];
 
-/// The token at `at` for an error message, and its byte length.
-fn found_at(source: &SourceFile, at: usize) -> (String, usize) {
+/// The token at `at` for an error message (none at the end of the file), and its byte
+/// length.
+fn found_at(source: &SourceFile, at: usize) -> (Option<String>, usize) {
     let rest = source.text.get(at..).unwrap_or("");
     let Some(first) = rest.chars().next() else {
-        return ("the end of the file".to_string(), 0);
+        return (None, 0);
     };
     if first.is_alphanumeric() || first == '_' {
         let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(20).collect();
-        return (format!("`{word}`"), word.len());
+        let len = word.len();
+        return (Some(word), len);
     }
-    (format!("`{first}`"), first.len_utf8())
+    (Some(first.to_string()), first.len_utf8())
 }
 
 fn join_or(items: &[String]) -> String {
     match items {
-        [] => "something else".to_string(),
+        [] => tr("something else", "其他内容"),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => tr(format!("{} or {last}", init.join(", ")), format!("{}或{last}", init.join("、"))),
     }
+}
+
+/// The text in the current language (for words that must stay `&'static str`).
+fn w(en: &'static str, zh: &'static str) -> &'static str {
+    if chinese() { zh } else { en }
 }
 
 /// What a grammar rule is, in words. Rules not listed are plumbing and never mentioned.
 pub fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::EOI => "the end of the file",
-        Rule::name | Rule::path => "a name",
-        Rule::number | Rule::quantity | Rule::integer | Rule::signed_number => "a number",
-        Rule::string => "text in quotes",
-        Rule::date => "a date such as 2014-04-25",
-        Rule::article_ref => "an article such as 第十五条(一)",
-        Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => "a formula",
-        Rule::branch => "a formula (a 如果 inside another 如果 needs brackets)",
-        Rule::element_type | Rule::each_item => "a type (a list of lists needs a record in between)",
-        Rule::equals => "`=`",
-        Rule::approx => "`≈`",
+        Rule::EOI => w("the end of the file", "文件末尾"),
+        Rule::name | Rule::path => w("a name", "名称"),
+        Rule::number | Rule::quantity | Rule::integer | Rule::signed_number => w("a number", "数字"),
+        Rule::string => w("text in quotes", "引号中的文本"),
+        Rule::date => w("a date such as 2014-04-25", "日期（如 2014-04-25）"),
+        Rule::article_ref => w("an article such as 第十五条(一)", "条文（如 第十五条(一)）"),
+        Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => w("a formula", "公式"),
+        Rule::branch => {
+            w("a formula (a 如果 inside another 如果 needs brackets)", "公式（“如果”里面再写“如果”时要加括号）")
+        }
+        Rule::element_type | Rule::each_item => {
+            w("a type (a list of lists needs a record in between)", "类型（列表里再套列表时，中间要有一层“记录”）")
+        }
+        Rule::equals => w("`=`", "“=”"),
+        Rule::approx => w("`≈`", "“≈”"),
         Rule::add
         | Rule::sub
         | Rule::mul
@@ -296,9 +355,12 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::lt
         | Rule::ne
         | Rule::kw_and
-        | Rule::kw_or => "an operator (+ − × ÷ ≥ ≤ 且 或)",
-        Rule::data_type | Rule::named_type => "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
-        Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => "a value",
+        | Rule::kw_or => w("an operator (+ − × ÷ ≥ ≤ 且 或)", "运算符（+ − × ÷ ≥ ≤ 且 或）"),
+        Rule::data_type | Rule::named_type => w(
+            "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
+            "类型（文本、次数、分数、数值、列表 …，或等级的名称）",
+        ),
+        Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => w("a value", "值"),
         Rule::header
         | Rule::kw_regulation
         | Rule::article_text
@@ -324,30 +386,32 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::sample
         | Rule::kw_sample
         | Rule::test
-        | Rule::kw_test => "a new declaration (计算, 输入, 指标, 等次 …)",
-        Rule::kw_per | Rule::refs => "`依据` (per)",
-        Rule::kw_points | Rule::points => "`分值` (points)",
-        Rule::kw_weight | Rule::weight => "`权重` (weight)",
-        Rule::kw_default | Rule::default_value => "`默认` (default)",
-        Rule::kw_to => "`至` (to)",
-        Rule::kw_in => "`属于` (in)",
+        | Rule::kw_test => w("a new declaration (计算, 输入, 指标, 等次 …)", "新的声明（计算、输入、指标、等次 …）"),
+        Rule::kw_per | Rule::refs => w("`依据` (per)", "“依据”"),
+        Rule::kw_points | Rule::points => w("`分值` (points)", "“分值”"),
+        Rule::kw_weight | Rule::weight => w("`权重` (weight)", "“权重”"),
+        Rule::kw_default | Rule::default_value => w("`默认` (default)", "“默认”"),
+        Rule::kw_to => w("`至` (to)", "“至”"),
+        Rule::kw_in => w("`属于` (in)", "“属于”"),
         Rule::kw_cap | Rule::cap | Rule::kw_floor | Rule::floor | Rule::kw_round | Rule::rounding => {
-            "a clause (封顶, 保底, 保留)"
+            w("a clause (封顶, 保底, 保留)", "子句（封顶、保底、保留）")
         }
-        Rule::kw_by => "`按` (by)",
-        Rule::kw_then => "`则` (then)",
-        Rule::kw_else => "`否则` (else)",
-        Rule::kw_unit | Rule::test_unit => "`单位` (unit)",
-        Rule::kw_expect | Rule::test_expect => "`期望` (expect)",
-        Rule::kw_set | Rule::test_set => "`设定` (set)",
-        Rule::role | Rule::role_name => "a role (单位, 得分, 等次, 排名, 类别)",
-        Rule::node | Rule::children => "an indicator",
-        Rule::level => "a level such as `好 = 100%`",
-        Rule::band => "a grade band such as `先进 ≥ 90`",
-        Rule::arm => "a case such as `优秀 = 20%`",
-        Rule::binder => "`[项 属于 指标]`",
-        Rule::entry => "a field such as `部门：\"省财政厅\"`",
-        Rule::expectation | Rule::value_path => "an expectation such as `总分 = 91.35`",
+        Rule::kw_by => w("`按` (by)", "“按”"),
+        Rule::kw_then => w("`则` (then)", "“则”"),
+        Rule::kw_else => w("`否则` (else)", "“否则”"),
+        Rule::kw_unit | Rule::test_unit => w("`单位` (unit)", "“单位”"),
+        Rule::kw_expect | Rule::test_expect => w("`期望` (expect)", "“期望”"),
+        Rule::kw_set | Rule::test_set => w("`设定` (set)", "“设定”"),
+        Rule::role | Rule::role_name => {
+            w("a role (单位, 得分, 等次, 排名, 类别)", "公布项（单位、得分、等次、排名、类别）")
+        }
+        Rule::node | Rule::children => w("an indicator", "指标"),
+        Rule::level => w("a level such as `好 = 100%`", "级别（如“好 = 100%”）"),
+        Rule::band => w("a grade band such as `先进 ≥ 90`", "等次（如“先进 ≥ 90”）"),
+        Rule::arm => w("a case such as `优秀 = 20%`", "对应项（如“优秀 = 20%”）"),
+        Rule::binder => w("`[项 属于 指标]`", "“[项 属于 指标]”"),
+        Rule::entry => w("a field such as `部门：\"省财政厅\"`", "字段（如“部门：\"省财政厅\"”）"),
+        Rule::expectation | Rule::value_path => w("an expectation such as `总分 = 91.35`", "期望（如“总分 = 91.35”）"),
         _ => return None,
     })
 }

@@ -62,10 +62,10 @@ struct Builder<'s> {
 }
 
 impl Builder<'_> {
-    /// A pair's span without the whitespace pest may leave at its end.
+    /// A pair's span without the whitespace and comments pest may leave at its end.
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(s.start(), s.start() + s.as_str().trim_end().len())
+        Span::new(s.start(), s.start() + code_end(s.as_str()))
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
@@ -503,11 +503,11 @@ impl Builder<'_> {
             Rule::expected_quantity => {
                 let mut it = pair.into_inner();
                 let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
-                let text = normalise_number(number.as_str());
                 let percent = it.next().is_some_and(|u| matches!(u.as_str(), "%" | "％"));
-                let value = parse_decimal(&text).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
-                let value = if percent { value / Decimal::ONE_HUNDRED } else { value };
-                Literal::Number(value.normalize().to_string())
+                let value =
+                    parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
+                // Kept as written (`20%`), so that fmt prints it so; read by `literal_number`.
+                Literal::Number(format!("{value}{}", if percent { "%" } else { "分" }))
             }
             Rule::string => Literal::Text(self.text(pair).node),
             Rule::boolean => Literal::Bool(last_inner(pair).as_rule() == Rule::kw_true),
@@ -624,6 +624,37 @@ impl Builder<'_> {
             Rule::boolean => Ok((Node::new(Expr::Bool(last_inner(pair).as_rule() == Rule::kw_true), span), 1)),
             r => unreachable!("grammar: not an operand: {r:?}"),
         }
+    }
+}
+
+/// The length of `text` up to its last character of code (not whitespace, not a comment).
+fn code_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' | '“' => {
+                let close = if c == '"' { '"' } else { '”' };
+                end = text.len();
+                for (j, d) in chars.by_ref() {
+                    if d == close {
+                        end = j + d.len_utf8();
+                        break;
+                    }
+                }
+            }
+            '#' => skip_comment(&mut chars),
+            '/' if chars.peek().map(|(_, n)| *n) == Some('/') => skip_comment(&mut chars),
+            c if c.is_whitespace() => {}
+            c => end = i + c.len_utf8(),
+        }
+    }
+    end
+}
+
+fn skip_comment(chars: &mut std::iter::Peekable<std::str::CharIndices>) {
+    while chars.peek().is_some_and(|(_, c)| *c != '\n' && *c != '\r') {
+        chars.next();
     }
 }
 
