@@ -68,6 +68,22 @@ enum Command {
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
+    /// Print the JSON Schema of one department's record.
+    Schema {
+        /// The regulation file (.jx).
+        file: PathBuf,
+    },
+    /// Write a blank data file (one example row) for departments to fill in.
+    Template {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// json, csv or xlsx (default: from the output file's extension).
+        #[arg(long, value_enum)]
+        format: Option<TemplateFormat>,
+        /// The file to write (CSV: lists of records go to files beside it).
+        #[arg(long, short, required = true)]
+        output: PathBuf,
+    },
     /// Rewrite regulation files in the canonical layout (comments kept).
     Fmt {
         #[arg(required = true)]
@@ -87,6 +103,13 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateFormat {
+    Json,
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +153,13 @@ pub fn main() -> ExitCode {
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
         Command::Test { files, strict } => test(&files, strict),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
+        Command::Schema { file } => compile(&file).and_then(|(program, warnings)| {
+            report(&warnings);
+            let mut text = serde_json::to_string_pretty(&crate::schema::schema(&program)).unwrap_or_default();
+            text.push('\n');
+            print_out(&text).map(|_| ExitCode::SUCCESS)
+        }),
+        Command::Template { file, format, output } => template(&file, format, &output),
         Command::Explain { file, data, department, format, losses, set } => {
             explain(&file, &data, &department, format, losses, &set)
         }
@@ -306,6 +336,37 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
     Ok(())
 }
 
+fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
+    check_output_path(out, &[file])?;
+    let (program, warnings) = compile(file)?;
+    report(&warnings);
+    let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = format.unwrap_or(match extension.as_deref() {
+        Some("csv") => TemplateFormat::Csv,
+        Some("xlsx") => TemplateFormat::Xlsx,
+        _ => TemplateFormat::Json,
+    });
+    let files = match format {
+        TemplateFormat::Json => output::template::json(&program),
+        TemplateFormat::Csv => output::template::csv(&program),
+        TemplateFormat::Xlsx => output::template::xlsx(&program)
+            .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", out.display()))])?,
+    };
+    for f in files {
+        let path = if f.suffix.is_empty() { out.to_path_buf() } else { beside(out, &f.suffix) };
+        write_bytes_atomically(&path, &f.bytes).map_err(|d| vec![d])?;
+        println!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `模板.csv` + `职能工作` → `模板.职能工作.csv`.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    path.with_file_name(format!("{stem}.{suffix}{ext}"))
+}
+
 fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {
     let mut unformatted = 0;
     for file in files {
@@ -473,6 +534,10 @@ fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
 /// leaves nothing behind. A symbolic link is written through (its target is replaced); a
 /// device or pipe (`/dev/null`) is written to directly, as there is nothing to replace.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    write_bytes_atomically(path, text.as_bytes())
+}
+
+fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),
@@ -491,12 +556,12 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
         return std::fs::OpenOptions::new()
             .write(true)
             .open(&target)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .and_then(|mut f| f.write_all(bytes))
             .map_err(fail);
     }
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
     // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
     if let Some(permissions) = existing.map(|m| m.permissions()).or_else(default_permissions) {
         tmp.as_file().set_permissions(permissions).map_err(fail)?;

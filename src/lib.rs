@@ -57,3 +57,4 @@ pub mod explain;
 pub mod fmt;
 pub mod lang;
 pub mod output;
+pub mod schema;

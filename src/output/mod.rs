@@ -4,6 +4,7 @@
 
 mod ranges;
 mod table;
+pub mod template;
 
 pub use ranges::ranges;
 
