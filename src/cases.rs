@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::eval::{self, Coverage, Record, UnitResult, Value};
+use crate::lang::tr;
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -49,22 +50,34 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
         let line = program.source.line_col(def.span.start).0;
         let mut miss = |what: String| out.push(Unexercised { line, what });
         if !checked.contains(&v) {
-            miss(format!("{}: no test expects it or a value computed from it", def.name));
+            miss(tr(
+                format!("{}: no test expects it or a value computed from it", def.name),
+                format!("{}：没有测试期望它或由它算出的值", def.name),
+            ));
         }
         match &def.kind {
             ValueKind::Let { expr, cap, floor, .. } => {
                 if cap.is_some() && !coverage.caps.contains(&v) {
-                    miss(format!("{}: its cap (封顶) never takes effect in a test", def.name));
+                    miss(tr(
+                        format!("{}: its cap (封顶) never takes effect in a test", def.name),
+                        format!("{}：没有测试使封顶生效", def.name),
+                    ));
                 }
                 if floor.is_some() && !coverage.floors.contains(&v) {
-                    miss(format!("{}: its floor (保底) never takes effect in a test", def.name));
+                    miss(tr(
+                        format!("{}: its floor (保底) never takes effect in a test", def.name),
+                        format!("{}：没有测试使保底生效", def.name),
+                    ));
                 }
                 branches(expr, &def.name, coverage, &mut miss);
             }
             ValueKind::Grade { bands, .. } => {
                 for (i, band) in bands.iter().enumerate() {
                     if !coverage.bands.contains(&(v, i)) {
-                        miss(format!("{}: no test reaches the band {}", def.name, band.label));
+                        miss(tr(
+                            format!("{}: no test reaches the band {}", def.name, band.label),
+                            format!("{}：没有测试评到“{}”", def.name, band.label),
+                        ));
                     }
                 }
             }
@@ -82,7 +95,10 @@ fn branches(e: &Expr, name: &str, coverage: &Coverage, miss: &mut impl FnMut(Str
     };
     for (i, arm) in arms.iter().enumerate() {
         if !coverage.branches.contains(&(eval::address(e), i)) {
-            miss(format!("{name}: the {arm} branch is never taken in a test"));
+            miss(tr(
+                format!("{name}: the {arm} branch is never taken in a test"),
+                format!("{name}：没有测试走到{arm}分支"),
+            ));
         }
     }
     e.children().into_iter().for_each(|c| branches(c, name, coverage, miss));
@@ -152,7 +168,10 @@ fn run_case(program: &Program, case: &TestCase, coverage: &RefCell<Coverage>) ->
     for (i, (unit, record)) in accepted.iter().enumerate() {
         if accepted[..i].iter().any(|(_, r)| r.unit == record.unit) {
             let line = program.source.line_col(unit.span.start).0;
-            failures.push(format!("line {line}: the department \"{}\" appears twice in this test", record.unit));
+            failures.push(tr(
+                format!("line {line}: the department \"{}\" appears twice in this test", record.unit),
+                format!("第 {line} 行：部门“{}”在本测试中出现了两次", record.unit),
+            ));
         }
     }
     let records: Vec<Record> = accepted.iter().map(|(_, r)| r.clone()).collect();
@@ -182,7 +201,10 @@ fn check_refused(program: &Program, unit: &TestUnit, errors: &[Diagnostic], fail
     for code in expected {
         if !errors.iter().any(|d| d.code == code) {
             let found: Vec<&str> = errors.iter().map(|d| d.code).collect();
-            failures.push(format!("line {line}: expected error {code}, found {}", found.join(", ")));
+            failures.push(tr(
+                format!("line {line}: expected error {code}, found {}", found.join(", ")),
+                format!("第 {line} 行：应报错 {code}，实际为 {}", found.join("、")),
+            ));
         }
     }
 }
