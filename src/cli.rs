@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, render_all};
+use crate::lang::tr;
 use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::Program;
@@ -355,7 +356,7 @@ fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCo
     for f in files {
         let path = if f.suffix.is_empty() { out.to_path_buf() } else { beside(out, &f.suffix) };
         write_bytes_atomically(&path, &f.bytes).map_err(|d| vec![d])?;
-        println!("wrote {}", path.display());
+        println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -380,8 +381,17 @@ fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -
         let same = again.as_ref().is_ok_and(|a| crate::fmt::same_meaning(a, &ast));
         if !same {
             return Err(vec![
-                Diagnostic::error("E0909", format!("{}: formatting would change the file's meaning", file.display()))
-                    .help("this is a defect in jixiao fmt; please report it with the file"),
+                Diagnostic::error(
+                    "E0909",
+                    tr(
+                        format!("{}: formatting would change the file's meaning", file.display()),
+                        format!("{}：整理格式会改变文件的含义，未写入", file.display()),
+                    ),
+                )
+                .help(tr(
+                    "this is a defect in jixiao fmt; please report it with the file",
+                    "这是 jixiao fmt 的缺陷，请连同该文件一起报告",
+                )),
             ]
             .into());
         }
@@ -392,12 +402,18 @@ fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -
         if check {
             let line = crate::fmt::first_difference(&text, &formatted).unwrap_or(1);
             println!(
-                "{}: not in the canonical layout (first difference at line {line}); run jixiao fmt",
-                file.display()
+                "{}",
+                tr(
+                    format!(
+                        "{}: not in the canonical layout (first difference at line {line}); run jixiao fmt",
+                        file.display()
+                    ),
+                    format!("{}：不是规范格式（第 {line} 行起不同）；请运行 jixiao fmt", file.display()),
+                )
             );
         } else {
             write_atomically(file, &formatted).map_err(|d| vec![d])?;
-            println!("{}: formatted", file.display());
+            println!("{}", tr(format!("{}: formatted", file.display()), format!("{}：已整理格式", file.display())));
         }
     }
     Ok(ExitCode::from(u8::from(check && unformatted > 0)))
