@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::lang::tr;
 use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::Program;
