@@ -259,13 +259,7 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
     if let Some(path) = out {
         check_output_path(path, &[file, data])?;
     }
-    let (program, warnings) = compile(file)?;
-    report(&warnings);
-    let overrides = parse_overrides(&program, set)?;
-    let text = read_text(data).map_err(|d| vec![d])?;
-    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
-    let params = eval::parameters(&program, &overrides);
-    let results = eval::evaluate(&program, &records, &params)?;
+    let Loaded { program, records, params: _, results } = load(file, data, set)?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let extension = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = format.unwrap_or(match extension.as_deref() {
@@ -426,13 +420,7 @@ fn explain(
     losses: bool,
     set: &[String],
 ) -> R<ExitCode> {
-    let (program, warnings) = compile(file)?;
-    report(&warnings);
-    let overrides = parse_overrides(&program, set)?;
-    let text = read_text(data).map_err(|d| vec![d])?;
-    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
-    let params = eval::parameters(&program, &overrides);
-    let results = eval::evaluate(&program, &records, &params)?;
+    let Loaded { program, records, params, results } = load(file, data, set)?;
     let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
@@ -468,6 +456,25 @@ fn explain(
     };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A regulation evaluated on a data file.
+struct Loaded {
+    program: Program,
+    records: Vec<eval::Record>,
+    params: Vec<Number>,
+    results: Vec<eval::UnitResult>,
+}
+
+fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
+    let (program, warnings) = compile(file)?;
+    report(&warnings);
+    let overrides = parse_overrides(&program, set)?;
+    let text = read_text(data).map_err(|d| vec![d])?;
+    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
+    let params = eval::parameters(&program, &overrides);
+    let results = eval::evaluate(&program, &records, &params)?;
+    Ok(Loaded { program, records, params, results })
 }
 
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.

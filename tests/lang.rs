@@ -4,28 +4,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{Run, jixiao, manifest};
-
-/// Runs `jixiao` from the repository root, without colour, with `LANG` set to `lang` (and no
-/// `LC_ALL` or `LC_MESSAGES`, which would take precedence).
-fn jixiao_in_locale(lang: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(manifest())
-        .env("NO_COLOR", "1")
-        .env("LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run jixiao");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::{Run, jixiao, jixiao_in_locale};
 
 /// `args` with `--lang zh` in front.
 fn in_chinese(args: &[&str]) -> Run {

@@ -78,13 +78,7 @@ fn check_is_clean() {
 
 #[test]
 fn a_wrong_number_makes_the_embedded_tests_fail() {
-    let source = std::fs::read_to_string(common::manifest().join(FILE)).unwrap();
-    let mutated = source.replace("封顶 5分", "封顶 6分");
-    assert_ne!(source, mutated);
-    let path = std::env::temp_dir().join(format!("jixiao-mutated-{}.jx", std::process::id()));
-    std::fs::write(&path, mutated).unwrap();
-    let run = jixiao(&["test", path.to_str().unwrap()]);
-    std::fs::remove_file(&path).unwrap();
+    let run = common::test_mutated(FILE, "封顶 5分", "封顶 6分");
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(run.stdout.contains("特殊加分: expected 5, found 6"), "{}", run.stdout);
     assert!(run.stdout.ends_with("15 passed, 1 failed\n"), "{}", run.stdout);

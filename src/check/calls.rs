@@ -4,20 +4,7 @@ use super::expr::{Ctx, Typed, unify};
 use super::{Checker, Symbol, err};
 use crate::program::{self as p, Builtin, Expr, NodeId, Ty, Unit};
 use crate::source::Span;
-use crate::syntax::ast::{self, ExprNode};
-
-/// The built-in functions, by Chinese and English name.
-const FUNCTIONS: &[(&str, &str)] = &[
-    ("最小", "min"),
-    ("最大", "max"),
-    ("合计", "sum"),
-    ("平均", "mean"),
-    ("个数", "length"),
-    ("因子", "factor"),
-    ("计数", "count_of"),
-    ("汇总", "rollup"),
-    ("有", "given"),
-];
+use crate::syntax::ast::{self, ExprNode, FUNCTIONS};
 
 pub fn function_names() -> Vec<String> {
     FUNCTIONS.iter().flat_map(|(zh, en)| [zh.to_string(), en.to_string()]).collect()

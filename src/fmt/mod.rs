@@ -519,17 +519,7 @@ pub fn canonical_decl(d: &Decl) -> String {
     // Functions may be spelled in either language; compare their Chinese names.
     let text = format!("{d:?}");
     let mut out = text;
-    for (zh, en) in [
-        ("最小", "min"),
-        ("最大", "max"),
-        ("合计", "sum"),
-        ("平均", "mean"),
-        ("个数", "length"),
-        ("因子", "factor"),
-        ("计数", "count_of"),
-        ("汇总", "rollup"),
-        ("有", "given"),
-    ] {
+    for (zh, en) in FUNCTIONS {
         out = out.replace(&format!("node: \"{en}\""), &format!("node: \"{zh}\""));
     }
     // Spans differ between the two texts.

@@ -1,6 +1,6 @@
 //! The keywords, function names and marks `jixiao fmt` writes, in Chinese or in English.
 
-use crate::syntax::ast::{BinaryOp, HeaderField, RoleKind};
+use crate::syntax::ast::{BinaryOp, FUNCTIONS, HeaderField, RoleKind};
 
 /// Which spelling of keywords a formatted file uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -169,17 +169,6 @@ impl Keywords {
 
     /// A built-in function's name in this language (other names unchanged).
     pub fn function(self, name: &str) -> String {
-        const FUNCTIONS: &[(&str, &str)] = &[
-            ("最小", "min"),
-            ("最大", "max"),
-            ("合计", "sum"),
-            ("平均", "mean"),
-            ("个数", "length"),
-            ("因子", "factor"),
-            ("计数", "count_of"),
-            ("汇总", "rollup"),
-            ("有", "given"),
-        ];
         match FUNCTIONS.iter().find(|(zh, en)| *zh == name || *en == name) {
             Some((zh, en)) => if self == Keywords::Zh { zh } else { en }.to_string(),
             None => name.to_string(),

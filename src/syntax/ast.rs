@@ -242,6 +242,19 @@ pub enum Expectation {
     Error(Node<String>),
 }
 
+/// The built-in functions, by their Chinese and English names.
+pub const FUNCTIONS: &[(&str, &str)] = &[
+    ("最小", "min"),
+    ("最大", "max"),
+    ("合计", "sum"),
+    ("平均", "mean"),
+    ("个数", "length"),
+    ("因子", "factor"),
+    ("计数", "count_of"),
+    ("汇总", "rollup"),
+    ("有", "given"),
+];
+
 /// The value of a written number: `87.125`, `20%` (0.2), `5分` (5).
 pub fn literal_number(text: &str) -> Option<Decimal> {
     match text.strip_suffix('%') {

@@ -23,13 +23,19 @@ impl Run {
     }
 }
 
-/// Runs `jixiao` from the repository root, without colour.
+/// Runs `jixiao` from the repository root, without colour, in an English locale.
 pub fn jixiao(args: &[&str]) -> Run {
+    jixiao_in_locale("en_US.UTF-8", args)
+}
+
+/// Runs `jixiao` with `LANG` set to `lang` (and no `LC_ALL` or `LC_MESSAGES`, which would
+/// take precedence).
+pub fn jixiao_in_locale(lang: &str, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(manifest())
         .env("NO_COLOR", "1")
-        .env("LANG", "en_US.UTF-8")
+        .env("LANG", lang)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
@@ -39,4 +45,17 @@ pub fn jixiao(args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Runs `jixiao test` on `file` with `from` replaced by `to` (which must occur in it).
+pub fn test_mutated(file: &str, from: &str, to: &str) -> Run {
+    let source = std::fs::read_to_string(manifest().join(file)).unwrap();
+    let mutated = source.replacen(from, to, 1);
+    assert_ne!(mutated, source, "{from} is not in {file}");
+    let path =
+        std::env::temp_dir().join(format!("jixiao-mutated-{}-{}.jx", std::process::id(), file.replace('/', "-")));
+    std::fs::write(&path, mutated).unwrap();
+    let run = jixiao(&["test", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    run
 }
