@@ -52,6 +52,7 @@ CODES = {
     "W0501": ("Never used (warning)", "An input, parameter or scale is declared but never used.", "Use it, or remove it if the regulation does not need it."),
     "W0502": ("Cap or floor never binds (warning)", "By range analysis, the value can never exceed its cap (or fall below its floor), so the limit has no effect.", "Check the limit against the regulation, or remove it."),
     "W0503": ("Grade band out of reach (warning)", "By range analysis, no score can fall in this band (for example a band above the highest possible score).", "Check the band's threshold and the points that make up the score."),
+    "W0504": ("Threshold the regulation leaves open (warning)", "The article a grade cites puts a band's boundary value on both sides: a range such as `60—90分` includes 60, while `60分以下` includes it too (以上、以下 include the number itself by convention).", "State the reading the file takes in a comment that cites the article."),
     "E0701": ("Data is not JSON", "The data file is not valid JSON; the message gives the line and column.", "Fix the JSON near that place."),
     "E0702": ("Data is not a list", "The data file's top level is not an array of records.", "Wrap the records in `[ … ]`."),
     "E0703": ("Missing field", "A record lacks a required field.", "Add the field."),

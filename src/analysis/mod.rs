@@ -4,6 +4,7 @@
 pub mod interval;
 pub mod ranges;
 mod warnings;
+mod wording;
 
 pub use ranges::{Range, Ranges, analyse};
 pub use warnings::warnings;

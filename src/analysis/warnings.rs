@@ -14,7 +14,8 @@ pub fn warnings(program: &Program, ranges: &Ranges) -> Vec<Diagnostic> {
         match &def.kind {
             ValueKind::Let { cap, floor, .. } => limits(program, ranges, v, cap.as_ref(), floor.as_ref(), &mut out),
             ValueKind::Grade { subject, bands, .. } => {
-                unreachable_bands(program, ranges, def, subject, bands, &mut out)
+                unreachable_bands(program, ranges, def, subject, bands, &mut out);
+                super::wording::ambiguous_thresholds(program, def, bands, &mut out);
             }
             ValueKind::Rank { .. } => {}
         }
