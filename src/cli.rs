@@ -153,8 +153,8 @@ pub fn main() -> ExitCode {
         Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
         Command::Test { files, strict } => test(&files, strict),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
-        Command::Schema { file } => compile(&file).and_then(|(program, warnings)| {
-            report(&warnings);
+        // Warnings about a regulation are for its writers (`jixiao check`), not for every run.
+        Command::Schema { file } => compile(&file).and_then(|(program, _)| {
             let mut text = serde_json::to_string_pretty(&crate::schema::schema(&program)).unwrap_or_default();
             text.push('\n');
             print_out(&text).map(|_| ExitCode::SUCCESS)
@@ -332,8 +332,7 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
 
 fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
     check_output_path(out, &[file])?;
-    let (program, warnings) = compile(file)?;
-    report(&warnings);
+    let (program, _) = compile(file)?;
     let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = format.unwrap_or(match extension.as_deref() {
         Some("csv") => TemplateFormat::Csv,
@@ -467,8 +466,7 @@ struct Loaded {
 }
 
 fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
-    let (program, warnings) = compile(file)?;
-    report(&warnings);
+    let (program, _) = compile(file)?;
     let overrides = parse_overrides(&program, set)?;
     let text = read_text(data).map_err(|d| vec![d])?;
     let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
