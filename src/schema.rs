@@ -11,8 +11,9 @@ use crate::program::*;
 pub fn schema(program: &Program) -> Json {
     let mut properties = Map::new();
     let mut required = Vec::new();
-    for input in &program.inputs {
+    for (i, input) in program.inputs.iter().enumerate() {
         let mut s = shape_schema(program, &input.shape);
+        item_limits(program, i, &mut s);
         if let Json::Object(o) = &mut s {
             o.insert("title".into(), Json::String(input.name.clone()));
             if let Some(d) = describe(program, &input.refs) {
@@ -40,6 +41,37 @@ pub fn schema(program: &Program) -> Json {
         "required": required,
         "additionalProperties": false,
     })
+}
+
+/// Requirements that bound how many items one entry of a per-leaf input has
+/// (`要求 个数(职能工作[常规工作]) ≥ 6 且 … ≤ 10`) become `minItems`/`maxItems` there.
+fn item_limits(program: &Program, input: InputId, schema: &mut Json) {
+    let Shape::Each { indicator, .. } = &program.inputs[input].shape else { return };
+    let leaves = program.leaf_names(*indicator);
+    for req in program.requires.iter().filter(|r| r.family.is_none()) {
+        let mut parts = vec![&req.condition];
+        while let Some(Expr::And(a, b)) = parts.last().copied() {
+            parts.pop();
+            parts.extend([&**a, &**b]);
+        }
+        for part in parts {
+            let Expr::Compare(op, lhs, rhs) = part else { continue };
+            let (Expr::Call(Builtin::Length, args), Expr::Const(n)) = (&**lhs, &**rhs) else { continue };
+            let Some(Expr::Index(base, Key::Leaf(k))) = args.first() else { continue };
+            let (Expr::Input(i), Some(n)) = (&**base, n.to_i128()) else { continue };
+            let Some(leaf) = leaves.get(*k).filter(|_| *i == input) else { continue };
+            let (key, value) = match op {
+                Compare::Ge => ("minItems", n),
+                Compare::Gt => ("minItems", n + 1),
+                Compare::Le => ("maxItems", n),
+                Compare::Lt => ("maxItems", n - 1),
+                _ => continue,
+            };
+            if let Some(entry) = schema.pointer_mut(&format!("/properties/{leaf}")) {
+                entry[key] = json!(value);
+            }
+        }
+    }
 }
 
 /// The articles an input cites, with the first one's text when the file carries it.
