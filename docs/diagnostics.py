@@ -68,6 +68,8 @@ CODES = {
     "E0713": ("Requirement not met", "A record breaks a `要求` (require) rule of the regulation; the message gives the field, the rule and the values found.", "Correct the data."),
     "E0714": ("Key given twice", "A JSON object in the data has the same key twice; a JSON reader would silently keep the last.", "Keep one of them."),
     "E0715": ("Default does not fit", "An input's default (`默认 …`) is not of the input's type or outside its limits.", "Write a default of the input's type."),
+    "E0716": ("Unknown column", "A CSV file or spreadsheet sheet has a column no field of the regulation has (headers follow `jixiao template`: nested fields as `父.子`).", "Rename the column as the template names it, or remove it."),
+    "E0717": ("Cell of the wrong kind", "A CSV or spreadsheet cell holds text where a number is wanted, or a list row names a department the main table does not have; the message gives the sheet, the cell (`C12`, or line and column), the department and the field.", "Correct the cell."),
     "E0801": ("Overflow", "A computation's exact result needs more digits than jixiao keeps (for example, means over many different numbers of raters, whose common denominator grows very large).", "Check the data for unexpectedly large numbers or unusual list lengths."),
     "E0802": ("Division by zero", "A division by zero happened at run time. The checker proves divisors non-zero, so this indicates a defect in jixiao.", "Report the case with its regulation and data."),
     "E0803": ("Bands broken by parameters", "With the `--set` values given, the grade bands overlap, leave a gap or become unreachable.", "Choose cut-offs that keep the bands in order."),
@@ -84,6 +86,8 @@ CODES = {
 }
 
 EXTRA = {
+    "E0716": "E0716\n\n  × tests/cases/eval/unknown-column.csv, column 4 (备注): no field of the regulation has this name\n  help: use the headers `jixiao template` writes",
+    "E0717": "E0717\n\n  × tests/cases/eval/bad-cell.csv, line 3, column 2 (department \"乙\", field `得分`): expected a\n  │ number, found \"abc\"\n  help: correct the value at line 3, column 2",
     "E0100": "E0100\n\n  × the file is too large to be a regulation (6291456 bytes)\n  help: a regulation file is at most 4 MiB; check that this is the right file",
     "E0802": "E0802\n\n  × department \"甲\", computing `总分`: division by zero\n  help: a divisor was zero for this department; check its data",
     "E0805": "E0805\n\n  × department \"甲\", computing `总分`: internal error: a number was expected\n  help: this is a defect in jixiao, not in your file; please report it with the regulation and the data",

@@ -84,6 +84,20 @@ enum Command {
         #[arg(long, short, required = true)]
         output: PathBuf,
     },
+    /// Convert department data between formats (json, jsonl, csv, xlsx), checked against the
+    /// regulation on the way.
+    Convert {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// The data to convert (format by its extension).
+        data: PathBuf,
+        /// The format to write (default: from the output file's extension).
+        #[arg(long, value_enum)]
+        to: Option<TemplateFormat>,
+        /// The file to write (CSV: lists of records go to files beside it).
+        #[arg(long, short, required = true)]
+        output: PathBuf,
+    },
     /// Rewrite regulation files in the canonical layout (comments kept).
     Fmt {
         #[arg(required = true)]
@@ -108,6 +122,7 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum TemplateFormat {
     Json,
+    Jsonl,
     Csv,
     Xlsx,
 }
@@ -122,7 +137,9 @@ enum ExplainFormat {
 enum Format {
     Table,
     Json,
+    Jsonl,
     Csv,
+    Xlsx,
 }
 
 /// A failed command: its diagnostics, and whether it was a usage error (exit 2).
@@ -160,6 +177,7 @@ pub fn main() -> ExitCode {
             print_out(&text).map(|_| ExitCode::SUCCESS)
         }),
         Command::Template { file, format, output } => template(&file, format, &output),
+        Command::Convert { file, data, to, output } => convert(&file, &data, to, &output),
         Command::Explain { file, data, department, format, losses, set } => {
             explain(&file, &data, &department, format, losses, &set)
         }
@@ -264,17 +282,39 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
     let extension = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = format.unwrap_or(match extension.as_deref() {
         Some("json") => Format::Json,
+        Some("jsonl" | "ndjson") => Format::Jsonl,
         Some("csv") => Format::Csv,
+        Some("xlsx") => Format::Xlsx,
         _ => Format::Table,
     });
-    let text = match format {
-        Format::Table => output::table(&program, &results, &inputs),
-        Format::Json => output::json(&program, &results, &inputs),
-        Format::Csv => output::csv(&program, &results, &inputs),
+    let bytes = match format {
+        Format::Table => output::table(&program, &results, &inputs).into_bytes(),
+        Format::Json => output::json(&program, &results, &inputs).into_bytes(),
+        Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
+        Format::Csv => output::csv(&program, &results, &inputs).into_bytes(),
+        Format::Xlsx => {
+            let Some(path) = out else {
+                return Err(Failure {
+                    diagnostics: vec![
+                        Diagnostic::error(
+                            "E0907",
+                            tr(
+                                "--format xlsx needs --output FILE.xlsx",
+                                "--format xlsx 需要同时指定 --output 文件.xlsx",
+                            ),
+                        )
+                        .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
+                    ],
+                    usage: true,
+                });
+            };
+            output::results_xlsx(&program, &results, &inputs)
+                .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))])?
+        }
     };
     match out {
-        Some(path) => write_atomically(path, &text).map_err(|d| vec![d])?,
-        None => print_out(&text)?,
+        Some(path) => write_bytes_atomically(path, &bytes).map_err(|d| vec![d])?,
+        None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -282,8 +322,12 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
 /// Writes to standard output; a closed pipe (`| head`) ends quietly, any other failure is
 /// an error.
 fn print_out(text: &str) -> R<()> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> R<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(vec![
@@ -333,16 +377,19 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
 fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
     check_output_path(out, &[file])?;
     let (program, _) = compile(file)?;
-    let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = format.unwrap_or(match extension.as_deref() {
-        Some("csv") => TemplateFormat::Csv,
-        Some("xlsx") => TemplateFormat::Xlsx,
-        _ => TemplateFormat::Json,
-    });
+    let format = format.unwrap_or(template_format(out));
+    let records = [crate::schema::example(&program)];
+    write_data(&program, &records, format, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes records in a data format (CSV: lists of records in files beside the main one).
+fn write_data(program: &Program, records: &[serde_json::Value], format: TemplateFormat, out: &Path) -> R<()> {
     let files = match format {
-        TemplateFormat::Json => output::template::json(&program),
-        TemplateFormat::Csv => output::template::csv(&program),
-        TemplateFormat::Xlsx => output::template::xlsx(&program)
+        TemplateFormat::Json => output::template::json(records),
+        TemplateFormat::Jsonl => output::template::json_lines(records),
+        TemplateFormat::Csv => output::template::csv(program, records),
+        TemplateFormat::Xlsx => output::template::xlsx(program, records)
             .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", out.display()))])?,
     };
     for f in files {
@@ -350,7 +397,27 @@ fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCo
         write_bytes_atomically(&path, &f.bytes).map_err(|d| vec![d])?;
         println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
     }
+    Ok(())
+}
+
+fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
+    check_output_path(out, &[file, data])?;
+    let (program, _) = compile(file)?;
+    let records = eval::files::read_json(&program, data)?;
+    // Only data the regulation accepts is converted.
+    eval::data::read_records(&program, &serde_json::Value::Array(records.clone()))?;
+    let format = to.unwrap_or(template_format(out));
+    write_data(&program, &records, format, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn template_format(out: &Path) -> TemplateFormat {
+    match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("csv") => TemplateFormat::Csv,
+        Some("xlsx") => TemplateFormat::Xlsx,
+        Some("jsonl") => TemplateFormat::Jsonl,
+        _ => TemplateFormat::Json,
+    }
 }
 
 /// `模板.csv` + `职能工作` → `模板.职能工作.csv`.
@@ -468,8 +535,7 @@ struct Loaded {
 fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
     let (program, _) = compile(file)?;
     let overrides = parse_overrides(&program, set)?;
-    let text = read_text(data).map_err(|d| vec![d])?;
-    let records = eval::data::parse_json(&program, &data.display().to_string(), &text)?;
+    let records = eval::files::read(&program, data)?;
     let params = eval::parameters(&program, &overrides);
     let results = eval::evaluate(&program, &records, &params)?;
     Ok(Loaded { program, records, params, results })

@@ -4,6 +4,8 @@
 pub mod data;
 pub mod err;
 mod expr;
+pub mod files;
+pub mod tables;
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::{chinese, tr};

@@ -110,6 +110,52 @@ pub fn json(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> S
     out
 }
 
+/// JSON Lines: one result object a line, in input order.
+pub fn json_lines(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+    let mut out = String::new();
+    for (r, i) in results.iter().zip(inputs) {
+        out.push_str(&serde_json::to_string(&result_json(program, r, i)).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// A workbook: the results in rank order (by category first), then every value of every
+/// department in input order.
+pub fn results_xlsx(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Result<Vec<u8>, String> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ranked = table::ranked_rows(program, results, inputs);
+    let all: Vec<Vec<String>> = {
+        let text = csv(program, results, inputs);
+        let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        r.records().filter_map(Result::ok).map(|row| row.iter().map(str::to_string).collect()).collect()
+    };
+    for (name, rows) in [("结果", ranked), ("全部数值", all)] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).map_err(|e| e.to_string())?;
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                let (r32, c16) = (r as u32, c as u16);
+                let written = match (r, text.parse::<f64>()) {
+                    (0, _) => ws.write_string_with_format(r32, c16, text, &bold).map(|_| ()),
+                    // Only where the double shows the same digits: codes like "007" stay text.
+                    (_, Ok(n)) if n.to_string() == *text => ws.write_number(r32, c16, n).map(|_| ()),
+                    _ => ws.write_string(r32, c16, text).map(|_| ()),
+                };
+                written.map_err(|e| e.to_string())?;
+            }
+        }
+        if let Some(header) = rows.first() {
+            for (c, h) in header.iter().enumerate() {
+                ws.set_column_width(c as u16, (h.chars().count() as f64 * 2.2).max(10.0)).map_err(|e| e.to_string())?;
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}
+
 fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
     let mut o = Map::new();
     o.insert("department".into(), Json::String(r.unit.clone()));

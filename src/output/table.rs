@@ -11,14 +11,46 @@ use crate::program::*;
 /// Ranked table (by category first, when there is one), with the values the score is
 /// computed from directly.
 pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+    let rows = ranked_rows(program, results, inputs);
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    let Some((header, body)) = rows.split_first() else { return String::new() };
+    // Numbers (ranks, scores, parts) line up on the right.
+    let text_columns = ["类别", "部门", "标记"];
+    let grade = program.roles.grade.map(|g| program.values[g].name.as_str());
+    let right: Vec<bool> =
+        header.iter().map(|h| !text_columns.contains(&h.as_str()) && Some(h.as_str()) != grade).collect();
+    t.set_header(header.clone());
+    for row in body {
+        let cells: Vec<Cell> = row
+            .iter()
+            .zip(&right)
+            .map(|(text, r)| if *r { num_cell(text.clone()) } else { Cell::new(printable(text)) })
+            .collect();
+        t.add_row(cells);
+    }
+    let mut out = String::new();
+    let h = &program.header;
+    out.push_str(&h.title);
+    if let Some(n) = &h.doc_number {
+        out.push_str(&format!("（{n}）"));
+    }
+    out.push('\n');
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&summary(program, results));
+    out
+}
+
+/// The results for people, header first: ranked (by category first), with the score, the
+/// grade, the values the score is computed from directly, and the flags raised.
+pub fn ranked_rows(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Vec<Vec<String>> {
     let parts = score_parts(program);
     let mut order: Vec<usize> = (0..results.len()).collect();
     order.sort_by_key(|&i| {
         (category_text(program, &results[i], inputs[i]), rank_of(program, &results[i]).unwrap_or(i128::MAX), i)
     });
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED);
-    t.force_no_tty();
     let mut header = Vec::new();
     if program.roles.category.is_some() {
         header.push("类别".to_string());
@@ -35,27 +67,26 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
     if !program.roles.flags.is_empty() {
         header.push("标记".to_string());
     }
-    t.set_header(header);
+    let mut rows = vec![header];
     for i in order {
         let r = &results[i];
-        let mut row: Vec<Cell> = Vec::new();
+        let mut row = Vec::new();
         if program.roles.category.is_some() {
-            row.push(Cell::new(category_text(program, r, inputs[i]).unwrap_or_default()));
+            row.push(category_text(program, r, inputs[i]).unwrap_or_default());
         }
         if program.roles.rank.is_some() {
-            row.push(num_cell(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default()));
+            row.push(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default());
         }
-        row.push(Cell::new(printable(&r.unit)));
-        row.push(num_cell(score_text(program, r)));
+        row.push(r.unit.clone());
+        row.push(score_text(program, r));
         if program.roles.grade.is_some() {
-            row.push(Cell::new(grade_text(program, r).unwrap_or_default()));
+            row.push(grade_text(program, r).unwrap_or_default());
         }
         for &v in &parts {
-            let text = match &r.values[v] {
+            row.push(match &r.values[v] {
                 Value::Num(n) => number_text(*n, places(program, v, *n)),
                 other => super::value_json(program, v, other).to_string(),
-            };
-            row.push(num_cell(text));
+            });
         }
         if !program.roles.flags.is_empty() {
             let marks: Vec<&str> = program
@@ -65,21 +96,11 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
                 .filter(|f| r.values[**f] == Value::Bool(true))
                 .map(|f| program.values[*f].name.as_str())
                 .collect();
-            row.push(Cell::new(marks.join("、")));
+            row.push(marks.join("、"));
         }
-        t.add_row(row);
+        rows.push(row);
     }
-    let mut out = String::new();
-    let h = &program.header;
-    out.push_str(&h.title);
-    if let Some(n) = &h.doc_number {
-        out.push_str(&format!("（{n}）"));
-    }
-    out.push('\n');
-    out.push_str(&t.to_string());
-    out.push('\n');
-    out.push_str(&summary(program, results));
-    out
+    rows
 }
 
 fn num_cell(text: String) -> Cell {

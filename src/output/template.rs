@@ -1,5 +1,6 @@
-//! Blank data files for departments to fill in: JSON, CSV (one file per table) and XLSX (one
-//! sheet per table), each with one example row and headers in the regulation's own names.
+//! Data files in every format, in the layout departments fill in: JSON, JSON Lines, CSV (one
+//! file per table) and XLSX (one sheet per table), headers in the regulation's own names.
+//! `jixiao template` writes one example record; `jixiao convert` writes data it has read.
 
 use rust_xlsxwriter::{Format, Workbook};
 
@@ -12,16 +13,26 @@ pub struct TemplateFile {
     pub bytes: Vec<u8>,
 }
 
-pub fn json(program: &Program) -> Vec<TemplateFile> {
-    let doc = serde_json::Value::Array(vec![schema::example(program)]);
+pub fn json(records: &[serde_json::Value]) -> Vec<TemplateFile> {
+    let doc = serde_json::Value::Array(records.to_vec());
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     vec![TemplateFile { suffix: String::new(), bytes: text.into_bytes() }]
 }
 
+/// A record a line.
+pub fn json_lines(records: &[serde_json::Value]) -> Vec<TemplateFile> {
+    let mut text = String::new();
+    for r in records {
+        text.push_str(&serde_json::to_string(r).unwrap_or_default());
+        text.push('\n');
+    }
+    vec![TemplateFile { suffix: String::new(), bytes: text.into_bytes() }]
+}
+
 /// The main table in the named file, each list table beside it (`模板.职能工作.csv`).
-pub fn csv(program: &Program) -> Vec<TemplateFile> {
-    let sheets = schema::sheets(program, &[schema::example(program)]);
+pub fn csv(program: &Program, records: &[serde_json::Value]) -> Vec<TemplateFile> {
+    let sheets = schema::sheets(program, records);
     sheets
         .iter()
         .enumerate()
@@ -41,8 +52,8 @@ fn csv_bytes(sheet: &Sheet) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-pub fn xlsx(program: &Program) -> Result<Vec<TemplateFile>, String> {
-    let sheets = schema::sheets(program, &[schema::example(program)]);
+pub fn xlsx(program: &Program, records: &[serde_json::Value]) -> Result<Vec<TemplateFile>, String> {
+    let sheets = schema::sheets(program, records);
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     for sheet in &sheets {

@@ -1,0 +1,84 @@
+//! Data in every format: JSON, JSON Lines, CSV and XLSX in (the template's layout), and the
+//! same formats out. Converting the example data and evaluating it gives byte-identical results.
+
+mod common;
+
+use calamine::Reader;
+
+use common::jixiao;
+
+#[test]
+fn converted_data_evaluates_identically() {
+    let dir = std::env::temp_dir().join(format!("jixiao-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let file = format!("regulations/{name}.jx");
+        let data = format!("examples/{name}/departments.json");
+        let reference = jixiao(&["eval", &file, &data, "--format", "json"]);
+        assert_eq!(reference.code, 0, "{}", reference.text());
+        for ext in ["xlsx", "csv", "jsonl", "json"] {
+            let converted = dir.join(format!("{name}.{ext}"));
+            let run = jixiao(&["convert", &file, &data, "-o", converted.to_str().unwrap()]);
+            assert_eq!(run.code, 0, "{name} → {ext}: {}", run.text());
+            let again = jixiao(&["eval", &file, converted.to_str().unwrap(), "--format", "json"]);
+            assert_eq!(again.code, 0, "{name} via {ext}: {}", again.text());
+            assert_eq!(again.stdout, reference.stdout, "{name} via {ext} evaluates differently");
+        }
+    }
+    // Jiangsu's lists of records sit in tables of their own, keyed by department.
+    let items = std::fs::read_to_string(dir.join("jiangsu-2011.职能工作.csv")).unwrap();
+    assert!(items.starts_with("部门,指标,名称,权重,得分\n省政府办公厅,重点工作,"), "{}", &items[..80]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn results_in_every_format() {
+    let dir = std::env::temp_dir().join(format!("jixiao-results-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (file, data) = ("regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json");
+    let lines = jixiao(&["eval", file, data, "--format", "jsonl"]);
+    assert_eq!(lines.code, 0, "{}", lines.text());
+    assert_eq!(lines.stdout.lines().count(), 40);
+    for line in lines.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["department"].is_string() && v["category"].is_string());
+    }
+    let xlsx = dir.join("结果.xlsx");
+    let run = jixiao(&["eval", file, data, "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let ranked = book.worksheet_range("结果").unwrap();
+    assert_eq!(ranked.height(), 41, "a header and 40 departments");
+    let header: Vec<String> = ranked.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert!(header.contains(&"department".to_string()) || header.iter().any(|h| h.contains("部门")), "{header:?}");
+    assert!(book.worksheet_range("全部数值").unwrap().height() == 41);
+    let refused = jixiao(&["eval", file, data, "--format", "xlsx"]);
+    assert_eq!(refused.code, 2, "a spreadsheet needs a file: {}", refused.text());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn table_errors_name_the_cell() {
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/bad-cell.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("E0717")
+            && run.stderr.contains("line 3, column 2")
+            && run.stderr.contains("department \"乙\""),
+        "{}",
+        run.text()
+    );
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/unknown-column.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("E0716") && run.stderr.contains("备注"), "{}", run.text());
+}
+
+#[test]
+fn json_lines_errors_name_the_line() {
+    let path = std::env::temp_dir().join(format!("jixiao-bad-{}.jsonl", std::process::id()));
+    std::fs::write(&path, "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}\n{\"部门\":\"乙\",\n").unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("E0701") && run.stderr.contains(":2:"), "{}", run.text());
+}
