@@ -44,7 +44,7 @@ pub fn read_json(program: &Program, path: &Path) -> Result<Vec<serde_json::Value
             if lines { json_lines(&name, &text) } else { json_array(&name, &text) }
         }
         DataFormat::Csv => {
-            let main = csv_table(path, &list_name(program, None))?;
+            let main = csv_table(path, RECORDS_TABLE)?;
             let mut lists = Vec::new();
             for field in list_fields(program) {
                 let beside = beside(path, &field);
@@ -58,7 +58,7 @@ pub fn read_json(program: &Program, path: &Path) -> Result<Vec<serde_json::Value
             let mut book: Xlsx<_> =
                 open_workbook(path).map_err(|e: calamine::XlsxError| vec![cannot_read(&name, &e.to_string())])?;
             let names = book.sheet_names();
-            let main_name = names.iter().find(|n| *n == "部门").or(names.first()).cloned().unwrap_or_default();
+            let main_name = names.iter().find(|n| *n == RECORDS_TABLE).or(names.first()).cloned().unwrap_or_default();
             let main = sheet(&mut book, &main_name, &name)?;
             let mut lists = Vec::new();
             for field in list_fields(program) {
@@ -80,9 +80,8 @@ pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     }
 }
 
-fn list_name(_program: &Program, _field: Option<&str>) -> String {
-    "部门".to_string()
-}
+/// The table of department records, as the template names it.
+const RECORDS_TABLE: &str = "部门";
 
 /// Inputs that hold lists of records: they have tables of their own.
 pub fn list_fields(program: &Program) -> Vec<String> {
