@@ -14,6 +14,8 @@ use crate::program::Program;
 use crate::source::SourceFile;
 use crate::{cases, eval, output};
 
+mod stream;
+
 #[derive(Parser)]
 #[command(name = "jixiao", version, about = "绩效: check and evaluate performance-evaluation regulations")]
 struct Cli {
@@ -49,6 +51,9 @@ enum Command {
         /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
+        /// Threads for JSON Lines data (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
     /// Explain one department's results: the computation from the score down to its data.
     Explain {
@@ -167,7 +172,9 @@ pub fn main() -> ExitCode {
     crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
-        Command::Eval { file, data, format, output, set } => evaluate(&file, &data, format, output.as_deref(), &set),
+        Command::Eval { file, data, format, output, set, jobs } => {
+            evaluate(&file, &data, format, output.as_deref(), &set, jobs)
+        }
         Command::Test { files, strict } => test(&files, strict),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
         // Warnings about a regulation are for its writers (`jixiao check`), not for every run.
@@ -272,13 +279,18 @@ fn plural_warnings(n: usize) -> String {
     if n == 0 { String::new() } else { tr(format!(" ({n} warning(s))"), format!("（{n} 条警告）")) }
 }
 
-fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>, set: &[String]) -> R<ExitCode> {
+fn evaluate(
+    file: &Path,
+    data: &Path,
+    format: Option<Format>,
+    out: Option<&Path>,
+    set: &[String],
+    jobs: Option<usize>,
+) -> R<ExitCode> {
     let out = out.filter(|p| p.as_os_str() != "-");
     if let Some(path) = out {
         check_output_path(path, &[file, data])?;
     }
-    let Loaded { program, records, params: _, results } = load(file, data, set)?;
-    let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let extension = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = format.unwrap_or(match extension.as_deref() {
         Some("json") => Format::Json,
@@ -287,6 +299,22 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
         Some("xlsx") => Format::Xlsx,
         _ => Format::Table,
     });
+    // JSON Lines data into a format written as it comes: record by record, in bounded memory.
+    let streamed = match format {
+        Format::Json => Some(output::ResultFormat::Json),
+        Format::Jsonl => Some(output::ResultFormat::JsonLines),
+        Format::Csv => Some(output::ResultFormat::Csv),
+        Format::Table | Format::Xlsx => None,
+    };
+    if let Some(streamed) = streamed.filter(|_| eval::files::DataFormat::of(data) == eval::files::DataFormat::JsonLines)
+    {
+        let (program, _) = compile(file)?;
+        let params = eval::parameters(&program, &parse_overrides(&program, set)?);
+        stream::evaluate(&program, &params, data, streamed, out, jobs)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Loaded { program, records, params: _, results } = load(file, data, set)?;
+    let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let bytes = match format {
         Format::Table => output::table(&program, &results, &inputs).into_bytes(),
         Format::Json => output::json(&program, &results, &inputs).into_bytes(),
@@ -313,7 +341,7 @@ fn evaluate(file: &Path, data: &Path, format: Option<Format>, out: Option<&Path>
         }
     };
     match out {
-        Some(path) => write_bytes_atomically(path, &bytes).map_err(|d| vec![d])?,
+        Some(path) => write_bytes_atomically(path, &bytes)?,
         None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -330,21 +358,22 @@ fn print_bytes(bytes: &[u8]) -> R<()> {
     match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(vec![
-            Diagnostic::error(
-                "E0906",
-                tr(
-                    format!("cannot write the results to standard output: {e}"),
-                    format!("无法把结果写到标准输出：{}", io_words(&e)),
-                ),
-            )
-            .help(tr(
-                "check the disk or the program reading the output; or write to a file with --output",
-                "请检查磁盘或读取输出的程序；也可以用 --output 把结果写入文件",
-            )),
-        ]
-        .into()),
+        Err(e) => Err(vec![stdout_error(&e)].into()),
     }
+}
+
+fn stdout_error(e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "E0906",
+        tr(
+            format!("cannot write the results to standard output: {e}"),
+            format!("无法把结果写到标准输出：{}", io_words(e)),
+        ),
+    )
+    .help(tr(
+        "check the disk or the program reading the output; or write to a file with --output",
+        "请检查磁盘或读取输出的程序；也可以用 --output 把结果写入文件",
+    ))
 }
 
 /// `--output` must not be one of the inputs (that would destroy them) nor a folder.
@@ -394,7 +423,7 @@ fn write_data(program: &Program, records: &[serde_json::Value], format: Template
     };
     for f in files {
         let path = if f.suffix.is_empty() { out.to_path_buf() } else { beside(out, &f.suffix) };
-        write_bytes_atomically(&path, &f.bytes).map_err(|d| vec![d])?;
+        write_bytes_atomically(&path, &f.bytes)?;
         println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
     }
     Ok(())
@@ -471,7 +500,7 @@ fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -
                 )
             );
         } else {
-            write_atomically(file, &formatted).map_err(|d| vec![d])?;
+            write_bytes_atomically(file, formatted.as_bytes())?;
             println!("{}", tr(format!("{}: formatted", file.display()), format!("{}：已整理格式", file.display())));
         }
     }
@@ -619,41 +648,46 @@ fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
 /// Writes to a temporary file beside `path`, then renames it into place, so a failed run
 /// leaves nothing behind. A symbolic link is written through (its target is replaced); a
 /// device or pipe (`/dev/null`) is written to directly, as there is nothing to replace.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    write_bytes_atomically(path, text.as_bytes())
+fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> R<()> {
+    write_through(path, |w| w.write_all(bytes).map_err(|e| Failure::from(vec![write_error(path, &e)])))
 }
 
-fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),
-            std::io::ErrorKind::PermissionDenied => tr("permission denied", "没有写入权限"),
-            kind => tr(kind.to_string(), io_words(&e)),
-        };
-        Diagnostic::error(
-            "E0905",
-            tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
-        )
-        .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
-    };
+/// Fills a temporary file beside `path` with `fill` and renames it over `path` only if
+/// `fill` succeeds; on any failure nothing is left behind.
+fn write_through(path: &Path, fill: impl FnOnce(&mut (dyn Write + Send)) -> R<()>) -> R<()> {
+    let fail = |e: std::io::Error| Failure::from(vec![write_error(path, &e)]);
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let existing = std::fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
-        return std::fs::OpenOptions::new()
-            .write(true)
-            .open(&target)
-            .and_then(|mut f| f.write_all(bytes))
-            .map_err(fail);
+        let mut file = std::fs::OpenOptions::new().write(true).open(&target).map_err(fail)?;
+        return fill(&mut file);
     }
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        fill(&mut buffered)?;
+        buffered.flush().map_err(fail)?;
+    }
     // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
     if let Some(permissions) = existing.map(|m| m.permissions()).or_else(default_permissions) {
         tmp.as_file().set_permissions(permissions).map_err(fail)?;
     }
     tmp.persist(&target).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),
+        std::io::ErrorKind::PermissionDenied => tr("permission denied", "没有写入权限"),
+        kind => tr(kind.to_string(), io_words(e)),
+    };
+    Diagnostic::error(
+        "E0905",
+        tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
+    )
+    .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
 }
 
 /// An input or output error in words; in Chinese for the common kinds, as the system

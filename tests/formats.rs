@@ -82,3 +82,52 @@ fn json_lines_errors_name_the_line() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("E0701") && run.stderr.contains(":2:"), "{}", run.text());
 }
+
+/// JSON Lines data is evaluated record by record; the results are byte for byte those of
+/// evaluating the whole file at once, in every format written as it comes.
+#[test]
+fn streamed_results_equal_whole_file_results() {
+    let dir = std::env::temp_dir().join(format!("jixiao-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let file = format!("regulations/{name}.jx");
+        let data = format!("examples/{name}/departments.json");
+        let lines = dir.join(format!("{name}.jsonl"));
+        assert_eq!(jixiao(&["convert", &file, &data, "-o", lines.to_str().unwrap()]).code, 0);
+        for format in ["json", "jsonl", "csv"] {
+            let whole = jixiao(&["eval", &file, &data, "--format", format]);
+            for jobs in ["1", "2"] {
+                let streamed = jixiao(&["eval", &file, lines.to_str().unwrap(), "--format", format, "-j", jobs]);
+                assert_eq!(streamed.code, 0, "{}", streamed.text());
+                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn streamed_errors_name_the_line_and_leave_nothing() {
+    let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("results.jsonl");
+    let run = |name: &str, body: &[u8]| {
+        let data = dir.join(name);
+        std::fs::write(&data, body).unwrap();
+        let args = ["eval", "tests/cases/eval/params.jx", data.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        let run = jixiao(&args);
+        assert_eq!(run.code, 1, "{}", run.text());
+        assert!(!out.exists(), "a failed run leaves no output");
+        run.stderr
+    };
+    let good = "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}\n";
+    let e = run("syntax.jsonl", format!("{good}\n{{\"部门\":\"乙\",\n").as_bytes());
+    assert!(e.contains("E0701") && e.contains("syntax.jsonl:3:"), "{e}");
+    let e = run("twice.jsonl", format!("{good}{good}").as_bytes());
+    assert!(e.contains("E0710") && e.contains("甲"), "{e}");
+    let e = run("utf8.jsonl", b"{\"\xff\"}\n");
+    assert!(e.contains("E0902") && e.contains("utf8.jsonl:1:3"), "{e}");
+    let e = run("field.jsonl", "{\"部门\":\"丙\",\"得分\":\"八十\",\"倍数\":1}\n".as_bytes());
+    assert!(e.contains("E07") && e.contains("丙") && e.contains("得分"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -76,7 +76,7 @@ fn internal<T>(what: &'static str) -> R<T> {
 
 type R<T> = Result<T, Failure>;
 
-impl Env<'_> {
+impl<'a> Env<'a> {
     /// A value by its definition, and its exact value before rounding or limits.
     pub fn value(&self, v: ValueId) -> R<(Value, Option<Value>)> {
         let def = &self.program.values[v];
@@ -169,7 +169,34 @@ impl Env<'_> {
         }
     }
 
+    /// An input or value, or an entry or field of one, by reference: reading one entry of a
+    /// record or of per-leaf values does not copy the whole.
+    fn place(&self, e: &Expr) -> Option<&'a Value> {
+        match e {
+            Expr::Input(i) => Some(self.inputs.get(*i).unwrap_or(&Value::Absent)),
+            Expr::Value(v) => Some(self.values.get(*v).unwrap_or(&Value::Absent)),
+            Expr::Index(base, key) => {
+                let k = match key {
+                    Key::Bound => self.bound.unwrap_or(0),
+                    Key::Leaf(i) => *i,
+                };
+                match self.place(base)? {
+                    Value::Map(items) => items.get(k),
+                    _ => None,
+                }
+            }
+            Expr::Field(base, i) => match self.place(base)? {
+                Value::Record(fields) => fields.get(*i),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn eval(&self, e: &Expr) -> R<Value> {
+        if let Some(v) = self.place(e) {
+            return Ok(v.clone());
+        }
         Ok(match e {
             Expr::Const(n) => Value::Num(*n),
             Expr::Absent => Value::Absent,
@@ -225,6 +252,17 @@ impl Env<'_> {
         })
     }
 
+    /// The sum and count of the first argument's numbers, read in place where it can be.
+    fn weighted(&self, args: &[Expr]) -> R<(Number, Number)> {
+        match args.first() {
+            None => Ok((Number::ZERO, Number::ZERO)),
+            Some(a) => match self.place(a) {
+                Some(v) => weighted(v),
+                None => weighted(&self.eval(a)?),
+            },
+        }
+    }
+
     fn truth(&self, e: &Expr) -> R<bool> {
         Ok(matches!(self.eval(e)?, Value::Bool(true)))
     }
@@ -244,12 +282,12 @@ impl Env<'_> {
                 }
                 Value::Num(best.unwrap_or(Number::ZERO))
             }
-            Builtin::Sum => Value::Num(weighted(first()?)?.0),
+            Builtin::Sum => Value::Num(self.weighted(args)?.0),
             Builtin::Mean => {
-                let (sum, count) = weighted(first()?)?;
+                let (sum, count) = self.weighted(args)?;
                 Value::Num(sum.checked_div(count)?)
             }
-            Builtin::Length => Value::Num(weighted(first()?)?.1),
+            Builtin::Length => Value::Num(self.weighted(args)?.1),
             Builtin::Factor(s) => match first()? {
                 Value::Level(i) => Value::Num(self.factor(s, i)),
                 _ => return internal("a rating was expected"),
@@ -336,7 +374,7 @@ fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
 }
 
 /// The sum of a list's numbers (each times how often it counts) and how many there are.
-fn weighted(v: Value) -> R<(Number, Number)> {
+fn weighted(v: &Value) -> R<(Number, Number)> {
     match v {
         Value::List(items) | Value::Map(items) => {
             let total = sum(items.iter().filter_map(Value::as_num))?;
@@ -345,7 +383,7 @@ fn weighted(v: Value) -> R<(Number, Number)> {
         Value::Weighted(pairs) => {
             let mut total = Number::ZERO;
             let mut count = Number::ZERO;
-            for (v, w) in pairs {
+            for &(v, w) in pairs {
                 total = total.checked_add(v.checked_mul(w)?)?;
                 count = count.checked_add(w)?;
             }

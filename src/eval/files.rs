@@ -112,23 +112,26 @@ fn read_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        vec![
-            Diagnostic::error(
-                "E0902",
-                tr(
-                    format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"),
-                    format!("{name}:{line}:{col}：文件不是有效的 UTF-8 文本（第 {at} 字节）"),
-                ),
-            )
-            .help(tr(
-                "save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted",
-                "请将文件另存为 UTF-8 编码（WPS 或 Excel：另存为 → UTF-8）；GBK 编码的文件需要先转换",
-            )),
-        ]
+        vec![not_utf8(&name, line, col, at)]
     })
 }
 
-fn cannot_read(name: &str, why: &str) -> Diagnostic {
+/// Bytes that are not UTF-8 at `line:col` (byte `at` of the file).
+pub fn not_utf8(name: &str, line: usize, col: usize, at: usize) -> Diagnostic {
+    Diagnostic::error(
+        "E0902",
+        tr(
+            format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"),
+            format!("{name}:{line}:{col}：文件不是有效的 UTF-8 文本（第 {at} 字节）"),
+        ),
+    )
+    .help(tr(
+        "save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted",
+        "请将文件另存为 UTF-8 编码（WPS 或 Excel：另存为 → UTF-8）；GBK 编码的文件需要先转换",
+    ))
+}
+
+pub fn cannot_read(name: &str, why: &str) -> Diagnostic {
     Diagnostic::error("E0901", tr(format!("cannot read {name}: {why}"), format!("无法读取 {name}：{why}")))
         .help(tr("check the file's path and permissions", "请检查文件路径和读取权限"))
 }

@@ -5,6 +5,7 @@ pub mod data;
 pub mod err;
 mod expr;
 pub mod files;
+pub mod stream;
 pub mod tables;
 
 use crate::diagnostic::Diagnostic;
@@ -128,15 +129,32 @@ fn rank(
     for (i, (record, result)) in records.iter().zip(results).enumerate() {
         let env =
             expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
-        let key = env.eval(by).map_err(|e| e.at(&record.unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
-        let group = match within {
-            Some(w) => Some(env.eval(w).map_err(|e| e.at(&record.unit, "排名"))?),
-            None => None,
-        };
+        let (group, key) = rank_key(&env, by, within, &record.unit)?;
         keys.push((group_key(&group), key, i));
     }
+    Ok(competition_ranks(keys, ascending))
+}
+
+/// One record's place in a ranking: its group (if ranked within groups) and its key.
+fn rank_key(
+    env: &expr::Env,
+    by: &Expr,
+    within: Option<&Expr>,
+    unit: &str,
+) -> Result<(Option<Value>, Number), Diagnostic> {
+    let key = env.eval(by).map_err(|e| e.at(unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
+    let group = match within {
+        Some(w) => Some(env.eval(w).map_err(|e| e.at(unit, "排名"))?),
+        None => None,
+    };
+    Ok((group, key))
+}
+
+/// Ranks from (group, key, record index): ties share a rank and the next is skipped; records
+/// are ranked within their group, by key, in the direction asked.
+fn competition_ranks<G: Ord>(mut keys: Vec<(G, Number, usize)>, ascending: bool) -> Vec<i128> {
     keys.sort_by(|a, b| a.0.cmp(&b.0).then(if ascending { a.1.cmp(&b.1) } else { b.1.cmp(&a.1) }).then(a.2.cmp(&b.2)));
-    let mut ranks = vec![0i128; records.len()];
+    let mut ranks = vec![0i128; keys.len()];
     let mut start = 0;
     for i in 0..keys.len() {
         if i == 0 || keys[i].0 != keys[i - 1].0 {
@@ -145,7 +163,7 @@ fn rank(
         let same_as_before = i > start && keys[i].1 == keys[i - 1].1;
         ranks[keys[i].2] = if same_as_before { ranks[keys[i - 1].2] } else { (i - start + 1) as i128 };
     }
-    Ok(ranks)
+    ranks
 }
 
 fn group_key(group: &Option<Value>) -> String {
@@ -216,11 +234,11 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
             for k in 0..keys {
                 let bound = req.family.map(|_| k);
                 let env = expr::Env { program, inputs: &record.inputs, values: &[], params, bound, coverage: None };
-                let path = data_path(program, &req.condition, bound).unwrap_or_default();
-                let at = At { record: format!("department \"{}\"", record.unit), path };
                 match env.eval(&req.condition) {
                     Ok(Value::Bool(true)) => {}
                     Ok(_) => {
+                        let path = data_path(program, &req.condition, bound).unwrap_or_default();
+                        let at = At { record: format!("department \"{}\"", record.unit), path };
                         let found = req
                             .shown
                             .iter()

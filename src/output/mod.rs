@@ -3,6 +3,7 @@
 //! a fixed number of places, so output is byte-for-byte deterministic.
 
 mod ranges;
+mod streaming;
 mod table;
 pub mod template;
 
@@ -14,6 +15,7 @@ use crate::eval::{UnitResult, Value};
 use crate::number::Number;
 use crate::program::*;
 
+pub use streaming::{ResultFormat, ResultWriter};
 pub use table::table;
 
 /// Places for values that declare no rounding: one fixed number, as the contracts ask
@@ -112,12 +114,13 @@ pub fn json(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> S
 
 /// JSON Lines: one result object a line, in input order.
 pub fn json_lines(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let mut out = String::new();
-    for (r, i) in results.iter().zip(inputs) {
-        out.push_str(&serde_json::to_string(&result_json(program, r, i)).unwrap_or_default());
-        out.push('\n');
-    }
-    out
+    results.iter().zip(inputs).map(|(r, i)| json_line(program, r, i)).collect()
+}
+
+fn json_line(program: &Program, r: &UnitResult, inputs: &[Value]) -> String {
+    let mut line = serde_json::to_string(&result_json(program, r, inputs)).unwrap_or_default();
+    line.push('\n');
+    line
 }
 
 /// A workbook: the results in rank order (by category first), then every value of every
@@ -183,9 +186,17 @@ fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
 /// regulation ranks by category), then every value under its own name; per-leaf values as
 /// `名称[指标]` columns.
 pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let category = category_name(program);
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(csv_header(program));
+    for (r, inp) in results.iter().zip(inputs) {
+        let _ = w.write_record(csv_row(program, r, inp));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn csv_header(program: &Program) -> Vec<String> {
     let mut header = vec![program.inputs[program.roles.unit].field.clone()];
-    header.extend(category.clone());
+    header.extend(category_name(program));
     for def in &program.values {
         match def.kind {
             ValueKind::Let { family: Some(node), .. } => {
@@ -194,22 +205,21 @@ pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> St
             _ => header.push(def.name.clone()),
         }
     }
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(&header);
-    for (r, inp) in results.iter().zip(inputs) {
-        let mut row = vec![r.unit.clone()];
-        if category.is_some() {
-            row.push(category_text(program, r, inp).unwrap_or_default());
-        }
-        for v in 0..program.values.len() {
-            match value_json(program, v, &r.values[v]) {
-                Json::Object(m) => row.extend(m.values().map(cell)),
-                j => row.push(cell(&j)),
-            }
-        }
-        let _ = w.write_record(&row);
+    header
+}
+
+fn csv_row(program: &Program, r: &UnitResult, inputs: &[Value]) -> Vec<String> {
+    let mut row = vec![r.unit.clone()];
+    if category_name(program).is_some() {
+        row.push(category_text(program, r, inputs).unwrap_or_default());
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    for v in 0..program.values.len() {
+        match value_json(program, v, &r.values[v]) {
+            Json::Object(m) => row.extend(m.values().map(cell)),
+            j => row.push(cell(&j)),
+        }
+    }
+    row
 }
 
 /// The category's column name, when it is an input (a computed category is among the values).
