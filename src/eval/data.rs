@@ -148,8 +148,7 @@ pub fn check_defaults(program: &Program) -> Vec<Diagnostic> {
         let Some(default) = &input.default else { continue };
         let mut reader =
             Reader { program, errors: Vec::new(), at: At { record: "the default".into(), path: String::new() } };
-        let at = reader.at_field(&input.name);
-        if reader.value(default, &input.shape, &at).is_none() {
+        if reader.value(default, &input.shape, &Place::Top(&input.name)).is_none() {
             let why = reader.errors.first().map(|d| d.message.clone()).unwrap_or_default();
             out.push(err::bad_default(input.span, &why).in_source(&program.source));
         }
@@ -172,9 +171,32 @@ struct Reader<'p> {
     at: At,
 }
 
+/// Where a value sits in a record: its field path, built into text only when an error is
+/// reported (most values are fine, and records are many).
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Top(&'a str),
+    Key(&'a Place<'a>, &'a str),
+    Item(&'a Place<'a>, usize),
+}
+
+impl Place<'_> {
+    fn path(&self) -> String {
+        match self {
+            Place::Top(field) => field.to_string(),
+            Place::Key(parent, key) => format!("{}.{key}", parent.path()),
+            Place::Item(parent, i) => format!("{}[{}]", parent.path(), i + 1),
+        }
+    }
+}
+
 impl Reader<'_> {
     fn at_field(&self, path: &str) -> At {
         At { record: self.at.record.clone(), path: path.to_string() }
+    }
+
+    fn at(&self, place: &Place) -> At {
+        At { record: self.at.record.clone(), path: place.path() }
     }
 
     fn record(&mut self, json: &Json) -> Option<Record> {
@@ -197,24 +219,24 @@ impl Reader<'_> {
             }
             _ => None,
         };
-        let known: Vec<String> = program.inputs.iter().map(|i| i.field.clone()).collect();
         for key in fields.keys() {
-            if !known.contains(key) {
+            if !program.inputs.iter().any(|i| i.field == *key) {
+                let known: Vec<String> = program.inputs.iter().map(|i| i.field.clone()).collect();
                 let at = self.at.clone();
                 self.errors.push(err::unknown_field(&at, key, &known, did_you_mean(key, &known)));
             }
         }
         let mut inputs = Vec::with_capacity(program.inputs.len());
         for input in &program.inputs {
-            let at = self.at_field(&input.field);
+            let place = Place::Top(&input.field);
             let value = match (fields.get(&input.field), &input.shape) {
-                (None, shape) if input.default.is_some() => self.value(input.default.as_ref()?, shape, &at),
+                (None, shape) if input.default.is_some() => self.value(input.default.as_ref()?, shape, &place),
                 (None | Some(Json::Null), Shape::Optional(_)) => Some(Value::Absent),
                 (None, shape) => {
-                    self.errors.push(err::missing_field(&at, &self.expected(shape)));
-                    None
+                    let expected = self.expected(shape);
+                    self.fail(err::missing_field(&self.at(&place), &expected))
                 }
-                (Some(v), shape) => self.value(v, shape, &at),
+                (Some(v), shape) => self.value(v, shape, &place),
             };
             inputs.push(value.unwrap_or(Value::Absent));
         }
@@ -231,43 +253,50 @@ impl Reader<'_> {
         Some(Record { unit: unit?, inputs })
     }
 
-    fn value(&mut self, json: &Json, shape: &Shape, at: &At) -> Option<Value> {
+    fn value(&mut self, json: &Json, shape: &Shape, place: &Place) -> Option<Value> {
         let program = self.program;
         match shape {
             Shape::Optional(inner) => match json {
                 Json::Null => Some(Value::Absent),
-                j => self.value(j, inner, at),
+                j => self.value(j, inner, place),
             },
             Shape::Text => match json {
                 Json::String(s) => Some(Value::Text(s.clone())),
-                j => self.fail(err::wrong_type(at, &tr("text", "文本"), &json_kind(j))),
+                j => self.fail(err::wrong_type(&self.at(place), &tr("text", "文本"), &json_kind(j))),
             },
             Shape::Number { whole, min, max, .. } => {
-                let expected = number_words(*whole, *min, *max);
-                let n = self.number(json, at, &expected)?;
+                let expected = || number_words(*whole, *min, *max);
+                let n = self.number(json, place, expected)?;
                 let below = min.is_some_and(|m| if m.inclusive { n < m.value } else { n <= m.value });
                 let above = max.is_some_and(|m| if m.inclusive { n > m.value } else { n >= m.value });
                 if below || above || (*whole && !n.is_integer()) {
-                    return self.fail(err::out_of_range(at, &expected, &json.to_string()));
+                    return self.fail(err::out_of_range(&self.at(place), &expected(), &json.to_string()));
                 }
                 Some(Value::Num(n))
             }
             Shape::Rating(s) => {
-                let names: Vec<String> = program.scales[*s].levels.iter().map(|(n, _)| n.clone()).collect();
-                self.word(json, &names, at).map(Value::Level)
+                let levels = &program.scales[*s].levels;
+                match json {
+                    Json::String(w) if let Some(i) = levels.iter().position(|(n, _)| n == w.trim()) => {
+                        Some(Value::Level(i))
+                    }
+                    _ => {
+                        let names: Vec<String> = levels.iter().map(|(n, _)| n.clone()).collect();
+                        self.word(json, &names, place).map(Value::Level)
+                    }
+                }
             }
-            Shape::Label(l) => self.word(json, &program.label_sets[*l], at).map(Value::Level),
-            Shape::List { item, min, max } => self.list(json, item, *min, *max, at),
-            Shape::Tally { scale, nonempty } => self.tally(json, *scale, *nonempty, at),
+            Shape::Label(l) => self.word(json, &program.label_sets[*l], place).map(Value::Level),
+            Shape::List { item, min, max } => self.list(json, item, *min, *max, place),
+            Shape::Tally { scale, nonempty } => self.tally(json, *scale, *nonempty, place),
             Shape::Each { indicator, item } => {
-                let keys = program.leaf_names(*indicator);
-                let shapes = vec![&**item; keys.len()];
-                Some(Value::Map(self.keyed(json, &keys, &shapes, at)?))
+                let leaves = program.leaves(*indicator);
+                let keys: Vec<&str> = leaves.iter().map(|&n| program.indicators[n].name.as_str()).collect();
+                Some(Value::Map(self.keyed(json, &keys, |_| item, place)?))
             }
             Shape::Record(fields) => {
-                let keys: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
-                let shapes: Vec<&Shape> = fields.iter().map(|(_, s)| s).collect();
-                Some(Value::Record(self.keyed(json, &keys, &shapes, at)?))
+                let keys: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+                Some(Value::Record(self.keyed(json, &keys, |i| &fields[i].1, place)?))
             }
         }
     }
@@ -277,30 +306,32 @@ impl Reader<'_> {
         None
     }
 
-    fn number(&mut self, json: &Json, at: &At, expected: &str) -> Option<Number> {
+    fn number(&mut self, json: &Json, place: &Place, expected: impl Fn() -> String) -> Option<Number> {
         let Json::Number(n) = json else {
-            return self.fail(err::wrong_type(at, expected, &json_kind(json)));
+            return self.fail(err::wrong_type(&self.at(place), &expected(), &json_kind(json)));
         };
-        let text = n.to_string();
-        match crate::number::parse_decimal(&text) {
+        // With arbitrary precision, a JSON number is kept as the text it was written as.
+        let text = n.as_str();
+        match crate::number::parse_decimal(text) {
             Some(d) => Some(Number::from_decimal(d)),
-            None => self.fail(err::bad_number(at, &text)),
+            None => self.fail(err::bad_number(&self.at(place), text)),
         }
     }
 
-    fn word(&mut self, json: &Json, allowed: &[String], at: &At) -> Option<usize> {
+    fn word(&mut self, json: &Json, allowed: &[String], place: &Place) -> Option<usize> {
         let Json::String(s) = json else {
-            return self.fail(err::wrong_type(at, &one_of(allowed), &json_kind(json)));
+            return self.fail(err::wrong_type(&self.at(place), &one_of(allowed), &json_kind(json)));
         };
         match allowed.iter().position(|a| a == s.trim()) {
             Some(i) => Some(i),
-            None => self.fail(err::unknown_word(at, s, allowed, did_you_mean(s, allowed))),
+            None => self.fail(err::unknown_word(&self.at(place), s, allowed, did_you_mean(s, allowed))),
         }
     }
 
-    fn list(&mut self, json: &Json, item: &Shape, min: usize, max: Option<usize>, at: &At) -> Option<Value> {
+    fn list(&mut self, json: &Json, item: &Shape, min: usize, max: Option<usize>, place: &Place) -> Option<Value> {
         let Json::Array(items) = json else {
-            return self.fail(err::wrong_type(at, &list_of(&self.expected(item)), &json_kind(json)));
+            let expected = list_of(&self.expected(item));
+            return self.fail(err::wrong_type(&self.at(place), &expected, &json_kind(json)));
         };
         if items.len() < min || max.is_some_and(|m| items.len() > m) {
             let expected = match (min, max) {
@@ -311,13 +342,12 @@ impl Reader<'_> {
                 (lo, None) => tr(format!("at least {lo} items"), format!("至少含 {lo} 项的列表")),
                 (lo, Some(hi)) => tr(format!("{lo} to {hi} items"), format!("含 {lo} 至 {hi} 项的列表")),
             };
-            return self.fail(err::wrong_length(at, &expected, items.len()));
+            return self.fail(err::wrong_length(&self.at(place), &expected, items.len()));
         }
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, v) in items.iter().enumerate() {
-            let item_at = At { record: at.record.clone(), path: format!("{}[{}]", at.path, i + 1) };
-            match self.value(v, item, &item_at) {
+            match self.value(v, item, &Place::Item(place, i)) {
                 Some(v) => out.push(v),
                 None => ok = false,
             }
@@ -325,21 +355,20 @@ impl Reader<'_> {
         ok.then_some(Value::List(out))
     }
 
-    fn tally(&mut self, json: &Json, scale: usize, nonempty: bool, at: &At) -> Option<Value> {
+    fn tally(&mut self, json: &Json, scale: usize, nonempty: bool, place: &Place) -> Option<Value> {
         let levels: Vec<String> = self.program.scales[scale].levels.iter().map(|(n, _)| n.clone()).collect();
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(at, &counts_per_level(&levels), &json_kind(json)));
+            return self.fail(err::wrong_type(&self.at(place), &counts_per_level(&levels), &json_kind(json)));
         };
         let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
         if !unknown.is_empty() {
             let suggestion = did_you_mean(&unknown[0], &levels);
-            return self.fail(err::wrong_keys(at, &[], &unknown, suggestion, &levels));
+            return self.fail(err::wrong_keys(&self.at(place), &[], &unknown, suggestion, &levels));
         }
         let mut counts = Vec::with_capacity(levels.len());
         let mut total = Number::ZERO;
         for level in &levels {
-            let level_at = At { record: at.record.clone(), path: format!("{}.{level}", at.path) };
-            let n = match map.get(level).map(|v| self.value(v, &Shape::count(), &level_at)) {
+            let n = match map.get(level).map(|v| self.value(v, &Shape::count(), &Place::Key(place, level))) {
                 None => Number::ZERO,
                 Some(Some(Value::Num(n))) => n,
                 Some(_) => return None,
@@ -348,33 +377,37 @@ impl Reader<'_> {
             counts.push(n);
         }
         if nonempty && total.is_zero() {
-            return self.fail(err::no_answers(at));
+            return self.fail(err::no_answers(&self.at(place)));
         }
         Some(Value::Tally(counts))
     }
 
     /// An object with exactly the given keys (optional ones may be missing), each read with
     /// its shape, in the keys' order.
-    fn keyed(&mut self, json: &Json, keys: &[String], shapes: &[&Shape], at: &At) -> Option<Vec<Value>> {
+    fn keyed<'s>(
+        &mut self,
+        json: &Json,
+        keys: &[&str],
+        shape: impl Fn(usize) -> &'s Shape,
+        place: &Place,
+    ) -> Option<Vec<Value>> {
         let Json::Object(map) = json else {
-            return self.fail(err::wrong_type(at, &object_with_keys(keys), &json_kind(json)));
+            return self.fail(err::wrong_type(&self.at(place), &object_with_keys(keys), &json_kind(json)));
         };
-        let unknown: Vec<String> = map.keys().filter(|k| !keys.contains(k)).cloned().collect();
-        let missing: Vec<String> = keys
-            .iter()
-            .zip(shapes)
-            .filter(|(k, s)| !map.contains_key(*k) && !matches!(s, Shape::Optional(_)))
-            .map(|(k, _)| k.clone())
-            .collect();
-        if !unknown.is_empty() || !missing.is_empty() {
+        let is_key = |k: &String| keys.contains(&k.as_str());
+        let required = |(i, k): (usize, &&str)| !map.contains_key(*k) && !matches!(shape(i), Shape::Optional(_));
+        if map.keys().any(|k| !is_key(k)) || keys.iter().enumerate().any(required) {
+            let unknown: Vec<String> = map.keys().filter(|k| !is_key(k)).cloned().collect();
+            let missing: Vec<String> =
+                keys.iter().enumerate().filter(|&(i, k)| required((i, k))).map(|(_, k)| k.to_string()).collect();
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             let suggestion = unknown.first().and_then(|u| did_you_mean(u, &missing));
-            return self.fail(err::wrong_keys(at, &missing, &unknown, suggestion, keys));
+            return self.fail(err::wrong_keys(&self.at(place), &missing, &unknown, suggestion, &keys));
         }
         let mut out = Vec::with_capacity(keys.len());
         let mut ok = true;
-        for (key, shape) in keys.iter().zip(shapes) {
-            let key_at = At { record: at.record.clone(), path: format!("{}.{key}", at.path) };
-            match map.get(key).map_or(Some(Value::Absent), |v| self.value(v, shape, &key_at)) {
+        for (i, key) in keys.iter().enumerate() {
+            match map.get(*key).map_or(Some(Value::Absent), |v| self.value(v, shape(i), &Place::Key(place, key))) {
                 Some(v) => out.push(v),
                 None => ok = false,
             }
