@@ -1,0 +1,103 @@
+//! Records per second, criterion: `cargo bench --bench evaluation`.
+//!
+//! - `evaluate/*`: evaluation alone, records already read (the what-if case: the same data
+//!   evaluated again with other parameters);
+//! - `end_to_end/*`: a JSON Lines file read, evaluated and written as JSON Lines (to a sink);
+//! - `by_hand/*`: the hand-written Jiangsu evaluator (`benches/yardstick/jiangsu.rs`), the
+//!   yardstick, on the same records.
+//!
+//! Records repeat the 40 example departments under new names. Larger runs (100,000 and
+//! 1,000,000 records, peak memory, one and two cores) are `python3 benches/run.py`.
+
+#[path = "yardstick/jiangsu.rs"]
+mod jiangsu;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use jixiao::eval::{self, stream};
+use jixiao::output::{ResultFormat, ResultWriter};
+use jixiao::source::SourceFile;
+
+const N: usize = 10_000;
+
+fn program(name: &str) -> jixiao::program::Program {
+    let path = format!("regulations/{name}.jx");
+    let text = std::fs::read_to_string(&path).expect("the shipped regulation");
+    jixiao::compile(&SourceFile::new(path, text)).expect("the shipped regulation checks").0
+}
+
+/// N records as JSON Lines text: the examples, renamed 单位0000001 ….
+fn lines(name: &str, n: usize) -> String {
+    let text = std::fs::read_to_string(format!("examples/{name}/departments.json")).expect("example data");
+    let examples: Vec<serde_json::Map<String, serde_json::Value>> = serde_json::from_str(&text).expect("a JSON array");
+    let mut out = String::new();
+    for i in 0..n {
+        let mut record = examples[i % examples.len()].clone();
+        record.insert("部门".into(), serde_json::Value::String(format!("单位{:07}", i + 1)));
+        out.push_str(&serde_json::to_string(&record).expect("JSON"));
+        out.push('\n');
+    }
+    out
+}
+
+fn data_file(name: &str, n: usize) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("jixiao-bench-{name}-{n}.jsonl"));
+    if !path.exists() {
+        std::fs::write(&path, lines(name, n)).expect("a temporary file");
+    }
+    path
+}
+
+fn evaluation_alone(c: &mut Criterion) {
+    let mut group = c.benchmark_group("evaluate");
+    group.sample_size(10).throughput(Throughput::Elements(N as u64));
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let program = program(name);
+        let array = format!("[{}]", lines(name, N).trim_end().replace('\n', ","));
+        let records = eval::data::parse_json(&program, "bench.json", &array).expect("valid records");
+        let params = eval::parameters(&program, &[]);
+        group.bench_function(BenchmarkId::new(name, N), |b| {
+            b.iter(|| eval::evaluate(&program, &records, &params).expect("evaluates"))
+        });
+    }
+    let departments: Vec<jiangsu::Department> =
+        lines("jiangsu-2011", N).lines().map(|l| serde_json::from_str(l).expect("a department")).collect();
+    group.bench_function(BenchmarkId::new("jiangsu-2011 by hand", N), |b| {
+        b.iter(|| {
+            let scored: Vec<_> = departments.iter().map(|d| jiangsu::score(d).expect("scores")).collect();
+            jiangsu::ranks(&scored)
+        })
+    });
+    group.finish();
+}
+
+fn end_to_end(c: &mut Criterion) {
+    let mut group = c.benchmark_group("end_to_end");
+    group.sample_size(10).throughput(Throughput::Elements(N as u64));
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let (program, path) = (program(name), data_file(name, N));
+        let params = eval::parameters(&program, &[]);
+        group.bench_function(BenchmarkId::new(name, N), |b| b.iter(|| run_jixiao(&program, &params, &path)));
+    }
+    let path = data_file("jiangsu-2011", N);
+    group.bench_function(BenchmarkId::new("jiangsu-2011 by hand", N), |b| {
+        b.iter(|| {
+            let input = std::io::BufReader::new(std::fs::File::open(&path).expect("data"));
+            jiangsu::run(input, &mut std::io::sink()).expect("evaluates")
+        })
+    });
+    group.finish();
+}
+
+fn run_jixiao(program: &jixiao::program::Program, params: &[jixiao::number::Number], path: &Path) {
+    let mut sink = std::io::sink();
+    let mut writer = ResultWriter::start(program, ResultFormat::JsonLines, &mut sink as &mut dyn Write).expect("sink");
+    stream::evaluate_json_lines(program, params, path, &stream::Quiet, &mut |batch| writer.write(&batch))
+        .expect("valid data")
+        .expect("sink");
+}
+
+criterion_group!(benches, evaluation_alone, end_to_end);
+criterion_main!(benches);
