@@ -62,7 +62,7 @@ impl Number {
         let g = gcd(num.unsigned_abs(), den.unsigned_abs());
         // g is at least 1; it is 2^127 only when it divides i128::MIN, where `as` gives
         // i128::MIN and the quotients are still exact.
-        let (num, den) = (num / g as i128, den / g as i128);
+        let (num, den) = if g == 1 { (num, den) } else { (num / g as i128, den / g as i128) };
         if den < 0 {
             return Ok(Number {
                 num: num.checked_neg().ok_or(ArithError::Overflow)?,
@@ -222,6 +222,13 @@ impl Ord for Number {
     /// Exact comparison without overflow: by sign, then integer parts, then the
     /// reciprocals of the fractional parts (a continued-fraction walk).
     fn cmp(&self, other: &Self) -> Ordering {
+        if self.den == other.den {
+            return self.num.cmp(&other.num);
+        }
+        // Denominators are positive: a/b vs c/d is a·d vs c·b, when neither overflows.
+        if let (Some(ad), Some(cb)) = (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
+            return ad.cmp(&cb);
+        }
         let (mut a, mut b, mut c, mut d) = (self.num, self.den, other.num, other.den);
         let mut flip = false;
         loop {
@@ -253,16 +260,70 @@ impl fmt::Display for Number {
     }
 }
 
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// The greatest common divisor, at least 1. Binary (Stein's) algorithm: shifts and
+/// subtractions, as 128-bit division is slow; on 64 bits when both fit.
+fn gcd(a: u128, b: u128) -> u128 {
+    if a == 0 || b == 0 {
+        return (a | b).max(1);
     }
-    a.max(1)
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        return gcd64(a, b) as u128;
+    }
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd64(a: u64, b: u64) -> u64 {
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_gcd_agrees_with_euclid() {
+        fn euclid(mut a: u128, mut b: u128) -> u128 {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a.max(1)
+        }
+        let big = [0, 1, 2, 3, 12, 18, 97, 1 << 40, u64::MAX as u128, u64::MAX as u128 + 1, 1 << 127, u128::MAX];
+        let mut values: Vec<u128> = big.to_vec();
+        let mut x: u128 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            values.push(x >> (x % 120));
+            values.push((x % 1_000_000) * 360);
+        }
+        for &a in &values {
+            for &b in &values {
+                assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+            }
+        }
+    }
 
     fn n(s: &str) -> Number {
         Number::from_decimal(parse_decimal(s).unwrap())

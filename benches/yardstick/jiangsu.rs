@@ -85,8 +85,13 @@ const LAW: [(&str, u32); 7] = [
     ("防范化解社会矛盾", 14),
     ("落实依法行政保障措施", 14),
 ];
-const EFFICIENT: [(&str, u32); 5] =
-    [("机关作风和效能建设", 20), ("行政审批制度改革", 20), ("电子政务建设", 20), ("处理突发事件", 20), ("降低行政成本", 20)];
+const EFFICIENT: [(&str, u32); 5] = [
+    ("机关作风和效能建设", 20),
+    ("行政审批制度改革", 20),
+    ("电子政务建设", 20),
+    ("处理突发事件", 20),
+    ("降低行政成本", 20),
+];
 const CLEAN: [(&str, u32); 5] =
     [("惩防体系建设", 20), ("落实廉政建设责任制", 20), ("执行廉政准则", 20), ("纠风专项治理", 20), ("遵纪守法", 20)];
 const IMPROVE: [(&str, u32); 3] = [("制订整改方案", 20), ("整体改进", 50), ("单项改进", 30)];
@@ -132,7 +137,8 @@ pub struct Scored {
 
 pub fn score(d: &Department) -> Result<Scored, String> {
     let f = &d.functions;
-    let (key, regular, other) = (items(&f.key, 1, usize::MAX)?, items(&f.regular, 6, 10)?, items(&f.other, 1, usize::MAX)?);
+    let (key, regular, other) =
+        (items(&f.key, 1, usize::MAX)?, items(&f.regular, 6, 10)?, items(&f.other, 1, usize::MAX)?);
     let functions = pct(40) * key + pct(40) * regular + pct(20) * other;
     let (law, efficient, clean) =
         (weighted(&d.management, &LAW)?, weighted(&d.management, &EFFICIENT)?, weighted(&d.management, &CLEAN)?);
@@ -151,8 +157,24 @@ pub fn score(d: &Department) -> Result<Scored, String> {
     let published = total.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let grade = [90, 80, 60].iter().position(|c| published >= Decimal::from(*c)).unwrap_or(3);
     let values = [
-        key, regular, other, functions, law, efficient, clean, management, improve, incentive, staff, innovation,
-        year_end, work, leaders, opinion, supervision, total,
+        key,
+        regular,
+        other,
+        functions,
+        law,
+        efficient,
+        clean,
+        management,
+        improve,
+        incentive,
+        staff,
+        innovation,
+        year_end,
+        work,
+        leaders,
+        opinion,
+        supervision,
+        total,
     ];
     Ok(Scored {
         name: d.name.clone(),
@@ -166,9 +188,24 @@ pub fn score(d: &Department) -> Result<Scored, String> {
 }
 
 const NAMES: [&str; 18] = [
-    "重点工作", "常规工作", "其他工作", "职能工作得分", "依法行政", "高效行政", "廉洁行政", "管理工作得分", "工作改进",
-    "健全激励机制", "干部职工素质提高", "创新创优得分", "年终评估得分", "工作考核得分", "领导评价得分", "公众评议得分",
-    "督促检查得分", "最终评估得分",
+    "重点工作",
+    "常规工作",
+    "其他工作",
+    "职能工作得分",
+    "依法行政",
+    "高效行政",
+    "廉洁行政",
+    "管理工作得分",
+    "工作改进",
+    "健全激励机制",
+    "干部职工素质提高",
+    "创新创优得分",
+    "年终评估得分",
+    "工作考核得分",
+    "领导评价得分",
+    "公众评议得分",
+    "督促检查得分",
+    "最终评估得分",
 ];
 
 /// Competition ranks by published score within each category.
@@ -180,7 +217,9 @@ pub fn ranks(all: &[Scored]) -> Vec<i64> {
     for i in 0..order.len() {
         let (now, before) = (&all[order[i]], i.checked_sub(1).map(|j| &all[order[j]]));
         match before {
-            Some(b) if b.category == now.category && b.published == now.published => ranks[order[i]] = ranks[order[i - 1]],
+            Some(b) if b.category == now.category && b.published == now.published => {
+                ranks[order[i]] = ranks[order[i - 1]]
+            }
             Some(b) if b.category == now.category => ranks[order[i]] = (i - start + 1) as i64,
             _ => {
                 start = i;
@@ -199,7 +238,11 @@ pub fn write(out: &mut impl Write, s: &Scored, rank: i64) -> std::io::Result<()>
     let name = serde_json::to_string(&s.name).unwrap_or_default();
     let category = serde_json::to_string(&s.category).unwrap_or_default();
     let grade = GRADES[s.grade];
-    write!(out, "{{\"department\":{name},\"score\":\"{}\",\"grade\":\"{grade}\",\"category\":{category},\"rank\":{rank},\"values\":{{", two(s.published))?;
+    write!(
+        out,
+        "{{\"department\":{name},\"score\":\"{}\",\"grade\":\"{grade}\",\"category\":{category},\"rank\":{rank},\"values\":{{",
+        two(s.published)
+    )?;
     for (n, v) in NAMES.iter().zip(&s.values) {
         let v = if *n == "最终评估得分" { s.published } else { *v };
         write!(out, "\"{n}\":\"{}\",", two(v))?;
