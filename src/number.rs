@@ -260,30 +260,19 @@ impl fmt::Display for Number {
     }
 }
 
-/// The greatest common divisor, at least 1. Binary (Stein's) algorithm: shifts and
-/// subtractions, as 128-bit division is slow; on 64 bits when both fit.
+/// The greatest common divisor, at least 1. Euclid's on 64 bits, where division is one
+/// instruction; else binary (Stein's): shifts and subtractions, as 128-bit division is a
+/// slow software routine.
 fn gcd(a: u128, b: u128) -> u128 {
     if a == 0 || b == 0 {
         return (a | b).max(1);
     }
-    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
-        return gcd64(a, b) as u128;
-    }
-    let shift = (a | b).trailing_zeros();
-    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            (a, b) = (b, a);
+    if let (Ok(mut a), Ok(mut b)) = (u64::try_from(a), u64::try_from(b)) {
+        while b != 0 {
+            (a, b) = (b, a % b);
         }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+        return a as u128;
     }
-}
-
-fn gcd64(a: u64, b: u64) -> u64 {
     let shift = (a | b).trailing_zeros();
     let (mut a, mut b) = (a >> a.trailing_zeros(), b);
     loop {
