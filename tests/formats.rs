@@ -131,3 +131,58 @@ fn streamed_errors_name_the_line_and_leave_nothing() {
     assert!(e.contains("E07") && e.contains("丙") && e.contains("得分"), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A value that reads as a number but breaks the regulation's rules is reported with the
+/// sheet and cell it came from, as well as the department and field.
+#[test]
+fn value_errors_in_tables_name_the_cell() {
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", "tests/cases/eval/out-of-range.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("E0706") && run.stderr.contains("out-of-range.csv, line 3, column 2"),
+        "{}",
+        run.text()
+    );
+
+    let dir = std::env::temp_dir().join(format!("jixiao-cells-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book_path = dir.join("数据.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("部门").unwrap();
+    for (r, row) in [["部门", "得分", "倍数"], ["甲", "80", "1"], ["乙", "150", "1"]].iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            match text.parse::<f64>() {
+                Ok(n) => sheet.write_number(r as u32, c as u16, n).map(|_| ()),
+                Err(_) => sheet.write_string(r as u32, c as u16, *text).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save(&book_path).unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", book_path.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("部门, cell B3") && run.stderr.contains("乙"), "{}", run.text());
+
+    // An item of a list of records: its own table, its own row.
+    let data = dir.join("d.csv");
+    let file = "regulations/jiangsu-2011.jx";
+    assert_eq!(
+        jixiao(&["convert", file, "examples/jiangsu-2011/departments.json", "-o", data.to_str().unwrap()]).code,
+        0
+    );
+    let items = dir.join("d.职能工作.csv");
+    let text = std::fs::read_to_string(&items).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let cut = lines[3].rfind(',').unwrap();
+    lines[3] = format!("{},150", &lines[3][..cut]);
+    std::fs::write(&items, lines.join("\n") + "\n").unwrap();
+    let run = jixiao(&["eval", file, data.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    let message = run.stderr.replace("\n  │ ", ""); // as one line, however it wraps
+    assert!(
+        message.contains("职能工作.重点工作[3].得分") && message.contains("d.职能工作.csv, line 4, column 5"),
+        "{}",
+        run.text()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -112,6 +112,15 @@ fn json_error(e: &serde_json::Error) -> String {
 
 /// Reads a JSON array of records.
 pub fn read_records(program: &Program, json: &Json) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    read_records_located(program, json, &[])
+}
+
+/// Reads records that came from tables: an error names the sheet and cell as well.
+pub fn read_records_located(
+    program: &Program,
+    json: &Json,
+    cells: &[std::collections::HashMap<String, String>],
+) -> Result<Vec<Record>, Vec<Diagnostic>> {
     let Json::Array(items) = json else {
         return Err(vec![err::not_a_list(&json_kind(json))]);
     };
@@ -119,8 +128,12 @@ pub fn read_records(program: &Program, json: &Json) -> Result<Vec<Record>, Vec<D
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        let mut reader =
-            Reader { program, errors: Vec::new(), at: At { record: format!("record {}", i + 1), path: String::new() } };
+        let mut reader = Reader {
+            program,
+            errors: Vec::new(),
+            at: At { record: format!("record {}", i + 1), ..At::default() },
+            cells: cells.get(i),
+        };
         let record = reader.record(item);
         if let Some(r) = &record {
             if let Some(first) = seen.get(&r.unit) {
@@ -146,8 +159,12 @@ pub fn check_defaults(program: &Program) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for input in &program.inputs {
         let Some(default) = &input.default else { continue };
-        let mut reader =
-            Reader { program, errors: Vec::new(), at: At { record: "the default".into(), path: String::new() } };
+        let mut reader = Reader {
+            program,
+            errors: Vec::new(),
+            at: At { record: "the default".into(), ..At::default() },
+            cells: None,
+        };
         if reader.value(default, &input.shape, &Place::Top(&input.name)).is_none() {
             let why = reader.errors.first().map(|d| d.message.clone()).unwrap_or_default();
             out.push(err::bad_default(input.span, &why).in_source(&program.source));
@@ -158,7 +175,8 @@ pub fn check_defaults(program: &Program) -> Vec<Diagnostic> {
 
 /// Reads one record (also used for the embedded test cases).
 pub fn read_record(program: &Program, json: &Json, label: &str) -> Result<Record, Vec<Diagnostic>> {
-    let mut reader = Reader { program, errors: Vec::new(), at: At { record: label.to_string(), path: String::new() } };
+    let mut reader =
+        Reader { program, errors: Vec::new(), at: At { record: label.to_string(), ..At::default() }, cells: None };
     match reader.record(json) {
         Some(r) if reader.errors.is_empty() => Ok(r),
         _ => Err(reader.errors),
@@ -169,6 +187,8 @@ struct Reader<'p> {
     program: &'p Program,
     errors: Vec<Diagnostic>,
     at: At,
+    /// Where this record's values came from, when it was read from a table.
+    cells: Option<&'p HashMap<String, String>>,
 }
 
 /// Where a value sits in a record: its field path, built into text only when an error is
@@ -192,11 +212,22 @@ impl Place<'_> {
 
 impl Reader<'_> {
     fn at_field(&self, path: &str) -> At {
-        At { record: self.at.record.clone(), path: path.to_string() }
+        At { record: self.at.record.clone(), path: path.to_string(), cell: None }
     }
 
     fn at(&self, place: &Place) -> At {
-        At { record: self.at.record.clone(), path: place.path() }
+        let path = place.path();
+        // A list in one cell (`好、较好`) is named by that cell, whatever its item.
+        let cell = self.cells.and_then(|cells| {
+            let mut p = path.as_str();
+            loop {
+                if let Some(cell) = cells.get(p) {
+                    return Some(cell.clone());
+                }
+                p = &p[..p.rfind(['[', '.'])?];
+            }
+        });
+        At { record: self.at.record.clone(), path, cell }
     }
 
     fn record(&mut self, json: &Json) -> Option<Record> {

@@ -6,19 +6,25 @@ use crate::lang::{chinese, tr};
 use crate::number::ArithError;
 
 /// Where in the data: which record and which field.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct At {
     pub record: String,
     pub path: String,
+    /// The sheet and cell the value came from (`部门, cell C12`), for data read from a table.
+    pub cell: Option<String>,
 }
 
 impl At {
     fn describe(&self) -> String {
         let record = record_words(&self.record);
-        if self.path.is_empty() {
+        let field = if self.path.is_empty() {
             record
         } else {
             tr(format!("{record}, field `{}`", self.path), format!("{record}，字段“{}”", self.path))
+        };
+        match &self.cell {
+            Some(cell) => tr(format!("{field} ({cell})"), format!("{field}（{cell}）")),
+            None => field,
         }
     }
 }

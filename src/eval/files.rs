@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::Record;
-use super::data::{parse_json, read_records};
-use super::tables::{self, Table};
+use super::data::{parse_json, read_records_located};
+use super::tables::{self, Cells, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
@@ -36,12 +36,18 @@ impl DataFormat {
 
 /// The records of a data file, whatever its format, as plain JSON (before checking).
 pub fn read_json(program: &Program, path: &Path) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
+    read_located(program, path).map(|(records, _)| records)
+}
+
+/// The records as plain JSON, and for tables where each value came from.
+fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value>, Cells), Vec<Diagnostic>> {
     let name = path.display().to_string();
     match DataFormat::of(path) {
         DataFormat::Json | DataFormat::JsonLines => {
             let text = read_text(path)?;
             let lines = DataFormat::of(path) == DataFormat::JsonLines;
-            if lines { json_lines(&name, &text) } else { json_array(&name, &text) }
+            let records = if lines { json_lines(&name, &text) } else { json_array(&name, &text) }?;
+            Ok((records, Vec::new()))
         }
         DataFormat::Csv => {
             let main = csv_table(path, RECORDS_TABLE)?;
@@ -76,7 +82,10 @@ pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnosti
     match DataFormat::of(path) {
         // JSON keeps its own exact positions for syntax errors.
         DataFormat::Json => parse_json(program, &path.display().to_string(), &read_text(path)?),
-        _ => read_records(program, &serde_json::Value::Array(read_json(program, path)?)),
+        _ => {
+            let (records, cells) = read_located(program, path)?;
+            read_records_located(program, &serde_json::Value::Array(records), &cells)
+        }
     }
 }
 
@@ -181,8 +190,7 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
         let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
         rows.push(row.iter().map(str::to_string).collect());
     }
-    let table_name = if name == "部门" { file } else { name.to_string() };
-    Ok(Table { name: table_name, header, rows, cell: tables::csv_cell, column: tables::csv_column })
+    Ok(Table { name: name.to_string(), shown: file, header, rows, cell: tables::csv_cell, column: tables::csv_column })
 }
 
 fn sheet(
@@ -195,6 +203,7 @@ fn sheet(
     let header = rows.next().unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();
     Ok(Table {
         name: sheet.to_string(),
+        shown: sheet.to_string(),
         header,
         rows: rows.collect(),
         cell: tables::spreadsheet_cell,

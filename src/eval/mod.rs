@@ -238,7 +238,7 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
                     Ok(Value::Bool(true)) => {}
                     Ok(_) => {
                         let path = data_path(program, &req.condition, bound).unwrap_or_default();
-                        let at = At { record: format!("department \"{}\"", record.unit), path };
+                        let at = At { record: format!("department \"{}\"", record.unit), path, cell: None };
                         let found = req
                             .shown
                             .iter()

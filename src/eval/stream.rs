@@ -310,7 +310,7 @@ impl Names {
             if let (Some(a), Some(b)) = (a, b)
                 && a == b
             {
-                let at = At { record: format!("department \"{b}\""), path: field.clone() };
+                let at = At { record: format!("department \"{b}\""), path: field.clone(), cell: None };
                 out.push(err::duplicate_unit(&at, first as usize + 1));
             }
         }

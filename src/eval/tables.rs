@@ -12,7 +12,10 @@ use crate::program::*;
 /// A table read from a file: its name (sheet or file), header and rows of cell texts, and
 /// how to name a cell in messages (`C12`, or `line 12, column 3`).
 pub struct Table {
+    /// The field a list table fills (`职能工作`), or `部门` for the records table.
     pub name: String,
+    /// How messages name it: the sheet, or the CSV file.
+    pub shown: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// `cell C12` or `line 12, column 3`.
@@ -54,12 +57,17 @@ pub fn csv_cell(row: usize, col: usize) -> String {
     tr(format!("line {}, column {}", row + 2, col + 1), format!("第 {} 行第 {} 列", row + 2, col + 1))
 }
 
+/// Where each value of each record came from: by record, the field path as the reader names
+/// it (`管理工作.依法行政`, `职能工作.重点工作[2].得分`) → the sheet and cell (`部门, cell C12`).
+pub type Cells = Vec<std::collections::HashMap<String, String>>;
+
 /// The records the tables hold: the main table's rows, with the list tables' rows put into
-/// the list fields of the department they name.
-pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<Vec<Json>, Vec<Diagnostic>> {
+/// the list fields of the department they name; and where each value came from.
+pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<Json>, Cells), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let unit = &program.inputs[program.roles.unit].field;
     let mut records = Vec::with_capacity(main.rows.len());
+    let mut cells: Cells = vec![Default::default(); main.rows.len()];
     for (r, row) in main.rows.iter().enumerate() {
         let mut record = Map::new();
         for (c, column) in main.header.iter().enumerate() {
@@ -71,6 +79,7 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<Vec<J
                 errors.push(unknown_column(main, c, column));
                 continue;
             };
+            cells[r].insert(column.clone(), format!("{}, {}", main.shown, (main.cell)(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => insert(&mut record, column, v),
                 Err(expected) => errors.push(bad_cell(main, r, c, &row_name(&record, unit), column, &expected, text)),
@@ -79,9 +88,9 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<Vec<J
         records.push(record);
     }
     for table in lists {
-        fill_list(program, table, &mut records, unit, &mut errors);
+        fill_list(program, table, (&mut records, &mut cells), unit, &mut errors);
     }
-    if errors.is_empty() { Ok(records.into_iter().map(Json::Object).collect()) } else { Err(errors) }
+    if errors.is_empty() { Ok((records.into_iter().map(Json::Object).collect(), cells)) } else { Err(errors) }
 }
 
 fn row_name(record: &Map<String, Json>, unit: &str) -> String {
@@ -154,7 +163,7 @@ fn insert(record: &mut Map<String, Json>, path: &str, value: Json) {
 fn fill_list(
     program: &Program,
     table: &Table,
-    records: &mut [Map<String, Json>],
+    (records, cells): (&mut [Map<String, Json>], &mut Cells),
     unit: &str,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -172,9 +181,20 @@ fn fill_list(
     let first_field = if keyed { 2 } else { 1 };
     for (r, row) in table.rows.iter().enumerate() {
         let name = row.first().map_or("", |t| t.trim());
-        let Some(record) = records.iter_mut().find(|rec| rec.get(unit).and_then(Json::as_str) == Some(name)) else {
+        let Some(index) = records.iter().position(|rec| rec.get(unit).and_then(Json::as_str) == Some(name)) else {
             errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
             continue;
+        };
+        let record = &mut records[index];
+        let key = keyed.then(|| row.get(1).map_or("", |t| t.trim()).to_string());
+        let list_path = match &key {
+            Some(k) => format!("{}.{k}", table.name),
+            None => table.name.clone(),
+        };
+        let position = match (&key, record.get(&table.name)) {
+            (Some(k), Some(Json::Object(by_key))) => by_key.get(k).and_then(Json::as_array).map_or(0, Vec::len),
+            (None, Some(Json::Array(items))) => items.len(),
+            _ => 0,
         };
         let mut item = Map::new();
         for (c, column) in table.header.iter().enumerate().skip(first_field) {
@@ -186,6 +206,8 @@ fn fill_list(
             if text.is_empty() {
                 continue;
             }
+            let path = format!("{list_path}[{}].{column}", position + 1);
+            cells[index].insert(path, format!("{}, {}", table.shown, (table.cell)(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => {
                     item.insert(column.clone(), v);
@@ -195,8 +217,7 @@ fn fill_list(
                 }
             }
         }
-        let list = if keyed {
-            let key = row.get(1).map_or("", |t| t.trim()).to_string();
+        let list = if let Some(key) = key {
             let by_key = record.entry(table.name.clone()).or_insert_with(|| Json::Object(Map::new()));
             let Json::Object(by_key) = by_key else { continue };
             by_key.entry(key).or_insert_with(|| Json::Array(Vec::new()))
@@ -213,8 +234,8 @@ fn unknown_column(table: &Table, c: usize, column: &str) -> Diagnostic {
     Diagnostic::error(
         "E0716",
         tr(
-            format!("{}, {} ({column}): no field of the regulation has this name", table.name, (table.column)(c)),
-            format!("{}，{}（{column}）：办法中没有这个字段", table.name, (table.column)(c)),
+            format!("{}, {} ({column}): no field of the regulation has this name", table.shown, (table.column)(c)),
+            format!("{}，{}（{column}）：办法中没有这个字段", table.shown, (table.column)(c)),
         ),
     )
     .help(tr("use the headers `jixiao template` writes", "请使用 jixiao template 生成的表头"))
@@ -235,9 +256,9 @@ fn bad_cell(
         tr(
             format!(
                 "{}, {cell} (department \"{department}\", field `{field}`): expected {expected}, found \"{found}\"",
-                table.name
+                table.shown
             ),
-            format!("{}，{cell}（部门“{department}”，字段“{field}”）：应为{expected}，实际为“{found}”", table.name),
+            format!("{}，{cell}（部门“{department}”，字段“{field}”）：应为{expected}，实际为“{found}”", table.shown),
         ),
     )
     .help(tr(format!("correct the value at {cell}"), format!("请更正{cell}的值")))
