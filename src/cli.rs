@@ -306,8 +306,10 @@ fn evaluate(
         Format::Csv => Some(output::ResultFormat::Csv),
         Format::Table | Format::Xlsx => None,
     };
-    if let Some(streamed) = streamed.filter(|_| eval::files::DataFormat::of(data) == eval::files::DataFormat::JsonLines)
-    {
+    // Streaming reads the file more than once: a pipe is read whole instead.
+    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
+    let lines = eval::files::DataFormat::of(data) == eval::files::DataFormat::JsonLines;
+    if let Some(streamed) = streamed.filter(|_| lines && rereadable) {
         let (program, _) = compile(file)?;
         let params = eval::parameters(&program, &parse_overrides(&program, set)?);
         stream::evaluate(&program, &params, data, streamed, out, jobs)?;

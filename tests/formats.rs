@@ -186,3 +186,22 @@ fn value_errors_in_tables_name_the_cell() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A named pipe can be read only once: JSON Lines from it is read whole, not streamed.
+#[cfg(unix)]
+#[test]
+fn json_lines_from_a_pipe_is_read_once() {
+    let fifo = std::env::temp_dir().join(format!("jixiao-fifo-{}.jsonl", std::process::id()));
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(fifo, "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}\n{\"部门\":\"乙\",\"得分\":70,\"倍数\":1}\n")
+        })
+    };
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", fifo.to_str().unwrap(), "--format", "jsonl"]);
+    writer.join().unwrap().unwrap();
+    std::fs::remove_file(&fifo).unwrap();
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+}

@@ -165,7 +165,8 @@ fn values_before(
             break;
         }
         if let Some((_, ranks)) = known.iter().find(|(r, _)| *r == v) {
-            result.values[v] = Value::Num(Number::int(ranks[index]));
+            let Some(&rank) = ranks.get(index) else { return Err(vec![changed_during_run()]) };
+            result.values[v] = Value::Num(Number::int(rank));
             continue;
         }
         let env =
@@ -331,4 +332,40 @@ fn line_too_long(name: &str, line: usize) -> Diagnostic {
         "JSON Lines holds one department's record a line; a JSON array belongs in a .json file",
         "JSON Lines 文件每行一个部门的记录；JSON 数组请存为 .json 文件",
     ))
+}
+
+/// A later pass found more records than the first: the file was written to during the run.
+fn changed_during_run() -> Diagnostic {
+    Diagnostic::error(
+        "E0719",
+        tr(
+            "the data file changed while it was being evaluated (it now has more records)",
+            "评估过程中数据文件发生了变化（记录比开始时多）",
+        ),
+    )
+    .help(tr(
+        "evaluate a file that nothing else is writing to; copy it first if need be",
+        "请评估一个没有其他程序正在写入的文件；必要时先复制一份",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn a_record_beyond_the_first_pass_is_an_error_not_a_panic() {
+        let text = include_str!("../../regulations/sichuan-2014.jx");
+        let (program, _) = crate::compile(&SourceFile::new("sichuan-2014.jx", text)).expect("checks");
+        let examples: serde_json::Value =
+            serde_json::from_str(include_str!("../../examples/sichuan-2014/departments.json")).unwrap();
+        let record = read_record(&program, &examples[0], "record 3").expect("reads");
+        let params = crate::eval::parameters(&program, &[]);
+        let rank = program.value_named("排名").expect("a ranking");
+        let known = vec![(rank, vec![1, 2])];
+        let errors = values_before(&program, &record, &params, 2, &known, None).err().expect("an error");
+        assert_eq!(errors[0].code, "E0719");
+        assert!(values_before(&program, &record, &params, 1, &known, None).is_ok());
+    }
 }
