@@ -364,7 +364,7 @@ mod tests {
         let params = crate::eval::parameters(&program, &[]);
         let rank = program.value_named("排名").expect("a ranking");
         let known = vec![(rank, vec![1, 2])];
-        let errors = values_before(&program, &record, &params, 2, &known, None).err().expect("an error");
+        let errors = values_before(&program, &record, &params, 2, &known, None).expect_err("an error");
         assert_eq!(errors[0].code, "E0719");
         assert!(values_before(&program, &record, &params, 1, &known, None).is_ok());
     }
