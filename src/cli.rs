@@ -40,7 +40,7 @@ enum Command {
     Eval {
         /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: a JSON array of department records.
+        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
         /// Output format (default: from --output's extension, else table).
         #[arg(long, value_enum)]
@@ -59,7 +59,7 @@ enum Command {
     Explain {
         /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: a JSON array of department records.
+        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
         /// The department to explain (its name in the data).
         #[arg(long, short)]
