@@ -14,7 +14,7 @@ use crate::number::Number;
 use crate::program::{Limit, Program, Shape};
 
 /// One department's inputs, by input index.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub unit: String,
     pub inputs: Vec<Value>,
@@ -151,6 +151,18 @@ pub fn read_records_located(
         records.extend(record);
     }
     if errors.is_empty() { Ok(records) } else { Err(errors) }
+}
+
+/// Each input's default as a value (`None` where there is none, or it does not fit).
+pub fn default_values(program: &Program) -> Vec<Option<Value>> {
+    program
+        .inputs
+        .iter()
+        .map(|input| {
+            let mut reader = Reader { program, errors: Vec::new(), at: At::default(), cells: None };
+            reader.value(input.default.as_ref()?, &input.shape, &Place::Top(&input.name))
+        })
+        .collect()
 }
 
 /// Each input's default read as data, so that a default that does not fit its type is

@@ -4,6 +4,7 @@
 pub mod data;
 pub mod err;
 mod expr;
+mod fast;
 pub mod files;
 pub mod stream;
 pub mod tables;

@@ -193,6 +193,7 @@ fn each_batch(
     mut each: impl FnMut(Vec<(usize, Record)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = path.display().to_string();
+    let defaults = super::data::default_values(program);
     let file = std::fs::File::open(path).map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let (mut line_no, mut index, mut offset) = (0usize, 0usize, 0usize);
@@ -225,7 +226,9 @@ fn each_batch(
         }
         let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
             .into_par_iter()
-            .map(|(line_no, index, start, bytes)| parse_line(program, &name, (line_no, start), index, &bytes))
+            .map(|(line_no, index, start, bytes)| {
+                parse_line((program, &defaults), &name, (line_no, start), index, &bytes)
+            })
             .collect();
         let mut batch = Vec::with_capacity(parsed.len());
         for p in parsed {
@@ -249,7 +252,7 @@ fn each_batch(
 
 /// One line: UTF-8, then JSON, then a record of the regulation's fields.
 fn parse_line(
-    program: &Program,
+    (program, defaults): (&Program, &[Option<Value>]),
     name: &str,
     (line_no, start): (usize, usize),
     index: usize,
@@ -260,6 +263,9 @@ fn parse_line(
         vec![super::files::not_utf8(name, line_no, col, start + e.valid_up_to())]
     })?;
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+    if let Some(record) = super::fast::record(program, defaults, text) {
+        return Ok((index, record));
+    }
     let json: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| vec![err::invalid_json(name, line_no, e.column().max(1), &e.to_string())])?;
     read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r))
