@@ -5,8 +5,9 @@
 //! CSV). [`cases`] runs a file's embedded tests; [`cli`] wires the stages to the command line.
 //!
 //! ```
-//! use jixiao::{eval, output, source::SourceFile};
+//! use jixiao::{diagnostic::Diagnostic, eval, output, source::SourceFile};
 //!
+//! # fn main() -> Result<(), Vec<Diagnostic>> {
 //! let text = r#"
 //!     办法 "示例"
 //!     输入 部门：文本
@@ -15,13 +16,16 @@
 //!     等次 等次 按 总分 { 优秀 ≥ 90；合格 ≥ 60 且 < 90；不合格 < 60 }
 //!     公布 { 单位：部门；得分：总分；等次：等次 }
 //! "#;
-//! let (program, warnings) = jixiao::compile(&SourceFile::new("示例.jx", text)).unwrap();
+//! // Every stage gives its diagnostics (miette, with codes and help) instead of panicking.
+//! let (program, warnings) = jixiao::compile(&SourceFile::new("示例.jx", text))?;
 //! assert!(warnings.is_empty());
 //! let data = r#"[{ "部门": "甲", "得分": 87.125 }]"#;
-//! let records = eval::data::parse_json(&program, "data.json", data).unwrap();
-//! let results = eval::evaluate(&program, &records, &eval::parameters(&program, &[])).unwrap();
+//! let records = eval::data::parse_json(&program, "data.json", data)?;
+//! let results = eval::evaluate(&program, &records, &eval::parameters(&program, &[]))?;
 //! assert_eq!(output::score_text(&program, &results[0]), "92.28"); // 87.125 × 60% + 40 = 92.275
 //! assert_eq!(output::grade_text(&program, &results[0]).as_deref(), Some("优秀"));
+//! # Ok(())
+//! # }
 //! ```
 #![forbid(unsafe_code)]
 

@@ -90,14 +90,14 @@ impl Builder<'_> {
             Rule::scale => Decl::Scale(self.scale(pair)?),
             Rule::indicator => {
                 let node = pair.into_inner().nth(1).map(|p| self.node(p)).transpose()?;
-                Decl::Indicator(node.unwrap_or_else(|| unreachable!("grammar: indicator has a node")))
+                Decl::Indicator(grammar(node, "indicator has a node"))
             }
             Rule::input => Decl::Input(self.input(pair)?),
             Rule::param => {
                 let mut it = pair.into_inner().skip(1);
                 let name = self.next_ident(&mut it);
                 it.next(); // =
-                let value = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: param value")))?;
+                let value = self.expr(grammar(it.next(), "param value"))?;
                 let refs = it.next().map(|p| self.refs(p)).unwrap_or_default();
                 Decl::Param(Param { name, value, refs })
             }
@@ -109,33 +109,34 @@ impl Builder<'_> {
             Rule::sample => {
                 let mut it = pair.into_inner().skip(1);
                 let name = self.next_ident(&mut it);
-                let record = self.literal(it.next().unwrap_or_else(|| unreachable!("grammar: sample body")))?;
+                let record = self.literal(grammar(it.next(), "sample body"))?;
                 Decl::Sample(Sample { name, record })
             }
             Rule::test => Decl::Test(self.test(pair)?),
+            // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not a declaration: {r:?}"),
         })
     }
 
     fn next_ident<'i>(&self, it: &mut impl Iterator<Item = Pair<'i, Rule>>) -> Ident {
-        let pair = it.next().unwrap_or_else(|| unreachable!("grammar: a name is required here"));
+        let pair = grammar(it.next(), "a name is required here");
         self.ident(pair)
     }
 
     fn header(&self, pair: Pair<Rule>) -> Header {
         let mut it = pair.into_inner().skip(1);
-        let title = self.text(it.next().unwrap_or_else(|| unreachable!("grammar: title")));
+        let title = self.text(grammar(it.next(), "title"));
         let clauses = it
             .map(|clause| {
                 let mut parts = clause.into_inner();
-                let kw = parts.next().unwrap_or_else(|| unreachable!("grammar: clause keyword"));
+                let kw = grammar(parts.next(), "clause keyword");
                 let field = match kw.as_rule() {
                     Rule::kw_docno => HeaderField::DocNumber,
                     Rule::kw_issuer => HeaderField::Issuer,
                     Rule::kw_issued => HeaderField::Issued,
                     _ => HeaderField::Effective,
                 };
-                let value = parts.next().unwrap_or_else(|| unreachable!("grammar: clause value"));
+                let value = grammar(parts.next(), "clause value");
                 let value = if value.as_rule() == Rule::string { self.text(value) } else { self.ident(value) };
                 (field, value)
             })
@@ -159,7 +160,7 @@ impl Builder<'_> {
                     let mut parts = p.into_inner();
                     let name = self.next_ident(&mut parts);
                     parts.next(); // =
-                    let factor = self.expr(parts.next().unwrap_or_else(|| unreachable!("grammar: level")))?;
+                    let factor = self.expr(grammar(parts.next(), "level"))?;
                     let refs = parts.next().map(|r| self.refs(r)).unwrap_or_default();
                     levels.push(Level { name, factor, refs });
                 }
@@ -192,7 +193,7 @@ impl Builder<'_> {
     fn input(&self, pair: Pair<Rule>) -> R<Input> {
         let mut it = pair.into_inner().skip(1);
         let name = self.next_ident(&mut it);
-        let ty = self.data_type(it.next().unwrap_or_else(|| unreachable!("grammar: input type")))?;
+        let ty = self.data_type(grammar(it.next(), "input type"))?;
         let mut input = Input { name, field: None, ty, default: None, refs: Vec::new() };
         for p in it {
             match p.as_rule() {
@@ -224,21 +225,21 @@ impl Builder<'_> {
                 }
                 Rule::bound_limit => {
                     let mut it = p.into_inner();
-                    let op = binary_op(it.next().unwrap_or_else(|| unreachable!("grammar: bound operator")).as_rule());
-                    let bound = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: bound value")))?;
+                    let op = binary_op(grammar(it.next(), "bound operator").as_rule());
+                    let bound = self.expr(grammar(it.next(), "bound value"))?;
                     limits.push(TypeLimit::Bound(op, bound));
                 }
                 _ => body = Some(self.type_body(p)?),
             }
         }
-        let body = body.unwrap_or_else(|| unreachable!("grammar: a type has a body"));
+        let body = grammar(body, "a type has a body");
         Ok(DataType { optional, body, limits, span })
     }
 
     fn two_exprs(&self, pair: Pair<Rule>) -> R<(ExprNode, ExprNode)> {
         let mut exprs = pair.into_inner().filter(|p| p.as_rule() == Rule::expr);
-        let a = self.expr(exprs.next().unwrap_or_else(|| unreachable!("grammar: from")))?;
-        let b = self.expr(exprs.next().unwrap_or_else(|| unreachable!("grammar: to")))?;
+        let a = self.expr(grammar(exprs.next(), "from"))?;
+        let b = self.expr(grammar(exprs.next(), "to"))?;
         Ok((a, b))
     }
 
@@ -247,6 +248,7 @@ impl Builder<'_> {
         let mut it = pair.into_inner();
         Ok(match rule {
             Rule::list_type => TypeBody::List(Box::new(self.data_type(last(it))?)),
+            // PANIC SAFETY: data_type reads element types itself and never passes one here.
             Rule::element_type => unreachable!("grammar: element types are read by data_type"),
             Rule::tally_type => TypeBody::Tally(self.ident(last(it))),
             Rule::each_type => {
@@ -271,6 +273,7 @@ impl Builder<'_> {
             Rule::score_type => TypeBody::Score,
             Rule::number_type => TypeBody::Number,
             Rule::named_type => TypeBody::Named(self.ident(last(it))),
+            // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not a type: {r:?}"),
         })
     }
@@ -311,7 +314,7 @@ impl Builder<'_> {
             }
         }
         l.binder = binder;
-        l.expr = expr.unwrap_or_else(|| unreachable!("grammar: let has a formula"));
+        l.expr = grammar(expr, "let has a formula");
         Ok(l)
     }
 
@@ -333,7 +336,7 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        let places = places.unwrap_or_else(|| unreachable!("grammar: places"));
+        let places = grammar(places, "places");
         Ok(Rounding { places, rule, span })
     }
 
@@ -360,7 +363,7 @@ impl Builder<'_> {
         let mut it = pair.into_inner().skip(1);
         let name = self.next_ident(&mut it);
         it.next(); // 按
-        let subject = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: grade subject")))?;
+        let subject = self.expr(grammar(it.next(), "grade subject"))?;
         let mut g = Grade { name, subject, refs: Vec::new(), bands: Vec::new() };
         for p in it {
             match p.as_rule() {
@@ -389,8 +392,8 @@ impl Builder<'_> {
 
     fn bound(&self, pair: Pair<Rule>, inclusive_rule: Rule) -> R<Bound> {
         let mut it = pair.into_inner();
-        let op = it.next().unwrap_or_else(|| unreachable!("grammar: bound operator"));
-        let value = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: bound value")))?;
+        let op = grammar(it.next(), "bound operator");
+        let value = self.expr(grammar(it.next(), "bound value"))?;
         Ok(Bound { inclusive: op.as_rule() == inclusive_rule, value })
     }
 
@@ -398,7 +401,7 @@ impl Builder<'_> {
         let mut it = pair.into_inner().skip(1);
         let name = self.next_ident(&mut it);
         it.next(); // 按
-        let by = self.expr(it.next().unwrap_or_else(|| unreachable!("grammar: rank key")))?;
+        let by = self.expr(grammar(it.next(), "rank key"))?;
         let mut r = Rank { name, by, within: None, ascending: false, refs: Vec::new() };
         for p in it {
             match p.as_rule() {
@@ -416,7 +419,7 @@ impl Builder<'_> {
             .filter(|p| p.as_rule() == Rule::role)
             .map(|p| {
                 let mut it = p.into_inner();
-                let kw = it.next().unwrap_or_else(|| unreachable!("grammar: role"));
+                let kw = grammar(it.next(), "role");
                 let kind = match kw.as_str() {
                     "单位" | "unit" => RoleKind::Unit,
                     "得分" | "score" => RoleKind::Score,
@@ -433,7 +436,7 @@ impl Builder<'_> {
 
     fn test(&self, pair: Pair<Rule>) -> R<TestCase> {
         let mut it = pair.into_inner().skip(1);
-        let name = self.text(it.next().unwrap_or_else(|| unreachable!("grammar: test name")));
+        let name = self.text(grammar(it.next(), "test name"));
         let mut items = Vec::new();
         for p in it {
             match p.as_rule() {
@@ -454,7 +457,7 @@ impl Builder<'_> {
                             _ => {}
                         }
                     }
-                    let record = record.unwrap_or_else(|| unreachable!("grammar: unit record"));
+                    let record = grammar(record, "unit record");
                     items.push(TestItem::Unit { base, record });
                 }
                 Rule::test_expect => {
@@ -469,7 +472,7 @@ impl Builder<'_> {
 
     fn expectation(&self, pair: Pair<Rule>) -> R<Expectation> {
         let mut it = pair.into_inner();
-        let first = it.next().unwrap_or_else(|| unreachable!("grammar: expectation"));
+        let first = grammar(it.next(), "expectation");
         if first.as_rule() == Rule::expect_error {
             let code = last_inner(first);
             return Ok(Expectation::Error(self.ident(code)));
@@ -477,7 +480,7 @@ impl Builder<'_> {
         let mut path = first.into_inner();
         let name = self.next_ident(&mut path);
         let key = path.next().map(|k| self.ident(k));
-        let op = it.next().unwrap_or_else(|| unreachable!("grammar: expectation operator"));
+        let op = grammar(it.next(), "expectation operator");
         let value = self.literal(last(it))?;
         Ok(Expectation::Value { name, key, approx: op.as_rule() == Rule::approx, value })
     }
@@ -489,7 +492,7 @@ impl Builder<'_> {
                 let mut entries = Vec::new();
                 for e in pair.into_inner() {
                     let mut parts = e.into_inner();
-                    let key = parts.next().unwrap_or_else(|| unreachable!("grammar: entry key"));
+                    let key = grammar(parts.next(), "entry key");
                     let key = if key.as_rule() == Rule::string { self.text(key) } else { self.ident(key) };
                     entries.push((key, self.literal(last(parts))?));
                 }
@@ -502,7 +505,7 @@ impl Builder<'_> {
             }
             Rule::expected_quantity => {
                 let mut it = pair.into_inner();
-                let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
+                let number = grammar(it.next(), "quantity number");
                 let percent = it.next().is_some_and(|u| matches!(u.as_str(), "%" | "％"));
                 let value =
                     parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
@@ -513,6 +516,7 @@ impl Builder<'_> {
             Rule::boolean => Literal::Bool(last_inner(pair).as_rule() == Rule::kw_true),
             Rule::none => Literal::None,
             Rule::name => Literal::Word(pair.as_str().to_string()),
+            // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not a literal: {r:?}"),
         };
         Ok(Node::new(lit, span))
@@ -561,7 +565,7 @@ impl Builder<'_> {
             Rule::paren => self.expr_depth(last_inner(pair)).map(|(e, d)| (Node::new(e.node, span), d)),
             Rule::quantity => {
                 let mut it = pair.into_inner();
-                let number = it.next().unwrap_or_else(|| unreachable!("grammar: quantity number"));
+                let number = grammar(it.next(), "quantity number");
                 let value =
                     parse_decimal(number.as_str()).ok_or_else(|| err::bad_number(self.source, self.span(&number)))?;
                 let unit = it.next().map(|u| match u.as_str() {
@@ -598,7 +602,7 @@ impl Builder<'_> {
                 for p in pair.into_inner().filter(|p| p.as_rule() == Rule::branch) {
                     parts.push(self.expr_depth(p)?);
                 }
-                let (mut acc, mut depth) = parts.pop().unwrap_or_else(|| unreachable!("grammar: else part"));
+                let (mut acc, mut depth) = grammar(parts.pop(), "else part");
                 while let (Some((then, dt)), Some((condition, dc))) = (parts.pop(), parts.pop()) {
                     depth = depth.max(dt).max(dc) + 1;
                     let e = Expr::If { condition: Box::new(condition), then: Box::new(then), otherwise: Box::new(acc) };
@@ -608,8 +612,7 @@ impl Builder<'_> {
             }
             Rule::matching => {
                 let mut it = pair.into_inner().skip(1);
-                let (subject, mut depth) =
-                    self.expr_depth(it.next().unwrap_or_else(|| unreachable!("grammar: match subject")))?;
+                let (subject, mut depth) = self.expr_depth(grammar(it.next(), "match subject"))?;
                 let mut arms = Vec::new();
                 for arm in it {
                     let mut parts = arm.into_inner();
@@ -622,6 +625,7 @@ impl Builder<'_> {
             }
             Rule::none => Ok((Node::new(Expr::Nothing, span), 1)),
             Rule::boolean => Ok((Node::new(Expr::Bool(last_inner(pair).as_rule() == Rule::kw_true), span), 1)),
+            // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not an operand: {r:?}"),
         }
     }
@@ -672,12 +676,13 @@ fn binary_op(rule: Rule) -> BinaryOp {
         Rule::ge => BinaryOp::Ge,
         Rule::kw_and => BinaryOp::And,
         Rule::kw_or => BinaryOp::Or,
+        // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
         r => unreachable!("grammar: not an operator: {r:?}"),
     }
 }
 
 fn last<'i>(it: impl Iterator<Item = Pair<'i, Rule>>) -> Pair<'i, Rule> {
-    it.last().unwrap_or_else(|| unreachable!("grammar: a part is required here"))
+    grammar(it.last(), "a part is required here")
 }
 
 fn last_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
@@ -698,4 +703,10 @@ fn normalise_number(s: &str) -> String {
 
 fn digits(s: &str) -> String {
     normalise_number(s)
+}
+
+/// A part the grammar makes required: present in every tree pest builds.
+fn grammar<T>(part: Option<T>, what: &str) -> T {
+    // PANIC SAFETY: the rule that holds this part requires it, and pest builds no tree without it.
+    part.unwrap_or_else(|| unreachable!("grammar: {what}"))
 }
