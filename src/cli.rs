@@ -424,7 +424,7 @@ fn write_data(program: &Program, records: &[serde_json::Value], format: Template
             .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", out.display()))])?,
     };
     for f in files {
-        let path = if f.suffix.is_empty() { out.to_path_buf() } else { beside(out, &f.suffix) };
+        let path = if f.suffix.is_empty() { out.to_path_buf() } else { eval::files::beside(out, &f.suffix) };
         write_bytes_atomically(&path, &f.bytes)?;
         println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
     }
@@ -449,13 +449,6 @@ fn template_format(out: &Path) -> TemplateFormat {
         Some("jsonl") => TemplateFormat::Jsonl,
         _ => TemplateFormat::Json,
     }
-}
-
-/// `模板.csv` + `职能工作` → `模板.职能工作.csv`.
-fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    path.with_file_name(format!("{stem}.{suffix}{ext}"))
 }
 
 fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {

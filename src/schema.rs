@@ -221,10 +221,13 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The name of the table of department records (a workbook's sheet; a CSV file's own).
+pub const RECORDS_SHEET: &str = "部门";
+
 /// The main sheet and one sheet per list of records (keyed by the department's name).
 pub fn sheets(program: &Program, records: &[Json]) -> Vec<Sheet> {
     let unit = &program.inputs[program.roles.unit].field;
-    let mut main = Sheet { name: "部门".to_string(), header: Vec::new(), rows: Vec::new() };
+    let mut main = Sheet { name: RECORDS_SHEET.to_string(), header: Vec::new(), rows: Vec::new() };
     let mut lists: Vec<Sheet> = Vec::new();
     for input in &program.inputs {
         columns(program, &input.shape, &input.field, &mut main.header, &mut lists, unit);

@@ -12,6 +12,7 @@ use super::tables::{self, Cells, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
+use crate::schema::RECORDS_SHEET;
 
 /// The kinds of data file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +51,7 @@ fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value
             Ok((records, Vec::new()))
         }
         DataFormat::Csv => {
-            let main = csv_table(path, RECORDS_TABLE)?;
+            let main = csv_table(path, RECORDS_SHEET)?;
             let mut lists = Vec::new();
             for field in list_fields(program) {
                 let beside = beside(path, &field);
@@ -64,7 +65,7 @@ fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value
             let mut book: Xlsx<_> =
                 open_workbook(path).map_err(|e: calamine::XlsxError| vec![cannot_read(&name, &e.to_string())])?;
             let names = book.sheet_names();
-            let main_name = names.iter().find(|n| *n == RECORDS_TABLE).or(names.first()).cloned().unwrap_or_default();
+            let main_name = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
             let main = sheet(&mut book, &main_name, &name)?;
             let mut lists = Vec::new();
             for field in list_fields(program) {
@@ -88,9 +89,6 @@ pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnosti
         }
     }
 }
-
-/// The table of department records, as the template names it.
-const RECORDS_TABLE: &str = "部门";
 
 /// Inputs that hold lists of records: they have tables of their own.
 pub fn list_fields(program: &Program) -> Vec<String> {

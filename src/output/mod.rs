@@ -6,6 +6,7 @@ mod ranges;
 mod streaming;
 mod table;
 pub mod template;
+mod workbook;
 
 pub use ranges::ranges;
 
@@ -127,35 +128,11 @@ fn json_line(program: &Program, r: &UnitResult, inputs: &[Value]) -> String {
 /// department in input order.
 pub fn results_xlsx(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Result<Vec<u8>, String> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ranked = table::ranked_rows(program, results, inputs);
-    let all: Vec<Vec<String>> = {
-        let text = csv(program, results, inputs);
-        let mut r = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-        r.records().filter_map(Result::ok).map(|row| row.iter().map(str::to_string).collect()).collect()
-    };
-    for (name, rows) in [("结果", ranked), ("全部数值", all)] {
-        let ws = book.add_worksheet();
-        ws.set_name(name).map_err(|e| e.to_string())?;
-        for (r, row) in rows.iter().enumerate() {
-            for (c, text) in row.iter().enumerate() {
-                let (r32, c16) = (r as u32, c as u16);
-                let written = match (r, text.parse::<f64>()) {
-                    (0, _) => ws.write_string_with_format(r32, c16, text, &bold).map(|_| ()),
-                    // Only where the double shows the same digits: codes like "007" stay text.
-                    (_, Ok(n)) if n.to_string() == *text => ws.write_number(r32, c16, n).map(|_| ()),
-                    _ => ws.write_string(r32, c16, text).map(|_| ()),
-                };
-                written.map_err(|e| e.to_string())?;
-            }
-        }
-        if let Some(header) = rows.first() {
-            for (c, h) in header.iter().enumerate() {
-                ws.set_column_width(c as u16, (h.chars().count() as f64 * 2.2).max(10.0)).map_err(|e| e.to_string())?;
-            }
-        }
-        ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
-    }
+    let all: Vec<Vec<String>> = std::iter::once(csv_header(program))
+        .chain(results.iter().zip(inputs).map(|(r, i)| csv_row(program, r, i)))
+        .collect();
+    workbook::add_sheet(&mut book, "结果", &table::ranked_rows(program, results, inputs))?;
+    workbook::add_sheet(&mut book, "全部数值", &all)?;
     book.save_to_buffer().map_err(|e| e.to_string())
 }
 

@@ -2,7 +2,7 @@
 //! file per table) and XLSX (one sheet per table), headers in the regulation's own names.
 //! `jixiao template` writes one example record; `jixiao convert` writes data it has read.
 
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Workbook;
 
 use crate::program::Program;
 use crate::schema::{self, Sheet};
@@ -53,28 +53,10 @@ fn csv_bytes(sheet: &Sheet) -> Vec<u8> {
 }
 
 pub fn xlsx(program: &Program, records: &[serde_json::Value]) -> Result<Vec<TemplateFile>, String> {
-    let sheets = schema::sheets(program, records);
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    for sheet in &sheets {
-        let ws = book.add_worksheet();
-        ws.set_name(&sheet.name).map_err(|e| e.to_string())?;
-        for (c, h) in sheet.header.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &bold).map_err(|e| e.to_string())?;
-            ws.set_column_width(c as u16, (h.chars().count() as f64 * 2.2).max(10.0)).map_err(|e| e.to_string())?;
-        }
-        for (r, row) in sheet.rows.iter().enumerate() {
-            for (c, value) in row.iter().enumerate() {
-                let (r, c) = (r as u32 + 1, c as u16);
-                // Example numbers as numbers, so the spreadsheet treats the column as numeric.
-                match value.parse::<f64>() {
-                    Ok(n) if !value.is_empty() => ws.write_number(r, c, n).map(|_| ()),
-                    _ => ws.write_string(r, c, value).map(|_| ()),
-                }
-                .map_err(|e| e.to_string())?;
-            }
-        }
-        ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    for sheet in schema::sheets(program, records) {
+        let rows: Vec<Vec<String>> = std::iter::once(sheet.header).chain(sheet.rows).collect();
+        super::workbook::add_sheet(&mut book, &sheet.name, &rows)?;
     }
     let bytes = book.save_to_buffer().map_err(|e| e.to_string())?;
     Ok(vec![TemplateFile { suffix: String::new(), bytes }])
