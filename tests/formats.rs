@@ -81,6 +81,13 @@ fn json_lines_errors_name_the_line() {
     std::fs::remove_file(&path).unwrap();
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("E0701") && run.stderr.contains(":2:"), "{}", run.text());
+
+    // Read whole (a table is ranked first), a key given twice is refused just the same.
+    std::fs::write(&path, "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1,\"倍数\":2}\n").unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("E0714") && run.stderr.contains(":1:"), "{}", run.text());
 }
 
 /// JSON Lines data is evaluated record by record; the results are byte for byte those of
@@ -123,6 +130,10 @@ fn streamed_errors_name_the_line_and_leave_nothing() {
     let good = "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}\n";
     let e = run("syntax.jsonl", format!("{good}\n{{\"部门\":\"乙\",\n").as_bytes());
     assert!(e.contains("E0701") && e.contains("syntax.jsonl:3:"), "{e}");
+    // A key given twice: a JSON reader would keep the last without a word.
+    let e =
+        run("key-twice.jsonl", format!("{good}{{\"部门\":\"乙\",\"得分\":80,\"得分\":90,\"倍数\":1}}\n").as_bytes());
+    assert!(e.contains("E0714") && e.contains("key-twice.jsonl:2:"), "{e}");
     let e = run("twice.jsonl", format!("{good}{good}").as_bytes());
     assert!(e.contains("E0710") && e.contains("甲"), "{e}");
     let e = run("utf8.jsonl", b"{\"\xff\"}\n");

@@ -21,18 +21,26 @@ pub struct Record {
 }
 
 /// At most this many data errors are reported; more would bury the first ones.
-const MAX_ERRORS: usize = 50;
+pub(super) const MAX_ERRORS: usize = 50;
 
 /// Parses a JSON data file (text) into records.
 pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    read_records(program, &json_text(file, text, 1).map_err(|d| vec![d])?)
+}
+
+/// JSON text: a whole file, or one line of JSON Lines (`first_line` is its line number). A
+/// syntax error is put in words; a key given twice is refused, where a JSON reader would
+/// silently keep the last.
+pub fn json_text(file: &str, text: &str, first_line: usize) -> Result<Json, Diagnostic> {
     // Spreadsheet programs and Notepad start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let line = |l: usize| first_line + l.saturating_sub(1);
     let json: Json = serde_json::from_str(text)
-        .map_err(|e| vec![err::invalid_json(file, e.line(), e.column().max(1), &json_error(&e))])?;
-    if let Some((line, column, key)) = duplicate_key(text) {
-        return Err(vec![err::duplicate_key(file, line, column, &key)]);
+        .map_err(|e| err::invalid_json(file, line(e.line()), e.column().max(1), &json_error(&e)))?;
+    if let Some((l, column, key)) = duplicate_key(text) {
+        return Err(err::duplicate_key(file, line(l), column, &key));
     }
-    read_records(program, &json)
+    Ok(json)
 }
 
 /// The first key that appears twice in one object of (valid) JSON text, with its line and

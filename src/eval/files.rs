@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use super::Record;
-use super::data::{parse_json, read_records_located};
+use super::data::{MAX_ERRORS, json_text, parse_json, read_records_located};
 use super::tables::{self, Cells, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -144,28 +144,25 @@ pub fn cannot_read(name: &str, why: &str) -> Diagnostic {
 }
 
 fn json_array(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str(text) {
-        Ok(serde_json::Value::Array(items)) => Ok(items),
-        Ok(other) => Err(vec![super::err::not_a_list(&super::data::json_kind(&other))]),
-        Err(e) => Err(vec![super::err::invalid_json(name, e.line(), e.column().max(1), &e.to_string())]),
+    match json_text(name, text, 1).map_err(|d| vec![d])? {
+        serde_json::Value::Array(items) => Ok(items),
+        other => Err(vec![super::err::not_a_list(&super::data::json_kind(&other))]),
     }
 }
 
 /// JSON Lines: a record a line; blank lines are skipped.
 fn json_lines(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str(line) {
+        match json_text(name, line, i + 1) {
             Ok(v) => out.push(v),
-            Err(e) => errors.push(super::err::invalid_json(name, i + 1, e.column().max(1), &e.to_string())),
+            Err(e) => errors.push(e),
         }
-        if errors.len() >= 50 {
+        if errors.len() >= MAX_ERRORS {
             break;
         }
     }

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::data::read_record;
+use super::data::{MAX_ERRORS, json_text, read_record};
 use super::err::{self, At};
 use super::{Record, UnitResult, Value, expr};
 use crate::diagnostic::Diagnostic;
@@ -24,8 +24,6 @@ use crate::program::*;
 const BATCH: usize = 2048;
 /// The longest line read, in bytes: a file without line breaks is not JSON Lines.
 const MAX_LINE: u64 = 64 << 20;
-/// Errors reported before a run gives up reading.
-const MAX_ERRORS: usize = 50;
 
 /// One department's results with the inputs they came from, as handed to the output.
 pub struct Evaluated {
@@ -263,11 +261,12 @@ fn parse_line(
         vec![super::files::not_utf8(name, line_no, col, start + e.valid_up_to())]
     })?;
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+    // Positions are within the line: its break is not part of it.
+    let text = text.trim_end_matches(['\n', '\r']);
     if let Some(record) = super::fast::record(program, defaults, text) {
         return Ok((index, record));
     }
-    let json: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| vec![err::invalid_json(name, line_no, e.column().max(1), &e.to_string())])?;
+    let json = json_text(name, text, line_no).map_err(|d| vec![d])?;
     read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r))
 }
 
