@@ -161,15 +161,11 @@ impl<'de> Visitor<'de> for Read<'_> {
             Shape::Tally { scale, nonempty } => {
                 let levels: Vec<&str> = program.scales[*scale].levels.iter().map(|(n, _)| n.as_str()).collect();
                 let count = Shape::count();
-                let counts = keyed(program, map, &levels, |_| &count)?;
-                let mut total = Number::ZERO;
-                let counts: Vec<Number> = counts
+                let counts: Vec<Number> = keyed(program, map, &levels, |_| &count)?
                     .into_iter()
-                    .map(|c| match c {
-                        Value::Num(n) => Ok(n),
-                        _ => Ok(Number::ZERO),
-                    })
-                    .collect::<Result<_, A::Error>>()?;
+                    .map(|c| c.as_num().unwrap_or(Number::ZERO)) // a level left out counts 0
+                    .collect();
+                let mut total = Number::ZERO;
                 for n in &counts {
                     total = total.checked_add(*n).map_err(|_| give_up())?;
                 }
