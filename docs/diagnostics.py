@@ -83,7 +83,7 @@ CODES = {
     "E0909": ("Formatting would change meaning", "`jixiao fmt` produced text that does not read back as the same file; nothing is written. This is a defect in jixiao.", "Report the file; keep it as it is meanwhile."),
     "E0908": ("Unknown department (usage, exit 2)", "`jixiao explain --department` names no department of the data; the help suggests the closest name.", "Use the department's name as the data writes it."),
     "E0718": ("Line too long in JSON Lines", "A line of a `.jsonl` file is longer than 64 MB: the file is most likely one JSON array, not a record a line.", "Save a JSON array as `.json`, or write one record a line."),
-    "E0719": ("Data file changed during the run", "A JSON Lines file is read once per ranking and once more for the results; a later reading found more records than the first, so something wrote to the file meanwhile.", "Evaluate a file nothing else is writing to (copy it first)."),
+    "E0719": ("Temporary file failed during the run", "A ranked run over JSON Lines keeps each department's values between passes in a temporary file (about a tenth of the data's size). It could not be written (a full disk) or read back, or it did not read back as written because something else changed it.", "Free space in the temporary folder, or set `TMPDIR` to a folder with room that nothing else writes to, and run again."),
     "E0908": ("Cannot start worker threads", "The system refused the threads a JSON Lines run evaluates on (too many threads, or too little memory for their stacks).", "Run with fewer threads (`--jobs 1`)."),
     "E0907": ("Bad output path (usage, exit 2)", "`--output` names one of the input files (writing it would destroy the input) or a folder.", "Write the results to another file."),
 }
@@ -92,7 +92,7 @@ EXTRA = {
     "E0716": "E0716\n\n  × tests/cases/eval/unknown-column.csv, column 4 (备注): no field of the regulation has this name\n  help: use the headers `jixiao template` writes",
     "E0717": "E0717\n\n  × tests/cases/eval/bad-cell.csv, line 3, column 2 (department \"乙\", field `得分`): expected a\n  │ number, found \"abc\"\n  help: correct the value at line 3, column 2",
     "E0718": "E0718\n\n  × big.jsonl:1: the line is longer than 64 MB\n  help: JSON Lines holds one department's record a line; a JSON array belongs in a .json file",
-    "E0719": "E0719\n\n  × the data file changed while it was being evaluated (it now has more records)\n  help: evaluate a file that nothing else is writing to; copy it first if need be",
+    "E0719": "E0719\n\n  × cannot use a temporary file for this run: No space left on device (os error 28)\n  help: a ranked run keeps each department's values in a temporary file (about a tenth of the data's size): free space in the temporary folder, or set TMPDIR to a folder with room",
     "E0908": "E0908\n\n  × cannot start worker threads: Resource temporarily unavailable (os error 11)\n  help: run with fewer threads (--jobs 1)",
     "E0100": "E0100\n\n  × the file is too large to be a regulation (6291456 bytes)\n  help: a regulation file is at most 4 MiB; check that this is the right file",
     "E0802": "E0802\n\n  × department \"甲\", computing `总分`: division by zero\n  help: a divisor was zero for this department; check its data",

@@ -50,6 +50,16 @@ impl Number {
         Number { num: n, den: 1 }
     }
 
+    /// The numerator and the (positive) denominator, in lowest terms.
+    pub fn parts(self) -> (i128, i128) {
+        (self.num, self.den)
+    }
+
+    /// `num / den`, if `den` is positive.
+    pub fn from_parts(num: i128, den: i128) -> Option<Number> {
+        if den <= 0 { None } else { Number::reduced(num, den).ok() }
+    }
+
     /// Exactly the decimal's value.
     pub fn from_decimal(d: Decimal) -> Number {
         let den = 10i128.pow(d.scale());

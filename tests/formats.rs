@@ -113,6 +113,73 @@ fn streamed_results_equal_whole_file_results() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Streamed runs with no ranking (one pass) and with two (three passes, the second ranking
+/// over a value that uses the first and an input read only after it) give the whole-file
+/// results.
+#[test]
+fn streamed_passes_between_rankings_equal_whole_file_results() {
+    let dir = std::env::temp_dir().join(format!("jixiao-stream-ranks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let two_rankings: Vec<String> = (0..30)
+        .map(|i| {
+            let (class, score, progress) = (["甲类", "乙类"][i % 2], (i * 37) % 50 + 40, (i * 11) % 7);
+            format!("{{\"部门\":\"单位{i:02}\",\"类\":\"{class}\",\"分\":{score},\"进步\":{progress}}}")
+        })
+        .collect();
+    let no_ranking: Vec<String> = (0..30)
+        .map(|i| format!("{{\"部门\":\"单位{i:02}\",\"得分\":{},\"倍数\":1.{i}}}", (i * 13) % 60 + 40))
+        .collect();
+    for (name, records) in [("two-rankings", two_rankings), ("params", no_ranking)] {
+        let file = format!("tests/cases/eval/{name}.jx");
+        let whole = dir.join(format!("{name}.json"));
+        let lines = dir.join(format!("{name}.jsonl"));
+        std::fs::write(&whole, format!("[{}]", records.join(","))).unwrap();
+        std::fs::write(&lines, records.iter().map(|r| format!("{r}\n")).collect::<String>()).unwrap();
+        for format in ["json", "jsonl", "csv"] {
+            let expected = jixiao(&["eval", &file, whole.to_str().unwrap(), "--format", format]);
+            assert_eq!(expected.code, 0, "{}", expected.text());
+            for jobs in ["1", "2"] {
+                let streamed = jixiao(&["eval", &file, lines.to_str().unwrap(), "--format", format, "-j", jobs]);
+                assert_eq!(streamed.code, 0, "{}", streamed.text());
+                assert_eq!(streamed.stdout, expected.stdout, "{name} {format} with {jobs} threads");
+            }
+        }
+    }
+    // Spot check: 单位27 has the best 总分 of 乙类 (89) and 进步 3 − 1 = 91, the best 复评.
+    let run = jixiao(&[
+        "eval",
+        "tests/cases/eval/two-rankings.jx",
+        dir.join("two-rankings.jsonl").to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    let line = run.stdout.lines().find(|l| l.contains("单位27")).unwrap_or_default().to_string();
+    assert!(
+        line.contains("\"初排\":\"1\"") && line.contains("\"复评\":\"91.00\"") && line.contains("\"rank\":1"),
+        "{line}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A file with a line longer than 64 MB is not JSON Lines (most likely one big array): it is
+/// refused with the line's number, before anything is evaluated.
+#[test]
+fn a_line_over_64_mb_is_refused() {
+    let dir = std::env::temp_dir().join(format!("jixiao-long-line-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("big.jsonl");
+    let mut body = b"{\"\xe9\x83\xa8\xe9\x97\xa8\":\"\xe7\x94\xb2\",\"\xe5\xbe\x97\xe5\x88\x86\":80,\"\xe5\x80\x8d\xe6\x95\xb0\":1}\n".to_vec();
+    body.extend(std::iter::repeat_n(b' ', 65 << 20));
+    body.extend_from_slice(b"\n");
+    std::fs::write(&data, body).unwrap();
+    let out = dir.join("out.jsonl");
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", data.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("E0718") && run.stderr.contains("big.jsonl:2"), "{}", run.text());
+    assert!(!out.exists(), "a failed run leaves no output");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
     let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));

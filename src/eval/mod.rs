@@ -6,6 +6,7 @@ pub mod err;
 mod expr;
 mod fast;
 pub mod files;
+mod spill;
 pub mod stream;
 pub mod tables;
 

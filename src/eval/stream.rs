@@ -1,9 +1,11 @@
 //! Large JSON Lines files, record by record, in memory bounded by what ranking needs.
 //!
-//! A ranking needs every record's key before any record's later values, so the file is read
-//! once per ranking to collect the keys (a group, a number and an index a record), then once
-//! more to evaluate everything and hand the results on in input order. Records are parsed and
-//! evaluated in parallel, a batch of lines at a time; no pass keeps the records.
+//! A ranking needs every record's key before any record's later values. The file is read once:
+//! each record is evaluated up to the first ranking, its key kept (a group, a number and an
+//! index a record) and its values so far written to a temporary file (`spill`). After the
+//! ranking, that file is read back for the values up to the next ranking, and so on; the last
+//! pass hands the results on in input order. Records are parsed and evaluated in parallel, a
+//! batch at a time; no pass keeps the records in memory.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
@@ -14,6 +16,7 @@ use rayon::prelude::*;
 
 use super::data::{MAX_ERRORS, json_text, read_record};
 use super::err::{self, At};
+use super::spill::{self, SpillWriter};
 use super::{Record, UnitResult, Value, expr};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -55,129 +58,263 @@ pub fn evaluate_json_lines<E>(
     sink: &mut dyn FnMut(Vec<Evaluated>) -> Result<(), E>,
 ) -> Result<Result<(), E>, Vec<Diagnostic>> {
     super::check_bands(program, params)?;
-    let ranks: Vec<ValueId> =
-        program.order.iter().copied().filter(|&v| matches!(program.values[v].kind, ValueKind::Rank { .. })).collect();
+    let plan = Plan::new(program);
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    progress.start(size * (ranks.len() as u64 + 1));
-    let mut known: Vec<(ValueId, Vec<i128>)> = Vec::new();
-    let mut names = Names::default();
-    for (pass, &rank) in ranks.iter().enumerate() {
-        let ValueKind::Rank { by, within, ascending } = &program.values[rank].kind else { continue };
-        let mut keys: Vec<(u32, Number, usize)> = Vec::new();
-        let mut groups: HashMap<String, u32> = HashMap::new();
-        let mut errors = Vec::new();
-        each_batch(program, path, progress, &mut errors, |batch, errors| {
-            let found: Vec<_> = batch
-                .par_iter()
-                .map(|(index, record)| {
-                    let values = values_before(program, record, params, *index, &known, Some(rank))?;
-                    let env = expr::Env {
-                        program,
-                        inputs: &record.inputs,
-                        values: &values.values,
-                        params,
-                        bound: None,
-                        coverage: None,
-                    };
-                    super::rank_key(&env, by, within.as_ref(), &record.unit).map_err(|d| vec![d])
-                })
-                .collect();
-            for ((index, record), key) in batch.iter().zip(found) {
-                if pass == 0 {
-                    names.note(*index, &record.unit);
-                }
-                match key {
-                    Ok((group, key)) => {
-                        let next = groups.len() as u32;
-                        let group = *groups.entry(super::group_key(&group)).or_insert(next);
-                        keys.push((group, key, *index));
-                    }
-                    Err(e) => errors.extend(e),
-                }
-            }
-        })?;
-        // Groups are ranked apart; their order does not matter, only that each is whole.
-        let mut ranked = super::competition_ranks(keys, *ascending);
-        ranked.shrink_to_fit();
-        known.push((rank, ranked));
+    progress.start(size * (plan.ranks.len() as u64 + 1));
+    let mut run = Run { spill: None, keys: Keys::default(), outcome: Ok(()), sink };
+    if !plan.ranks.is_empty() {
+        run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
     }
-    let mut outcome = Ok(());
+    let mut names = Names::default();
     let mut errors = Vec::new();
-    let check_names = ranks.is_empty();
+    // The data: requirements, and the values up to the first ranking (or all of them).
+    each_batch(program, path, progress, &mut errors, |batch, errors| {
+        for (index, record) in &batch {
+            names.note(*index, &record.unit);
+        }
+        let done: Vec<_> = batch
+            .into_par_iter()
+            .map(|(_, record)| {
+                let requirements = super::requirement_errors(program, &record, params);
+                if !requirements.is_empty() {
+                    return Err(requirements);
+                }
+                let n = program.values.len();
+                let result =
+                    UnitResult { unit: record.unit.clone(), values: vec![Value::Absent; n], unrounded: vec![None; n] };
+                plan.step(params, 0, record, result)
+            })
+            .collect();
+        run.take(done, errors);
+    })?;
     let mut duplicates = names.verify(program, path)?;
     if !duplicates.is_empty() {
         duplicates.truncate(MAX_ERRORS);
         return Err(duplicates);
     }
-    each_batch(program, path, progress, &mut errors, |batch, errors| {
-        if check_names {
-            for (index, record) in &batch {
-                names.note(*index, &record.unit);
+    // After each ranking: its ranks, then the values up to the next ranking (or the rest).
+    for (k, rank) in plan.ranks.iter().enumerate() {
+        let spilled = run.spill.take().map(SpillWriter::finish).transpose().map_err(|e| vec![temp_failed(e)])?;
+        let Some(mut spilled) = spilled else { break };
+        let ranked = std::mem::take(&mut run.keys).ranks(rank.ascending);
+        if k + 1 < plan.ranks.len() {
+            run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
+        }
+        let mut read = 0u64;
+        let mut index = 0usize;
+        loop {
+            let mut batch = Vec::with_capacity(BATCH);
+            while batch.len() < BATCH {
+                let Some(bytes) = spilled.next().map_err(|e| vec![temp_failed(e)])? else { break };
+                read += bytes.len() as u64 + 4;
+                batch.push((index, bytes));
+                index += 1;
+            }
+            if batch.is_empty() {
+                break;
+            }
+            progress
+                .advance(scaled(read, spilled.bytes, size) - scaled(read - batch_bytes(&batch), spilled.bytes, size));
+            let done: Vec<_> = batch
+                .into_par_iter()
+                .map(|(index, bytes)| {
+                    let (record, mut result) = spill::decode(&bytes, program.inputs.len(), program.values.len())
+                        .ok_or_else(|| vec![changed_during_run()])?;
+                    let &place = ranked.get(index).ok_or_else(|| vec![changed_during_run()])?;
+                    result.values[rank.value] = Value::Num(Number::int(place));
+                    plan.step(params, k + 1, record, result)
+                })
+                .collect();
+            run.take(done, &mut errors);
+            if errors.len() >= MAX_ERRORS {
+                break;
             }
         }
-        let done: Vec<Result<Evaluated, Vec<Diagnostic>>> = batch
-            .into_par_iter()
-            .map(|(index, record)| {
-                let result = values_before(program, &record, params, index, &known, None)?;
-                Ok(Evaluated { record, result })
-            })
-            .collect();
-        let mut good = Vec::with_capacity(done.len());
-        for d in done {
-            match d {
-                Ok(e) => good.push(e),
-                Err(e) => errors.extend(e),
-            }
-        }
-        if errors.is_empty() && outcome.is_ok() {
-            outcome = sink(good);
-        }
-    })?;
-    if check_names {
-        let duplicates = names.verify(program, path)?;
-        if !duplicates.is_empty() {
-            return Err(duplicates);
+        if !errors.is_empty() {
+            errors.truncate(MAX_ERRORS);
+            return Err(errors);
         }
     }
-    Ok(outcome)
+    Ok(run.outcome)
 }
 
-/// One record's values in the checked order, stopping before `stop` if given. Rankings come
-/// from `known`, by the record's index.
-fn values_before(
-    program: &Program,
-    record: &Record,
-    params: &[Number],
-    index: usize,
-    known: &[(ValueId, Vec<i128>)],
-    stop: Option<ValueId>,
-) -> Result<UnitResult, Vec<Diagnostic>> {
-    let requirements = super::requirement_errors(program, record, params);
-    if !requirements.is_empty() {
-        return Err(requirements);
+fn batch_bytes(batch: &[(usize, Vec<u8>)]) -> u64 {
+    batch.iter().map(|(_, b)| b.len() as u64 + 4).sum()
+}
+
+/// `part` of `whole` bytes of a temporary file, as bytes of the data file of `size`.
+fn scaled(part: u64, whole: u64, size: u64) -> u64 {
+    if whole == 0 { 0 } else { (u128::from(part) * u128::from(size) / u128::from(whole)) as u64 }
+}
+
+/// How a run is cut into passes: the values between rankings, and what later passes need.
+struct Plan<'p> {
+    program: &'p Program,
+    ranks: Vec<Ranking<'p>>,
+    /// The inputs that values after the first ranking, or the results, use: kept between
+    /// passes (the others are not read again).
+    keep: Vec<bool>,
+}
+
+struct Ranking<'p> {
+    value: ValueId,
+    /// Its place in the checked order.
+    position: usize,
+    by: &'p Expr,
+    within: Option<&'p Expr>,
+    ascending: bool,
+}
+
+/// One record after a pass: its ranking key and itself, written for the next pass; or, after
+/// the last pass, its results.
+enum Step {
+    Keyed { group: Option<Value>, key: Number, bytes: Vec<u8> },
+    Done(Evaluated),
+}
+
+impl<'p> Plan<'p> {
+    fn new(program: &'p Program) -> Plan<'p> {
+        let ranks: Vec<Ranking> = program
+            .order
+            .iter()
+            .enumerate()
+            .filter_map(|(position, &value)| match &program.values[value].kind {
+                ValueKind::Rank { by, within, ascending } => {
+                    Some(Ranking { value, position, by, within: within.as_ref(), ascending: *ascending })
+                }
+                _ => None,
+            })
+            .collect();
+        let mut keep = vec![false; program.inputs.len()];
+        let later = ranks.first().map_or(&[][..], |r| &program.order[r.position..]);
+        for &v in later {
+            for e in value_formulas(&program.values[v].kind) {
+                inputs_used(e, &mut keep);
+            }
+        }
+        if let Some(category) = &program.roles.category {
+            inputs_used(category, &mut keep);
+        }
+        Plan { program, ranks, keep }
     }
-    let n = program.values.len();
-    let mut result = UnitResult { unit: record.unit.clone(), values: vec![Value::Absent; n], unrounded: vec![None; n] };
-    for &v in &program.order {
-        if Some(v) == stop {
-            break;
+
+    /// The values pass `k` computes, in order.
+    fn stage(&self, k: usize) -> &'p [ValueId] {
+        let order = &self.program.order[..];
+        let from = if k == 0 { 0 } else { self.ranks[k - 1].position + 1 };
+        let to = self.ranks.get(k).map_or(order.len(), |r| r.position);
+        &order[from..to]
+    }
+
+    /// Pass `k` for one record, whose values before it are in `result`.
+    fn step(
+        &self,
+        params: &[Number],
+        k: usize,
+        record: Record,
+        mut result: UnitResult,
+    ) -> Result<Step, Vec<Diagnostic>> {
+        let program = self.program;
+        for &v in self.stage(k) {
+            let env = expr::Env {
+                program,
+                inputs: &record.inputs,
+                values: &result.values,
+                params,
+                bound: None,
+                coverage: None,
+            };
+            match env.value(v) {
+                Ok((value, unrounded)) => {
+                    result.values[v] = value;
+                    result.unrounded[v] = unrounded;
+                }
+                Err(e) => return Err(vec![e.at(&record.unit, &program.values[v].name)]),
+            }
         }
-        if let Some((_, ranks)) = known.iter().find(|(r, _)| *r == v) {
-            let Some(&rank) = ranks.get(index) else { return Err(vec![changed_during_run()]) };
-            result.values[v] = Value::Num(Number::int(rank));
-            continue;
-        }
+        let Some(rank) = self.ranks.get(k) else { return Ok(Step::Done(Evaluated { record, result })) };
         let env =
             expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
-        match env.value(v) {
-            Ok((value, unrounded)) => {
-                result.values[v] = value;
-                result.unrounded[v] = unrounded;
+        let (group, key) = super::rank_key(&env, rank.by, rank.within, &record.unit).map_err(|d| vec![d])?;
+        let mut bytes = Vec::new();
+        spill::encode(&record, &result, &self.keep, &mut bytes);
+        Ok(Step::Keyed { group, key, bytes })
+    }
+}
+
+/// The formulas a value is computed from.
+fn value_formulas(kind: &ValueKind) -> Vec<&Expr> {
+    match kind {
+        ValueKind::Let { expr, cap, floor, .. } => std::iter::once(expr).chain(cap).chain(floor).collect(),
+        ValueKind::Grade { subject, bands, .. } => std::iter::once(subject)
+            .chain(bands.iter().flat_map(|b| b.lower.iter().chain(&b.upper).map(|(e, _)| e)))
+            .collect(),
+        ValueKind::Rank { by, within, .. } => std::iter::once(by).chain(within).collect(),
+    }
+}
+
+fn inputs_used(e: &Expr, used: &mut [bool]) {
+    if let Expr::Input(i) = e {
+        used[*i] = true;
+    }
+    for c in e.children() {
+        inputs_used(c, used);
+    }
+}
+
+/// What the passes hand on: ranking keys and the next pass's records, or results.
+struct Run<'s, E> {
+    spill: Option<SpillWriter>,
+    keys: Keys,
+    outcome: Result<(), E>,
+    sink: &'s mut dyn FnMut(Vec<Evaluated>) -> Result<(), E>,
+}
+
+impl<E> Run<'_, E> {
+    /// One batch's steps, in input order.
+    fn take(&mut self, done: Vec<Result<Step, Vec<Diagnostic>>>, errors: &mut Vec<Diagnostic>) {
+        let mut results = Vec::new();
+        for step in done {
+            match step {
+                Err(e) => errors.extend(e),
+                Ok(Step::Done(e)) => results.push(e),
+                Ok(Step::Keyed { group, key, bytes }) => {
+                    self.keys.push(&group, key);
+                    if let Some(spill) = &mut self.spill
+                        && let Err(e) = spill.write(&bytes)
+                    {
+                        errors.push(temp_failed(e));
+                    }
+                }
             }
-            Err(e) => return Err(vec![e.at(&record.unit, &program.values[v].name)]),
+        }
+        if errors.is_empty() && self.outcome.is_ok() && !results.is_empty() {
+            self.outcome = (self.sink)(results);
         }
     }
-    Ok(result)
+}
+
+/// Every record's place in one ranking: its group and key, by record index.
+#[derive(Default)]
+struct Keys {
+    keys: Vec<(u32, Number, usize)>,
+    groups: HashMap<String, u32>,
+}
+
+impl Keys {
+    fn push(&mut self, group: &Option<Value>, key: Number) {
+        let next = self.groups.len() as u32;
+        let group = *self.groups.entry(super::group_key(group)).or_insert(next);
+        let index = self.keys.len();
+        self.keys.push((group, key, index));
+    }
+
+    /// Groups are ranked apart; their order does not matter, only that each is whole.
+    fn ranks(self, ascending: bool) -> Vec<i128> {
+        let mut ranked = super::competition_ranks(self.keys, ascending);
+        ranked.shrink_to_fit();
+        ranked
+    }
 }
 
 /// Reads the file a batch of lines at a time, parsing and checking the batch's records in
@@ -339,38 +476,29 @@ fn line_too_long(name: &str, line: usize) -> Diagnostic {
     ))
 }
 
-/// A later pass found more records than the first: the file was written to during the run.
+/// A temporary file of the run did not read back as written: something else changed it.
 fn changed_during_run() -> Diagnostic {
     Diagnostic::error(
         "E0719",
         tr(
-            "the data file changed while it was being evaluated (it now has more records)",
-            "评估过程中数据文件发生了变化（记录比开始时多）",
+            "a temporary file of this run was changed by something else while it ran",
+            "本次评估使用的临时文件在评估过程中被其他程序改动了",
         ),
     )
     .help(tr(
-        "evaluate a file that nothing else is writing to; copy it first if need be",
-        "请评估一个没有其他程序正在写入的文件；必要时先复制一份",
+        "run again; if it happens again, set TMPDIR to a folder nothing else writes to",
+        "请重新运行；若再次出现，请将 TMPDIR 设为没有其他程序写入的文件夹",
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::source::SourceFile;
-
-    #[test]
-    fn a_record_beyond_the_first_pass_is_an_error_not_a_panic() {
-        let text = include_str!("../../regulations/sichuan-2014.jx");
-        let (program, _) = crate::compile(&SourceFile::new("sichuan-2014.jx", text)).expect("checks");
-        let examples: serde_json::Value =
-            serde_json::from_str(include_str!("../../examples/sichuan-2014/departments.json")).unwrap();
-        let record = read_record(&program, &examples[0], "record 3").expect("reads");
-        let params = crate::eval::parameters(&program, &[]);
-        let rank = program.value_named("排名").expect("a ranking");
-        let known = vec![(rank, vec![1, 2])];
-        let errors = values_before(&program, &record, &params, 2, &known, None).expect_err("an error");
-        assert_eq!(errors[0].code, "E0719");
-        assert!(values_before(&program, &record, &params, 1, &known, None).is_ok());
-    }
+/// The temporary file that holds records between passes could not be written or read.
+fn temp_failed(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "E0719",
+        tr(format!("cannot use a temporary file for this run: {e}"), format!("无法使用本次评估的临时文件：{e}")),
+    )
+    .help(tr(
+        "a ranked run keeps each department's values in a temporary file (about a tenth of the data's size): free space in the temporary folder, or set TMPDIR to a folder with room",
+        "有排名的评估会把各部门的数值暂存到临时文件（约为数据大小的十分之一）：请清理临时文件夹，或将 TMPDIR 设为空间充足的文件夹",
+    ))
 }
