@@ -69,10 +69,13 @@ impl Number {
 
     /// `num / den` in lowest terms with a positive denominator (`den` must not be zero).
     fn reduced(num: i128, den: i128) -> Exact<Number> {
+        if den == 1 {
+            return Ok(Number { num, den });
+        }
         let g = gcd(num.unsigned_abs(), den.unsigned_abs());
         // g is at least 1; it is 2^127 only when it divides i128::MIN, where `as` gives
         // i128::MIN and the quotients are still exact.
-        let (num, den) = if g == 1 { (num, den) } else { (num / g as i128, den / g as i128) };
+        let (num, den) = (quotient(num, g as i128), quotient(den, g as i128));
         if den < 0 {
             return Ok(Number {
                 num: num.checked_neg().ok_or(ArithError::Overflow)?,
@@ -95,7 +98,7 @@ impl Number {
             return Number::make(self.num.checked_add(o.num), Some(self.den));
         }
         let g = gcd(self.den.unsigned_abs(), o.den.unsigned_abs()) as i128;
-        let (a, b) = (self.den / g, o.den / g);
+        let (a, b) = (quotient(self.den, g), quotient(o.den, g));
         let num = self.num.checked_mul(b).zip(o.num.checked_mul(a)).and_then(|(x, y)| x.checked_add(y));
         Number::make(num, self.den.checked_mul(b))
     }
@@ -109,11 +112,14 @@ impl Number {
     }
 
     pub fn checked_mul(self, o: Number) -> Exact<Number> {
+        if self.den == 1 && o.den == 1 {
+            return self.num.checked_mul(o.num).map(Number::int).ok_or(ArithError::Overflow);
+        }
         // Cross-reduce first so that products stay small.
         let g1 = gcd(self.num.unsigned_abs(), o.den.unsigned_abs()).max(1) as i128;
         let g2 = gcd(o.num.unsigned_abs(), self.den.unsigned_abs()).max(1) as i128;
-        let num = (self.num / g1).checked_mul(o.num / g2);
-        let den = (self.den / g2).checked_mul(o.den / g1);
+        let num = quotient(self.num, g1).checked_mul(quotient(o.num, g2));
+        let den = quotient(self.den, g2).checked_mul(quotient(o.den, g1));
         Number::make(num, den)
     }
 
@@ -184,6 +190,9 @@ impl Number {
 /// A decimal number as written — `87.125`, `-3`, `1.5e2`, full-width digits — exactly, or
 /// `None` if it has more digits than a decimal holds (never rounded).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    if let Some(d) = plain_decimal(text) {
+        return Some(d);
+    }
     let text: String = text
         .trim()
         .chars()
@@ -220,6 +229,36 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
         format!("{}.{}", &all[..point as usize], &all[point as usize..])
     };
     Decimal::from_str_exact(&format!("{sign}{plain}")).ok()
+}
+
+/// `-?digits(.digits)?` with at most 28 digits, as JSON and spreadsheets mostly write numbers:
+/// read without the general path's copies. `None` for anything else.
+fn plain_decimal(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 29 {
+        return None;
+    }
+    let (mut mantissa, mut count, mut scale, mut point) = (0i128, 0u32, 0u32, false);
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                count += 1;
+                scale += u32::from(point);
+            }
+            // A point between digits: not first, not last.
+            b'.' if !point && i > 0 && i + 1 < digits.len() => point = true,
+            _ => return None,
+        }
+    }
+    // -0 keeps its sign on the general path.
+    if count > 28 || (negative && mantissa == 0) {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()
 }
 
 impl PartialOrd for Number {
@@ -277,11 +316,11 @@ fn gcd(a: u128, b: u128) -> u128 {
     if a == 0 || b == 0 {
         return (a | b).max(1);
     }
-    if let (Ok(mut a), Ok(mut b)) = (u64::try_from(a), u64::try_from(b)) {
-        while b != 0 {
-            (a, b) = (b, a % b);
-        }
-        return a as u128;
+    if a == 1 || b == 1 {
+        return 1;
+    }
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd64(a, b));
     }
     let shift = (a | b).trailing_zeros();
     let (mut a, mut b) = (a >> a.trailing_zeros(), b);
@@ -294,6 +333,35 @@ fn gcd(a: u128, b: u128) -> u128 {
         if b == 0 {
             return a << shift;
         }
+    }
+}
+
+/// Binary GCD of two non-zero numbers: shifts and subtractions, no division.
+fn gcd64(a: u64, b: u64) -> u64 {
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// `a / d` for a divisor that divides `a`, in 64 bits when both fit (i128 division is a
+/// library call, and most numbers in regulations are small).
+#[inline]
+fn quotient(a: i128, d: i128) -> i128 {
+    if d == 1 {
+        return a;
+    }
+    match (i64::try_from(a), i64::try_from(d)) {
+        (Ok(a), Ok(d)) if d > 0 => i128::from(a / d),
+        _ => a / d,
     }
 }
 
@@ -386,6 +454,46 @@ mod tests {
         assert_eq!(min.checked_neg(), Err(ArithError::Overflow));
         assert!(matches!(min.checked_div(min), Ok(_) | Err(ArithError::Overflow)));
         assert!(min < Number::ZERO);
+    }
+
+    #[test]
+    fn the_plain_path_reads_what_the_general_path_reads() {
+        let samples = [
+            "0",
+            "7",
+            "007",
+            "-3",
+            "87.125",
+            "-0.50",
+            "100.00",
+            "99.985",
+            "1.",
+            ".5",
+            "-",
+            "1..2",
+            "1.2.3",
+            "9999999999999999999999999999",
+            "99999999999999999999999999999",
+            "0.0000000000000000000000000001",
+            "-0",
+            "-0.0",
+            "+1",
+            "1e2",
+            "12a",
+            "",
+        ];
+        for text in samples {
+            if let Some(plain) = plain_decimal(text) {
+                // A leading space sends the text down the general path.
+                let general = parse_decimal(&format!(" {text}")).expect("the general path reads it too");
+                assert_eq!(
+                    (plain, plain.scale(), plain.to_string()),
+                    (general, general.scale(), general.to_string()),
+                    "{text}"
+                );
+            }
+        }
+        assert!(plain_decimal("87.125").is_some() && plain_decimal("-3").is_some());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use super::{csv_header, csv_row, json_line, result_json};
 use crate::eval::stream::Evaluated;
 use crate::program::Program;
@@ -37,26 +39,16 @@ impl<'p, W: Write> ResultWriter<'p, W> {
         Ok(ResultWriter { program, format, out, written: 0 })
     }
 
+    /// Writes a batch of results; they are formatted in parallel (on the current rayon pool).
     pub fn write(&mut self, batch: &[Evaluated]) -> io::Result<()> {
-        let mut bytes = Vec::new();
-        for e in batch {
-            let (r, inputs) = (&e.result, e.record.inputs.as_slice());
-            match self.format {
-                ResultFormat::JsonLines => bytes.extend(json_line(self.program, r, inputs).into_bytes()),
-                ResultFormat::Csv => bytes.extend(csv_line(&csv_row(self.program, r, inputs))),
-                ResultFormat::Json => {
-                    // The item as `to_string_pretty` prints it two levels down.
-                    let item = serde_json::to_string_pretty(&result_json(self.program, r, inputs)).unwrap_or_default();
-                    bytes.extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
-                    for (i, line) in item.lines().enumerate() {
-                        if i > 0 {
-                            bytes.push(b'\n');
-                        }
-                        bytes.extend_from_slice(b"    ");
-                        bytes.extend_from_slice(line.as_bytes());
-                    }
-                }
+        let (program, format) = (self.program, self.format);
+        let items: Vec<Vec<u8>> = batch.par_iter().map(|e| item(program, format, e)).collect();
+        let mut bytes = Vec::with_capacity(items.iter().map(Vec::len).sum::<usize>() + 8 * items.len());
+        for item in items {
+            if format == ResultFormat::Json {
+                bytes.extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
             }
+            bytes.extend(item);
             self.written += 1;
         }
         self.out.write_all(&bytes)
@@ -69,6 +61,28 @@ impl<'p, W: Write> ResultWriter<'p, W> {
         }
         self.out.flush()?;
         Ok(self.out)
+    }
+}
+
+/// One result as written, without what separates it from the one before.
+fn item(program: &Program, format: ResultFormat, e: &Evaluated) -> Vec<u8> {
+    let (r, inputs) = (&e.result, e.record.inputs.as_slice());
+    match format {
+        ResultFormat::JsonLines => json_line(program, r, inputs).into_bytes(),
+        ResultFormat::Csv => csv_line(&csv_row(program, r, inputs)),
+        ResultFormat::Json => {
+            // The item as `to_string_pretty` prints it two levels down.
+            let item = serde_json::to_string_pretty(&result_json(program, r, inputs)).unwrap_or_default();
+            let mut bytes = Vec::with_capacity(item.len() + 256);
+            for (i, line) in item.lines().enumerate() {
+                if i > 0 {
+                    bytes.push(b'\n');
+                }
+                bytes.extend_from_slice(b"    ");
+                bytes.extend_from_slice(line.as_bytes());
+            }
+            bytes
+        }
     }
 }
 
