@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::number::{Number, Rounding};
+use crate::number::{Exact, Number, Rounding};
 use crate::source::{SourceFile, Span};
 
 pub type ScaleId = usize;
@@ -33,6 +33,8 @@ pub struct Program {
     pub order: Vec<ValueId>,
     pub requires: Vec<Requirement>,
     pub roles: Roles,
+    /// Facts of the indicator trees that evaluation needs for every record, worked out once.
+    pub trees: Trees,
     pub samples: BTreeMap<String, serde_json::Value>,
     pub tests: Vec<TestCase>,
 }
@@ -382,12 +384,12 @@ pub enum Expected {
 
 impl Program {
     /// The leaves under an indicator, in the order written.
-    pub fn leaves(&self, node: NodeId) -> Vec<NodeId> {
-        leaves_of(&self.indicators, node)
+    pub fn leaves(&self, node: NodeId) -> &[NodeId] {
+        &self.trees.leaves[node]
     }
 
     pub fn leaf_names(&self, node: NodeId) -> Vec<String> {
-        self.leaves(node).into_iter().map(|n| self.indicators[n].name.clone()).collect()
+        self.leaves(node).iter().map(|&n| self.indicators[n].name.clone()).collect()
     }
 
     pub fn value_named(&self, name: &str) -> Option<ValueId> {
@@ -396,6 +398,39 @@ impl Program {
 
     pub fn param_named(&self, name: &str) -> Option<ParamId> {
         self.params.iter().position(|p| p.name == name)
+    }
+}
+
+/// For every indicator: the leaves under it, and its share of its parent's value.
+#[derive(Clone, Debug, Default)]
+pub struct Trees {
+    pub leaves: Vec<Vec<NodeId>>,
+    /// By points (its points over the points of it and its siblings), by weight, or an equal
+    /// part; 1 for a root. An error if the shares cannot be computed exactly.
+    pub shares: Vec<Exact<Number>>,
+}
+
+impl Trees {
+    pub fn new(indicators: &[Indicator]) -> Trees {
+        let leaves = (0..indicators.len()).map(|n| leaves_of(indicators, n)).collect();
+        let shares = indicators.iter().map(|ind| share(indicators, ind)).collect();
+        Trees { leaves, shares }
+    }
+}
+
+fn share(indicators: &[Indicator], ind: &Indicator) -> Exact<Number> {
+    let Some(parent) = ind.parent else { return Ok(Number::ONE) };
+    let siblings = &indicators[parent].children;
+    match (ind.points, ind.weight) {
+        (Some(p), _) => {
+            let mut total = Number::ZERO;
+            for s in siblings.iter().filter_map(|&s| indicators[s].points) {
+                total = total.checked_add(s)?;
+            }
+            p.checked_div(total)
+        }
+        (None, Some(w)) => Ok(w),
+        (None, None) => Number::ONE.checked_div(Number::int(siblings.len() as i128)),
     }
 }
 

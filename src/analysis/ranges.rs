@@ -219,7 +219,7 @@ impl Analysis<'_> {
             Builtin::Rollup { indicator, keys } => {
                 let Range::Entries(rs) = first else { return Range::Other };
                 let mut known = vec![None; program.indicators.len()];
-                for (leaf, r) in program.leaves(keys).into_iter().zip(rs) {
+                for (&leaf, r) in program.leaves(keys).iter().zip(rs) {
                     known[leaf] = r.interval();
                 }
                 rolled_up(program, indicator, &known).map_or(Range::Other, Range::Num)

@@ -141,6 +141,7 @@ impl<'a> Checker<'a> {
             header: self.header,
             articles: self.articles,
             scales: self.scales,
+            trees: crate::program::Trees::new(&self.indicators),
             indicators: self.indicators,
             label_sets: self.label_sets,
             inputs: self.inputs,

@@ -218,7 +218,11 @@ impl<'a> Env<'a> {
                     _ => return internal("entries per indicator were expected"),
                 }
             }
-            Expr::Field(base, i) => field(self.eval(base)?, *i),
+            Expr::Field(base, i) => match self.place(base) {
+                // A field of each record of a list, without copying the records.
+                Some(whole) => field_of(whole, *i),
+                None => field(self.eval(base)?, *i),
+            },
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
             Expr::Not(x) => Value::Bool(!self.truth(x)?),
             Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
@@ -316,9 +320,18 @@ impl<'a> Env<'a> {
                 _ => Value::Absent,
             },
             Builtin::Rollup { indicator, keys } => {
-                let Value::Map(values) = first()? else { return internal("one value per leaf was expected") };
+                let owned;
+                let values = match args.first().map(|a| (a, self.place(a))) {
+                    Some((_, Some(v))) => v,
+                    Some((a, None)) => {
+                        owned = self.eval(a)?;
+                        &owned
+                    }
+                    None => &Value::Absent,
+                };
+                let Value::Map(values) = values else { return internal("one value per leaf was expected") };
                 let mut known = vec![None; self.program.indicators.len()];
-                for (leaf, value) in self.program.leaves(keys).into_iter().zip(values) {
+                for (&leaf, value) in self.program.leaves(keys).iter().zip(values) {
                     known[leaf] = value.as_num();
                 }
                 Value::Num(rolled_up(self.program, indicator, &known)?)
@@ -344,20 +357,12 @@ fn rolled_up(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Num
 }
 
 fn weighted_children(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Number> {
-    let children = &program.indicators[node].children;
-    let total_points = sum(children.iter().filter_map(|c| program.indicators[*c].points))?;
-    let count = Number::int(children.len() as i128);
     let mut acc = Number::ZERO;
-    for &c in children {
-        let child = &program.indicators[c];
-        let share = match (child.points, child.weight) {
-            (Some(p), _) => p.checked_div(total_points)?,
-            (None, Some(w)) => w,
-            (None, None) => Number::ONE.checked_div(count)?,
-        };
+    for &c in &program.indicators[node].children {
+        let share = program.trees.shares[c]?;
         let value = match known[c] {
             Some(v) => v,
-            None if child.children.is_empty() => return internal("a leaf without a value"),
+            None if program.indicators[c].children.is_empty() => return internal("a leaf without a value"),
             None => weighted_children(program, c, known)?,
         };
         acc = acc.checked_add(share.checked_mul(value)?)?;
@@ -415,6 +420,15 @@ fn field(v: Value, i: usize) -> Value {
     match v {
         Value::Record(mut fields) if i < fields.len() => fields.swap_remove(i),
         Value::List(items) => Value::List(items.into_iter().map(|item| field(item, i)).collect()),
+        _ => Value::Absent,
+    }
+}
+
+/// `field` of a value read in place.
+fn field_of(v: &Value, i: usize) -> Value {
+    match v {
+        Value::Record(fields) => fields.get(i).cloned().unwrap_or(Value::Absent),
+        Value::List(items) => Value::List(items.iter().map(|item| field_of(item, i)).collect()),
         _ => Value::Absent,
     }
 }

@@ -393,6 +393,14 @@ fn parse_line(
     index: usize,
     bytes: &[u8],
 ) -> Result<(usize, Record), Vec<Diagnostic>> {
+    // Well-formed records (nearly all) are read straight from the bytes: JSON checks the
+    // UTF-8 of the strings it reads, and everything else in a JSON line is ASCII.
+    let line = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = if line_no == 1 { line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line) } else { line };
+    if let Some(record) = super::fast::record(program, defaults, line) {
+        return Ok((index, record));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let col = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).chars().count() + 1;
         vec![super::files::not_utf8(name, line_no, col, start + e.valid_up_to())]
@@ -400,9 +408,6 @@ fn parse_line(
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
     // Positions are within the line: its break is not part of it.
     let text = text.trim_end_matches(['\n', '\r']);
-    if let Some(record) = super::fast::record(program, defaults, text) {
-        return Ok((index, record));
-    }
     let json = json_text(name, text, line_no).map_err(|d| vec![d])?;
     read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r))
 }

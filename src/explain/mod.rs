@@ -220,8 +220,8 @@ impl Builder<'_> {
         let all = program.leaves(*indicator);
         let shown: Vec<String> = program
             .leaves(node)
-            .into_iter()
-            .filter_map(|leaf| {
+            .iter()
+            .filter_map(|&leaf| {
                 let k = all.iter().position(|l| *l == leaf)?;
                 let ind = &program.indicators[leaf];
                 let share = ind.weight.map(|w| format!(" ({})", percent(w))).unwrap_or_default();
