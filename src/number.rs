@@ -93,7 +93,20 @@ impl Number {
         }
     }
 
+    /// Numerator and denominator in 64 bits, when they fit: most numbers in regulations and
+    /// data do, and their sums and products then fit 128 bits without checks.
+    fn small(self) -> Option<(i64, u64)> {
+        Some((i64::try_from(self.num).ok()?, u64::try_from(self.den).ok().filter(|&d| d <= i64::MAX as u64)?))
+    }
+
     pub fn checked_add(self, o: Number) -> Exact<Number> {
+        match (self.small(), o.small()) {
+            (Some(a), Some(b)) => Ok(add_small(a, b)),
+            _ => self.add_wide(o),
+        }
+    }
+
+    fn add_wide(self, o: Number) -> Exact<Number> {
         if self.den == o.den {
             return Number::make(self.num.checked_add(o.num), Some(self.den));
         }
@@ -112,9 +125,13 @@ impl Number {
     }
 
     pub fn checked_mul(self, o: Number) -> Exact<Number> {
-        if self.den == 1 && o.den == 1 {
-            return self.num.checked_mul(o.num).map(Number::int).ok_or(ArithError::Overflow);
+        match (self.small(), o.small()) {
+            (Some(a), Some(b)) => Ok(mul_small(a, b)),
+            _ => self.mul_wide(o),
         }
+    }
+
+    fn mul_wide(self, o: Number) -> Exact<Number> {
         // Cross-reduce first so that products stay small.
         let g1 = gcd(self.num.unsigned_abs(), o.den.unsigned_abs()).max(1) as i128;
         let g2 = gcd(o.num.unsigned_abs(), self.den.unsigned_abs()).max(1) as i128;
@@ -127,7 +144,16 @@ impl Number {
         if o.num == 0 {
             return Err(ArithError::DivisionByZero);
         }
-        self.checked_mul(Number::reduced(o.den, o.num)?)
+        // The reciprocal of a fraction in lowest terms is in lowest terms.
+        let reciprocal = if o.num < 0 {
+            Number {
+                num: o.den.checked_neg().ok_or(ArithError::Overflow)?,
+                den: o.num.checked_neg().ok_or(ArithError::Overflow)?,
+            }
+        } else {
+            Number { num: o.den, den: o.num }
+        };
+        self.checked_mul(reciprocal)
     }
 
     pub fn is_zero(self) -> bool {
@@ -336,6 +362,41 @@ fn gcd(a: u128, b: u128) -> u128 {
     }
 }
 
+/// `a + b` for fractions in lowest terms with 64-bit parts (denominators below 2^63): every
+/// product fits 128 bits. With g = gcd of the denominators, the sum's only common factor
+/// with its denominator divides g (Knuth, TAOCP 4.5.1).
+fn add_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
+    if an == 0 {
+        return Number { num: i128::from(bn), den: i128::from(bd) };
+    }
+    if bn == 0 {
+        return Number { num: i128::from(an), den: i128::from(ad) };
+    }
+    let g = if ad == bd { ad } else { gcd64(ad, bd) };
+    let (a, b) = (i128::from(ad / g), i128::from(bd / g));
+    let num = i128::from(an) * b + i128::from(bn) * a;
+    if num == 0 {
+        return Number::ZERO;
+    }
+    let den = i128::from(ad) * b;
+    let common = gcd(num.unsigned_abs(), u128::from(g)) as i128;
+    Number { num: quotient(num, common), den: quotient(den, common) }
+}
+
+/// `a × b` for fractions in lowest terms with 64-bit parts: cross-reduced first, the
+/// product is in lowest terms and fits 128 bits.
+fn mul_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
+    if an == 0 || bn == 0 {
+        return Number::ZERO;
+    }
+    let g1 = gcd64(an.unsigned_abs(), bd);
+    let g2 = gcd64(bn.unsigned_abs(), ad);
+    // g1 divides bd < 2^63 and g2 divides ad < 2^63, so they fit i64.
+    let num = i128::from(an / g1 as i64) * i128::from(bn / g2 as i64);
+    let den = i128::from(ad / g2) * i128::from(bd / g1);
+    Number { num, den }
+}
+
 /// Binary GCD of two non-zero numbers: shifts and subtractions, no division.
 fn gcd64(a: u64, b: u64) -> u64 {
     let shift = (a | b).trailing_zeros();
@@ -454,6 +515,39 @@ mod tests {
         assert_eq!(min.checked_neg(), Err(ArithError::Overflow));
         assert!(matches!(min.checked_div(min), Ok(_) | Err(ArithError::Overflow)));
         assert!(min < Number::ZERO);
+    }
+
+    #[test]
+    fn the_64_bit_paths_agree_with_the_128_bit_ones() {
+        struct Rng(u64);
+        impl Rng {
+            fn below(&mut self, limit: u64) -> u64 {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                self.0 % limit
+            }
+            /// Mostly below `limit`, sometimes an edge case.
+            fn part(&mut self, limit: u64) -> u64 {
+                const EDGES: [u64; 9] = [0, 1, 2, 3, 5, 10, 100, 7 << 40, i64::MAX as u64];
+                if self.below(4) == 0 { EDGES[self.below(9) as usize] } else { self.below(limit) }
+            }
+            fn number(&mut self, limit: u64) -> Number {
+                let sign = if self.below(2) == 0 { -1 } else { 1 };
+                Number::from_parts(self.part(limit) as i128 * sign, self.part(limit).max(1) as i128).expect("a number")
+            }
+        }
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let limit = [10, 1000, 1 << 20, i64::MAX as u64][rng.below(4) as usize];
+            let (a, b) = (rng.number(limit), rng.number(limit));
+            assert!(a.small().is_some() && b.small().is_some());
+            assert_eq!(a.checked_add(b), a.add_wide(b), "{a:?} + {b:?}");
+            assert_eq!(a.checked_mul(b), a.mul_wide(b), "{a:?} × {b:?}");
+        }
+        let min = Number::int(i64::MIN as i128);
+        assert_eq!(min.checked_mul(min), min.mul_wide(min));
+        assert_eq!(min.checked_add(min), min.add_wide(min));
     }
 
     #[test]
