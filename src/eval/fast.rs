@@ -112,8 +112,10 @@ impl<'de> DeserializeSeed<'de> for Read<'_> {
             Shape::Optional(inner) => d.deserialize_option(Optional(Read { program, shape: inner })),
             Shape::Text => Ok(Value::Text(<String as serde::Deserialize>::deserialize(d)?)),
             Shape::Number { whole, min, max, .. } => {
-                let n = <serde_json::Number as serde::Deserialize>::deserialize(d)?;
-                let n = Number::from_decimal(parse_decimal(n.as_str()).ok_or_else(give_up)?);
+                // The number's text as written, borrowed from the line: no copy, no f64.
+                // Anything but a number (a string, an object) does not read as a decimal.
+                let raw = <&serde_json::value::RawValue as serde::Deserialize>::deserialize(d)?;
+                let n = Number::from_decimal(parse_decimal(raw.get()).ok_or_else(give_up)?);
                 if within(n, *whole, *min, *max) { Ok(Value::Num(n)) } else { Err(give_up()) }
             }
             Shape::Rating(s) => {

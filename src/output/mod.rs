@@ -36,10 +36,37 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
 }
 
 pub fn number_text(n: Number, places: u32) -> String {
+    if let Some(text) = fixed_point(n, places) {
+        return text;
+    }
     match n.to_decimal(places) {
         Ok(d) => d.to_string(),
         Err(_) => n.to_string(),
     }
+}
+
+/// `n` rounded half away from zero to `places` decimals and printed with exactly that many,
+/// as a decimal prints (`18.00`, `-0.50`, `7`), without building one; `None` where a decimal
+/// could not hold it, so that the general path decides.
+fn fixed_point(n: Number, places: u32) -> Option<String> {
+    use std::fmt::Write;
+    let (num, den) = n.round(places, crate::number::Rounding::HalfUp).ok()?.parts();
+    let scale = 10i128.checked_pow(places).filter(|_| places <= 28)?;
+    let mantissa = num.checked_mul(scale / den)?;
+    if mantissa.unsigned_abs() >= 1 << 96 {
+        return None;
+    }
+    let digits = mantissa.unsigned_abs();
+    let (int, frac) = (digits / scale as u128, digits % scale as u128);
+    let mut text = String::with_capacity(8 + places as usize);
+    if mantissa < 0 {
+        text.push('-');
+    }
+    let _ = write!(text, "{int}");
+    if places > 0 {
+        let _ = write!(text, ".{frac:0width$}", width = places as usize);
+    }
+    Some(text)
 }
 
 /// A value as JSON: numbers as decimal strings, levels by name, flags as booleans.
@@ -260,6 +287,25 @@ fn cell(j: &Json) -> String {
 mod tests {
     use super::*;
     use crate::source::SourceFile;
+
+    #[test]
+    fn numbers_print_as_their_decimals_print() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in 0..20_000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let num = (x % 2_000_001) as i128 - 1_000_000;
+            let den = [1, 2, 3, 7, 8, 100, 1000, 999_983][(i % 8) as usize];
+            let n = Number::from_parts(num * if i % 5 == 0 { 1_000_000_000_000 } else { 1 }, den).expect("a number");
+            for places in 0..5 {
+                let decimal = n.to_decimal(places).map(|d| d.to_string()).unwrap_or_else(|_| n.to_string());
+                assert_eq!(number_text(n, places), decimal, "{n:?} to {places} places");
+            }
+        }
+        let huge = Number::int(i128::MAX / 3);
+        assert_eq!(number_text(huge, 2), huge.to_string());
+    }
 
     /// The hand-written JSON line is the JSON tree printed, for every example department of
     /// both regulations (levels, flags, absent values, per-leaf maps, ranks).
