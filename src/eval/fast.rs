@@ -1,7 +1,8 @@
 //! A fast way in for well-formed records: a line of JSON straight to input values, without
 //! building a JSON tree first. It gives up (`None`) at anything it does not expect (a wrong
 //! type, a value out of range, a key twice); the reader in `data` then reads the record
-//! again and says what is wrong, so messages are the same either way.
+//! again and says what is wrong, so messages are the same either way. What each shape
+//! expects (its keys, its words) is worked out once per run, not once per value.
 
 use std::fmt;
 
@@ -11,17 +12,48 @@ use super::{Record, Value};
 use crate::number::{Number, parse_decimal};
 use crate::program::{Limit, Program, Shape};
 
-/// The record in `text`, if it is well formed. `defaults` are the inputs' default values.
-pub fn record(program: &Program, defaults: &[Option<Value>], text: &[u8]) -> Option<Record> {
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let inputs = Inputs { program, defaults }.deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    let Value::Text(unit) = inputs.get(program.roles.unit)? else { return None };
-    let unit = unit.trim();
-    if unit.is_empty() {
-        return None;
+/// Reads records of one program.
+pub struct FastReader<'p> {
+    program: &'p Program,
+    /// The inputs' default values.
+    defaults: Vec<Option<Value>>,
+    /// The record's keys and what each holds.
+    inputs: Keyed<'p>,
+}
+
+impl<'p> FastReader<'p> {
+    pub fn new(program: &'p Program) -> FastReader<'p> {
+        let inputs = Keyed {
+            keys: program.inputs.iter().map(|i| i.field.as_str()).collect(),
+            items: program.inputs.iter().map(|i| Expect::new(program, &i.shape)).collect(),
+        };
+        FastReader { program, defaults: super::data::default_values(program), inputs }
     }
-    Some(Record { unit: unit.to_string(), inputs })
+
+    /// The record in `text`, if it is well formed.
+    pub fn record(&self, text: &[u8]) -> Option<Record> {
+        let mut de = serde_json::Deserializer::from_slice(text);
+        let slots = Object(&self.inputs).deserialize(&mut de).ok()?;
+        de.end().ok()?;
+        // A field left out takes its default, or is absent if it may be.
+        let inputs = slots
+            .into_iter()
+            .zip(&self.program.inputs)
+            .zip(&self.defaults)
+            .map(|((slot, input), default)| match (slot, &input.shape) {
+                (Some(v), _) => Some(v),
+                (None, _) if default.is_some() => default.clone(),
+                (None, Shape::Optional(_)) => Some(Value::Absent),
+                (None, _) => None,
+            })
+            .collect::<Option<Vec<Value>>>()?;
+        let Value::Text(unit) = inputs.get(self.program.roles.unit)? else { return None };
+        let unit = unit.trim();
+        if unit.is_empty() {
+            return None;
+        }
+        Some(Record { unit: unit.to_string(), inputs })
+    }
 }
 
 /// Anything unexpected: the slow reader takes over.
@@ -29,47 +61,97 @@ fn give_up<E: de::Error>() -> E {
     E::custom("not the fast case")
 }
 
-struct Inputs<'p> {
-    program: &'p Program,
-    defaults: &'p [Option<Value>],
+/// What a value of a shape must be, ready for reading.
+enum Expect<'p> {
+    Text,
+    Number {
+        whole: bool,
+        min: Option<Limit>,
+        max: Option<Limit>,
+    },
+    /// A rating's level or a label, by the words allowed.
+    Word(Vec<&'p str>),
+    List {
+        item: Box<Expect<'p>>,
+        min: usize,
+        max: Option<usize>,
+    },
+    Tally {
+        levels: Vec<&'p str>,
+        nonempty: bool,
+    },
+    /// One value per leaf (by the leaves' names): every one given unless the item is optional.
+    Each(Keyed<'p>),
+    /// A record's fields: those not optional must be given.
+    Record(Keyed<'p>),
+    Optional(Box<Expect<'p>>),
 }
 
-impl<'de> DeserializeSeed<'de> for Inputs<'_> {
-    type Value = Vec<Value>;
+/// An object's keys and what each holds.
+struct Keyed<'p> {
+    keys: Vec<&'p str>,
+    items: Vec<Expect<'p>>,
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Value>, D::Error> {
+impl<'p> Expect<'p> {
+    fn new(program: &'p Program, shape: &'p Shape) -> Expect<'p> {
+        match shape {
+            Shape::Text => Expect::Text,
+            Shape::Number { whole, min, max, .. } => Expect::Number { whole: *whole, min: *min, max: *max },
+            Shape::Rating(s) => Expect::Word(program.scales[*s].levels.iter().map(|(n, _)| n.as_str()).collect()),
+            Shape::Label(l) => Expect::Word(program.label_sets[*l].iter().map(String::as_str).collect()),
+            Shape::List { item, min, max } => {
+                Expect::List { item: Box::new(Expect::new(program, item)), min: *min, max: *max }
+            }
+            Shape::Tally { scale, nonempty } => Expect::Tally {
+                levels: program.scales[*scale].levels.iter().map(|(n, _)| n.as_str()).collect(),
+                nonempty: *nonempty,
+            },
+            Shape::Each { indicator, item } => {
+                let leaves = program.leaves(*indicator);
+                Expect::Each(Keyed {
+                    keys: leaves.iter().map(|&n| program.indicators[n].name.as_str()).collect(),
+                    items: leaves.iter().map(|_| Expect::new(program, item)).collect(),
+                })
+            }
+            Shape::Record(fields) => Expect::Record(Keyed {
+                keys: fields.iter().map(|(n, _)| n.as_str()).collect(),
+                items: fields.iter().map(|(_, s)| Expect::new(program, s)).collect(),
+            }),
+            Shape::Optional(inner) => Expect::Optional(Box::new(Expect::new(program, inner))),
+        }
+    }
+}
+
+/// An object's values by its keys, in the keys' order (`None` for a key left out); a key
+/// twice or unknown gives up.
+struct Object<'a, 'p>(&'a Keyed<'p>);
+
+impl<'de> DeserializeSeed<'de> for Object<'_, '_> {
+    type Value = Vec<Option<Value>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Inputs<'_> {
-    type Value = Vec<Value>;
+impl<'de> Visitor<'de> for Object<'_, '_> {
+    type Value = Vec<Option<Value>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a record")
+        f.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<Value>, A::Error> {
-        let inputs = &self.program.inputs;
-        let keys: Vec<&str> = inputs.iter().map(|i| i.field.as_str()).collect();
-        let mut slots: Vec<Option<Value>> = vec![None; inputs.len()];
-        while let Some(i) = map.next_key_seed(KeyIndex(&keys))? {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut slots: Vec<Option<Value>> = Vec::with_capacity(self.0.keys.len());
+        slots.resize_with(self.0.keys.len(), || None);
+        while let Some(i) = map.next_key_seed(KeyIndex(&self.0.keys))? {
             if slots[i].is_some() {
                 return Err(give_up());
             }
-            slots[i] = Some(map.next_value_seed(Read { program: self.program, shape: &inputs[i].shape })?);
+            slots[i] = Some(map.next_value_seed(Read(&self.0.items[i]))?);
         }
-        slots
-            .into_iter()
-            .zip(inputs)
-            .zip(self.defaults)
-            .map(|((slot, input), default)| match (slot, &input.shape) {
-                (Some(v), _) => Ok(v),
-                (None, _) if default.is_some() => default.clone().ok_or_else(give_up),
-                (None, Shape::Optional(_)) => Ok(Value::Absent),
-                (None, _) => Err(give_up()),
-            })
-            .collect()
+        Ok(slots)
     }
 }
 
@@ -96,37 +178,26 @@ impl Visitor<'_> for KeyIndex<'_> {
     }
 }
 
-/// A value of a shape.
+/// A value as expected.
 #[derive(Clone, Copy)]
-struct Read<'p> {
-    program: &'p Program,
-    shape: &'p Shape,
-}
+struct Read<'a, 'p>(&'a Expect<'p>);
 
-impl<'de> DeserializeSeed<'de> for Read<'_> {
+impl<'de> DeserializeSeed<'de> for Read<'_, '_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        let program = self.program;
-        match self.shape {
-            Shape::Optional(inner) => d.deserialize_option(Optional(Read { program, shape: inner })),
-            Shape::Text => Ok(Value::Text(<String as serde::Deserialize>::deserialize(d)?)),
-            Shape::Number { whole, min, max, .. } => {
+        match self.0 {
+            Expect::Optional(inner) => d.deserialize_option(Optional(Read(inner))),
+            Expect::Text => Ok(Value::Text(<String as serde::Deserialize>::deserialize(d)?)),
+            Expect::Number { whole, min, max } => {
                 // The number's text as written, borrowed from the line: no copy, no f64.
                 // Anything but a number (a string, an object) does not read as a decimal.
                 let raw = <&serde_json::value::RawValue as serde::Deserialize>::deserialize(d)?;
                 let n = Number::from_decimal(parse_decimal(raw.get()).ok_or_else(give_up)?);
                 if within(n, *whole, *min, *max) { Ok(Value::Num(n)) } else { Err(give_up()) }
             }
-            Shape::Rating(s) => {
-                let levels: Vec<&str> = program.scales[*s].levels.iter().map(|(n, _)| n.as_str()).collect();
-                d.deserialize_str(Word(&levels)).map(Value::Level)
-            }
-            Shape::Label(l) => {
-                let labels: Vec<&str> = program.label_sets[*l].iter().map(String::as_str).collect();
-                d.deserialize_str(Word(&labels)).map(Value::Level)
-            }
-            Shape::List { .. } | Shape::Tally { .. } | Shape::Each { .. } | Shape::Record(_) => d.deserialize_any(self),
+            Expect::Word(words) => d.deserialize_str(Word(words)).map(Value::Level),
+            Expect::List { .. } | Expect::Tally { .. } | Expect::Each(_) | Expect::Record(_) => d.deserialize_any(self),
         }
     }
 }
@@ -138,7 +209,7 @@ fn within(n: Number, whole: bool, min: Option<Limit>, max: Option<Limit>) -> boo
 }
 
 /// Lists, tallies, per-leaf values and records.
-impl<'de> Visitor<'de> for Read<'_> {
+impl<'de> Visitor<'de> for Read<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -146,9 +217,9 @@ impl<'de> Visitor<'de> for Read<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let Shape::List { item, min, max } = self.shape else { return Err(give_up()) };
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(Read { program: self.program, shape: item })? {
+        let Expect::List { item, min, max } = self.0 else { return Err(give_up()) };
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).max(*min));
+        while let Some(v) = seq.next_element_seed(Read(item))? {
             items.push(v);
         }
         if items.len() < *min || max.is_some_and(|m| items.len() > m) {
@@ -158,69 +229,54 @@ impl<'de> Visitor<'de> for Read<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-        let program = self.program;
-        match self.shape {
-            Shape::Tally { scale, nonempty } => {
-                let levels: Vec<&str> = program.scales[*scale].levels.iter().map(|(n, _)| n.as_str()).collect();
-                let count = Shape::count();
-                let counts: Vec<Number> = keyed(program, map, &levels, |_| &count)?
-                    .into_iter()
-                    .map(|c| c.as_num().unwrap_or(Number::ZERO)) // a level left out counts 0
-                    .collect();
+        match self.0 {
+            Expect::Tally { levels, nonempty } => {
+                let mut counts = vec![Number::ZERO; levels.len()];
+                let mut seen = vec![false; levels.len()];
+                let mut map = map;
                 let mut total = Number::ZERO;
-                for n in &counts {
-                    total = total.checked_add(*n).map_err(|_| give_up())?;
+                while let Some(i) = map.next_key_seed(KeyIndex(levels))? {
+                    if std::mem::replace(&mut seen[i], true) {
+                        return Err(give_up());
+                    }
+                    let count = map.next_value_seed(Read(&COUNT))?;
+                    // A level left out counts 0.
+                    counts[i] = count.as_num().unwrap_or(Number::ZERO);
+                    total = total.checked_add(counts[i]).map_err(|_| give_up())?;
                 }
                 if *nonempty && total.is_zero() {
                     return Err(give_up());
                 }
                 Ok(Value::Tally(counts))
             }
-            Shape::Each { indicator, item } => {
-                let leaves = program.leaves(*indicator);
-                let keys: Vec<&str> = leaves.iter().map(|&n| program.indicators[n].name.as_str()).collect();
-                let values = keyed(program, map, &keys, |_| item)?;
-                if values.iter().zip(&keys).any(|(v, _)| *v == Value::Absent) && !matches!(**item, Shape::Optional(_)) {
-                    return Err(give_up());
-                }
-                Ok(Value::Map(values))
-            }
-            Shape::Record(fields) => {
-                let keys: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
-                let values = keyed(program, map, &keys, |i| &fields[i].1)?;
-                let missing = values
-                    .iter()
-                    .zip(fields)
-                    .any(|(v, (_, s))| *v == Value::Absent && !matches!(s, Shape::Optional(_)));
-                if missing { Err(give_up()) } else { Ok(Value::Record(values)) }
-            }
+            Expect::Each(keyed) => Ok(Value::Map(all_given(keyed, Object(keyed).visit_map(map)?)?)),
+            Expect::Record(keyed) => Ok(Value::Record(all_given(keyed, Object(keyed).visit_map(map)?)?)),
             _ => Err(give_up()),
         }
     }
 }
 
-/// An object's values by the given keys, in the keys' order; a key left out is `Absent`
-/// here (the caller decides whether that may be), a key twice or unknown gives up.
-fn keyed<'de, 's, A: MapAccess<'de>>(
-    program: &Program,
-    mut map: A,
-    keys: &[&str],
-    shape: impl Fn(usize) -> &'s Shape,
-) -> Result<Vec<Value>, A::Error> {
-    let mut slots: Vec<Option<Value>> = vec![None; keys.len()];
-    while let Some(i) = map.next_key_seed(KeyIndex(keys))? {
-        if slots[i].is_some() {
-            return Err(give_up());
-        }
-        slots[i] = Some(map.next_value_seed(Read { program, shape: shape(i) })?);
-    }
-    Ok(slots.into_iter().map(|s| s.unwrap_or(Value::Absent)).collect())
+/// `次数`: a whole number ≥ 0, as a tally's counts are.
+const COUNT: Expect<'static> =
+    Expect::Number { whole: true, min: Some(Limit { value: Number::ZERO, inclusive: true }), max: None };
+
+/// The values of an object whose every key must be given, unless what it holds is optional.
+fn all_given<E: de::Error>(keyed: &Keyed, slots: Vec<Option<Value>>) -> Result<Vec<Value>, E> {
+    slots
+        .into_iter()
+        .zip(&keyed.items)
+        .map(|(slot, item)| match (slot, item) {
+            (Some(v), _) => Ok(v),
+            (None, Expect::Optional(_)) => Ok(Value::Absent),
+            (None, _) => Err(give_up()),
+        })
+        .collect()
 }
 
-/// `null` is a value left out; anything else is read with the inner shape.
-struct Optional<'p>(Read<'p>);
+/// `null` is a value left out; anything else is read as the inner expectation.
+struct Optional<'a, 'p>(Read<'a, 'p>);
 
-impl<'de> Visitor<'de> for Optional<'_> {
+impl<'de> Visitor<'de> for Optional<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -258,7 +314,7 @@ impl Visitor<'_> for Word<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::data::{default_values, read_record};
+    use crate::eval::data::read_record;
     use crate::source::SourceFile;
 
     /// Every record of the examples and of the bad-data files, read both ways: the fast
@@ -269,7 +325,7 @@ mod tests {
             let path = format!("regulations/{name}.jx");
             let text = std::fs::read_to_string(&path).unwrap();
             let (program, _) = crate::compile(&SourceFile::new(path, text)).unwrap();
-            let defaults = default_values(&program);
+            let reader = FastReader::new(&program);
             let examples = std::fs::read_to_string(format!("examples/{name}/departments.json")).unwrap();
             let mut records: Vec<serde_json::Value> = serde_json::from_str(&examples).unwrap();
             let good = records.len();
@@ -287,7 +343,7 @@ mod tests {
             for (i, json) in records.iter().enumerate() {
                 let line = serde_json::to_string(json).unwrap();
                 let slow = read_record(&program, json, "record").ok();
-                match record(&program, &defaults, line.as_bytes()) {
+                match reader.record(line.as_bytes()) {
                     Some(fast) => {
                         fast_count += 1;
                         assert_eq!(Some(fast), slow, "{name} record {i}: {line}");
@@ -303,20 +359,20 @@ mod tests {
     fn gives_up_on_what_it_does_not_expect() {
         let text = std::fs::read_to_string("regulations/sichuan-2014.jx").unwrap();
         let (program, _) = crate::compile(&SourceFile::new("s.jx", text)).unwrap();
-        let defaults = default_values(&program);
+        let reader = FastReader::new(&program);
         let examples = std::fs::read_to_string("examples/sichuan-2014/departments.json").unwrap();
         let records: Vec<serde_json::Map<String, serde_json::Value>> = serde_json::from_str(&examples).unwrap();
         let line = serde_json::to_string(&records[0]).unwrap();
-        assert!(record(&program, &defaults, line.as_bytes()).is_some());
+        assert!(reader.record(line.as_bytes()).is_some());
         let twice = line.replacen('{', "{\"部门\":\"甲\",", 1);
         let as_text = line.replacen("\"中央表彰\":", "\"中央表彰\":\"1\",\"x\":", 1);
         for bad in [twice, as_text, line.replace('}', "} extra"), "[]".to_string(), String::new()] {
-            assert!(record(&program, &defaults, bad.as_bytes()).is_none(), "{bad}");
+            assert!(reader.record(bad.as_bytes()).is_none(), "{bad}");
         }
         // Bytes that are not UTF-8, in a name: the checking reader says where.
         let mut not_utf8 = line.into_bytes();
         let at = not_utf8.windows(2).position(|w| w == b"\":").expect("a key") - 1;
         not_utf8[at] = 0xff;
-        assert!(record(&program, &defaults, &not_utf8).is_none());
+        assert!(reader.record(&not_utf8).is_none());
     }
 }

@@ -328,7 +328,7 @@ fn each_batch(
     mut each: impl FnMut(Vec<(usize, Record)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let defaults = super::data::default_values(program);
+    let fast = super::fast::FastReader::new(program);
     let file = std::fs::File::open(path).map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let (mut line_no, mut index, mut offset) = (0usize, 0usize, 0usize);
@@ -361,9 +361,7 @@ fn each_batch(
         }
         let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
             .into_par_iter()
-            .map(|(line_no, index, start, bytes)| {
-                parse_line((program, &defaults), &name, (line_no, start), index, &bytes)
-            })
+            .map(|(line_no, index, start, bytes)| parse_line((program, &fast), &name, (line_no, start), index, &bytes))
             .collect();
         let mut batch = Vec::with_capacity(parsed.len());
         for p in parsed {
@@ -387,7 +385,7 @@ fn each_batch(
 
 /// One line: UTF-8, then JSON, then a record of the regulation's fields.
 fn parse_line(
-    (program, defaults): (&Program, &[Option<Value>]),
+    (program, fast): (&Program, &super::fast::FastReader),
     name: &str,
     (line_no, start): (usize, usize),
     index: usize,
@@ -398,7 +396,7 @@ fn parse_line(
     let line = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let line = if line_no == 1 { line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line) } else { line };
-    if let Some(record) = super::fast::record(program, defaults, line) {
+    if let Some(record) = fast.record(line) {
         return Ok((index, record));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
