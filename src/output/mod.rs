@@ -142,48 +142,72 @@ pub fn json(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> S
 
 /// JSON Lines: one result object a line, in input order.
 pub fn json_lines(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    results.iter().zip(inputs).map(|(r, i)| json_line(program, r, i)).collect()
-}
-
-/// One result as a line of JSON: what `serde_json::to_string(&result_json(..))` prints, written
-/// straight out (a large run prints millions; building each as a JSON tree first is most of
-/// the cost of writing them).
-fn json_line(program: &Program, r: &UnitResult, inputs: &[Value]) -> String {
-    let mut out = Vec::with_capacity(1024);
-    out.extend_from_slice(b"{\"department\":");
-    json_str(&mut out, &r.unit);
-    out.extend_from_slice(b",\"score\":");
-    json_str(&mut out, &score_text(program, r));
-    if let Some(g) = grade_text(program, r) {
-        out.extend_from_slice(b",\"grade\":");
-        json_str(&mut out, &g);
-    }
-    if let Some(c) = category_text(program, r, inputs) {
-        out.extend_from_slice(b",\"category\":");
-        json_str(&mut out, &c);
-    }
-    if let Some(rank) = rank_of(program, r) {
-        out.extend_from_slice(format!(",\"rank\":{}", rank as i64).as_bytes());
-    }
-    out.extend_from_slice(b",\"values\":{");
-    for (v, def) in program.values.iter().enumerate() {
-        if v > 0 {
-            out.push(b',');
-        }
-        json_str(&mut out, &def.name);
-        out.push(b':');
-        match &r.values[v] {
-            Value::Num(n) => json_str(&mut out, &number_text(*n, places(program, v, *n))),
-            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-            Value::Text(t) => json_str(&mut out, t),
-            other => {
-                let _ = serde_json::to_writer(&mut out, &value_json(program, v, other));
-            }
-        }
-    }
-    out.extend_from_slice(b"}}\n");
+    let writer = JsonLineWriter::new(program);
+    let mut out = Vec::new();
+    results.iter().zip(inputs).for_each(|(r, i)| writer.line(r, i, &mut out));
     // Only JSON text was written, and serde_json writes UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Results as lines of JSON: what `serde_json::to_string(&result_json(..))` prints, written
+/// straight out (a large run prints millions; building each as a JSON tree first is most of
+/// the cost of writing them). The values' keys are escaped once.
+pub struct JsonLineWriter<'p> {
+    program: &'p Program,
+    /// `"名称":` for each value.
+    keys: Vec<Vec<u8>>,
+}
+
+impl<'p> JsonLineWriter<'p> {
+    pub fn new(program: &'p Program) -> JsonLineWriter<'p> {
+        let keys = program
+            .values
+            .iter()
+            .map(|def| {
+                let mut key = Vec::new();
+                json_str(&mut key, &def.name);
+                key.push(b':');
+                key
+            })
+            .collect();
+        JsonLineWriter { program, keys }
+    }
+
+    /// One result's line, with its line break, appended to `out`.
+    pub fn line(&self, r: &UnitResult, inputs: &[Value], out: &mut Vec<u8>) {
+        let program = self.program;
+        out.extend_from_slice(b"{\"department\":");
+        json_str(out, &r.unit);
+        out.extend_from_slice(b",\"score\":");
+        json_str(out, &score_text(program, r));
+        if let Some(g) = grade_text(program, r) {
+            out.extend_from_slice(b",\"grade\":");
+            json_str(out, &g);
+        }
+        if let Some(c) = category_text(program, r, inputs) {
+            out.extend_from_slice(b",\"category\":");
+            json_str(out, &c);
+        }
+        if let Some(rank) = rank_of(program, r) {
+            out.extend_from_slice(format!(",\"rank\":{}", rank as i64).as_bytes());
+        }
+        out.extend_from_slice(b",\"values\":{");
+        for (v, key) in self.keys.iter().enumerate() {
+            if v > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(key);
+            match &r.values[v] {
+                Value::Num(n) => json_str(out, &number_text(*n, places(program, v, *n))),
+                Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+                Value::Text(t) => json_str(out, t),
+                other => {
+                    let _ = serde_json::to_writer(&mut *out, &value_json(program, v, other));
+                }
+            }
+        }
+        out.extend_from_slice(b"}}\n");
+    }
 }
 
 fn json_str(out: &mut Vec<u8>, s: &str) {
@@ -326,9 +350,12 @@ mod tests {
             let records = crate::eval::data::parse_json(&program, "d.json", data).expect("reads");
             let params = crate::eval::parameters(&program, &[]);
             let results = crate::eval::evaluate(&program, &records, &params).expect("evaluates");
+            let writer = JsonLineWriter::new(&program);
             for (record, r) in records.iter().zip(&results) {
                 let tree = serde_json::to_string(&result_json(&program, r, &record.inputs)).expect("prints");
-                assert_eq!(json_line(&program, r, &record.inputs), format!("{tree}\n"));
+                let mut line = Vec::new();
+                writer.line(r, &record.inputs, &mut line);
+                assert_eq!(String::from_utf8(line).expect("UTF-8"), format!("{tree}\n"));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{csv_header, csv_row, json_line, result_json};
+use super::{JsonLineWriter, csv_header, csv_row, result_json};
 use crate::eval::stream::Evaluated;
 use crate::program::Program;
 
@@ -21,6 +21,7 @@ pub enum ResultFormat {
 pub struct ResultWriter<'p, W: Write> {
     program: &'p Program,
     format: ResultFormat,
+    lines: JsonLineWriter<'p>,
     out: W,
     written: usize,
 }
@@ -36,22 +37,27 @@ impl<'p, W: Write> ResultWriter<'p, W> {
             ResultFormat::Csv => out.write_all(&csv_line(&csv_header(program)))?,
             ResultFormat::JsonLines => {}
         }
-        Ok(ResultWriter { program, format, out, written: 0 })
+        Ok(ResultWriter { program, format, lines: JsonLineWriter::new(program), out, written: 0 })
     }
 
-    /// Writes a batch of results; they are formatted in parallel (on the current rayon pool).
+    /// Writes a batch of results; they are formatted in parallel (on the current rayon pool),
+    /// a chunk at a time.
     pub fn write(&mut self, batch: &[Evaluated]) -> io::Result<()> {
-        let (program, format) = (self.program, self.format);
-        let items: Vec<Vec<u8>> = batch.par_iter().map(|e| item(program, format, e)).collect();
-        let mut bytes = Vec::with_capacity(items.iter().map(Vec::len).sum::<usize>() + 8 * items.len());
-        for item in items {
-            if format == ResultFormat::Json {
-                bytes.extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
-            }
-            bytes.extend(item);
-            self.written += 1;
-        }
-        self.out.write_all(&bytes)
+        const CHUNK: usize = 256;
+        let (first, program, format, lines) = (self.written, self.program, self.format, &self.lines);
+        let chunks: Vec<Vec<u8>> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut out = Vec::with_capacity(chunk.len() * 1024);
+                for (k, e) in chunk.iter().enumerate() {
+                    item((program, format, lines), first + c * CHUNK + k, e, &mut out);
+                }
+                out
+            })
+            .collect();
+        self.written += batch.len();
+        chunks.iter().try_for_each(|c| self.out.write_all(c))
     }
 
     /// Writes what comes after the last result and hands back the destination.
@@ -64,24 +70,28 @@ impl<'p, W: Write> ResultWriter<'p, W> {
     }
 }
 
-/// One result as written, without what separates it from the one before.
-fn item(program: &Program, format: ResultFormat, e: &Evaluated) -> Vec<u8> {
+/// The `index`th result as written, after what separates it from the one before.
+fn item(
+    (program, format, lines): (&Program, ResultFormat, &JsonLineWriter),
+    index: usize,
+    e: &Evaluated,
+    out: &mut Vec<u8>,
+) {
     let (r, inputs) = (&e.result, e.record.inputs.as_slice());
     match format {
-        ResultFormat::JsonLines => json_line(program, r, inputs).into_bytes(),
-        ResultFormat::Csv => csv_line(&csv_row(program, r, inputs)),
+        ResultFormat::JsonLines => lines.line(r, inputs, out),
+        ResultFormat::Csv => out.extend(csv_line(&csv_row(program, r, inputs))),
         ResultFormat::Json => {
+            out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             // The item as `to_string_pretty` prints it two levels down.
             let item = serde_json::to_string_pretty(&result_json(program, r, inputs)).unwrap_or_default();
-            let mut bytes = Vec::with_capacity(item.len() + 256);
             for (i, line) in item.lines().enumerate() {
                 if i > 0 {
-                    bytes.push(b'\n');
+                    out.push(b'\n');
                 }
-                bytes.extend_from_slice(b"    ");
-                bytes.extend_from_slice(line.as_bytes());
+                out.extend_from_slice(b"    ");
+                out.extend_from_slice(line.as_bytes());
             }
-            bytes
         }
     }
 }
