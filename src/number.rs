@@ -62,6 +62,9 @@ impl Number {
 
     /// Exactly the decimal's value.
     pub fn from_decimal(d: Decimal) -> Number {
+        if d.scale() == 0 {
+            return Number::int(d.mantissa());
+        }
         let den = 10i128.pow(d.scale());
         // A decimal's mantissa has 96 bits and its denominator is positive: nothing can overflow.
         Number::reduced(d.mantissa(), den).unwrap_or(Number::ZERO)
@@ -299,6 +302,11 @@ impl Ord for Number {
     fn cmp(&self, other: &Self) -> Ordering {
         if self.den == other.den {
             return self.num.cmp(&other.num);
+        }
+        // Denominators are positive: a/b vs c/d is a·d vs c·b, when neither overflows
+        // (never, when all four fit 64 bits).
+        if let (Some((a, b)), Some((c, d))) = (self.small(), other.small()) {
+            return (i128::from(a) * i128::from(d)).cmp(&(i128::from(c) * i128::from(b)));
         }
         // Denominators are positive: a/b vs c/d is a·d vs c·b, when neither overflows.
         if let (Some(ad), Some(cb)) = (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {

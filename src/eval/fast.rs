@@ -145,18 +145,21 @@ impl<'de> Visitor<'de> for Object<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut slots: Vec<Option<Value>> = Vec::with_capacity(self.0.keys.len());
         slots.resize_with(self.0.keys.len(), || None);
-        while let Some(i) = map.next_key_seed(KeyIndex(&self.0.keys))? {
+        let mut expected = 0;
+        while let Some(i) = map.next_key_seed(KeyIndex(&self.0.keys, expected))? {
             if slots[i].is_some() {
                 return Err(give_up());
             }
+            expected = i + 1;
             slots[i] = Some(map.next_value_seed(Read(&self.0.items[i]))?);
         }
         Ok(slots)
     }
 }
 
-/// A key's position among the expected keys; an unexpected key gives up.
-struct KeyIndex<'k>(&'k [&'k str]);
+/// A key's position among the expected keys; an unexpected key gives up. Keys mostly come
+/// in the order the template writes them, so the one after the last is tried first.
+struct KeyIndex<'k>(&'k [&'k str], usize);
 
 impl<'de> DeserializeSeed<'de> for KeyIndex<'_> {
     type Value = usize;
@@ -174,6 +177,9 @@ impl Visitor<'_> for KeyIndex<'_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
+        if self.0.get(self.1) == Some(&key) {
+            return Ok(self.1);
+        }
         self.0.iter().position(|k| *k == key).ok_or_else(give_up)
     }
 }
@@ -235,7 +241,7 @@ impl<'de> Visitor<'de> for Read<'_, '_> {
                 let mut seen = vec![false; levels.len()];
                 let mut map = map;
                 let mut total = Number::ZERO;
-                while let Some(i) = map.next_key_seed(KeyIndex(levels))? {
+                while let Some(i) = map.next_key_seed(KeyIndex(levels, 0))? {
                     if std::mem::replace(&mut seen[i], true) {
                         return Err(give_up());
                     }

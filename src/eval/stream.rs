@@ -298,13 +298,28 @@ impl<E> Run<'_, E> {
 #[derive(Default)]
 struct Keys {
     keys: Vec<(u32, Number, usize)>,
-    groups: HashMap<String, u32>,
+    /// Group numbers by the group's label (a level), or by its text.
+    by_level: Vec<Option<u32>>,
+    by_text: HashMap<String, u32>,
+    groups: u32,
 }
 
 impl Keys {
     fn push(&mut self, group: &Option<Value>, key: Number) {
-        let next = self.groups.len() as u32;
-        let group = *self.groups.entry(super::group_key(group)).or_insert(next);
+        let group = match group {
+            Some(Value::Level(i)) => {
+                if self.by_level.len() <= *i {
+                    self.by_level.resize(i + 1, None);
+                }
+                *self.by_level[*i].get_or_insert_with(|| next(&mut self.groups))
+            }
+            Some(Value::Text(t)) => match self.by_text.get(t.as_str()) {
+                Some(&g) => g,
+                None => *self.by_text.entry(t.clone()).or_insert(next(&mut self.groups)),
+            },
+            // Not ranked within groups: one group.
+            _ => u32::MAX,
+        };
         let index = self.keys.len();
         self.keys.push((group, key, index));
     }
@@ -315,6 +330,11 @@ impl Keys {
         ranked.shrink_to_fit();
         ranked
     }
+}
+
+fn next(groups: &mut u32) -> u32 {
+    *groups += 1;
+    *groups - 1
 }
 
 /// Reads the file a batch of lines at a time, parsing and checking the batch's records in
