@@ -380,6 +380,9 @@ fn add_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
     if bn == 0 {
         return Number { num: i128::from(an), den: i128::from(ad) };
     }
+    if ad == 1 && bd == 1 {
+        return Number::int(i128::from(an) + i128::from(bn));
+    }
     let g = if ad == bd { ad } else { gcd64(ad, bd) };
     let (a, b) = (i128::from(ad / g), i128::from(bd / g));
     let num = i128::from(an) * b + i128::from(bn) * a;
@@ -397,8 +400,8 @@ fn mul_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
     if an == 0 || bn == 0 {
         return Number::ZERO;
     }
-    let g1 = gcd64(an.unsigned_abs(), bd);
-    let g2 = gcd64(bn.unsigned_abs(), ad);
+    let g1 = if bd == 1 { 1 } else { gcd64(an.unsigned_abs(), bd) };
+    let g2 = if ad == 1 { 1 } else { gcd64(bn.unsigned_abs(), ad) };
     // g1 divides bd < 2^63 and g2 divides ad < 2^63, so they fit i64.
     let num = i128::from(an / g1 as i64) * i128::from(bn / g2 as i64);
     let den = i128::from(ad / g2) * i128::from(bd / g1);

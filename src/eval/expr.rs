@@ -194,7 +194,9 @@ impl<'a> Env<'a> {
     }
 
     pub fn eval(&self, e: &Expr) -> R<Value> {
-        if let Some(v) = self.place(e) {
+        if matches!(e, Expr::Input(_) | Expr::Value(_) | Expr::Index(..) | Expr::Field(..))
+            && let Some(v) = self.place(e)
+        {
             return Ok(v.clone());
         }
         Ok(match e {
