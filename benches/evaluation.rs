@@ -94,7 +94,7 @@ fn end_to_end(c: &mut Criterion) {
 fn run_jixiao(program: &jixiao::program::Program, params: &[jixiao::number::Number], path: &Path) {
     let mut sink = std::io::sink();
     let mut writer = ResultWriter::start(program, ResultFormat::JsonLines, &mut sink as &mut dyn Write).expect("sink");
-    stream::evaluate_json_lines(program, params, path, &stream::Quiet, &mut |batch| writer.write(&batch))
+    stream::evaluate_streamed(program, params, path, &stream::Quiet, &mut |batch| writer.write(&batch))
         .expect("valid data")
         .expect("sink");
 }

@@ -306,14 +306,19 @@ fn evaluate(
         Format::Csv => Some(output::ResultFormat::Csv),
         Format::Table | Format::Xlsx => None,
     };
-    // Streaming reads the file more than once: a pipe is read whole instead.
+    // JSON Lines and CSV data into a format written as it comes: record by record, in bounded
+    // memory. Streaming may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let lines = eval::files::DataFormat::of(data) == eval::files::DataFormat::JsonLines;
-    if let Some(streamed) = streamed.filter(|_| lines && rereadable) {
+    let data_format = eval::files::DataFormat::of(data);
+    let by_record = matches!(data_format, eval::files::DataFormat::JsonLines | eval::files::DataFormat::Csv);
+    if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
         let (program, _) = compile(file)?;
-        let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-        stream::evaluate(&program, &params, data, streamed, out, jobs)?;
-        return Ok(ExitCode::SUCCESS);
+        // CSV whose list tables are not in the main table's order is read whole.
+        if data_format == eval::files::DataFormat::JsonLines || eval::csv_stream::aligned(&program, data) {
+            let params = eval::parameters(&program, &parse_overrides(&program, set)?);
+            stream::evaluate(&program, &params, data, streamed, out, jobs)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     }
     let Loaded { program, records, params: _, results } = load(file, data, set)?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();

@@ -180,6 +180,123 @@ fn a_line_over_64_mb_is_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+fn program(name: &str) -> jixiao::program::Program {
+    let path = format!("regulations/{name}.jx");
+    let text = std::fs::read_to_string(common::manifest().join(&path)).unwrap();
+    jixiao::compile(&jixiao::source::SourceFile::new(path, text)).expect("the shipped file checks").0
+}
+
+/// CSV whose list tables follow the main table (as `convert` and `template` write them) is
+/// evaluated a batch at a time with the same results as the JSON; CSV whose list rows are
+/// out of order is read whole, with the same results too.
+#[test]
+fn csv_is_streamed_when_its_lists_follow_the_main_table() {
+    let dir = std::env::temp_dir().join(format!("jixiao-csv-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let file = format!("regulations/{name}.jx");
+        let data = format!("examples/{name}/departments.json");
+        let csv = dir.join(format!("{name}.csv"));
+        assert_eq!(jixiao(&["convert", &file, &data, "-o", csv.to_str().unwrap()]).code, 0);
+        assert!(jixiao::eval::csv_stream::aligned(&program(name), &csv), "{name}: convert writes lists in order");
+        for format in ["json", "jsonl", "csv"] {
+            let whole = jixiao(&["eval", &file, &data, "--format", format]);
+            for jobs in ["1", "2"] {
+                let streamed = jixiao(&["eval", &file, csv.to_str().unwrap(), "--format", format, "-j", jobs]);
+                assert_eq!(streamed.code, 0, "{}", streamed.text());
+                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
+            }
+        }
+    }
+    // Jiangsu's item rows in reverse: not streamable, read whole, the same results.
+    let program = program("jiangsu-2011");
+    let items = dir.join("jiangsu-2011.职能工作.csv");
+    let text = std::fs::read_to_string(&items).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1..].reverse();
+    std::fs::write(&items, lines.join("\n") + "\n").unwrap();
+    let csv = dir.join("jiangsu-2011.csv");
+    assert!(!jixiao::eval::csv_stream::aligned(&program, &csv));
+    let whole =
+        jixiao(&["eval", "regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json", "--format", "jsonl"]);
+    let shuffled = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(shuffled.code, 0, "{}", shuffled.text());
+    assert_eq!(shuffled.stdout, whole.stdout);
+    // A byte order mark (Excel writes one) does not stop streaming.
+    let bom = dir.join("bom.csv");
+    std::fs::write(&bom, [b"\xef\xbb\xbf".as_slice(), &std::fs::read(dir.join("sichuan-2014.csv")).unwrap()].concat())
+        .unwrap();
+    assert!(jixiao::eval::csv_stream::aligned(&self::program("sichuan-2014"), &bom));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A bad cell far into a large CSV file, read in batches, is named by its line in the whole
+/// file, for the main table and for a list table; the run leaves no output.
+#[test]
+fn streamed_csv_errors_name_the_line_in_the_whole_file() {
+    let dir = std::env::temp_dir().join(format!("jixiao-csv-lines-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("d.csv");
+    let examples = "examples/jiangsu-2011/departments.json";
+    assert_eq!(jixiao(&["convert", "regulations/jiangsu-2011.jx", examples, "-o", csv.to_str().unwrap()]).code, 0);
+    // 5,000 departments: the 40 examples over and over under new names.
+    let grow = |path: &std::path::Path, column_of_unit: usize| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut lines = text.lines();
+        let header = lines.next().unwrap().to_string();
+        let rows: Vec<&str> = lines.collect();
+        let units: Vec<String> = std::fs::read_to_string(dir.join("d.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect();
+        let mut out = vec![header];
+        for copy in 0..125 {
+            for unit in &units {
+                for row in rows.iter().filter(|r| r.split(',').nth(column_of_unit) == Some(unit.as_str())) {
+                    out.push(row.replacen(unit.as_str(), &format!("{unit}{copy}"), 1));
+                }
+            }
+        }
+        out
+    };
+    let main = grow(&dir.join("d.csv"), 0);
+    let items = grow(&dir.join("d.职能工作.csv"), 0);
+    let deductions = grow(&dir.join("d.督促检查扣分.csv"), 0);
+    assert_eq!(main.len(), 5001);
+    let mut bad_main = main.clone();
+    bad_main[3000] = bad_main[3000].replacen(",社会管理和执法监督,", ",社会管理,", 1).replacen(
+        ",经济管理和市场监管,",
+        ",经济管理,",
+        1,
+    );
+    std::fs::write(dir.join("d.csv"), bad_main.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("d.职能工作.csv"), items.join("\n") + "\n").unwrap();
+    std::fs::write(dir.join("d.督促检查扣分.csv"), deductions.join("\n") + "\n").unwrap();
+    assert!(jixiao::eval::csv_stream::aligned(&program("jiangsu-2011"), &csv));
+    let out = dir.join("out.jsonl");
+    let run = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("line 3001") && run.stderr.contains("类别"), "{}", run.text());
+    assert!(!out.exists());
+    // The same in the item table, 60,000 rows in.
+    std::fs::write(dir.join("d.csv"), main.join("\n") + "\n").unwrap();
+    let mut bad_items = items.clone();
+    let at = 60_000;
+    let cells: Vec<&str> = bad_items[at].split(',').collect();
+    let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+    let last = cells.len() - 1;
+    cells[last] = "八十".to_string();
+    bad_items[at] = cells.join(",");
+    std::fs::write(dir.join("d.职能工作.csv"), bad_items.join("\n") + "\n").unwrap();
+    let run = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains(&format!("line {}", at + 1)) && run.stderr.contains("八十"), "{}", run.text());
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
     let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));

@@ -1,4 +1,4 @@
-//! `jixiao eval` of JSON Lines data into JSON, JSON Lines or CSV: record by record, on every
+//! `jixiao eval` of JSON Lines or CSV data into JSON, JSON Lines or CSV: record by record, on every
 //! core, with a progress bar when stderr is a terminal.
 
 use std::io::{IsTerminal, Write};
@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Failure, R, stdout_error, write_error, write_through};
 use crate::diagnostic::Diagnostic;
-use crate::eval::stream::{Progress, evaluate_json_lines};
+use crate::eval::stream::{Progress, evaluate_streamed};
 use crate::lang::tr;
 use crate::number::Number;
 use crate::output::{ResultFormat, ResultWriter};
@@ -51,7 +51,7 @@ pub(super) fn evaluate(
     let run = |w: &mut (dyn Write + Send)| -> R<()> {
         let mut writer = ResultWriter::start(program, format, w).map_err(io_failure)?;
         let outcome =
-            pool.install(|| evaluate_json_lines(program, params, data, &progress, &mut |batch| writer.write(&batch)));
+            pool.install(|| evaluate_streamed(program, params, data, &progress, &mut |batch| writer.write(&batch)));
         progress.0.finish_and_clear();
         outcome?.map_err(io_failure)?;
         writer.finish().map_err(io_failure)?;

@@ -136,12 +136,7 @@ pub fn read_records_located(
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        let mut reader = Reader {
-            program,
-            errors: Vec::new(),
-            at: At { record: format!("record {}", i + 1), ..At::default() },
-            cells: cells.get(i),
-        };
+        let mut reader = Reader::located(program, i, cells.get(i));
         let record = reader.record(item);
         if let Some(r) = &record {
             if let Some(first) = seen.get(&r.unit) {
@@ -159,6 +154,21 @@ pub fn read_records_located(
         records.extend(record);
     }
     if errors.is_empty() { Ok(records) } else { Err(errors) }
+}
+
+/// Record number `index` (0-based) of data read from tables, with where its values came from.
+pub fn read_record_located(
+    program: &Program,
+    json: &Json,
+    index: usize,
+    cells: Option<&HashMap<String, String>>,
+) -> Result<Record, Vec<Diagnostic>> {
+    let mut reader = Reader::located(program, index, cells);
+    let record = reader.record(json);
+    match record {
+        Some(r) if reader.errors.is_empty() => Ok(r),
+        _ => Err(reader.errors),
+    }
 }
 
 /// Each input's default as a value (`None` where there is none, or it does not fit).
@@ -226,6 +236,18 @@ impl Place<'_> {
             Place::Top(field) => field.to_string(),
             Place::Key(parent, key) => format!("{}.{key}", parent.path()),
             Place::Item(parent, i) => format!("{}[{}]", parent.path(), i + 1),
+        }
+    }
+}
+
+impl<'p> Reader<'p> {
+    /// A reader for record number `index` (0-based) of a file.
+    fn located(program: &'p Program, index: usize, cells: Option<&'p HashMap<String, String>>) -> Reader<'p> {
+        Reader {
+            program,
+            errors: Vec::new(),
+            at: At { record: format!("record {}", index + 1), ..At::default() },
+            cells,
         }
     }
 }

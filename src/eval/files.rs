@@ -185,7 +185,15 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
         let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
         rows.push(row.iter().map(str::to_string).collect());
     }
-    Ok(Table { name: name.to_string(), shown: file, header, rows, cell: tables::csv_cell, column: tables::csv_column })
+    Ok(Table {
+        name: name.to_string(),
+        shown: file,
+        header,
+        rows,
+        first_row: 0,
+        cell: tables::csv_cell,
+        column: tables::csv_column,
+    })
 }
 
 fn sheet(
@@ -201,6 +209,7 @@ fn sheet(
         shown: sheet.to_string(),
         header,
         rows: rows.collect(),
+        first_row: 0,
         cell: tables::spreadsheet_cell,
         column: tables::spreadsheet_column,
     })

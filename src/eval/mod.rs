@@ -1,6 +1,7 @@
 //! Checked program + department records → results. Values are computed in the checked
 //! order; a ranking waits for every record's value before the values that use it.
 
+pub mod csv_stream;
 pub mod data;
 pub mod err;
 mod expr;

@@ -48,9 +48,9 @@ impl Progress for Quiet {
     fn advance(&self, _: u64) {}
 }
 
-/// Evaluates a JSON Lines file, giving `sink` each batch of results in input order. The
-/// sink's error stops the run.
-pub fn evaluate_json_lines<E>(
+/// Evaluates a JSON Lines or CSV data file record by record, giving `sink` each batch of
+/// results in input order. The sink's error stops the run.
+pub fn evaluate_streamed<E>(
     program: &Program,
     params: &[Number],
     path: &Path,
@@ -347,6 +347,25 @@ fn each_batch(
     errors: &mut Vec<Diagnostic>,
     mut each: impl FnMut(Vec<(usize, Record)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
+    if super::files::DataFormat::of(path) == super::files::DataFormat::Csv {
+        super::csv_stream::each_batch(
+            program,
+            path,
+            BATCH,
+            |bytes| progress.advance(bytes),
+            |batch, found| {
+                errors.extend(found);
+                each(batch, errors);
+                errors.len() < MAX_ERRORS
+            },
+        )?;
+        return if errors.is_empty() {
+            Ok(())
+        } else {
+            errors.truncate(MAX_ERRORS);
+            Err(std::mem::take(errors))
+        };
+    }
     let name = path.display().to_string();
     let fast = super::fast::FastReader::new(program);
     let file = std::fs::File::open(path).map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;

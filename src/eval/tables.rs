@@ -18,10 +18,20 @@ pub struct Table {
     pub shown: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The data row of the file the first of `rows` is (0-based): tables read a part at a
+    /// time name cells by their place in the whole file.
+    pub first_row: usize,
     /// `cell C12` or `line 12, column 3`.
     pub cell: fn(row: usize, col: usize) -> String,
     /// `column C` or `column 3`.
     pub column: fn(col: usize) -> String,
+}
+
+impl Table {
+    /// How messages name the cell of row `r` of `rows` and column `c`.
+    fn cell_at(&self, r: usize, c: usize) -> String {
+        (self.cell)(self.first_row + r, c)
+    }
 }
 
 /// `C12`: a spreadsheet's name for the cell of data row `row` (0-based, after the header)
@@ -79,7 +89,7 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
                 errors.push(unknown_column(main, c, column));
                 continue;
             };
-            cells[r].insert(column.clone(), format!("{}, {}", main.shown, (main.cell)(r, c)));
+            cells[r].insert(column.clone(), format!("{}, {}", main.shown, main.cell_at(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => insert(&mut record, column, v),
                 Err(expected) => errors.push(bad_cell(main, r, c, &row_name(&record, unit), column, &expected, text)),
@@ -179,9 +189,16 @@ fn fill_list(
     };
     let Shape::Record(fields) = strip(item_shape) else { return };
     let first_field = if keyed { 2 } else { 1 };
+    // The first record of each department (a second is reported as a duplicate later).
+    let mut by_unit: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, rec) in records.iter().enumerate() {
+        if let Some(name) = rec.get(unit).and_then(Json::as_str) {
+            by_unit.entry(name.to_string()).or_insert(i);
+        }
+    }
     for (r, row) in table.rows.iter().enumerate() {
         let name = row.first().map_or("", |t| t.trim());
-        let Some(index) = records.iter().position(|rec| rec.get(unit).and_then(Json::as_str) == Some(name)) else {
+        let Some(&index) = by_unit.get(name) else {
             errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
             continue;
         };
@@ -207,7 +224,7 @@ fn fill_list(
                 continue;
             }
             let path = format!("{list_path}[{}].{column}", position + 1);
-            cells[index].insert(path, format!("{}, {}", table.shown, (table.cell)(r, c)));
+            cells[index].insert(path, format!("{}, {}", table.shown, table.cell_at(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => {
                     item.insert(column.clone(), v);
@@ -250,7 +267,7 @@ fn bad_cell(
     expected: &str,
     found: &str,
 ) -> Diagnostic {
-    let cell = (table.cell)(r, c);
+    let cell = table.cell_at(r, c);
     Diagnostic::error(
         "E0717",
         tr(

@@ -1,0 +1,192 @@
+//! CSV data record by record: the main table a batch of rows at a time, each batch with the
+//! rows of the list tables beside it (`数据.职能工作.csv`) that belong to its departments. The
+//! rows become records exactly as a whole table's would (`tables::records`), so values and
+//! messages are the same; only cells are named by their place in the whole file.
+//!
+//! Streaming needs each list table's rows grouped by department, in the main table's order,
+//! as `jixiao template` and `jixiao convert` write them. `aligned` checks that by reading the
+//! files once; data that is not so (or that does not read cleanly) is read whole instead,
+//! where the messages say what is wrong.
+
+use std::fs::File;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::Record;
+use super::data::read_record_located;
+use super::files::{beside, cannot_read, list_fields};
+use super::tables::{self, Table};
+use crate::diagnostic::Diagnostic;
+use crate::program::Program;
+use crate::schema::RECORDS_SHEET;
+
+/// One CSV file, read a row at a time, with the row after the last one taken.
+struct Cursor {
+    /// The table's name: `部门` for the main table, else the list field it fills.
+    name: String,
+    shown: String,
+    reader: csv::Reader<File>,
+    header: Vec<String>,
+    next: Option<csv::StringRecord>,
+    /// The data row (0-based) `next` is.
+    row: usize,
+}
+
+impl Cursor {
+    fn open(path: &Path, name: &str) -> Result<Cursor, String> {
+        let file = File::open(path).map_err(|e| e.to_string())?;
+        // csv strips a UTF-8 byte order mark at the start.
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+        let header = reader.headers().map_err(|e| e.to_string())?.iter().map(|h| h.trim().to_string()).collect();
+        let shown = path.display().to_string();
+        let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None, row: 0 };
+        cursor.next = cursor.read()?;
+        Ok(cursor)
+    }
+
+    fn read(&mut self) -> Result<Option<csv::StringRecord>, String> {
+        let mut record = csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(true) => Ok(Some(record)),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Takes the next row.
+    fn take(&mut self) -> Result<Option<Vec<String>>, String> {
+        let Some(row) = self.next.take() else { return Ok(None) };
+        self.next = self.read()?;
+        self.row += 1;
+        Ok(Some(row.iter().map(str::to_string).collect()))
+    }
+
+    /// Whether the next row is a list row of department `unit` (named in its first column).
+    fn next_is(&self, unit: &str) -> bool {
+        !unit.is_empty() && self.next.as_ref().and_then(|r| r.get(0)).is_some_and(|d| d.trim() == unit)
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+}
+
+/// The main table and the list tables of a CSV data file, read together.
+pub(super) struct CsvSource {
+    main: Cursor,
+    /// The main table's column of department names.
+    unit_column: usize,
+    lists: Vec<Cursor>,
+    /// Records read so far.
+    index: usize,
+}
+
+impl CsvSource {
+    fn open(program: &Program, path: &Path) -> Result<CsvSource, String> {
+        let main = Cursor::open(path, RECORDS_SHEET)?;
+        let unit = &program.inputs[program.roles.unit].field;
+        let unit_column = main.header.iter().position(|h| h == unit).ok_or("no department column")?;
+        let mut lists = Vec::new();
+        for field in list_fields(program) {
+            let file = beside(path, &field);
+            if file.exists() {
+                lists.push(Cursor::open(&file, &field)?);
+            }
+        }
+        Ok(CsvSource { main, unit_column, lists, index: 0 })
+    }
+
+    /// Up to `n` main rows, and for each list table the rows of their departments.
+    fn rows(&mut self, n: usize) -> Result<(Table, Vec<Table>), String> {
+        let table = |c: &Cursor, first_row| Table {
+            name: c.name.clone(),
+            shown: c.shown.clone(),
+            header: c.header.clone(),
+            rows: Vec::new(),
+            first_row,
+            cell: tables::csv_cell,
+            column: tables::csv_column,
+        };
+        let mut main = table(&self.main, self.main.row);
+        let mut lists: Vec<Table> = self.lists.iter().map(|c| table(c, c.row)).collect();
+        while main.rows.len() < n {
+            let Some(row) = self.main.take()? else { break };
+            let unit = row.get(self.unit_column).map_or("", |u| u.trim());
+            for (cursor, list) in self.lists.iter_mut().zip(&mut lists) {
+                while cursor.next_is(unit) {
+                    list.rows.extend(cursor.take()?);
+                }
+            }
+            main.rows.push(row);
+        }
+        Ok((main, lists))
+    }
+
+    /// Whether every list row was taken with the main row of its department.
+    fn lists_done(&self) -> bool {
+        self.lists.iter().all(|c| c.next.is_none())
+    }
+}
+
+/// Whether the CSV data can be read a batch at a time: it reads cleanly, the main table has
+/// a department column, and every list table's rows come grouped by department in the main
+/// table's order.
+pub fn aligned(program: &Program, path: &Path) -> bool {
+    let Ok(mut source) = CsvSource::open(program, path) else { return false };
+    loop {
+        match source.rows(4096) {
+            Ok((main, _)) if main.rows.is_empty() => return source.lists_done(),
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Reads the CSV data a batch of `batch` main rows at a time, giving each batch's records
+/// (with their index among all records) and errors to `each`, until it returns false.
+pub(super) fn each_batch(
+    program: &Program,
+    path: &Path,
+    batch: usize,
+    mut advance: impl FnMut(u64),
+    mut each: impl FnMut(Vec<(usize, Record)>, Vec<Diagnostic>) -> bool,
+) -> Result<(), Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    let mut source = CsvSource::open(program, path).map_err(|e| vec![cannot_read(&name, &e)])?;
+    loop {
+        let before = source.main.bytes_read();
+        let (main, lists) = source.rows(batch).map_err(|e| vec![cannot_read(&name, &e)])?;
+        advance(source.main.bytes_read() - before);
+        if main.rows.is_empty() {
+            return Ok(());
+        }
+        let first = source.index;
+        source.index += main.rows.len();
+        let (records, cells) = match tables::records(program, &main, &lists) {
+            Ok(found) => found,
+            Err(errors) => {
+                if each(Vec::new(), errors) {
+                    continue;
+                }
+                return Ok(());
+            }
+        };
+        let read: Vec<(usize, Result<Record, Vec<Diagnostic>>)> = records
+            .par_iter()
+            .enumerate()
+            .map(|(i, json)| (first + i, read_record_located(program, json, first + i, cells.get(i))))
+            .collect();
+        let mut good = Vec::with_capacity(read.len());
+        let mut errors = Vec::new();
+        for (index, r) in read {
+            match r {
+                Ok(record) => good.push((index, record)),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if !each(good, errors) {
+            return Ok(());
+        }
+    }
+}
