@@ -144,7 +144,8 @@ pub fn aligned(program: &Program, path: &Path) -> bool {
 }
 
 /// Reads the CSV data a batch of `batch` main rows at a time, giving each batch's records
-/// (with their index among all records) and errors to `each`, until it returns false.
+/// (with their index among all records) and errors to `each`, until it returns false. A
+/// batch is made into records in parallel, in chunks of rows with their list rows.
 pub(super) fn each_batch(
     program: &Program,
     path: &Path,
@@ -152,41 +153,56 @@ pub(super) fn each_batch(
     mut advance: impl FnMut(u64),
     mut each: impl FnMut(Vec<(usize, Record)>, Vec<Diagnostic>) -> bool,
 ) -> Result<(), Vec<Diagnostic>> {
+    const CHUNK: usize = 128;
     let name = path.display().to_string();
     let mut source = CsvSource::open(program, path).map_err(|e| vec![cannot_read(&name, &e)])?;
     loop {
         let before = source.main.bytes_read();
-        let (main, lists) = source.rows(batch).map_err(|e| vec![cannot_read(&name, &e)])?;
+        let mut chunks = Vec::new();
+        while chunks.len() * CHUNK < batch {
+            let (main, lists) = source.rows(CHUNK).map_err(|e| vec![cannot_read(&name, &e)])?;
+            if main.rows.is_empty() {
+                break;
+            }
+            chunks.push((source.index, main, lists));
+            source.index += chunks.last().map_or(0, |(_, main, _)| main.rows.len());
+        }
         advance(source.main.bytes_read() - before);
-        if main.rows.is_empty() {
+        if chunks.is_empty() {
             return Ok(());
         }
-        let first = source.index;
-        source.index += main.rows.len();
-        let (records, cells) = match tables::records(program, &main, &lists) {
-            Ok(found) => found,
-            Err(errors) => {
-                if each(Vec::new(), errors) {
-                    continue;
-                }
-                return Ok(());
-            }
-        };
-        let read: Vec<(usize, Result<Record, Vec<Diagnostic>>)> = records
-            .par_iter()
-            .enumerate()
-            .map(|(i, json)| (first + i, read_record_located(program, json, first + i, cells.get(i))))
-            .collect();
-        let mut good = Vec::with_capacity(read.len());
+        let read: Vec<(Vec<(usize, Record)>, Vec<Diagnostic>)> =
+            chunks.par_iter().map(|(first, main, lists)| chunk_records(program, *first, main, lists)).collect();
+        let mut good = Vec::with_capacity(batch);
         let mut errors = Vec::new();
-        for (index, r) in read {
-            match r {
-                Ok(record) => good.push((index, record)),
-                Err(e) => errors.extend(e),
-            }
+        for (records, found) in read {
+            good.extend(records);
+            errors.extend(found);
         }
         if !each(good, errors) {
             return Ok(());
         }
     }
+}
+
+/// The records of main rows from record `first` on, with their list rows.
+fn chunk_records(
+    program: &Program,
+    first: usize,
+    main: &Table,
+    lists: &[Table],
+) -> (Vec<(usize, Record)>, Vec<Diagnostic>) {
+    let (records, cells) = match tables::records(program, main, lists) {
+        Ok(found) => found,
+        Err(errors) => return (Vec::new(), errors),
+    };
+    let mut good = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    for (i, json) in records.iter().enumerate() {
+        match read_record_located(program, json, first + i, cells.get(i)) {
+            Ok(record) => good.push((first + i, record)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (good, errors)
 }
