@@ -564,9 +564,9 @@ struct Loaded {
 fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
     let (program, _) = compile(file)?;
     let overrides = parse_overrides(&program, set)?;
-    let records = eval::files::read(&program, data)?;
+    let (records, cells) = eval::files::read_with_cells(&program, data)?;
     let params = eval::parameters(&program, &overrides);
-    let results = eval::evaluate(&program, &records, &params)?;
+    let results = eval::evaluate_located(&program, &records, &cells, &params)?;
     Ok(Loaded { program, records, params, results })
 }
 

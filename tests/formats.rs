@@ -297,6 +297,49 @@ fn streamed_csv_errors_name_the_line_in_the_whole_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A requirement a department breaks (weights that do not add up to 100, too few items) is
+/// reported with the cells its condition reads, from CSV (whole and streamed) and XLSX.
+#[test]
+fn requirement_errors_name_the_cells_they_read() {
+    let dir = std::env::temp_dir().join(format!("jixiao-requirement-cells-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let regulation = "regulations/jiangsu-2011.jx";
+    let csv = dir.join("d.csv");
+    assert_eq!(
+        jixiao(&["convert", regulation, "examples/jiangsu-2011/departments.json", "-o", csv.to_str().unwrap()]).code,
+        0
+    );
+    // The first department's second 重点工作 weight 20 → 25, and one 常规工作 item fewer.
+    let items = dir.join("d.职能工作.csv");
+    let text = std::fs::read_to_string(&items).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    assert!(lines[2].contains(",重点工作,") && lines[2].contains(",20,"), "{}", lines[2]);
+    lines[2] = lines[2].replacen(",20,", ",25,", 1);
+    let regular = lines.iter().position(|l| l.contains(",常规工作,")).unwrap();
+    lines.remove(regular);
+    std::fs::write(&items, lines.join("\n") + "\n").unwrap();
+    // Messages wrap to the terminal: compared without spaces or the wrap's margin.
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '│').collect::<String>();
+    let weights = squash(
+        "d.职能工作.csv, line 2, column 4; line 3, column 4; line 4, column 4; line 5, column 4; line 6, column 4)",
+    );
+    let names = squash(&format!("d.职能工作.csv, line {}, column 3; line {}, column 3;", regular + 1, regular + 2));
+    for format in ["table", "jsonl"] {
+        let run = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.text());
+        let one_line = squash(&run.stderr);
+        assert!(one_line.contains(&weights) && one_line.contains("105"), "{format}: {}", run.stderr);
+        assert!(one_line.contains(&names) && one_line.contains("=5"), "{format}: {}", run.stderr);
+    }
+    let xlsx = dir.join("d.xlsx");
+    assert_eq!(jixiao(&["convert", regulation, csv.to_str().unwrap(), "-o", xlsx.to_str().unwrap()]).code, 0);
+    let run = jixiao(&["eval", regulation, xlsx.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    let cells = squash("(职能工作, cell D2; cell D3; cell D4; cell D5; cell D6)");
+    assert!(squash(&run.stderr).contains(&cells), "{}", run.stderr);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
     let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));

@@ -13,9 +13,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::Record;
 use super::data::read_record_located;
 use super::files::{beside, cannot_read, list_fields};
+use super::stream::ReadRecord;
 use super::tables::{self, Table};
 use crate::diagnostic::Diagnostic;
 use crate::program::Program;
@@ -151,7 +151,7 @@ pub(super) fn each_batch(
     path: &Path,
     batch: usize,
     mut advance: impl FnMut(u64),
-    mut each: impl FnMut(Vec<(usize, Record)>, Vec<Diagnostic>) -> bool,
+    mut each: impl FnMut(Vec<ReadRecord>, Vec<Diagnostic>) -> bool,
 ) -> Result<(), Vec<Diagnostic>> {
     const CHUNK: usize = 128;
     let name = path.display().to_string();
@@ -171,7 +171,7 @@ pub(super) fn each_batch(
         if chunks.is_empty() {
             return Ok(());
         }
-        let read: Vec<(Vec<(usize, Record)>, Vec<Diagnostic>)> =
+        let read: Vec<(Vec<ReadRecord>, Vec<Diagnostic>)> =
             chunks.par_iter().map(|(first, main, lists)| chunk_records(program, *first, main, lists)).collect();
         let mut good = Vec::with_capacity(batch);
         let mut errors = Vec::new();
@@ -186,21 +186,16 @@ pub(super) fn each_batch(
 }
 
 /// The records of main rows from record `first` on, with their list rows.
-fn chunk_records(
-    program: &Program,
-    first: usize,
-    main: &Table,
-    lists: &[Table],
-) -> (Vec<(usize, Record)>, Vec<Diagnostic>) {
+fn chunk_records(program: &Program, first: usize, main: &Table, lists: &[Table]) -> (Vec<ReadRecord>, Vec<Diagnostic>) {
     let (records, cells) = match tables::records(program, main, lists) {
         Ok(found) => found,
         Err(errors) => return (Vec::new(), errors),
     };
     let mut good = Vec::with_capacity(records.len());
     let mut errors = Vec::new();
-    for (i, json) in records.iter().enumerate() {
-        match read_record_located(program, json, first + i, cells.get(i)) {
-            Ok(record) => good.push((first + i, record)),
+    for ((i, json), cells) in records.iter().enumerate().zip(cells) {
+        match read_record_located(program, json, first + i, Some(&cells)) {
+            Ok(record) => good.push((first + i, record, Some(cells))),
             Err(e) => errors.extend(e),
         }
     }

@@ -80,12 +80,17 @@ fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value
 
 /// The checked records of a data file.
 pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    read_with_cells(program, path).map(|(records, _)| records)
+}
+
+/// The checked records of a data file, and for tables where each value came from.
+pub fn read_with_cells(program: &Program, path: &Path) -> Result<(Vec<Record>, Cells), Vec<Diagnostic>> {
     match DataFormat::of(path) {
         // JSON keeps its own exact positions for syntax errors.
-        DataFormat::Json => parse_json(program, &path.display().to_string(), &read_text(path)?),
+        DataFormat::Json => Ok((parse_json(program, &path.display().to_string(), &read_text(path)?)?, Vec::new())),
         _ => {
             let (records, cells) = read_located(program, path)?;
-            read_records_located(program, &serde_json::Value::Array(records), &cells)
+            Ok((read_records_located(program, &serde_json::Value::Array(records), &cells)?, cells))
         }
     }
 }

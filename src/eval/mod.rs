@@ -74,6 +74,26 @@ pub fn evaluate(program: &Program, records: &[Record], params: &[Number]) -> Res
     evaluate_traced(program, records, params, None)
 }
 
+/// `evaluate` for records read from tables: a requirement a record breaks is reported with
+/// the cells its condition reads (`cells`, by record, from `files::read_with_cells`).
+pub fn evaluate_located(
+    program: &Program,
+    records: &[Record],
+    cells: &tables::Cells,
+    params: &[Number],
+) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
+    check_bands(program, params)?;
+    let errors: Vec<Diagnostic> = records
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| requirement_errors_located(program, r, params, cells.get(i)))
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    evaluate_traced(program, records, params, None)
+}
+
 /// `evaluate`, noting in `coverage` which rules took effect.
 pub fn evaluate_traced(
     program: &Program,
@@ -230,6 +250,17 @@ fn check_requirements(program: &Program, records: &[Record], params: &[Number]) 
 
 /// The requirements (要求) one record breaks.
 pub fn requirement_errors(program: &Program, record: &Record, params: &[Number]) -> Vec<Diagnostic> {
+    requirement_errors_located(program, record, params, None)
+}
+
+/// The requirements one record breaks, naming the cells (of `cells`, where the record's
+/// values came from) that each broken condition reads.
+pub fn requirement_errors_located(
+    program: &Program,
+    record: &Record,
+    params: &[Number],
+    cells: Option<&std::collections::HashMap<String, String>>,
+) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     {
         for req in &program.requires {
@@ -241,7 +272,8 @@ pub fn requirement_errors(program: &Program, record: &Record, params: &[Number])
                     Ok(Value::Bool(true)) => {}
                     Ok(_) => {
                         let path = data_path(program, &req.condition, bound).unwrap_or_default();
-                        let at = At { record: format!("department \"{}\"", record.unit), path, cell: None };
+                        let cell = cells.and_then(|c| cells_read(program, &req.condition, bound, c));
+                        let at = At { record: format!("department \"{}\"", record.unit), path, cell };
                         let found = req
                             .shown
                             .iter()
@@ -284,6 +316,91 @@ fn data_path(program: &Program, e: &Expr, bound: Option<usize>) -> Option<String
             data_path(program, a, bound).or_else(|| data_path(program, b, bound))
         }
         Expr::Call(_, args) => args.iter().find_map(|a| data_path(program, a, bound)),
+        _ => None,
+    }
+}
+
+/// The cells a condition reads, as messages name them: the cells of the first data field it
+/// reads (`部门, cell C3`), or of that field in each item of a list of records
+/// (`职能工作, cell D2; cell D3; …`); for a list as a whole, its items' first fields.
+fn cells_read(
+    program: &Program,
+    e: &Expr,
+    bound: Option<usize>,
+    cells: &std::collections::HashMap<String, String>,
+) -> Option<String> {
+    let (path, field) = field_read(program, e, bound)?;
+    if let Some(cell) = cells.get(&path) {
+        return Some(cell.clone());
+    }
+    let mut found: Vec<(usize, &String)> = cells
+        .iter()
+        .filter_map(|(key, cell)| {
+            let (n, rest) = key.strip_prefix(&path)?.strip_prefix('[')?.split_once(']')?;
+            (rest.strip_prefix('.')? == field.as_deref()?).then_some((n.parse().ok()?, cell))
+        })
+        .collect();
+    found.sort();
+    const SHOWN: usize = 12;
+    let (first, rest) = found.split_first()?;
+    let sheet = first.1.split_once(", ").map_or("", |(s, _)| s);
+    let mut text = first.1.clone();
+    for (_, cell) in rest.iter().take(SHOWN - 1) {
+        text.push_str("; ");
+        text.push_str(cell.strip_prefix(sheet).and_then(|c| c.strip_prefix(", ")).unwrap_or(cell));
+    }
+    if found.len() > SHOWN {
+        text.push_str("; …");
+    }
+    Some(text)
+}
+
+/// The data a condition reads first, as a path (`职能工作.重点工作`), and for a list of records
+/// the field of its items it reads (`权重`), or their first field when it reads the list whole.
+fn field_read(program: &Program, e: &Expr, bound: Option<usize>) -> Option<(String, Option<String>)> {
+    match e {
+        Expr::Field(base, i) if data_path(program, base, bound).is_some() => {
+            let fields = record_fields(program, base)?;
+            Some((data_path(program, base, bound)?, Some(fields.get(*i)?.0.clone())))
+        }
+        Expr::Input(_) | Expr::Index(..) => {
+            let path = data_path(program, e, bound)?;
+            let first = record_fields(program, e).and_then(|f| f.first()).map(|(n, _)| n.clone());
+            Some((path, first))
+        }
+        _ => e.children().into_iter().find_map(|c| field_read(program, c, bound)),
+    }
+}
+
+/// The fields of the records an input (or its entry for a leaf) lists, if it lists records.
+fn record_fields<'p>(program: &'p Program, e: &Expr) -> Option<&'p [(String, Shape)]> {
+    let shape = match e {
+        Expr::Input(i) => &program.inputs[*i].shape,
+        Expr::Index(base, _) => match record_shape(&program.inputs[input_of(base)?].shape) {
+            Shape::Each { item, .. } => item,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match record_shape(shape) {
+        Shape::List { item, .. } => match record_shape(item) {
+            Shape::Record(fields) => Some(fields),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn record_shape(shape: &Shape) -> &Shape {
+    match shape {
+        Shape::Optional(inner) => inner,
+        s => s,
+    }
+}
+
+fn input_of(e: &Expr) -> Option<InputId> {
+    match e {
+        Expr::Input(i) => Some(*i),
         _ => None,
     }
 }

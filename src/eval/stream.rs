@@ -28,6 +28,10 @@ const BATCH: usize = 2048;
 /// The longest line read, in bytes: a file without line breaks is not JSON Lines.
 const MAX_LINE: u64 = 64 << 20;
 
+/// A record read, with its index among the records and, for tables, where its values came
+/// from (by field path).
+pub(super) type ReadRecord = (usize, Record, Option<std::collections::HashMap<String, String>>);
+
 /// One department's results with the inputs they came from, as handed to the output.
 pub struct Evaluated {
     pub record: Record,
@@ -69,13 +73,13 @@ pub fn evaluate_streamed<E>(
     let mut errors = Vec::new();
     // The data: requirements, and the values up to the first ranking (or all of them).
     each_batch(program, path, progress, &mut errors, |batch, errors| {
-        for (index, record) in &batch {
+        for (index, record, _) in &batch {
             names.note(*index, &record.unit);
         }
         let done: Vec<_> = batch
             .into_par_iter()
-            .map(|(_, record)| {
-                let requirements = super::requirement_errors(program, &record, params);
+            .map(|(_, record, cells)| {
+                let requirements = super::requirement_errors_located(program, &record, params, cells.as_ref());
                 if !requirements.is_empty() {
                     return Err(requirements);
                 }
@@ -345,7 +349,7 @@ fn each_batch(
     path: &Path,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(Vec<(usize, Record)>, &mut Vec<Diagnostic>),
+    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     if super::files::DataFormat::of(path) == super::files::DataFormat::Csv {
         super::csv_stream::each_batch(
@@ -405,7 +409,7 @@ fn each_batch(
         let mut batch = Vec::with_capacity(parsed.len());
         for p in parsed {
             match p {
-                Ok(r) => batch.push(r),
+                Ok((index, record)) => batch.push((index, record, None)),
                 Err(e) => errors.extend(e),
             }
         }
@@ -482,7 +486,7 @@ impl Names {
         let mut units: HashMap<usize, String> = HashMap::new();
         let mut errors = Vec::new();
         each_batch(program, path, &Quiet, &mut errors, |batch, _| {
-            for (index, record) in batch {
+            for (index, record, _) in batch {
                 if wanted.contains(&index) {
                     units.insert(index, record.unit);
                 }
