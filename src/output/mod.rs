@@ -36,8 +36,10 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
 }
 
 pub fn number_text(n: Number, places: u32) -> String {
-    if let Some(text) = fixed_point(n, places) {
-        return text;
+    let mut digits = [0u8; FIXED_MAX];
+    if let Some(len) = fixed_point(n, places, &mut digits) {
+        // Only ASCII digits, a sign and a point were written.
+        return String::from_utf8_lossy(&digits[..len]).into_owned();
     }
     match n.to_decimal(places) {
         Ok(d) => d.to_string(),
@@ -45,28 +47,63 @@ pub fn number_text(n: Number, places: u32) -> String {
     }
 }
 
+/// A sign, 29 digits of a decimal's 96-bit mantissa, a point and leading zeros.
+const FIXED_MAX: usize = 64;
+
 /// `n` rounded half away from zero to `places` decimals and printed with exactly that many,
-/// as a decimal prints (`18.00`, `-0.50`, `7`), without building one; `None` where a decimal
-/// could not hold it, so that the general path decides.
-fn fixed_point(n: Number, places: u32) -> Option<String> {
-    use std::fmt::Write;
-    let (num, den) = n.round(places, crate::number::Rounding::HalfUp).ok()?.parts();
-    let scale = 10i128.checked_pow(places).filter(|_| places <= 28)?;
-    let mantissa = num.checked_mul(scale / den)?;
-    if mantissa.unsigned_abs() >= 1 << 96 {
+/// as a decimal prints (`18.00`, `-0.50`, `7`), into `out`: its length, or `None` where a
+/// decimal could not hold it (the general path then decides).
+fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> Option<usize> {
+    if places > 28 {
         return None;
     }
-    let digits = mantissa.unsigned_abs();
-    let (int, frac) = (digits / scale as u128, digits % scale as u128);
-    let mut text = String::with_capacity(8 + places as usize);
-    if mantissa < 0 {
-        text.push('-');
+    let (num, den) = n.parts();
+    let scaled = num.checked_mul(10i128.pow(places))?;
+    // 64-bit division where it fits: i128 division is a library call.
+    let (q, r) = match (i64::try_from(scaled), i64::try_from(den)) {
+        (Ok(s), Ok(d)) => (i128::from(s / d), i128::from(s % d)),
+        _ => (scaled / den, scaled % den),
+    };
+    let q = if r.unsigned_abs() * 2 >= den.unsigned_abs() { q + scaled.signum() } else { q };
+    let mut digits = q.unsigned_abs();
+    if digits >= 1 << 96 {
+        return None;
     }
-    let _ = write!(text, "{int}");
-    if places > 0 {
-        let _ = write!(text, ".{frac:0width$}", width = places as usize);
+    // Digits from the last, at least one before the point.
+    let mut reversed = [0u8; FIXED_MAX];
+    let mut len = 0;
+    while digits > 0 || len <= places as usize {
+        reversed[len] = b'0' + (digits % 10) as u8;
+        digits /= 10;
+        len += 1;
     }
-    Some(text)
+    let mut at = 0;
+    if q < 0 {
+        out[0] = b'-';
+        at = 1;
+    }
+    for i in (0..len).rev() {
+        out[at] = reversed[i];
+        at += 1;
+        if i == places as usize && places > 0 {
+            out[at] = b'.';
+            at += 1;
+        }
+    }
+    Some(at)
+}
+
+/// A number as a JSON string, appended to `out`.
+fn push_number(out: &mut Vec<u8>, n: Number, places: u32) {
+    let mut digits = [0u8; FIXED_MAX];
+    match fixed_point(n, places, &mut digits) {
+        Some(len) => {
+            out.push(b'"');
+            out.extend_from_slice(&digits[..len]);
+            out.push(b'"');
+        }
+        None => json_str(out, &number_text(n, places)),
+    }
 }
 
 /// A value as JSON: numbers as decimal strings, levels by name, flags as booleans.
@@ -198,7 +235,7 @@ impl<'p> JsonLineWriter<'p> {
             }
             out.extend_from_slice(key);
             match &r.values[v] {
-                Value::Num(n) => json_str(out, &number_text(*n, places(program, v, *n))),
+                Value::Num(n) => push_number(out, *n, places(program, v, *n)),
                 Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
                 Value::Text(t) => json_str(out, t),
                 other => {
