@@ -408,8 +408,31 @@ fn mul_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
     Number { num, den }
 }
 
-/// Binary GCD of two non-zero numbers: shifts and subtractions, no division.
+/// GCD of two non-zero numbers. When `b` is 2^i·5^j (the denominator of a decimal, as most
+/// are) it is 2^min(i, …)·5^min(j, …) of `a`'s factors; else binary GCD: shifts and
+/// subtractions, no division.
 fn gcd64(a: u64, b: u64) -> u64 {
+    let twos = b.trailing_zeros();
+    let fives = match b >> twos {
+        1 => Some(0),
+        5 => Some(1),
+        25 => Some(2),
+        125 => Some(3),
+        625 => Some(4),
+        _ => None,
+    };
+    if let Some(fives) = fives {
+        let mut g = 1u64 << twos.min(a.trailing_zeros());
+        let mut rest = a;
+        for _ in 0..fives {
+            if rest % 5 != 0 {
+                break;
+            }
+            rest /= 5;
+            g *= 5;
+        }
+        return g;
+    }
     let shift = (a | b).trailing_zeros();
     let (mut a, mut b) = (a >> a.trailing_zeros(), b);
     loop {
@@ -442,7 +465,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn binary_gcd_agrees_with_euclid() {
+    fn gcd_agrees_with_euclid() {
         fn euclid(mut a: u128, mut b: u128) -> u128 {
             while b != 0 {
                 (a, b) = (b, a % b);
@@ -456,6 +479,12 @@ mod tests {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             values.push(x >> (x % 120));
             values.push((x % 1_000_000) * 360);
+        }
+        // Denominators of decimals (2^i·5^j), and numbers with many factors of 2 and 5.
+        for (i, j) in [(0, 1), (1, 0), (2, 0), (0, 2), (1, 1), (2, 2), (3, 3), (10, 4), (63, 0), (5, 4)] {
+            values.push((1u128 << i) * 5u128.pow(j));
+            values.push((1u128 << i) * 5u128.pow(j) * 3);
+            values.push(5u128.pow(j + 1) << (i + 1));
         }
         for &a in &values {
             for &b in &values {
