@@ -425,7 +425,7 @@ fn gcd64(a: u64, b: u64) -> u64 {
         let mut g = 1u64 << twos.min(a.trailing_zeros());
         let mut rest = a;
         for _ in 0..fives {
-            if rest % 5 != 0 {
+            if !rest.is_multiple_of(5) {
                 break;
             }
             rest /= 5;
