@@ -110,8 +110,14 @@ impl<'a> Env<'a> {
 
     fn let_value(&self, v: ValueId, def: &ValueDef) -> R<(Value, Option<Value>)> {
         let ValueKind::Let { expr, cap, floor, rounding, .. } = &def.kind else { return Ok((Value::Absent, None)) };
-        let value = self.eval(expr)?;
-        let Value::Num(exact) = value else { return Ok((value, None)) };
+        let exact = if matches!(def.ty, Ty::Num(_)) {
+            self.num(expr)?
+        } else {
+            match self.eval(expr)? {
+                Value::Num(n) => n,
+                value => return Ok((value, None)),
+            }
+        };
         let mut n = exact;
         if let Some(c) = cap {
             let c = self.num(c)?;
@@ -162,10 +168,29 @@ impl<'a> Env<'a> {
         Ok(Value::Level(bands.len().saturating_sub(1)))
     }
 
+    /// A formula whose value is a number. Arithmetic is done on numbers directly (a number
+    /// only comes of numbers), without building a value for every step.
     fn num(&self, e: &Expr) -> R<Number> {
-        match self.eval(e)? {
-            Value::Num(n) => Ok(n),
-            _ => internal("a number was expected"),
+        match e {
+            Expr::Const(n) => Ok(*n),
+            Expr::Param(p) => Ok(self.params[*p]),
+            Expr::Neg(x) => Ok(self.num(x)?.checked_neg()?),
+            Expr::Arith(op, a, b) => {
+                let (x, y) = (self.num(a)?, self.num(b)?);
+                Ok(match op {
+                    Arith::Add => x.checked_add(y)?,
+                    Arith::Sub => x.checked_sub(y)?,
+                    Arith::Mul => x.checked_mul(y)?,
+                    Arith::Div => x.checked_div(y)?,
+                })
+            }
+            _ => match self.place(e) {
+                Some(Value::Num(n)) => Ok(*n),
+                _ => match self.eval(e)? {
+                    Value::Num(n) => Ok(n),
+                    _ => internal("a number was expected"),
+                },
+            },
         }
     }
 
