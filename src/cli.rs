@@ -51,7 +51,7 @@ enum Command {
         /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// Threads for JSON Lines data (default: one per core).
+        /// Threads for JSON Lines and CSV data (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
     },
@@ -299,7 +299,7 @@ fn evaluate(
         Some("xlsx") => Format::Xlsx,
         _ => Format::Table,
     });
-    // JSON Lines data into a format written as it comes: record by record, in bounded memory.
+    // The result formats written as they come.
     let streamed = match format {
         Format::Json => Some(output::ResultFormat::Json),
         Format::Jsonl => Some(output::ResultFormat::JsonLines),

@@ -289,7 +289,17 @@ impl<'a> Env<'a> {
             None => Ok((Number::ZERO, Number::ZERO)),
             Some(a) => match self.place(a) {
                 Some(v) => weighted(v),
-                None => weighted(&self.eval(a)?),
+                None => match a {
+                    // A field of each record of a list (合计(职能工作[项].权重)), read in place.
+                    Expr::Field(base, i) if let Some(Value::List(items)) = self.place(base) => {
+                        let total = sum(items.iter().filter_map(|item| match item {
+                            Value::Record(fields) => fields.get(*i).and_then(Value::as_num),
+                            _ => None,
+                        }))?;
+                        Ok((total, Number::int(items.len() as i128)))
+                    }
+                    _ => weighted(&self.eval(a)?),
+                },
             },
         }
     }
