@@ -346,6 +346,26 @@ impl fmt::Display for Number {
 /// The greatest common divisor, at least 1. Euclid's on 64 bits, where division is one
 /// instruction; else binary (Stein's): shifts and subtractions, as 128-bit division is a
 /// slow software routine.
+/// Binary GCD of two non-zero numbers of one unsigned type: shifts and subtractions, no
+/// division.
+macro_rules! binary_gcd {
+    ($a:expr, $b:expr) => {{
+        let (a, b) = ($a, $b);
+        let shift = (a | b).trailing_zeros();
+        let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+        loop {
+            b >>= b.trailing_zeros();
+            if a > b {
+                (a, b) = (b, a);
+            }
+            b -= a;
+            if b == 0 {
+                break a << shift;
+            }
+        }
+    }};
+}
+
 fn gcd(a: u128, b: u128) -> u128 {
     if a == 0 || b == 0 {
         return (a | b).max(1);
@@ -356,18 +376,7 @@ fn gcd(a: u128, b: u128) -> u128 {
     if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
         return u128::from(gcd64(a, b));
     }
-    let shift = (a | b).trailing_zeros();
-    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            (a, b) = (b, a);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    binary_gcd!(a, b)
 }
 
 /// `a + b` for fractions in lowest terms with 64-bit parts (denominators below 2^63): every
@@ -409,8 +418,7 @@ fn mul_small((an, ad): (i64, u64), (bn, bd): (i64, u64)) -> Number {
 }
 
 /// GCD of two non-zero numbers. When `b` is 2^i·5^j (the denominator of a decimal, as most
-/// are) it is 2^min(i, …)·5^min(j, …) of `a`'s factors; else binary GCD: shifts and
-/// subtractions, no division.
+/// are) it is 2^min(i, …)·5^min(j, …) of `a`'s factors; else binary GCD.
 fn gcd64(a: u64, b: u64) -> u64 {
     let twos = b.trailing_zeros();
     let fives = match b >> twos {
@@ -433,18 +441,7 @@ fn gcd64(a: u64, b: u64) -> u64 {
         }
         return g;
     }
-    let shift = (a | b).trailing_zeros();
-    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            (a, b) = (b, a);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    binary_gcd!(a, b)
 }
 
 /// `a / d` for a divisor that divides `a`, in 64 bits when both fit (i128 division is a

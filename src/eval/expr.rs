@@ -175,15 +175,7 @@ impl<'a> Env<'a> {
             Expr::Const(n) => Ok(*n),
             Expr::Param(p) => Ok(self.params[*p]),
             Expr::Neg(x) => Ok(self.num(x)?.checked_neg()?),
-            Expr::Arith(op, a, b) => {
-                let (x, y) = (self.num(a)?, self.num(b)?);
-                Ok(match op {
-                    Arith::Add => x.checked_add(y)?,
-                    Arith::Sub => x.checked_sub(y)?,
-                    Arith::Mul => x.checked_mul(y)?,
-                    Arith::Div => x.checked_div(y)?,
-                })
-            }
+            Expr::Arith(op, a, b) => Ok(apply(*op, self.num(a)?, self.num(b)?)?),
             _ => match self.place(e) {
                 Some(Value::Num(n)) => Ok(*n),
                 _ => match self.eval(e)? {
@@ -435,15 +427,19 @@ fn weighted(v: &Value) -> R<(Number, Number)> {
     }
 }
 
+fn apply(op: Arith, a: Number, b: Number) -> Result<Number, ArithError> {
+    match op {
+        Arith::Add => a.checked_add(b),
+        Arith::Sub => a.checked_sub(b),
+        Arith::Mul => a.checked_mul(b),
+        Arith::Div => a.checked_div(b),
+    }
+}
+
 /// Arithmetic on numbers, item by item on lists (a number meets every item).
 fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
     Ok(match (a, b) {
-        (Value::Num(a), Value::Num(b)) => Value::Num(match op {
-            Arith::Add => a.checked_add(b)?,
-            Arith::Sub => a.checked_sub(b)?,
-            Arith::Mul => a.checked_mul(b)?,
-            Arith::Div => a.checked_div(b)?,
-        }),
+        (Value::Num(a), Value::Num(b)) => Value::Num(apply(op, a, b)?),
         (Value::List(xs), Value::List(ys)) => {
             Value::List(xs.into_iter().zip(ys).map(|(x, y)| arith(op, x, y)).collect::<R<_>>()?)
         }
