@@ -340,6 +340,43 @@ fn requirement_errors_name_the_cells_they_read() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A department left out of a record takes the default name the regulation gives it, read
+/// whole or streamed, and the cells of the records after it stay theirs.
+#[test]
+fn a_department_left_out_takes_its_default_name() {
+    let dir = std::env::temp_dir().join(format!("jixiao-unit-default-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let regulation = dir.join("r.jx");
+    std::fs::write(
+        &regulation,
+        "办法 \"默认部门\"\n输入 部门：文本 默认 \"无名\"\n输入 分：分数\n要求 分 ≥ 60 否则 \"分不能低于 60\"\n\
+         计算 总分 = 分\n公布 { 单位：部门；得分：总分 }\n",
+    )
+    .unwrap();
+    let r = regulation.to_str().unwrap();
+    let csv = dir.join("d.csv");
+    std::fs::write(&csv, "部门,分\n甲,90\n,80\n乙,50\n").unwrap();
+    for format in ["table", "jsonl"] {
+        let run = jixiao(&["eval", r, csv.to_str().unwrap(), "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.text());
+        assert!(run.stderr.contains("乙") && run.stderr.contains("line 4, column 2"), "{format}: {}", run.text());
+    }
+    std::fs::write(&csv, "部门,分\n甲,90\n,80\n乙,70\n").unwrap();
+    let lines = dir.join("d.jsonl");
+    std::fs::write(&lines, "{\"部门\":\"甲\",\"分\":90}\n{\"分\":80}\n{\"部门\":\"乙\",\"分\":70}\n").unwrap();
+    let json = dir.join("d.json");
+    std::fs::write(&json, "[{\"部门\":\"甲\",\"分\":90},{\"分\":80},{\"部门\":\"乙\",\"分\":70}]").unwrap();
+    let expected = jixiao(&["eval", r, json.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(expected.code, 0, "{}", expected.text());
+    assert_eq!(expected.stdout.lines().count(), 3);
+    assert!(expected.stdout.contains("\"department\":\"无名\""), "{}", expected.stdout);
+    for data in [&lines, &csv] {
+        let run = jixiao(&["eval", r, data.to_str().unwrap(), "--format", "jsonl"]);
+        assert_eq!(run.stdout, expected.stdout, "{}", run.text());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
     let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));

@@ -323,6 +323,16 @@ impl Reader<'_> {
                 &tr("empty text", "空文本"),
             ));
         }
+        // A department left out takes the default name, if the regulation gives one.
+        let unit = unit.or_else(|| match inputs.get(program.roles.unit) {
+            Some(Value::Text(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        });
+        if unit.is_none() && self.errors.is_empty() {
+            // Never a record dropped without a word.
+            let at = self.at_field(unit_field);
+            self.errors.push(err::missing_field(&at, &tr("the department's name", "部门名称")));
+        }
         Some(Record { unit: unit?, inputs })
     }
 

@@ -8,7 +8,7 @@
 //! signed ones zigzagged.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Seek, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, Write};
 
 use super::{Record, UnitResult, Value};
 use crate::number::Number;
@@ -45,14 +45,14 @@ pub struct SpillReader {
 }
 
 impl SpillReader {
-    /// The next record's bytes (without its length), or `None` at the end.
+    /// The next record's bytes (without its length), or `None` at the end. A file that ends
+    /// inside a record is an error.
     pub fn next(&mut self) -> std::io::Result<Option<Vec<u8>>> {
-        let mut len = [0u8; 4];
-        match self.input.read_exact(&mut len) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-            Err(e) => return Err(e),
+        if self.input.fill_buf()?.is_empty() {
+            return Ok(None);
         }
+        let mut len = [0u8; 4];
+        self.input.read_exact(&mut len)?;
         let mut bytes = vec![0u8; u32::from_le_bytes(len) as usize];
         self.input.read_exact(&mut bytes)?;
         Ok(Some(bytes))
@@ -84,7 +84,7 @@ pub fn encode(record: &Record, result: &UnitResult, keep: &[bool], out: &mut Vec
 /// A record written by `encode` with `inputs` inputs and `values` values; `None` if the
 /// bytes are not one (the temporary file was changed).
 pub fn decode(bytes: &[u8], inputs: usize, values: usize) -> Option<(Record, UnitResult)> {
-    let mut r = Bytes(bytes);
+    let mut r = Bytes(bytes, 0);
     let unit = r.text()?;
     let inputs = (0..inputs).map(|_| r.value()).collect::<Option<Vec<_>>>()?;
     let values = (0..values).map(|_| r.value()).collect::<Option<Vec<_>>>()?;
@@ -171,8 +171,12 @@ fn unsigned(mut n: u128, out: &mut Vec<u8>) {
     out.push(n as u8);
 }
 
-/// The bytes not yet read.
-struct Bytes<'a>(&'a [u8]);
+/// Values nest as deep as a record's shape (a list of records per indicator is four levels);
+/// deeper bytes were not written here, and reading them must not exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
+/// The bytes not yet read, and how deep in a value the reading is.
+struct Bytes<'a>(&'a [u8], usize);
 
 impl Bytes<'_> {
     fn byte(&mut self) -> Option<u8> {
@@ -215,7 +219,13 @@ impl Bytes<'_> {
 
     fn items(&mut self) -> Option<Vec<Value>> {
         let n = self.count()?;
-        (0..n).map(|_| self.value()).collect()
+        self.1 += 1;
+        if self.1 > MAX_DEPTH {
+            return None;
+        }
+        let items = (0..n).map(|_| self.value()).collect();
+        self.1 -= 1;
+        items
     }
 
     fn value(&mut self) -> Option<Value> {
@@ -280,6 +290,29 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_ends_inside_a_record_is_an_error_not_the_end() {
+        let record = Record { unit: "甲".into(), inputs: vec![] };
+        let result = UnitResult { unit: "甲".into(), values: vec![], unrounded: vec![] };
+        let mut bytes = Vec::new();
+        encode(&record, &result, &[], &mut bytes);
+        let whole = bytes.len();
+        for cut in [whole + 2, whole + 4, whole + 6] {
+            let mut writer = SpillWriter::new().expect("a temporary file");
+            writer.write(&bytes).expect("writes");
+            writer.write(&bytes).expect("writes");
+            let mut reader = writer.finish().expect("reads");
+            reader.input.get_mut().set_len(cut as u64).expect("truncates");
+            assert!(reader.next().expect("the first record").is_some());
+            assert!(reader.next().is_err(), "cut at {cut}");
+        }
+        let mut writer = SpillWriter::new().expect("a temporary file");
+        writer.write(&bytes).expect("writes");
+        let mut reader = writer.finish().expect("reads");
+        assert!(reader.next().expect("a record").is_some());
+        assert!(reader.next().expect("the end").is_none());
+    }
+
+    #[test]
     fn bytes_that_were_not_written_here_are_refused() {
         let record = Record { unit: "甲".into(), inputs: vec![Value::Num(n(5, 2))] };
         let result = UnitResult { unit: "甲".into(), values: vec![], unrounded: vec![] };
@@ -294,5 +327,14 @@ mod tests {
         assert!(decode(&longer, 1, 0).is_none());
         assert!(decode(&[1, b'a', 99], 1, 0).is_none(), "an unknown tag");
         assert!(decode(&[1, b'a', NUM, 2, 0], 1, 0).is_none(), "a zero denominator");
+        // Lists in lists a million deep: refused, not a stack overflow.
+        let mut deep = vec![1, b'a'];
+        deep.extend(std::iter::repeat_n([LIST, 1], 1_000_000).flatten());
+        deep.push(ABSENT);
+        assert!(decode(&deep, 1, 0).is_none(), "nesting deeper than any record");
+        let mut fine = vec![1, b'a'];
+        fine.extend(std::iter::repeat_n([LIST, 1], MAX_DEPTH).flatten());
+        fine.push(ABSENT);
+        assert!(decode(&fine, 1, 0).is_some(), "nesting as deep as allowed");
     }
 }

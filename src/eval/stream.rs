@@ -134,6 +134,10 @@ pub fn evaluate_streamed<E>(
                 break;
             }
         }
+        if errors.is_empty() && index != ranked.len() {
+            // Fewer records came back than went in.
+            errors.push(changed_during_run());
+        }
         if !errors.is_empty() {
             errors.truncate(MAX_ERRORS);
             return Err(errors);
