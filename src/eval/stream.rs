@@ -23,8 +23,10 @@ use crate::lang::tr;
 use crate::number::Number;
 use crate::program::*;
 
-/// Lines read, parsed and evaluated together (in parallel) before the next batch.
-const BATCH: usize = 2048;
+/// Lines read, parsed and evaluated together (in parallel) before the next batch: enough to
+/// share among cores, few enough to stay in the processor's caches (512 was fastest on one
+/// core and as fast as 2,048 on two, for 10,000 and 100,000 Jiangsu records).
+const BATCH: usize = 512;
 /// The longest line read, in bytes: a file without line breaks is not JSON Lines.
 const MAX_LINE: u64 = 64 << 20;
 
