@@ -83,15 +83,8 @@ pub fn evaluate_located(
     params: &[Number],
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
-    let errors: Vec<Diagnostic> = records
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| requirement_errors_located(program, r, params, cells.get(i)))
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    evaluate_traced(program, records, params, None)
+    check_requirements(program, records, cells, params)?;
+    values(program, records, params, None)
 }
 
 /// `evaluate`, noting in `coverage` which rules took effect.
@@ -102,7 +95,17 @@ pub fn evaluate_traced(
     coverage: Option<&RefCell<Coverage>>,
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
-    check_requirements(program, records, params)?;
+    check_requirements(program, records, &[], params)?;
+    values(program, records, params, coverage)
+}
+
+/// Every record's values, in the checked order (bands and requirements already checked).
+fn values(
+    program: &Program,
+    records: &[Record],
+    params: &[Number],
+    coverage: Option<&RefCell<Coverage>>,
+) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     let n = program.values.len();
     let mut results: Vec<UnitResult> = records
         .iter()
@@ -243,8 +246,18 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
     Ok(())
 }
 
-fn check_requirements(program: &Program, records: &[Record], params: &[Number]) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = records.iter().flat_map(|r| requirement_errors(program, r, params)).collect();
+/// Every requirement every record breaks; with `cells` (by record) naming the cells read.
+fn check_requirements(
+    program: &Program,
+    records: &[Record],
+    cells: &[std::collections::HashMap<String, String>],
+    params: &[Number],
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = records
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| requirement_errors_located(program, r, params, cells.get(i)))
+        .collect();
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
