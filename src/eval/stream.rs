@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::data::{MAX_ERRORS, json_text, read_record};
 use super::err::{self, At};
-use super::spill::{self, SpillWriter};
+use super::spill::{self, SpillReader, SpillWriter};
 use super::{Record, UnitResult, Value, expr};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -106,21 +106,7 @@ pub fn evaluate_streamed<E>(
         if k + 1 < plan.ranks.len() {
             run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
         }
-        let mut read = 0u64;
-        let mut index = 0usize;
-        loop {
-            let mut batch = Vec::with_capacity(BATCH);
-            while batch.len() < BATCH {
-                let Some(bytes) = spilled.next().map_err(|e| vec![temp_failed(e)])? else { break };
-                read += bytes.len() as u64 + 4;
-                batch.push((index, bytes));
-                index += 1;
-            }
-            if batch.is_empty() {
-                break;
-            }
-            progress
-                .advance(scaled(read, spilled.bytes, size) - scaled(read - batch_bytes(&batch), spilled.bytes, size));
+        let read_back = each_spilled(&mut spilled, progress, size, |batch| {
             let done: Vec<_> = batch
                 .into_par_iter()
                 .map(|(index, bytes)| {
@@ -132,11 +118,9 @@ pub fn evaluate_streamed<E>(
                 })
                 .collect();
             run.take(done, &mut errors);
-            if errors.len() >= MAX_ERRORS {
-                break;
-            }
-        }
-        if errors.is_empty() && index != ranked.len() {
+            errors.len() < MAX_ERRORS
+        })?;
+        if errors.is_empty() && read_back != ranked.len() {
             // Fewer records came back than went in.
             errors.push(changed_during_run());
         }
@@ -148,8 +132,32 @@ pub fn evaluate_streamed<E>(
     Ok(run.outcome)
 }
 
-fn batch_bytes(batch: &[(usize, Vec<u8>)]) -> u64 {
-    batch.iter().map(|(_, b)| b.len() as u64 + 4).sum()
+/// Reads the records of a temporary file a batch at a time (each with its index), giving each
+/// batch to `each` until it returns false; the number of records read.
+fn each_spilled(
+    spilled: &mut SpillReader,
+    progress: &dyn Progress,
+    size: u64,
+    mut each: impl FnMut(Vec<(usize, Vec<u8>)>) -> bool,
+) -> Result<usize, Vec<Diagnostic>> {
+    let (mut read, mut index) = (0u64, 0usize);
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        let before = read;
+        while batch.len() < BATCH {
+            let Some(bytes) = spilled.next().map_err(|e| vec![temp_failed(e)])? else { break };
+            read += bytes.len() as u64 + 4;
+            batch.push((index, bytes));
+            index += 1;
+        }
+        if batch.is_empty() {
+            return Ok(index);
+        }
+        progress.advance(scaled(read, spilled.bytes, size) - scaled(before, spilled.bytes, size));
+        if !each(batch) {
+            return Ok(index);
+        }
+    }
 }
 
 /// `part` of `whole` bytes of a temporary file, as bytes of the data file of `size`.
