@@ -462,6 +462,33 @@ pub fn is_within(indicators: &[Indicator], node: NodeId, ancestor: NodeId) -> bo
 }
 
 impl Shape {
+    /// The shape without its `可选` wrapper.
+    pub fn required(&self) -> &Shape {
+        match self {
+            Shape::Optional(inner) => inner,
+            s => s,
+        }
+    }
+
+    /// The fields of the records, for a list of records (`列表 记录 { … }`, optional or not).
+    pub fn record_fields(&self) -> Option<&[(String, Shape)]> {
+        match self.required() {
+            Shape::List { item, .. } => match item.required() {
+                Shape::Record(fields) => Some(fields),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The fields of the records an input lists: as a list, or per indicator (`每项 … 列表 记录`).
+    pub fn listed_fields(&self) -> Option<&[(String, Shape)]> {
+        match self.required() {
+            Shape::Each { item, .. } => item.record_fields(),
+            s => s.record_fields(),
+        }
+    }
+
     /// The type a value of this shape has in formulas.
     pub fn ty(&self) -> Ty {
         match self {

@@ -248,14 +248,13 @@ pub fn sheets(program: &Program, records: &[Json]) -> Vec<Sheet> {
 fn columns(program: &Program, shape: &Shape, path: &str, out: &mut Vec<String>, lists: &mut Vec<Sheet>, unit: &str) {
     match shape {
         Shape::Optional(inner) => columns(program, inner, path, out, lists, unit),
-        Shape::Each { indicator, item } => match &**item {
-            Shape::List { item: rec, .. } if matches!(**rec, Shape::Record(_)) => {
-                let Shape::Record(fields) = &**rec else { return };
+        Shape::Each { indicator, item } => match item.record_fields() {
+            Some(fields) => {
                 let mut header = vec![unit.to_string(), "指标".to_string()];
                 header.extend(fields.iter().map(|(n, _)| n.clone()));
                 lists.push(Sheet { name: path.to_string(), header, rows: Vec::new() });
             }
-            item => {
+            None => {
                 for leaf in program.leaf_names(*indicator) {
                     columns(program, item, &format!("{path}.{leaf}"), out, lists, unit);
                 }
@@ -271,8 +270,7 @@ fn columns(program: &Program, shape: &Shape, path: &str, out: &mut Vec<String>, 
                 out.push(format!("{path}.{level}"));
             }
         }
-        Shape::List { item, .. } if matches!(**item, Shape::Record(_)) => {
-            let Shape::Record(fields) = &**item else { return };
+        Shape::List { .. } if let Some(fields) = shape.record_fields() => {
             let mut header = vec![unit.to_string()];
             header.extend(fields.iter().map(|(n, _)| n.clone()));
             lists.push(Sheet { name: path.to_string(), header, rows: Vec::new() });

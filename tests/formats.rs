@@ -377,6 +377,34 @@ fn a_department_left_out_takes_its_default_name() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A list of records that may be left out (`可选 列表 记录`) has its own table like any other, and
+/// survives the round trip through CSV and XLSX.
+#[test]
+fn an_optional_list_of_records_round_trips_through_tables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let regulation = dir.join("r.jx");
+    std::fs::write(
+        &regulation,
+        "办法 \"可选列表\"\n输入 部门：文本\n输入 扣分：可选 列表 记录 { 事项：文本，分：分数 }\n\
+         计算 总分 = 100分\n公布 { 单位：部门；得分：总分 }\n",
+    )
+    .unwrap();
+    let r = regulation.to_str().unwrap();
+    let json = dir.join("d.json");
+    let records = r#"[{"部门":"甲","扣分":[{"事项":"迟报","分":3},{"事项":"漏报","分":2}]},{"部门":"乙"}]"#;
+    std::fs::write(&json, records).unwrap();
+    for table in ["d.csv", "d.xlsx"] {
+        let table = dir.join(table);
+        let back = dir.join("back.json");
+        assert_eq!(jixiao(&["convert", r, json.to_str().unwrap(), "-o", table.to_str().unwrap()]).code, 0);
+        let run = jixiao(&["convert", r, table.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.text());
+        let back: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(records).unwrap(), "{}", table.display());
+    }
+}
+
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
     let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));

@@ -97,16 +97,7 @@ pub fn read_with_cells(program: &Program, path: &Path) -> Result<(Vec<Record>, C
 
 /// Inputs that hold lists of records: they have tables of their own.
 pub fn list_fields(program: &Program) -> Vec<String> {
-    let is_records = |s: &Shape| matches!(s, Shape::List { item, .. } if matches!(**item, Shape::Record(_)));
-    program
-        .inputs
-        .iter()
-        .filter(|i| match &i.shape {
-            Shape::Each { item, .. } => is_records(item),
-            s => is_records(s),
-        })
-        .map(|i| i.field.clone())
-        .collect()
+    program.inputs.iter().filter(|i| i.shape.listed_fields().is_some()).map(|i| i.field.clone()).collect()
 }
 
 /// `数据.csv` + `职能工作` → `数据.职能工作.csv`.

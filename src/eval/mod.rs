@@ -387,33 +387,12 @@ fn field_read(program: &Program, e: &Expr, bound: Option<usize>) -> Option<(Stri
 
 /// The fields of the records an input (or its entry for a leaf) lists, if it lists records.
 fn record_fields<'p>(program: &'p Program, e: &Expr) -> Option<&'p [(String, Shape)]> {
-    let shape = match e {
-        Expr::Input(i) => &program.inputs[*i].shape,
-        Expr::Index(base, _) => match record_shape(&program.inputs[input_of(base)?].shape) {
-            Shape::Each { item, .. } => item,
-            _ => return None,
-        },
-        _ => return None,
-    };
-    match record_shape(shape) {
-        Shape::List { item, .. } => match record_shape(item) {
-            Shape::Record(fields) => Some(fields),
+    match e {
+        Expr::Input(i) => program.inputs[*i].shape.record_fields(),
+        Expr::Index(base, _) => match **base {
+            Expr::Input(i) => program.inputs[i].shape.listed_fields(),
             _ => None,
         },
-        _ => None,
-    }
-}
-
-fn record_shape(shape: &Shape) -> &Shape {
-    match shape {
-        Shape::Optional(inner) => inner,
-        s => s,
-    }
-}
-
-fn input_of(e: &Expr) -> Option<InputId> {
-    match e {
-        Expr::Input(i) => Some(*i),
         _ => None,
     }
 }

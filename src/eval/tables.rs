@@ -113,7 +113,7 @@ fn shape_at<'p>(program: &'p Program, path: &str) -> Option<&'p Shape> {
     let first = parts.next()?;
     let mut shape = &program.inputs.iter().find(|i| i.field == first)?.shape;
     for key in parts {
-        shape = match strip(shape) {
+        shape = match shape.required() {
             Shape::Each { indicator, item } => {
                 program.leaf_names(*indicator).contains(&key.to_string()).then_some(&**item)?
             }
@@ -127,16 +127,9 @@ fn shape_at<'p>(program: &'p Program, path: &str) -> Option<&'p Shape> {
 
 static TALLY_COUNT: Shape = Shape::Number { unit: Unit::Count, whole: true, min: None, max: None };
 
-fn strip(shape: &Shape) -> &Shape {
-    match shape {
-        Shape::Optional(inner) => inner,
-        s => s,
-    }
-}
-
 /// A cell's text as the JSON value its shape wants, or what was expected.
 fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
-    match strip(shape) {
+    match shape.required() {
         Shape::Number { .. } => {
             let d = crate::number::parse_decimal(text).ok_or_else(|| tr("a number", "数"))?;
             serde_json::from_str(&d.to_string()).map_err(|_| tr("a number", "数"))
@@ -179,15 +172,7 @@ fn fill_list(
 ) {
     let Some(input) = program.inputs.iter().find(|i| i.field == table.name) else { return };
     let keyed = table.header.get(1).is_some_and(|h| h == "指标");
-    let item_shape = match strip(&input.shape) {
-        Shape::Each { item, .. } => match strip(item) {
-            Shape::List { item, .. } => &**item,
-            _ => return,
-        },
-        Shape::List { item, .. } => &**item,
-        _ => return,
-    };
-    let Shape::Record(fields) = strip(item_shape) else { return };
+    let Some(fields) = input.shape.listed_fields() else { return };
     let first_field = if keyed { 2 } else { 1 };
     // The first record of each department (a second is reported as a duplicate later).
     let mut by_unit: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
