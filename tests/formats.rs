@@ -9,8 +9,8 @@ use common::jixiao;
 
 #[test]
 fn converted_data_evaluates_identically() {
-    let dir = std::env::temp_dir().join(format!("jixiao-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
         let file = format!("regulations/{name}.jx");
         let data = format!("examples/{name}/departments.json");
@@ -28,13 +28,12 @@ fn converted_data_evaluates_identically() {
     // Jiangsu's lists of records sit in tables of their own, keyed by department.
     let items = std::fs::read_to_string(dir.join("jiangsu-2011.职能工作.csv")).unwrap();
     assert!(items.starts_with("部门,指标,名称,权重,得分\n省政府办公厅,重点工作,"), "{}", &items[..80]);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn results_in_every_format() {
-    let dir = std::env::temp_dir().join(format!("jixiao-results-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let (file, data) = ("regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json");
     let lines = jixiao(&["eval", file, data, "--format", "jsonl"]);
     assert_eq!(lines.code, 0, "{}", lines.text());
@@ -54,7 +53,6 @@ fn results_in_every_format() {
     assert!(book.worksheet_range("全部数值").unwrap().height() == 41);
     let refused = jixiao(&["eval", file, data, "--format", "xlsx"]);
     assert_eq!(refused.code, 2, "a spreadsheet needs a file: {}", refused.text());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -94,8 +92,8 @@ fn json_lines_errors_name_the_line() {
 /// evaluating the whole file at once, in every format written as it comes.
 #[test]
 fn streamed_results_equal_whole_file_results() {
-    let dir = std::env::temp_dir().join(format!("jixiao-stream-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
         let file = format!("regulations/{name}.jx");
         let data = format!("examples/{name}/departments.json");
@@ -110,7 +108,6 @@ fn streamed_results_equal_whole_file_results() {
             }
         }
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Streamed runs with no ranking (one pass) and with two (three passes, the second ranking
@@ -118,8 +115,8 @@ fn streamed_results_equal_whole_file_results() {
 /// results.
 #[test]
 fn streamed_passes_between_rankings_equal_whole_file_results() {
-    let dir = std::env::temp_dir().join(format!("jixiao-stream-ranks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let two_rankings: Vec<String> = (0..30)
         .map(|i| {
             let (class, score, progress) = (["甲类", "乙类"][i % 2], (i * 37) % 50 + 40, (i * 11) % 7);
@@ -158,15 +155,14 @@ fn streamed_passes_between_rankings_equal_whole_file_results() {
         line.contains("\"初排\":\"1\"") && line.contains("\"复评\":\"91.00\"") && line.contains("\"rank\":1"),
         "{line}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A file with a line longer than 64 MB is not JSON Lines (most likely one big array): it is
 /// refused with the line's number, before anything is evaluated.
 #[test]
 fn a_line_over_64_mb_is_refused() {
-    let dir = std::env::temp_dir().join(format!("jixiao-long-line-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let data = dir.join("big.jsonl");
     let mut body = b"{\"\xe9\x83\xa8\xe9\x97\xa8\":\"\xe7\x94\xb2\",\"\xe5\xbe\x97\xe5\x88\x86\":80,\"\xe5\x80\x8d\xe6\x95\xb0\":1}\n".to_vec();
     body.extend(std::iter::repeat_n(b' ', 65 << 20));
@@ -177,7 +173,12 @@ fn a_line_over_64_mb_is_refused() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(run.stderr.contains("E0718") && run.stderr.contains("big.jsonl:2"), "{}", run.text());
     assert!(!out.exists(), "a failed run leaves no output");
-    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Text without spaces or the margin of wrapped lines: messages wrap to the terminal's width,
+/// wherever a path's length puts the break.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
 }
 
 fn program(name: &str) -> jixiao::program::Program {
@@ -191,8 +192,8 @@ fn program(name: &str) -> jixiao::program::Program {
 /// out of order is read whole, with the same results too.
 #[test]
 fn csv_is_streamed_when_its_lists_follow_the_main_table() {
-    let dir = std::env::temp_dir().join(format!("jixiao-csv-stream-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
         let file = format!("regulations/{name}.jx");
         let data = format!("examples/{name}/departments.json");
@@ -227,15 +228,14 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     std::fs::write(&bom, [b"\xef\xbb\xbf".as_slice(), &std::fs::read(dir.join("sichuan-2014.csv")).unwrap()].concat())
         .unwrap();
     assert!(jixiao::eval::csv_stream::aligned(&self::program("sichuan-2014"), &bom));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A bad cell far into a large CSV file, read in batches, is named by its line in the whole
 /// file, for the main table and for a list table; the run leaves no output.
 #[test]
 fn streamed_csv_errors_name_the_line_in_the_whole_file() {
-    let dir = std::env::temp_dir().join(format!("jixiao-csv-lines-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let csv = dir.join("d.csv");
     let examples = "examples/jiangsu-2011/departments.json";
     assert_eq!(jixiao(&["convert", "regulations/jiangsu-2011.jx", examples, "-o", csv.to_str().unwrap()]).code, 0);
@@ -294,15 +294,14 @@ fn streamed_csv_errors_name_the_line_in_the_whole_file() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(run.stderr.contains(&format!("line {}", at + 1)) && run.stderr.contains("八十"), "{}", run.text());
     assert!(!out.exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A requirement a department breaks (weights that do not add up to 100, too few items) is
 /// reported with the cells its condition reads, from CSV (whole and streamed) and XLSX.
 #[test]
 fn requirement_errors_name_the_cells_they_read() {
-    let dir = std::env::temp_dir().join(format!("jixiao-requirement-cells-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let regulation = "regulations/jiangsu-2011.jx";
     let csv = dir.join("d.csv");
     assert_eq!(
@@ -318,8 +317,6 @@ fn requirement_errors_name_the_cells_they_read() {
     let regular = lines.iter().position(|l| l.contains(",常规工作,")).unwrap();
     lines.remove(regular);
     std::fs::write(&items, lines.join("\n") + "\n").unwrap();
-    // Messages wrap to the terminal: compared without spaces or the wrap's margin.
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '│').collect::<String>();
     let weights = squash(
         "d.职能工作.csv, line 2, column 4; line 3, column 4; line 4, column 4; line 5, column 4; line 6, column 4)",
     );
@@ -337,15 +334,14 @@ fn requirement_errors_name_the_cells_they_read() {
     assert_eq!(run.code, 1, "{}", run.text());
     let cells = squash("(职能工作, cell D2; cell D3; cell D4; cell D5; cell D6)");
     assert!(squash(&run.stderr).contains(&cells), "{}", run.stderr);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A department left out of a record takes the default name the regulation gives it, read
 /// whole or streamed, and the cells of the records after it stay theirs.
 #[test]
 fn a_department_left_out_takes_its_default_name() {
-    let dir = std::env::temp_dir().join(format!("jixiao-unit-default-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let regulation = dir.join("r.jx");
     std::fs::write(
         &regulation,
@@ -374,7 +370,6 @@ fn a_department_left_out_takes_its_default_name() {
         let run = jixiao(&["eval", r, data.to_str().unwrap(), "--format", "jsonl"]);
         assert_eq!(run.stdout, expected.stdout, "{}", run.text());
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A list of records that may be left out (`可选 列表 记录`) has its own table like any other, and
@@ -407,8 +402,8 @@ fn an_optional_list_of_records_round_trips_through_tables() {
 
 #[test]
 fn streamed_errors_name_the_line_and_leave_nothing() {
-    let dir = std::env::temp_dir().join(format!("jixiao-stream-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let out = dir.join("results.jsonl");
     let run = |name: &str, body: &[u8]| {
         let data = dir.join(name);
@@ -432,7 +427,6 @@ fn streamed_errors_name_the_line_and_leave_nothing() {
     assert!(e.contains("E0902") && e.contains("utf8.jsonl:1:3"), "{e}");
     let e = run("field.jsonl", "{\"部门\":\"丙\",\"得分\":\"八十\",\"倍数\":1}\n".as_bytes());
     assert!(e.contains("E07") && e.contains("丙") && e.contains("得分"), "{e}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A value that reads as a number but breaks the regulation's rules is reported with the
@@ -447,8 +441,8 @@ fn value_errors_in_tables_name_the_cell() {
         run.text()
     );
 
-    let dir = std::env::temp_dir().join(format!("jixiao-cells-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
     let book_path = dir.join("数据.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet().set_name("部门").unwrap();
@@ -481,13 +475,12 @@ fn value_errors_in_tables_name_the_cell() {
     std::fs::write(&items, lines.join("\n") + "\n").unwrap();
     let run = jixiao(&["eval", file, data.to_str().unwrap()]);
     assert_eq!(run.code, 1);
-    let message = run.stderr.replace("\n  │ ", ""); // as one line, however it wraps
+    let message = squash(&run.stderr);
     assert!(
-        message.contains("职能工作.重点工作[3].得分") && message.contains("d.职能工作.csv, line 4, column 5"),
+        message.contains("职能工作.重点工作[3].得分") && message.contains("d.职能工作.csv,line4,column5"),
         "{}",
         run.text()
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A named pipe can be read only once: JSON Lines from it is read whole, not streamed.
