@@ -93,11 +93,7 @@ pub fn evaluate_streamed<E>(
             .collect();
         run.take(done, errors);
     })?;
-    let mut duplicates = names.verify(program, path)?;
-    if !duplicates.is_empty() {
-        duplicates.truncate(MAX_ERRORS);
-        return Err(duplicates);
-    }
+    none_or_all(&mut names.verify(program, path)?)?;
     // After each ranking: its ranks, then the values up to the next ranking (or the rest).
     for (k, rank) in plan.ranks.iter().enumerate() {
         let spilled = run.spill.take().map(SpillWriter::finish).transpose().map_err(|e| vec![temp_failed(e)])?;
@@ -124,10 +120,7 @@ pub fn evaluate_streamed<E>(
             // Fewer records came back than went in.
             errors.push(changed_during_run());
         }
-        if !errors.is_empty() {
-            errors.truncate(MAX_ERRORS);
-            return Err(errors);
-        }
+        none_or_all(&mut errors)?;
     }
     Ok(run.outcome)
 }
@@ -365,8 +358,8 @@ fn each_batch(
     errors: &mut Vec<Diagnostic>,
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    if super::files::DataFormat::of(path) == super::files::DataFormat::Csv {
-        super::csv_stream::each_batch(
+    match super::files::DataFormat::of(path) {
+        super::files::DataFormat::Csv => super::csv_stream::each_batch(
             program,
             path,
             BATCH,
@@ -376,14 +369,20 @@ fn each_batch(
                 each(batch, errors);
                 errors.len() < MAX_ERRORS
             },
-        )?;
-        return if errors.is_empty() {
-            Ok(())
-        } else {
-            errors.truncate(MAX_ERRORS);
-            Err(std::mem::take(errors))
-        };
+        )?,
+        _ => each_json_lines_batch(program, path, progress, errors, each)?,
     }
+    none_or_all(errors)
+}
+
+/// `each_batch` for JSON Lines: lines are parsed in parallel.
+fn each_json_lines_batch(
+    program: &Program,
+    path: &Path,
+    progress: &dyn Progress,
+    errors: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+) -> Result<(), Vec<Diagnostic>> {
     let name = path.display().to_string();
     let fast = super::fast::FastReader::new(program);
     let file = std::fs::File::open(path).map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;
@@ -432,6 +431,11 @@ fn each_batch(
             break;
         }
     }
+    Ok(())
+}
+
+/// The errors found, at most `MAX_ERRORS` of them, if there are any.
+fn none_or_all(errors: &mut Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
     if errors.is_empty() {
         Ok(())
     } else {
