@@ -99,17 +99,9 @@ impl CsvSource {
 
     /// Up to `n` main rows, and for each list table the rows of their departments.
     fn rows(&mut self, n: usize) -> Result<(Table, Vec<Table>), String> {
-        let table = |c: &Cursor, first_row| Table {
-            name: c.name.clone(),
-            shown: c.shown.clone(),
-            header: c.header.clone(),
-            rows: Vec::new(),
-            first_row,
-            cell: tables::csv_cell,
-            column: tables::csv_column,
-        };
-        let mut main = table(&self.main, self.main.row);
-        let mut lists: Vec<Table> = self.lists.iter().map(|c| table(c, c.row)).collect();
+        let table = |c: &Cursor| Table::csv(&c.name, &c.shown, c.header.clone(), Vec::new(), c.row);
+        let mut main = table(&self.main);
+        let mut lists: Vec<Table> = self.lists.iter().map(table).collect();
         while main.rows.len() < n {
             let Some(row) = self.main.take()? else { break };
             let unit = row.get(self.unit_column).map_or("", |u| u.trim());

@@ -181,15 +181,7 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
         let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
         rows.push(row.iter().map(str::to_string).collect());
     }
-    Ok(Table {
-        name: name.to_string(),
-        shown: file,
-        header,
-        rows,
-        first_row: 0,
-        cell: tables::csv_cell,
-        column: tables::csv_column,
-    })
+    Ok(Table::csv(name, &file, header, rows, 0))
 }
 
 fn sheet(

@@ -28,6 +28,20 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table from a CSV file: cells named by line and column. `first_row` is the data row of
+    /// the file the first of `rows` is.
+    pub fn csv(name: &str, shown: &str, header: Vec<String>, rows: Vec<Vec<String>>, first_row: usize) -> Table {
+        Table {
+            name: name.to_string(),
+            shown: shown.to_string(),
+            header,
+            rows,
+            first_row,
+            cell: csv_cell,
+            column: csv_column,
+        }
+    }
+
     /// How messages name the cell of row `r` of `rows` and column `c`.
     fn cell_at(&self, r: usize, c: usize) -> String {
         (self.cell)(self.first_row + r, c)
