@@ -176,12 +176,9 @@ impl<'a> Env<'a> {
             Expr::Param(p) => Ok(self.params[*p]),
             Expr::Neg(x) => Ok(self.num(x)?.checked_neg()?),
             Expr::Arith(op, a, b) => Ok(apply(*op, self.num(a)?, self.num(b)?)?),
-            _ => match self.place(e) {
-                Some(Value::Num(n)) => Ok(*n),
-                _ => match self.eval(e)? {
-                    Value::Num(n) => Ok(n),
-                    _ => internal("a number was expected"),
-                },
+            _ => match self.eval(e)? {
+                Value::Num(n) => Ok(n),
+                _ => internal("a number was expected"),
             },
         }
     }
@@ -237,11 +234,8 @@ impl<'a> Env<'a> {
                     _ => return internal("entries per indicator were expected"),
                 }
             }
-            Expr::Field(base, i) => match self.place(base) {
-                // A field of each record of a list, without copying the records.
-                Some(whole) => field_of(whole, *i),
-                None => field(self.eval(base)?, *i),
-            },
+            // A field of each record of a list, without copying the records.
+            Expr::Field(base, i) => self.read(base, |whole| Ok(field_of(whole, *i)))?,
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
             Expr::Not(x) => Value::Bool(!self.truth(x)?),
             Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
@@ -275,25 +269,28 @@ impl<'a> Env<'a> {
         })
     }
 
+    /// `f` of the value of `e`, read in place where it can be (no copy).
+    fn read<T>(&self, e: &Expr, f: impl FnOnce(&Value) -> R<T>) -> R<T> {
+        match self.place(e) {
+            Some(v) => f(v),
+            None => f(&self.eval(e)?),
+        }
+    }
+
     /// The sum and count of the first argument's numbers, read in place where it can be.
     fn weighted(&self, args: &[Expr]) -> R<(Number, Number)> {
-        match args.first() {
-            None => Ok((Number::ZERO, Number::ZERO)),
-            Some(a) => match self.place(a) {
-                Some(v) => weighted(v),
-                None => match a {
-                    // A field of each record of a list (合计(职能工作[项].权重)), read in place.
-                    Expr::Field(base, i) if let Some(Value::List(items)) = self.place(base) => {
-                        let total = sum(items.iter().filter_map(|item| match item {
-                            Value::Record(fields) => fields.get(*i).and_then(Value::as_num),
-                            _ => None,
-                        }))?;
-                        Ok((total, Number::int(items.len() as i128)))
-                    }
-                    _ => weighted(&self.eval(a)?),
-                },
-            },
+        let Some(a) = args.first() else { return Ok((Number::ZERO, Number::ZERO)) };
+        // A field of each record of a list (合计(职能工作[项].权重)): no list of the field's values.
+        if let Expr::Field(base, i) = a
+            && let Some(Value::List(items)) = self.place(base)
+        {
+            let total = sum(items.iter().filter_map(|item| match item {
+                Value::Record(fields) => fields.get(*i).and_then(Value::as_num),
+                _ => None,
+            }))?;
+            return Ok((total, Number::int(items.len() as i128)));
         }
+        self.read(a, weighted)
     }
 
     fn truth(&self, e: &Expr) -> R<bool> {
@@ -349,20 +346,15 @@ impl<'a> Env<'a> {
                 _ => Value::Absent,
             },
             Builtin::Rollup { indicator, keys } => {
-                let owned;
-                let values = match args.first().map(|a| (a, self.place(a))) {
-                    Some((_, Some(v))) => v,
-                    Some((a, None)) => {
-                        owned = self.eval(a)?;
-                        &owned
+                let Some(a) = args.first() else { return internal("one value per leaf was expected") };
+                let known = self.read(a, |values| {
+                    let Value::Map(values) = values else { return internal("one value per leaf was expected") };
+                    let mut known = vec![None; self.program.indicators.len()];
+                    for (&leaf, value) in self.program.leaves(keys).iter().zip(values) {
+                        known[leaf] = value.as_num();
                     }
-                    None => &Value::Absent,
-                };
-                let Value::Map(values) = values else { return internal("one value per leaf was expected") };
-                let mut known = vec![None; self.program.indicators.len()];
-                for (&leaf, value) in self.program.leaves(keys).iter().zip(values) {
-                    known[leaf] = value.as_num();
-                }
+                    Ok(known)
+                })?;
                 Value::Num(rolled_up(self.program, indicator, &known)?)
             }
             Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
@@ -449,15 +441,7 @@ fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
     })
 }
 
-fn field(v: Value, i: usize) -> Value {
-    match v {
-        Value::Record(mut fields) if i < fields.len() => fields.swap_remove(i),
-        Value::List(items) => Value::List(items.into_iter().map(|item| field(item, i)).collect()),
-        _ => Value::Absent,
-    }
-}
-
-/// `field` of a value read in place.
+/// A field of a record, or of each record of a list.
 fn field_of(v: &Value, i: usize) -> Value {
     match v {
         Value::Record(fields) => fields.get(i).cloned().unwrap_or(Value::Absent),
