@@ -315,6 +315,7 @@ fn evaluate(
         let (program, _) = compile(file)?;
         // CSV whose list tables are not in the main table's order is read whole.
         if data_format == eval::files::DataFormat::JsonLines || eval::csv_stream::aligned(&program, data) {
+            report(&eval::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
             stream::evaluate(&program, &params, data, streamed, out, jobs)?;
             return Ok(ExitCode::SUCCESS);
@@ -439,6 +440,7 @@ fn write_data(program: &Program, records: &[serde_json::Value], format: Template
 fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
     check_output_path(out, &[file, data])?;
     let (program, _) = compile(file)?;
+    report(&eval::files::extra_tables(&program, data));
     let records = eval::files::read_json(&program, data)?;
     // Only data the regulation accepts is converted.
     eval::data::read_records(&program, &serde_json::Value::Array(records.clone()))?;
@@ -564,6 +566,7 @@ struct Loaded {
 fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
     let (program, _) = compile(file)?;
     let overrides = parse_overrides(&program, set)?;
+    report(&eval::files::extra_tables(&program, data));
     let (records, cells) = eval::files::read_with_cells(&program, data)?;
     let params = eval::parameters(&program, &overrides);
     let results = eval::evaluate_located(&program, &records, &cells, &params)?;

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::data::read_record_located;
 use super::files::{beside, cannot_read, list_fields};
 use super::stream::ReadRecord;
-use super::tables::{self, Table};
+use super::tables::{self, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::program::Program;
 use crate::schema::RECORDS_SHEET;
@@ -29,8 +29,6 @@ struct Cursor {
     reader: csv::Reader<File>,
     header: Vec<String>,
     next: Option<csv::StringRecord>,
-    /// The data row (0-based) `next` is.
-    row: usize,
 }
 
 impl Cursor {
@@ -40,26 +38,31 @@ impl Cursor {
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
         let header = reader.headers().map_err(|e| e.to_string())?.iter().map(|h| h.trim().to_string()).collect();
         let shown = path.display().to_string();
-        let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None, row: 0 };
+        let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None };
         cursor.next = cursor.read()?;
         Ok(cursor)
     }
 
+    /// The next row that is not blank (a cleared row, `,,,,`, is skipped as the whole-file
+    /// reader skips it).
     fn read(&mut self) -> Result<Option<csv::StringRecord>, String> {
         let mut record = csv::StringRecord::new();
-        match self.reader.read_record(&mut record) {
-            Ok(true) => Ok(Some(record)),
-            Ok(false) => Ok(None),
-            Err(e) => Err(e.to_string()),
+        loop {
+            match self.reader.read_record(&mut record) {
+                Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) => return Ok(Some(record)),
+                Ok(false) => return Ok(None),
+                Err(e) => return Err(e.to_string()),
+            }
         }
     }
 
     /// Takes the next row.
-    fn take(&mut self) -> Result<Option<Vec<String>>, String> {
+    fn take(&mut self) -> Result<Option<Row>, String> {
         let Some(row) = self.next.take() else { return Ok(None) };
         self.next = self.read()?;
-        self.row += 1;
-        Ok(Some(row.iter().map(str::to_string).collect()))
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        Ok(Some(Row::text(line, row.iter().map(str::to_string).collect())))
     }
 
     /// Whether the next row is a list row of department `unit` (named in its first column).
@@ -89,22 +92,20 @@ impl CsvSource {
         let unit_column = main.header.iter().position(|h| h == unit).ok_or("no department column")?;
         let mut lists = Vec::new();
         for field in list_fields(program) {
-            let file = beside(path, &field);
-            if file.exists() {
-                lists.push(Cursor::open(&file, &field)?);
-            }
+            // A missing list file is refused by the whole-file reader.
+            lists.push(Cursor::open(&beside(path, &field), &field)?);
         }
         Ok(CsvSource { main, unit_column, lists, index: 0 })
     }
 
     /// Up to `n` main rows, and for each list table the rows of their departments.
     fn rows(&mut self, n: usize) -> Result<(Table, Vec<Table>), String> {
-        let table = |c: &Cursor| Table::csv(&c.name, &c.shown, c.header.clone(), Vec::new(), c.row);
+        let table = |c: &Cursor| Table::csv(&c.name, &c.shown, c.header.clone(), Vec::new());
         let mut main = table(&self.main);
         let mut lists: Vec<Table> = self.lists.iter().map(table).collect();
         while main.rows.len() < n {
             let Some(row) = self.main.take()? else { break };
-            let unit = row.get(self.unit_column).map_or("", |u| u.trim());
+            let unit = row.cells.get(self.unit_column).map_or("", |u| u.trim());
             for (cursor, list) in self.lists.iter_mut().zip(&mut lists) {
                 while cursor.next_is(unit) {
                     list.rows.extend(cursor.take()?);
@@ -113,6 +114,12 @@ impl CsvSource {
             main.rows.push(row);
         }
         Ok((main, lists))
+    }
+
+    /// The tables with their headers and no rows.
+    fn tables(&self) -> (Table, Vec<Table>) {
+        let table = |c: &Cursor| Table::csv(&c.name, &c.shown, c.header.clone(), Vec::new());
+        (table(&self.main), self.lists.iter().map(table).collect())
     }
 
     /// Whether every list row was taken with the main row of its department.
@@ -148,6 +155,12 @@ pub(super) fn each_batch(
     const CHUNK: usize = 128;
     let name = path.display().to_string();
     let mut source = CsvSource::open(program, path).map_err(|e| vec![cannot_read(&name, &e)])?;
+    // A header at fault is one error, not one for each batch.
+    let (main, lists) = source.tables();
+    let header = tables::header_problems(program, &main, &lists);
+    if !header.is_empty() {
+        return Err(header);
+    }
     loop {
         let before = source.main.bytes_read();
         let mut chunks = Vec::new();

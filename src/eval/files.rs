@@ -4,11 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
-
 use super::Record;
 use super::data::{MAX_ERRORS, json_text, parse_json, read_records_located};
-use super::tables::{self, Cells, Table};
+use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
@@ -51,28 +49,16 @@ fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value
             Ok((records, Vec::new()))
         }
         DataFormat::Csv => {
+            missing_list_files(program, path)?;
             let main = csv_table(path, RECORDS_SHEET)?;
             let mut lists = Vec::new();
             for field in list_fields(program) {
-                let beside = beside(path, &field);
-                if beside.exists() {
-                    lists.push(csv_table(&beside, &field)?);
-                }
+                lists.push(csv_table(&beside(path, &field), &field)?);
             }
             tables::records(program, &main, &lists)
         }
         DataFormat::Xlsx => {
-            let mut book: Xlsx<_> =
-                open_workbook(path).map_err(|e: calamine::XlsxError| vec![cannot_read(&name, &e.to_string())])?;
-            let names = book.sheet_names();
-            let main_name = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
-            let main = sheet(&mut book, &main_name, &name)?;
-            let mut lists = Vec::new();
-            for field in list_fields(program) {
-                if names.contains(&field) {
-                    lists.push(sheet(&mut book, &field, &name)?);
-                }
-            }
+            let (main, lists) = super::sheet::tables(program, path)?;
             tables::records(program, &main, &lists)
         }
     }
@@ -179,39 +165,82 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
     let mut rows = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
-        rows.push(row.iter().map(str::to_string).collect());
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        rows.push(Row::text(line, row.iter().map(str::to_string).collect()));
     }
-    Ok(Table::csv(name, &file, header, rows, 0))
+    Ok(Table::csv(name, &file, header, rows))
 }
 
-fn sheet(
-    book: &mut Xlsx<std::io::BufReader<std::fs::File>>,
-    sheet: &str,
-    file: &str,
-) -> Result<Table, Vec<Diagnostic>> {
-    let range = book.worksheet_range(sheet).map_err(|e| vec![cannot_read(file, &e.to_string())])?;
-    let mut rows = range.rows().map(|r| r.iter().map(cell_text).collect::<Vec<String>>());
-    let header = rows.next().unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();
-    Ok(Table {
-        name: sheet.to_string(),
-        shown: sheet.to_string(),
-        header,
-        rows: rows.collect(),
-        first_row: 0,
-        cell: tables::spreadsheet_cell,
-        column: tables::spreadsheet_column,
-    })
+/// Every list of records the regulation declares has its file beside CSV data, even when no
+/// department has an item (a header row alone): a file renamed or left behind would
+/// otherwise read as "no items" without a word.
+pub fn missing_list_files(program: &Program, path: &Path) -> Result<(), Vec<Diagnostic>> {
+    let missing: Vec<Diagnostic> = list_fields(program)
+        .into_iter()
+        .filter(|field| !beside(path, field).exists())
+        .map(|field| missing_table(&path.display().to_string(), &beside(path, &field).display().to_string(), &field))
+        .collect();
+    if missing.is_empty() { Ok(()) } else { Err(missing) }
 }
 
-/// A spreadsheet cell as text. A number is stored as a binary double; its shortest decimal
-/// form (what the spreadsheet shows) is read exactly from there on.
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => format!("{f}"),
-        Data::Bool(b) => b.to_string(),
-        other => other.to_string(),
+/// The list table of `field` (a file or a sheet, `expected`) is not in the data `file`.
+pub fn missing_table(file: &str, expected: &str, field: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0727",
+        tr(
+            format!("{file}: the table of `{field}` is missing: expected {expected}"),
+            format!("{file}：缺少“{field}”表：应有 {expected}"),
+        ),
+    )
+    .help(tr(
+        format!(
+            "the regulation declares `{field}`; give its table, with only the header row if no department has any (jixiao template writes it); a missing table is never read as \"none\""
+        ),
+        format!(
+            "办法中声明了“{field}”；请提供这张表，若各部门都没有此项，只保留表头行即可（jixiao template 会生成）；缺少的表不会被当作“没有”"
+        ),
+    ))
+}
+
+/// Files beside CSV data, or sheets of a workbook, that the regulation has no table for: a
+/// warning each (a misspelt name would otherwise be left unread without a word).
+pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
+    let lists = list_fields(program);
+    let shown = path.display().to_string();
+    match DataFormat::of(path) {
+        DataFormat::Csv => {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+            let mut extra: Vec<String> = entries
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+                .filter(|n| {
+                    let table = n.strip_prefix(&format!("{stem}.")).and_then(|t| t.strip_suffix(".csv"));
+                    table.is_some_and(|t| !t.is_empty() && !lists.iter().any(|l| l == t))
+                })
+                .collect();
+            extra.sort();
+            extra.into_iter().map(|n| extra_table(&shown, &dir.join(n).display().to_string(), &lists)).collect()
+        }
+        DataFormat::Xlsx => super::sheet::extra_sheets(path, &lists)
+            .into_iter()
+            .map(|n| extra_table(&shown, &tr(format!("sheet {n}"), format!("工作表“{n}”")), &lists))
+            .collect(),
+        _ => Vec::new(),
     }
+}
+
+fn extra_table(file: &str, what: &str, lists: &[String]) -> Diagnostic {
+    let read = std::iter::once(RECORDS_SHEET.to_string()).chain(lists.iter().cloned()).collect::<Vec<_>>();
+    Diagnostic::warning(
+        "W0701",
+        tr(
+            format!("{file}: {what} is not read: the regulation has no table of that name"),
+            format!("{file}：{what} 未被读取：办法中没有这个名称的表"),
+        ),
+    )
+    .help(tr(
+        format!("the tables read are: {}; rename it if it holds data, else delete it or ignore this", read.join(", ")),
+        format!("读取的表有：{}；如果其中有数据，请改为正确的名称，否则可删除或忽略", read.join("、")),
+    ))
 }

@@ -7,6 +7,7 @@ pub mod err;
 mod expr;
 mod fast;
 pub mod files;
+mod sheet;
 mod spill;
 pub mod stream;
 pub mod tables;

@@ -17,26 +17,65 @@ pub struct Table {
     /// How messages name it: the sheet, or the CSV file.
     pub shown: String,
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// The data row of the file the first of `rows` is (0-based): tables read a part at a
-    /// time name cells by their place in the whole file.
-    pub first_row: usize,
-    /// `cell C12` or `line 12, column 3`.
-    pub cell: fn(row: usize, col: usize) -> String,
+    /// Where the header is: its CSV line, or its sheet row (1-based).
+    pub header_at: usize,
+    /// The rows under the header, blank rows left out.
+    pub rows: Vec<Row>,
+    /// `cell C12` or `line 12, column 3`, from a row's `at` and a column (0-based).
+    pub cell: fn(at: usize, col: usize) -> String,
     /// `column C` or `column 3`.
     pub column: fn(col: usize) -> String,
 }
 
+/// One row of a table: where it is in its file, and its cells as the user sees them.
+pub struct Row {
+    /// The CSV line the row starts on, or the sheet row (1-based): what messages name.
+    pub at: usize,
+    pub cells: Vec<String>,
+    /// Cells that hold something jixiao will not read as text (a formula without a value,
+    /// a date, an error), by column; refused if a field is read from them.
+    pub refused: Vec<(usize, Refusal)>,
+}
+
+impl Row {
+    /// A row of plain text cells.
+    pub fn text(at: usize, cells: Vec<String>) -> Row {
+        Row { at, cells, refused: Vec::new() }
+    }
+
+    /// A row whose every cell is empty or white space (Excel writes `,,,,` for a cleared row):
+    /// skipped wherever it stands.
+    pub fn is_blank(&self) -> bool {
+        self.refused.is_empty() && self.cells.iter().all(|c| c.trim().is_empty())
+    }
+
+    fn cell(&self, c: usize) -> &str {
+        self.cells.get(c).map_or("", |t| t.trim())
+    }
+}
+
+/// A cell that shows something jixiao does not read as the value it stands for.
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    /// The diagnostic's code.
+    pub code: &'static str,
+    /// What the cell shows or holds, as the message quotes it.
+    pub found: String,
+    /// What is wrong with it, in the current language.
+    pub problem: String,
+    /// What to do, in the current language.
+    pub help: String,
+}
+
 impl Table {
-    /// A table from a CSV file: cells named by line and column. `first_row` is the data row of
-    /// the file the first of `rows` is.
-    pub fn csv(name: &str, shown: &str, header: Vec<String>, rows: Vec<Vec<String>>, first_row: usize) -> Table {
+    /// A table from a CSV file: cells named by line and column.
+    pub fn csv(name: &str, shown: &str, header: Vec<String>, rows: Vec<Row>) -> Table {
         Table {
             name: name.to_string(),
             shown: shown.to_string(),
             header,
+            header_at: 1,
             rows,
-            first_row,
             cell: csv_cell,
             column: csv_column,
         }
@@ -44,17 +83,18 @@ impl Table {
 
     /// How messages name the cell of row `r` of `rows` and column `c`.
     fn cell_at(&self, r: usize, c: usize) -> String {
-        (self.cell)(self.first_row + r, c)
+        (self.cell)(self.rows[r].at, c)
     }
 }
 
-/// `C12`: a spreadsheet's name for the cell of data row `row` (0-based, after the header)
-/// and column `col`.
+/// `C12`: a spreadsheet's name for the cell of sheet row `row` (1-based) and column `col`
+/// (0-based).
 pub fn cell_name(row: usize, col: usize) -> String {
-    format!("{}{}", column_letters(col), row + 2)
+    format!("{}{row}", column_letters(col))
 }
 
-fn column_letters(col: usize) -> String {
+/// `A`, `Z`, `AA` … for column `col` (0-based).
+pub fn column_letters(col: usize) -> String {
     let mut letters = String::new();
     let mut c = col + 1;
     while c > 0 {
@@ -77,8 +117,8 @@ pub fn csv_column(col: usize) -> String {
 }
 
 /// `line 12, column 3` of a CSV file.
-pub fn csv_cell(row: usize, col: usize) -> String {
-    tr(format!("line {}, column {}", row + 2, col + 1), format!("第 {} 行第 {} 列", row + 2, col + 1))
+pub fn csv_cell(line: usize, col: usize) -> String {
+    tr(format!("line {line}, column {}", col + 1), format!("第 {line} 行第 {} 列", col + 1))
 }
 
 /// Where each value of each record came from: by record, the field path as the reader names
@@ -86,36 +126,104 @@ pub fn csv_cell(row: usize, col: usize) -> String {
 pub type Cells = Vec<std::collections::HashMap<String, String>>;
 
 /// The records the tables hold: the main table's rows, with the list tables' rows put into
-/// the list fields of the department they name; and where each value came from.
+/// the list fields of the department they name; and where each value came from. Blank rows
+/// are skipped; a header at fault is reported once, not once a row.
 pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<Json>, Cells), Vec<Diagnostic>> {
-    let mut errors = Vec::new();
     let unit = &program.inputs[program.roles.unit].field;
+    let mut errors = header_problems(program, main, lists);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut records = Vec::with_capacity(main.rows.len());
-    let mut cells: Cells = vec![Default::default(); main.rows.len()];
+    let mut cells: Cells = Vec::with_capacity(main.rows.len());
     for (r, row) in main.rows.iter().enumerate() {
+        if row.is_blank() {
+            continue;
+        }
         let mut record = Map::new();
-        for (c, column) in main.header.iter().enumerate() {
-            let text = row.get(c).map_or("", |t| t.trim());
-            if text.is_empty() {
+        let mut located = std::collections::HashMap::new();
+        // The department first, so that every message about the row can name it.
+        let order = main.header.iter().position(|h| h == unit).into_iter().chain(0..main.header.len());
+        let mut seen = vec![false; main.header.len()];
+        for c in order {
+            if std::mem::replace(&mut seen[c], true) {
                 continue;
             }
-            let Some(shape) = shape_at(program, column) else {
-                errors.push(unknown_column(main, c, column));
-                continue;
-            };
-            cells[r].insert(column.clone(), format!("{}, {}", main.shown, main.cell_at(r, c)));
+            let column = &main.header[c];
+            let Some(shape) = shape_at(program, column) else { continue };
+            let department = row_name(&record, unit);
+            let Some(text) = cell_text(main, r, c, (&department, column), &mut errors) else { continue };
+            located.insert(column.clone(), format!("{}, {}", main.shown, main.cell_at(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => insert(&mut record, column, v),
-                Err(expected) => errors.push(bad_cell(main, r, c, &row_name(&record, unit), column, &expected, text)),
+                Err(expected) => errors.push(bad_cell(main, r, c, &department, column, &expected, text)),
             }
         }
         records.push(record);
+        cells.push(located);
     }
     for table in lists {
         fill_list(program, table, (&mut records, &mut cells), unit, &mut errors);
     }
     if errors.is_empty() { Ok((records.into_iter().map(Json::Object).collect(), cells)) } else { Err(errors) }
 }
+
+/// The problems of the tables' headers, each once.
+pub fn header_problems(program: &Program, main: &Table, lists: &[Table]) -> Vec<Diagnostic> {
+    let mut errors = header_errors(main, &|c| shape_at(program, c).is_some());
+    for table in lists {
+        errors.extend(header_errors(table, &|c| list_column(program, table, c).is_some()));
+    }
+    errors
+}
+
+/// The text of a cell a field is read from: `None` when it is empty, or when the cell is
+/// refused (the refusal goes to `errors`, naming the department and field).
+fn cell_text<'t>(
+    table: &'t Table,
+    r: usize,
+    c: usize,
+    (department, field): (&str, &str),
+    errors: &mut Vec<Diagnostic>,
+) -> Option<&'t str> {
+    let row = &table.rows[r];
+    if let Some((_, refusal)) = row.refused.iter().find(|(col, _)| *col == c) {
+        errors.push(refused_cell(table, r, c, (department, field), refusal));
+        return None;
+    }
+    Some(row.cell(c)).filter(|t| !t.is_empty())
+}
+
+/// The problems of a table's header, once each: a column named twice (which value would
+/// count?), a column no field has, values under a column with no name.
+fn header_errors(table: &Table, known: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (c, column) in table.header.iter().enumerate() {
+        if column.is_empty() {
+            if let Some(r) = table.rows.iter().position(|row| !row.cell(c).is_empty()) {
+                errors.push(unnamed_column(table, c, r));
+            }
+        } else if let Some(first) = table.header[..c].iter().position(|h| h == column) {
+            errors.push(duplicate_column(table, first, c, column));
+        } else if !known(column) {
+            errors.push(unknown_column(table, c, column));
+        }
+    }
+    errors
+}
+
+/// What a column of a list table holds: `部门`, `指标` (as its second column, for a list per
+/// indicator) or a field of the list's records.
+fn list_column<'p>(program: &'p Program, table: &Table, column: &str) -> Option<&'p Shape> {
+    let input = program.inputs.iter().find(|i| i.field == table.name)?;
+    let unit = &program.inputs[program.roles.unit].field;
+    if column == unit || (column == "指标" && table.header.get(1).is_some_and(|h| h == "指标")) {
+        return Some(&TEXT);
+    }
+    input.shape.listed_fields()?.iter().find(|(n, _)| n == column).map(|(_, s)| s)
+}
+
+static TEXT: Shape = Shape::Text;
 
 fn row_name(record: &Map<String, Json>, unit: &str) -> String {
     record.get(unit).and_then(Json::as_str).unwrap_or("").to_string()
@@ -142,11 +250,27 @@ fn shape_at<'p>(program: &'p Program, path: &str) -> Option<&'p Shape> {
 static TALLY_COUNT: Shape = Shape::Number { unit: Unit::Count, whole: true, min: None, max: None };
 
 /// A cell's text as the JSON value its shape wants, or what was expected.
+///
+/// A number with a percent sign (`92%`, as a cell formatted as a percentage shows it, or as
+/// CSV saved from one holds it) is the number shown: 92 points where the field is in points
+/// (a score out of 100), 0.92 where the field is a percentage; other numbers take no `%`.
 fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
     match shape.required() {
-        Shape::Number { .. } => {
-            let d = crate::number::parse_decimal(text).ok_or_else(|| tr("a number", "数"))?;
-            serde_json::from_str(&d.to_string()).map_err(|_| tr("a number", "数"))
+        Shape::Number { unit, .. } => {
+            let (digits, percent) = match text.strip_suffix(['%', '％']) {
+                Some(d) => (d.trim_end(), true),
+                None => (text, false),
+            };
+            let number = || if percent { percent_words(*unit) } else { tr("a number", "数") };
+            let mut d = crate::number::parse_decimal(digits).ok_or_else(number)?;
+            match (percent, unit) {
+                (false, _) | (true, Unit::Points) => {}
+                (true, Unit::Ratio) => {
+                    d = d.checked_div(rust_decimal::Decimal::ONE_HUNDRED).ok_or_else(number)?.normalize()
+                }
+                (true, _) => return Err(tr("a number without %", "不带 % 的数")),
+            }
+            serde_json::from_str(&d.to_string()).map_err(|_| number())
         }
         Shape::List { item, .. } => {
             let items: Result<Vec<Json>, String> = text
@@ -158,6 +282,13 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             items.map(Json::Array)
         }
         _ => Ok(Json::String(text.to_string())),
+    }
+}
+
+fn percent_words(unit: Unit) -> String {
+    match unit {
+        Unit::Points | Unit::Ratio => tr("a number", "数"),
+        _ => tr("a number without %", "不带 % 的数"),
     }
 }
 
@@ -196,13 +327,24 @@ fn fill_list(
         }
     }
     for (r, row) in table.rows.iter().enumerate() {
-        let name = row.first().map_or("", |t| t.trim());
+        if row.is_blank() {
+            continue;
+        }
+        let Some(name) = cell_text(table, r, 0, ("", unit), errors) else {
+            if !row.refused.iter().any(|(c, _)| *c == 0) {
+                errors.push(bad_cell(table, r, 0, "", unit, &tr("a department of the main table", "主表中的部门"), ""));
+            }
+            continue;
+        };
         let Some(&index) = by_unit.get(name) else {
             errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
             continue;
         };
         let record = &mut records[index];
-        let key = keyed.then(|| row.get(1).map_or("", |t| t.trim()).to_string());
+        let key = if keyed { cell_text(table, r, 1, (name, "指标"), errors).map(str::to_string) } else { None };
+        if keyed && key.is_none() {
+            continue;
+        }
         let list_path = match &key {
             Some(k) => format!("{}.{k}", table.name),
             None => table.name.clone(),
@@ -214,23 +356,16 @@ fn fill_list(
         };
         let mut item = Map::new();
         for (c, column) in table.header.iter().enumerate().skip(first_field) {
-            let text = row.get(c).map_or("", |t| t.trim());
-            let Some((_, shape)) = fields.iter().find(|(n, _)| n == column) else {
-                errors.push(unknown_column(table, c, column));
-                continue;
-            };
-            if text.is_empty() {
-                continue;
-            }
+            let Some((_, shape)) = fields.iter().find(|(n, _)| n == column) else { continue };
+            let field = format!("{}.{column}", table.name);
+            let Some(text) = cell_text(table, r, c, (name, &field), errors) else { continue };
             let path = format!("{list_path}[{}].{column}", position + 1);
             cells[index].insert(path, format!("{}, {}", table.shown, table.cell_at(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => {
                     item.insert(column.clone(), v);
                 }
-                Err(expected) => {
-                    errors.push(bad_cell(table, r, c, name, &format!("{}.{column}", table.name), &expected, text))
-                }
+                Err(expected) => errors.push(bad_cell(table, r, c, name, &field, &expected, text)),
             }
         }
         let list = if let Some(key) = key {
@@ -246,15 +381,68 @@ fn fill_list(
     }
 }
 
+/// `部门, row 1` or `d.csv, line 1`: where a table's header is.
+fn header_place(table: &Table, c: usize) -> String {
+    format!("{}, {}", table.shown, (table.cell)(table.header_at, c))
+}
+
 fn unknown_column(table: &Table, c: usize, column: &str) -> Diagnostic {
     Diagnostic::error(
         "E0716",
         tr(
-            format!("{}, {} ({column}): no field of the regulation has this name", table.shown, (table.column)(c)),
-            format!("{}，{}（{column}）：办法中没有这个字段", table.shown, (table.column)(c)),
+            format!("{} ({column}): no field of the regulation has this name", header_place(table, c)),
+            format!("{}（{column}）：办法中没有这个字段", header_place(table, c)),
         ),
     )
-    .help(tr("use the headers `jixiao template` writes", "请使用 jixiao template 生成的表头"))
+    .help(tr(
+        "use the headers `jixiao template` writes; delete a column of notes (备注) before evaluating",
+        "请使用 jixiao template 生成的表头；备注等说明列请在评估前删除",
+    ))
+}
+
+fn duplicate_column(table: &Table, first: usize, again: usize, column: &str) -> Diagnostic {
+    let (a, b) = ((table.column)(first), (table.column)(again));
+    Diagnostic::error(
+        "E0726",
+        tr(
+            format!(
+                "{}, {b} ({column}): the column is named twice (first in {a}); which one counts is not clear",
+                table.shown
+            ),
+            format!("{}，{b}（{column}）：这一列的名称重复（第一次在{a}），无法确定以哪一列为准", table.shown),
+        ),
+    )
+    .help(tr("keep one column of each name: delete or rename the other", "同名的列只保留一列：删除或更名另一列"))
+}
+
+fn unnamed_column(table: &Table, c: usize, r: usize) -> Diagnostic {
+    let cell = table.cell_at(r, c);
+    Diagnostic::error(
+        "E0728",
+        tr(
+            format!(
+                "{}, {}: the column has values (first at {cell}) but no name in the header",
+                table.shown,
+                (table.column)(c)
+            ),
+            format!("{}，{}：这一列有数据（第一个在{cell}），但表头中没有列名", table.shown, (table.column)(c)),
+        ),
+    )
+    .help(tr("write the field's name in the header, or delete the column", "请在表头写上字段名称，或删除这一列"))
+}
+
+fn refused_cell(table: &Table, r: usize, c: usize, (department, field): (&str, &str), refusal: &Refusal) -> Diagnostic {
+    let cell = table.cell_at(r, c);
+    let found = &refusal.found;
+    let problem = &refusal.problem;
+    Diagnostic::error(
+        refusal.code,
+        tr(
+            format!("{}, {cell} (department \"{department}\", field `{field}`): {problem}: {found}", table.shown),
+            format!("{}，{cell}（部门“{department}”，字段“{field}”）：{problem}：{found}", table.shown),
+        ),
+    )
+    .help(refusal.help.clone())
 }
 
 fn bad_cell(
@@ -286,9 +474,9 @@ mod tests {
 
     #[test]
     fn spreadsheet_cell_names() {
-        assert_eq!(cell_name(0, 0), "A2");
-        assert_eq!(cell_name(10, 2), "C12");
-        assert_eq!(cell_name(0, 25), "Z2");
-        assert_eq!(cell_name(0, 26), "AA2");
+        assert_eq!(cell_name(2, 0), "A2");
+        assert_eq!(cell_name(12, 2), "C12");
+        assert_eq!(cell_name(2, 25), "Z2");
+        assert_eq!(cell_name(2, 26), "AA2");
     }
 }

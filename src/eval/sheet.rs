@@ -1,0 +1,420 @@
+//! XLSX workbooks → tables, reading each cell as the spreadsheet shows it or refusing it.
+//!
+//! The rule, cell by cell (the README's *Data in tables* says the same for users):
+//! - text is read as written; a number as the value the sheet shows: the stored double
+//!   rounded to the 15 significant digits a spreadsheet keeps (so `=0.1+0.2` reads 0.3), and
+//!   refused where its number format shows fewer decimals than it holds (`0.00` showing 33.33
+//!   for 33.3333…), or where it holds all 15 digits of a computed fraction such as 1/3;
+//! - a percentage format is the number shown with its `%` (0.92 formatted `0%` is `92%`),
+//!   which the field then reads as a CSV `92%` is read;
+//! - a formula is read by its computed value; one saved without a value is refused;
+//! - dates, times and error values (`#DIV/0!`) are refused;
+//! - a value in merged cells, and a sheet that is hidden, are refused: the sheet does not show
+//!   which row the value belongs to, or shows nothing at all;
+//! - blank rows are skipped, as in CSV.
+
+use std::path::Path;
+
+use calamine::{Data, Dimensions, Range, Reader, SheetVisible, Xlsx, open_workbook};
+use rust_decimal::Decimal;
+
+use super::files::{cannot_read, list_fields, missing_table};
+use super::tables::{self, Refusal, Row, Table};
+use crate::diagnostic::Diagnostic;
+use crate::lang::tr;
+use crate::program::Program;
+use crate::schema::RECORDS_SHEET;
+
+type Book = Xlsx<std::io::BufReader<std::fs::File>>;
+
+/// The records sheet (`部门`, else the first) and a sheet for each list of records the
+/// regulation declares, each read by the rule above. A declared list's sheet that is missing,
+/// a hidden sheet and merged cells with a value are refused.
+pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let mut book: Book =
+        open_workbook(path).map_err(|e: calamine::XlsxError| vec![cannot_read(&file, &e.to_string())])?;
+    let names = book.sheet_names();
+    let main_name = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
+    let unit = &program.inputs[program.roles.unit].field;
+    let mut errors = Vec::new();
+    let main = sheet(&mut book, &main_name, &file, unit);
+    let mut lists = Vec::new();
+    for field in list_fields(program) {
+        if !names.contains(&field) {
+            errors.push(missing_table(
+                &file,
+                &tr(format!("a sheet named {field}"), format!("名为“{field}”的工作表")),
+                &field,
+            ));
+            continue;
+        }
+        match sheet(&mut book, &field, &file, unit) {
+            Ok(t) => lists.push(t),
+            Err(e) => errors.extend(e),
+        }
+    }
+    match main {
+        Ok(main) if errors.is_empty() => Ok((main, lists)),
+        Ok(_) => Err(errors),
+        Err(e) => Err(e.into_iter().chain(errors).collect()),
+    }
+}
+
+/// The sheets of the workbook at `path` that are neither the records sheet nor a list's.
+pub fn extra_sheets(path: &Path, lists: &[String]) -> Vec<String> {
+    let Ok(book) = open_workbook::<Book, _>(path) else { return Vec::new() };
+    let names = book.sheet_names();
+    let main = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
+    names.into_iter().filter(|n| *n != main && !lists.contains(n)).collect()
+}
+
+/// One sheet as a table: the first row with anything in it is the header.
+fn sheet(book: &mut Book, name: &str, file: &str, unit: &str) -> Result<Table, Vec<Diagnostic>> {
+    let read = |e: calamine::XlsxError| vec![cannot_read(file, &e.to_string())];
+    if let Some(meta) = book.sheets_metadata().iter().find(|s| s.name == name)
+        && meta.visible != SheetVisible::Visible
+    {
+        return Err(vec![hidden_sheet(file, name)]);
+    }
+    let values = book.worksheet_range(name).map_err(read)?;
+    let formulas = book.worksheet_formula(name).map_err(read)?;
+    let styles = book.worksheet_style(name).map_err(read)?;
+    let merged = book.merge_cells_by_sheet_name(name).map_err(read)?;
+    let Some((top, _)) = values.start() else {
+        return Ok(table(name, Vec::new(), 1, Vec::new()));
+    };
+    let (_, right) = values.end().unwrap_or_default();
+    let width = right as usize + 1;
+    let mut rows = Vec::new();
+    for (r, _) in values.rows().enumerate() {
+        let at = top + r as u32;
+        let mut row = Row::text(at as usize + 1, Vec::with_capacity(width));
+        for c in 0..width as u32 {
+            let format = styles.get((at, c)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.as_str());
+            let formula = formulas.get_value((at, c)).filter(|f| !f.is_empty());
+            match read_cell(values.get_value((at, c)).unwrap_or(&Data::Empty), format, formula) {
+                Ok(text) => row.cells.push(text),
+                Err(refusal) => {
+                    row.cells.push(String::new());
+                    row.refused.push((c as usize, refusal));
+                }
+            }
+        }
+        rows.push(row);
+    }
+    let mut rows = rows.into_iter();
+    let header_row = rows.next().map(|r| r.cells).unwrap_or_default();
+    let header: Vec<String> = header_row.into_iter().map(|h| h.trim().to_string()).collect();
+    let body: Vec<Row> = rows.collect();
+    let merges = merged_values(name, &values, &merged, &header, &body, unit);
+    if !merges.is_empty() {
+        return Err(merges);
+    }
+    Ok(table(name, header, top as usize + 1, body))
+}
+
+fn table(name: &str, header: Vec<String>, header_at: usize, rows: Vec<Row>) -> Table {
+    Table {
+        name: name.to_string(),
+        shown: name.to_string(),
+        header,
+        header_at,
+        rows,
+        cell: tables::spreadsheet_cell,
+        column: tables::spreadsheet_column,
+    }
+}
+
+/// A cell as the text the sheet shows, or why it cannot be read so.
+fn read_cell(data: &Data, format: Option<&str>, formula: Option<&String>) -> Result<String, Refusal> {
+    match data {
+        Data::Empty => match formula {
+            Some(f) => Err(formula_without_value(f)),
+            None => Ok(String::new()),
+        },
+        Data::String(s) => Ok(s.clone()),
+        Data::Int(i) => shown_number(*i as f64, format.unwrap_or("General")),
+        Data::Float(f) => shown_number(*f, format.unwrap_or("General")),
+        Data::Bool(b) => Ok(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::DateTime(d) => {
+            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+            let shown = if d.is_duration() || (y, m, day) <= (1900, 1, 1) {
+                format!("{h:02}:{min:02}:{s:02}")
+            } else if (h, min, s) == (0, 0, 0) {
+                format!("{y}-{m:02}-{day:02}")
+            } else {
+                format!("{y}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
+            };
+            Err(date(shown))
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Err(date(s.clone())),
+        Data::Error(e) => Err(error_value(&e.to_string())),
+    }
+}
+
+/// What a number format shows of a number.
+#[derive(Debug, PartialEq)]
+enum Shows {
+    /// As many digits as it has (`General`, `@`).
+    General,
+    /// A fixed number of decimals, after multiplying by 100 for a percentage.
+    Places { places: u32, percent: bool },
+    /// A fraction, scientific notation or scaling by thousands: not the number as written.
+    Other,
+}
+
+/// Reads the section of a number format code that applies to positive numbers.
+fn shows(code: &str) -> Shows {
+    if code.trim().eq_ignore_ascii_case("general") || code.trim().is_empty() {
+        return Shows::General;
+    }
+    let chars: Vec<char> = code.chars().collect();
+    let (mut places, mut percent, mut digits, mut after_point) = (0, false, false, false);
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i];
+        match ch {
+            ';' => break,
+            '"' => {
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    i += 1;
+                }
+            }
+            '\\' | '_' | '*' => i += 1,
+            '[' => {
+                while i < chars.len() && chars[i] != ']' {
+                    i += 1;
+                }
+            }
+            '.' => after_point = true,
+            '0' | '#' | '?' => {
+                digits = true;
+                if after_point {
+                    places += 1;
+                }
+            }
+            ',' if digits && !matches!(chars.get(i + 1), Some('0' | '#' | '?')) => return Shows::Other,
+            '%' => percent = true,
+            '/' => return Shows::Other,
+            'E' | 'e' if matches!(chars.get(i + 1), Some('+' | '-')) => return Shows::Other,
+            _ => {}
+        }
+        i += 1;
+    }
+    if digits || percent { Shows::Places { places, percent } } else { Shows::General }
+}
+
+/// Spreadsheets keep and show 15 significant digits.
+const SHOWN_DIGITS: usize = 15;
+
+/// A number cell as the text the sheet shows (`92%` for a percentage), or a refusal where
+/// the sheet shows other digits than it holds.
+fn shown_number(value: f64, format: &str) -> Result<String, Refusal> {
+    let held = format!("{value:.*e}", SHOWN_DIGITS - 1);
+    let Ok(held) = Decimal::from_scientific(&held).map(|d| d.normalize()) else {
+        return Err(too_large(&format!("{value}")));
+    };
+    let shows = shows(format);
+    let percent = matches!(shows, Shows::Places { percent: true, .. });
+    let shown = if percent { held.checked_mul(Decimal::ONE_HUNDRED).map(|d| d.normalize()) } else { Some(held) };
+    let Some(shown) = shown else { return Err(too_large(&held.to_string())) };
+    let text = if percent { format!("{shown}%") } else { shown.to_string() };
+    match shows {
+        Shows::Other => Err(unread_format(format, &text)),
+        Shows::Places { places, .. } if shown.scale() > places => {
+            let rounded = shown.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            let rounded = format!("{rounded:.*}{}", places as usize, if percent { "%" } else { "" });
+            Err(hidden_digits(&rounded, &text, places))
+        }
+        Shows::General if !held.fract().is_zero() && significant_digits(held) >= SHOWN_DIGITS => {
+            Err(hidden_digits(&text, &format!("{text}…"), 2))
+        }
+        _ => Ok(text),
+    }
+}
+
+fn significant_digits(d: Decimal) -> usize {
+    d.mantissa().unsigned_abs().to_string().trim_end_matches('0').len()
+}
+
+/// Merged cells holding a value: refused, naming the range and the departments of its rows.
+fn merged_values(
+    name: &str,
+    values: &Range<Data>,
+    merged: &[Dimensions],
+    header: &[String],
+    body: &[Row],
+    unit: &str,
+) -> Vec<Diagnostic> {
+    let unit_column = header.iter().position(|h| h == unit).unwrap_or(0);
+    let mut out = Vec::new();
+    for m in merged {
+        let anchor = values.get_value(m.start).unwrap_or(&Data::Empty);
+        if matches!(anchor, Data::Empty) || m.start == m.end {
+            continue;
+        }
+        let range = format!(
+            "{}{}:{}{}",
+            tables::column_letters(m.start.1 as usize),
+            m.start.0 + 1,
+            tables::column_letters(m.end.1 as usize),
+            m.end.0 + 1
+        );
+        let rows = (m.start.0 + 1) as usize..=(m.end.0 + 1) as usize;
+        let departments: Vec<String> = body
+            .iter()
+            .filter(|r| rows.contains(&r.at))
+            .map(|r| r.cells.get(unit_column).map_or("", |c| c.trim()).to_string())
+            .filter(|d| !d.is_empty())
+            .collect();
+        out.push(merged_cells(name, &range, &departments));
+    }
+    out
+}
+
+fn refusal(code: &'static str, found: String, problem: String, help: String) -> Refusal {
+    Refusal { code, found, problem, help }
+}
+
+fn formula_without_value(formula: &str) -> Refusal {
+    refusal(
+        "E0720",
+        format!("={formula}"),
+        tr("a formula saved without its computed value", "公式没有保存计算结果"),
+        tr(
+            "the file was written by a program that does not compute formulas: open it in Excel, WPS or LibreOffice and save it, or type the value",
+            "文件由不计算公式的程序生成：请用 Excel、WPS 或 LibreOffice 打开后保存，或直接填写数值",
+        ),
+    )
+}
+
+fn date(shown: String) -> Refusal {
+    refusal(
+        "E0721",
+        shown,
+        tr("a date or time, where jixiao reads no dates", "日期或时间，而 jixiao 不读取日期"),
+        tr(
+            "type the number the field asks for, and format the cell as General (常规) or Number (数值)",
+            "请填写该字段需要的数值，并把单元格格式设为“常规”或“数值”",
+        ),
+    )
+}
+
+fn error_value(shown: &str) -> Refusal {
+    refusal(
+        "E0722",
+        shown.to_string(),
+        tr("an error value, not a value", "错误值，不是数值"),
+        tr(
+            "correct the formula (a division by zero, a missing reference …) so that the cell shows a value",
+            "请更正公式（除数为零、引用缺失等），使单元格显示数值",
+        ),
+    )
+}
+
+fn hidden_digits(shown: &str, held: &str, places: u32) -> Refusal {
+    refusal(
+        "E0723",
+        tr(format!("shows {shown}, holds {held}"), format!("显示 {shown}，实际为 {held}")),
+        tr("the cell holds more digits than it shows", "单元格实际的数位多于显示的数位"),
+        tr(
+            format!(
+                "type the value as you mean it, or round it in the sheet (=ROUND(…, {places})), or show more decimal places"
+            ),
+            format!("请按本意填写数值，或在表中取整（=ROUND(…, {places})），或增加显示的小数位数"),
+        ),
+    )
+}
+
+fn unread_format(format: &str, held: &str) -> Refusal {
+    refusal(
+        "E0723",
+        tr(format!("{held} in the number format {format}"), format!("{held}，数字格式为 {format}")),
+        tr(
+            "a number format that shows another number than the cell holds (a fraction, scientific notation, thousands)",
+            "数字格式显示的不是单元格中的数（分数、科学记数、以千为单位）",
+        ),
+        tr("format the cell as General (常规) or Number (数值)", "请把单元格格式设为“常规”或“数值”"),
+    )
+}
+
+fn too_large(held: &str) -> Refusal {
+    refusal(
+        "E0723",
+        held.to_string(),
+        tr("a number too large to read exactly", "数字太大，无法精确读取"),
+        tr("check the value", "请检查这个值"),
+    )
+}
+
+fn hidden_sheet(file: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0725",
+        tr(
+            format!("{file}: the sheet {name} is hidden; jixiao reads only what the workbook shows"),
+            format!("{file}：工作表“{name}”被隐藏；jixiao 只读取工作簿中看得见的内容"),
+        ),
+    )
+    .help(tr(
+        format!("unhide the sheet {name} (right-click a sheet tab → Unhide) and check it, or delete it"),
+        format!("请取消隐藏工作表“{name}”（右键单击工作表标签 → 取消隐藏）并检查其内容，或将其删除"),
+    ))
+}
+
+fn merged_cells(sheet: &str, range: &str, departments: &[String]) -> Diagnostic {
+    let (en, zh) = if departments.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(" (departments {})", departments.join(", ")), format!("（部门 {}）", departments.join("、")))
+    };
+    Diagnostic::error(
+        "E0724",
+        tr(
+            format!("{sheet}, cells {range}{en}: a value in merged cells; which row it belongs to is not clear"),
+            format!("{sheet}，单元格 {range}{zh}：数值位于合并单元格中，无法确定属于哪一行"),
+        ),
+    )
+    .help(tr(
+        format!("unmerge {range} and give each row its own value"),
+        format!("请取消合并 {range}，并为每一行分别填写数值"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_formats_say_what_they_show() {
+        assert_eq!(shows("General"), Shows::General);
+        assert_eq!(shows("@"), Shows::General);
+        assert_eq!(shows("0.00"), Shows::Places { places: 2, percent: false });
+        assert_eq!(shows("#,##0.0"), Shows::Places { places: 1, percent: false });
+        assert_eq!(shows("0%"), Shows::Places { places: 0, percent: true });
+        assert_eq!(shows("0.00%"), Shows::Places { places: 2, percent: true });
+        assert_eq!(shows("\"得分\"0.0;[Red]-0.0"), Shows::Places { places: 1, percent: false });
+        assert_eq!(shows("[$¥-804]#,##0.00"), Shows::Places { places: 2, percent: false });
+        assert_eq!(shows("# ?/?"), Shows::Other);
+        assert_eq!(shows("0.00E+00"), Shows::Other);
+        assert_eq!(shows("#,##0,"), Shows::Other);
+    }
+
+    #[test]
+    fn numbers_are_read_as_shown() {
+        assert_eq!(shown_number(0.1 + 0.2, "General").unwrap(), "0.3");
+        assert_eq!(shown_number(92.0, "General").unwrap(), "92");
+        assert_eq!(shown_number(0.92, "0%").unwrap(), "92%");
+        assert_eq!(shown_number(0.925, "0.0%").unwrap(), "92.5%");
+        assert_eq!(shown_number(89.5, "0.00").unwrap(), "89.5");
+        assert_eq!(
+            shown_number(0.925, "0%").unwrap_err().found,
+            tr("shows 93%, holds 92.5%", "显示 93%，实际为 92.5%")
+        );
+        assert_eq!(shown_number(100.0 / 3.0, "0.00").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(1.0 / 3.0, "General").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(0.5, "# ?/?").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(1e300, "General").unwrap_err().code, "E0723");
+    }
+}
