@@ -8,6 +8,7 @@ mod expr;
 mod fast;
 pub mod files;
 mod sheet;
+mod sheet_xml;
 mod spill;
 pub mod stream;
 pub mod tables;

@@ -19,6 +19,7 @@ use calamine::{Data, Dimensions, Range, Reader, SheetVisible, Xlsx, open_workboo
 use rust_decimal::Decimal;
 
 use super::files::{cannot_read, list_fields, missing_table};
+use super::sheet_xml::{Hidden, Unseen};
 use super::tables::{self, Refusal, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -37,8 +38,9 @@ pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec
     let names = book.sheet_names();
     let main_name = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
     let unit = &program.inputs[program.roles.unit].field;
+    let unseen = super::sheet_xml::unseen(path);
     let mut errors = Vec::new();
-    let main = sheet(&mut book, &main_name, &file, unit);
+    let main = sheet(&mut book, (&main_name, &file, unit), &unseen);
     let mut lists = Vec::new();
     for field in list_fields(program) {
         if !names.contains(&field) {
@@ -49,7 +51,7 @@ pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec
             ));
             continue;
         }
-        match sheet(&mut book, &field, &file, unit) {
+        match sheet(&mut book, (&field, &file, unit), &unseen) {
             Ok(t) => lists.push(t),
             Err(e) => errors.extend(e),
         }
@@ -70,7 +72,7 @@ pub fn extra_sheets(path: &Path, lists: &[String]) -> Vec<String> {
 }
 
 /// One sheet as a table: the first row with anything in it is the header.
-fn sheet(book: &mut Book, name: &str, file: &str, unit: &str) -> Result<Table, Vec<Diagnostic>> {
+fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unseen) -> Result<Table, Vec<Diagnostic>> {
     let read = |e: calamine::XlsxError| vec![cannot_read(file, &e.to_string())];
     if let Some(meta) = book.sheets_metadata().iter().find(|s| s.name == name)
         && meta.visible != SheetVisible::Visible
@@ -93,7 +95,10 @@ fn sheet(book: &mut Book, name: &str, file: &str, unit: &str) -> Result<Table, V
         for c in 0..width as u32 {
             let format = styles.get((at, c)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.as_str());
             let formula = formulas.get_value((at, c)).filter(|f| !f.is_empty());
-            match read_cell(values.get_value((at, c)).unwrap_or(&Data::Empty), format, formula) {
+            let value = values.get_value((at, c)).unwrap_or(&Data::Empty);
+            // A placeholder where the value was never computed is no value at all.
+            let value = if unseen.uncomputed && formula.is_some() { &Data::Empty } else { value };
+            match read_cell(value, format, formula) {
                 Ok(text) => row.cells.push(text),
                 Err(refusal) => {
                     row.cells.push(String::new());
@@ -107,9 +112,12 @@ fn sheet(book: &mut Book, name: &str, file: &str, unit: &str) -> Result<Table, V
     let header_row = rows.next().map(|r| r.cells).unwrap_or_default();
     let header: Vec<String> = header_row.into_iter().map(|h| h.trim().to_string()).collect();
     let body: Vec<Row> = rows.collect();
-    let merges = merged_values(name, &values, &merged, &header, &body, unit);
-    if !merges.is_empty() {
-        return Err(merges);
+    let mut unseen_values = merged_values(name, &values, &merged, &header, &body, unit);
+    if let Some(hidden) = unseen.hidden.get(name) {
+        unseen_values.extend(hidden_values(name, hidden, (top + 1, &header), &body));
+    }
+    if !unseen_values.is_empty() {
+        return Err(unseen_values);
     }
     Ok(table(name, header, top as usize + 1, body))
 }
@@ -274,6 +282,25 @@ fn merged_values(
     out
 }
 
+/// Hidden rows and columns that hold anything: refused, one error each.
+fn hidden_values(name: &str, hidden: &Hidden, (header_at, header): (u32, &[String]), body: &[Row]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for row in body.iter().filter(|r| hidden.rows.contains(&(r.at as u32)) && !r.is_blank()) {
+        out.push(hidden_part(name, &tr(format!("row {}", row.at), format!("第 {} 行", row.at))));
+    }
+    if hidden.rows.contains(&header_at) {
+        out.push(hidden_part(name, &tr(format!("row {header_at} (the header)"), format!("第 {header_at} 行（表头）"))));
+    }
+    for c in 0..header.len() {
+        let used = !header[c].is_empty() || body.iter().any(|r| r.cells.get(c).is_some_and(|t| !t.trim().is_empty()));
+        if used && hidden.column(c as u32) {
+            let letters = tables::column_letters(c);
+            out.push(hidden_part(name, &tr(format!("column {letters}"), format!("第 {letters} 列"))));
+        }
+    }
+    out
+}
+
 fn refusal(code: &'static str, found: String, problem: String, help: String) -> Refusal {
     Refusal { code, found, problem, help }
 }
@@ -360,6 +387,20 @@ fn hidden_sheet(file: &str, name: &str) -> Diagnostic {
     .help(tr(
         format!("unhide the sheet {name} (right-click a sheet tab → Unhide) and check it, or delete it"),
         format!("请取消隐藏工作表“{name}”（右键单击工作表标签 → 取消隐藏）并检查其内容，或将其删除"),
+    ))
+}
+
+fn hidden_part(sheet: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0725",
+        tr(
+            format!("{sheet}, {what}: hidden, with values in it; jixiao reads only what the sheet shows"),
+            format!("{sheet}，{what}：被隐藏，其中有数据；jixiao 只读取表中看得见的内容"),
+        ),
+    )
+    .help(tr(
+        "unhide it (select the rows or columns around it → Unhide; clear a filter) and check it, or delete it",
+        "请取消隐藏（选中其两侧的行或列 → 取消隐藏；或清除筛选）并检查其内容，或将其删除",
     ))
 }
 

@@ -1,0 +1,99 @@
+//! What an XLSX workbook keeps from view that calamine does not report: whether its formulas'
+//! values were ever computed (a file written by a program asks the spreadsheet to compute
+//! them on opening, `<calcPr fullCalcOnLoad="1"/>`, and stores placeholders), and which rows
+//! and columns of a sheet are hidden (`<row hidden="1">`, `<col hidden="1">`, also what a
+//! filter hides). Read from the workbook's XML with the zip and XML crates calamine uses.
+
+use std::collections::HashMap;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use quick_xml::events::{BytesStart, Event};
+
+/// Rows and columns a sheet hides, 1-based.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    pub rows: Vec<u32>,
+    /// Ranges of columns, `min..=max`.
+    pub columns: Vec<(u32, u32)>,
+}
+
+impl Hidden {
+    /// Whether column `col` (0-based) is hidden.
+    pub fn column(&self, col: u32) -> bool {
+        self.columns.iter().any(|&(min, max)| (min..=max).contains(&(col + 1)))
+    }
+}
+
+/// What the workbook at `path` keeps from view.
+#[derive(Debug, Default)]
+pub struct Unseen {
+    /// The formulas' stored values are placeholders, to be computed when the file is opened.
+    pub uncomputed: bool,
+    /// Hidden rows and columns, by sheet name.
+    pub hidden: HashMap<String, Hidden>,
+}
+
+/// Reads what the workbook at `path` keeps from view; a part that cannot be read hides nothing
+/// (calamine has read the same file, and reports what is broken).
+pub fn unseen(path: &Path) -> Unseen {
+    let mut out = Unseen::default();
+    let Ok(file) = std::fs::File::open(path) else { return out };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else { return out };
+    let mut sheets = Vec::new();
+    each_element(&mut zip, "xl/workbook.xml", |e| match e.local_name().as_ref() {
+        "calcPr" => out.uncomputed |= attribute(e, "fullCalcOnLoad").is_some_and(|v| v == "1" || v == "true"),
+        "sheet" => sheets.extend(attribute(e, "name").zip(attribute(e, "id"))),
+        _ => {}
+    });
+    let mut targets = HashMap::new();
+    each_element(&mut zip, "xl/_rels/workbook.xml.rels", |e| {
+        if let (Some(id), Some(target)) = (attribute(e, "Id"), attribute(e, "Target")) {
+            targets.insert(id, target);
+        }
+    });
+    for (name, id) in sheets {
+        let Some(target) = targets.get(&id) else { continue };
+        let part = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("xl/{target}"),
+        };
+        let mut hidden = Hidden::default();
+        each_element(&mut zip, &part, |e| {
+            let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
+            match e.local_name().as_ref() {
+                "row" if is_hidden => hidden.rows.extend(attribute(e, "r").and_then(|r| r.parse::<u32>().ok())),
+                "col" if is_hidden => {
+                    let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());
+                    hidden.columns.extend(number("min").zip(number("max")));
+                }
+                _ => {}
+            }
+        });
+        out.hidden.insert(name, hidden);
+    }
+    out
+}
+
+/// Calls `each` with every start (or empty) element of the zip's part `name`, if it is there.
+fn each_element<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, mut each: impl FnMut(&BytesStart)) {
+    let Ok(part) = zip.by_name(name) else { return };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => each(&e),
+            Ok(Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// An attribute's value by its local name (`r:id` is found as `id`).
+fn attribute(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).map(|a| {
+        let raw = a.value.to_string();
+        quick_xml::escape::unescape(&raw).map(|v| v.into_owned()).unwrap_or(raw)
+    })
+}

@@ -1,0 +1,329 @@
+//! Spreadsheets as offices make them: every kind of cell is read as the sheet shows it, or
+//! refused with the sheet, cell, department and field named. Each test makes its own
+//! workbook (rust_xlsxwriter writes formulas without values, merged ranges, dates,
+//! percentage formats, hidden sheets, rows and columns) or CSV file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Run, jixiao};
+use rust_xlsxwriter::{CalculationMode, ExcelDateTime, Format, Workbook, Worksheet};
+
+/// Points, a count with a default, and a list of records with a default: 总分 = 得分 + 表彰 −
+/// the deductions.
+const REGULATION: &str = "办法 \"表格读取\"\n输入 部门：文本\n输入 得分：分数 0 至 100\n输入 表彰：次数 默认 0\n\
+输入 扣分：列表 记录 { 事项：文本，分：分数 > 0 } 默认 []\n\
+计算 总分 = 得分 + 1分 × 表彰 - 合计(扣分.分)\n公布 { 单位：部门；得分：总分 }\n";
+
+struct Dir {
+    _tmp: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().to_path_buf();
+        std::fs::write(path.join("r.jx"), REGULATION).unwrap();
+        Dir { _tmp: tmp, path }
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.path.join(name)
+    }
+
+    /// `jixiao eval r.jx DATA --format jsonl`.
+    fn eval(&self, data: &Path) -> Run {
+        let regulation = self.file("r.jx");
+        jixiao(&["eval", regulation.to_str().unwrap(), data.to_str().unwrap(), "--format", "jsonl"])
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.file(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+/// The published score of each department, in order.
+fn scores(run: &Run) -> Vec<(String, String)> {
+    assert_eq!(run.code, 0, "{}", run.text());
+    run.stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["department"].as_str().unwrap().to_string(), v["score"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+/// Text without the spaces and margins of wrapped lines.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
+}
+
+/// A refusal: exit 1, the code given once per `count`, and every piece of `names` in it.
+fn refused(run: &Run, code: &str, count: usize, names: &[&str]) {
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert_eq!(run.stderr.lines().filter(|l| l.trim() == code).count(), count, "{}", run.text());
+    let message = squash(&run.stderr);
+    for name in names {
+        assert!(message.contains(&squash(name)), "`{name}` is not named:\n{}", run.stderr);
+    }
+    assert!(run.stdout.is_empty(), "nothing is printed: {}", run.stdout);
+}
+
+/// The records sheet: 甲 80 points, 1 time; 乙 70, 2 times; then `edit` for the cells under
+/// test, and a deductions sheet (甲: 3 points) unless `deductions` is false.
+fn book(dir: &Dir, name: &str, deductions: bool, edit: impl FnOnce(&mut Worksheet)) -> PathBuf {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("部门").unwrap();
+    for (c, h) in ["部门", "得分", "表彰"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (unit, score, times)) in [("甲", 80.0, 1.0), ("乙", 70.0, 2.0)].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *unit).unwrap();
+        sheet.write_number(r, 1, *score).unwrap();
+        sheet.write_number(r, 2, *times).unwrap();
+    }
+    edit(sheet);
+    if deductions {
+        let list = book.add_worksheet().set_name("扣分").unwrap();
+        for (c, h) in ["部门", "事项", "分"].iter().enumerate() {
+            list.write_string(0, c as u16, *h).unwrap();
+        }
+        list.write_string(1, 0, "甲").unwrap();
+        list.write_string(1, 1, "迟报").unwrap();
+        list.write_number(1, 2, 3).unwrap();
+    }
+    let path = dir.file(name);
+    book.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_plain_workbook_reads_as_written() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |_| {});
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
+}
+
+/// A score formatted as a percentage shows `92%`: it is 92 points, in XLSX and in CSV alike;
+/// a percentage whose format hides a digit is refused.
+#[test]
+fn a_percentage_is_the_number_shown() {
+    let dir = Dir::new();
+    let percent = Format::new().set_num_format("0%");
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(1, 1, 0.92, &percent).unwrap();
+    });
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "90.00"), ("乙", "72.00")]));
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,92%,1\n乙,70,2\n");
+    dir.write("d.扣分.csv", "部门,事项,分\n甲,迟报,3\n");
+    assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "90.00"), ("乙", "72.00")]));
+    // A count takes no percent sign.
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,92,100%\n乙,70,2\n");
+    refused(&dir.eval(&csv), "E0717", 1, &["d.csv, line 2, column 3", "\"甲\"", "表彰", "100%"]);
+    // 92.5% shown as 93%: the sheet shows another number than it holds.
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(1, 1, 0.925, &percent).unwrap();
+    });
+    refused(&dir.eval(&data), "E0723", 1, &["部门, cell B2", "\"甲\"", "得分", "shows 93%, holds 92.5%"]);
+}
+
+/// Numbers are what the sheet shows: a double's noise past 15 digits is not data, digits a
+/// format hides are refused, and so is a computed fraction.
+#[test]
+fn numbers_are_read_to_the_digits_a_sheet_shows() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number(2, 1, 0.1 + 0.2 + 69.6).unwrap();
+    });
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "71.90")]));
+    let two_places = Format::new().set_num_format("0.00");
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(2, 1, 200.0 / 3.0, &two_places).unwrap();
+    });
+    refused(&dir.eval(&data), "E0723", 1, &["cell B3", "\"乙\"", "shows 66.67, holds 66.6666666666667"]);
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number(2, 1, 200.0 / 3.0).unwrap();
+    });
+    refused(&dir.eval(&data), "E0723", 1, &["cell B3", "\"乙\""]);
+}
+
+/// A formula saved without its computed value (a placeholder that the file asks the
+/// spreadsheet to replace on opening, or no value at all) is refused; a computed one is read.
+#[test]
+fn a_formula_without_its_value_is_refused() {
+    let dir = Dir::new();
+    // rust_xlsxwriter, like most programs that write xlsx, stores 0 and asks for a recalculation.
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_formula(2, 1, "=60+10").unwrap();
+    });
+    refused(&dir.eval(&data), "E0720", 1, &["部门, cell B3", "\"乙\"", "得分", "=60+10"]);
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.set_formula_result_default("");
+        s.write_formula(2, 2, "=1+1").unwrap();
+    });
+    refused(&dir.eval(&data), "E0720", 1, &["cell C3", "\"乙\"", "表彰"]);
+    // Computed and stored, as a spreadsheet saves it: read by its value.
+    let mut book = Workbook::new();
+    book.set_calculation_mode(CalculationMode::Manual);
+    let sheet = book.add_worksheet().set_name("部门").unwrap();
+    sheet.write_row(0, 0, ["部门", "得分"]).unwrap();
+    sheet.write_string(1, 0, "乙").unwrap();
+    sheet.write_formula(1, 1, "=60+10").unwrap().set_formula_result(1, 1, "70");
+    let list = book.add_worksheet().set_name("扣分").unwrap();
+    list.write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+    let data = dir.file("computed.xlsx");
+    book.save(&data).unwrap();
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("乙", "70.00")]));
+}
+
+/// An error value (`#DIV/0!`) is not a number.
+#[test]
+fn an_error_value_is_refused() {
+    let dir = Dir::new();
+    let mut book = Workbook::new();
+    book.set_calculation_mode(CalculationMode::Manual);
+    let sheet = book.add_worksheet().set_name("部门").unwrap();
+    sheet.write_row(0, 0, ["部门", "得分"]).unwrap();
+    sheet.write_string(1, 0, "甲").unwrap();
+    sheet.write_formula(1, 1, "=1/0").unwrap().set_formula_result(1, 1, "#DIV/0!");
+    book.add_worksheet().set_name("扣分").unwrap().write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+    let data = dir.file("d.xlsx");
+    book.save(&data).unwrap();
+    refused(&dir.eval(&data), "E0722", 1, &["部门, cell B2", "\"甲\"", "得分", "#DIV/0!"]);
+}
+
+/// A date typed into a number column is refused, not read as its serial number (46024).
+#[test]
+fn a_date_in_a_number_column_is_refused() {
+    let dir = Dir::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 1, 2).unwrap(), &date).unwrap();
+    });
+    refused(&dir.eval(&data), "E0721", 1, &["部门, cell C2", "\"甲\"", "表彰", "2026-01-02"]);
+}
+
+/// One count merged across two departments' rows would count for the first only: refused,
+/// naming the range and both departments.
+#[test]
+fn a_value_in_merged_cells_is_refused() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.merge_range(1, 2, 2, 2, "", &Format::new()).unwrap();
+        s.write_number(1, 2, 2).unwrap();
+    });
+    refused(&dir.eval(&data), "E0724", 1, &["部门, cells C2:C3", "甲", "乙"]);
+}
+
+/// What a user cannot see is not read: a hidden sheet, row or column with values is refused.
+#[test]
+fn hidden_sheets_rows_and_columns_are_refused() {
+    let dir = Dir::new();
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("部门")
+        .unwrap()
+        .write_row(0, 0, ["部门", "得分"])
+        .unwrap()
+        .write_row(1, 0, ["甲", "80"])
+        .unwrap();
+    book.add_worksheet().set_name("扣分").unwrap().set_hidden(true).write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+    let data = dir.file("hidden-sheet.xlsx");
+    book.save(&data).unwrap();
+    refused(&dir.eval(&data), "E0725", 1, &["hidden-sheet.xlsx", "扣分"]);
+
+    let data = book_with(&dir, "hidden-row.xlsx", |s| {
+        s.set_row_hidden(2).unwrap();
+    });
+    refused(&dir.eval(&data), "E0725", 1, &["部门, row 3"]);
+    let data = book_with(&dir, "hidden-column.xlsx", |s| {
+        s.set_column_hidden(2).unwrap();
+    });
+    refused(&dir.eval(&data), "E0725", 1, &["部门, column C"]);
+}
+
+fn book_with(dir: &Dir, name: &str, edit: impl FnOnce(&mut Worksheet)) -> PathBuf {
+    book(dir, name, true, edit)
+}
+
+/// A list table the regulation declares must be there, in CSV and XLSX: a renamed or
+/// deleted one would mean "no deductions" without a word. A table with its header alone is
+/// an empty list.
+#[test]
+fn a_missing_list_table_is_refused() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", false, |_| {});
+    refused(&dir.eval(&data), "E0727", 1, &["d.xlsx", "扣分"]);
+    let csv = dir.write("c.csv", "部门,得分,表彰\n甲,80,1\n乙,70,2\n");
+    refused(&dir.eval(&csv), "E0727", 1, &["c.csv", "c.扣分.csv"]);
+    dir.write("c.扣分.csv", "部门,事项,分\n");
+    assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "81.00"), ("乙", "72.00")]));
+}
+
+/// A header column given twice is refused once, in CSV and XLSX; a wrong column is reported
+/// once, not once a row.
+#[test]
+fn header_problems_are_reported_once() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,事项,分\n");
+    let csv = dir.write("d.csv", "部门,得分,得分\n甲,80,90\n乙,70,60\n");
+    refused(&dir.eval(&csv), "E0726", 1, &["d.csv", "column 3", "得分", "column 2"]);
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_string(0, 2, "得分").unwrap();
+    });
+    refused(&dir.eval(&data), "E0726", 1, &["部门, column C", "得分"]);
+    let rows: String = (0..40).map(|i| format!("单位{i},80,1,备注{i}\n")).collect();
+    let csv = dir.write("d.csv", &format!("部门,得分,表彰,备注\n{rows}"));
+    refused(&dir.eval(&csv), "E0716", 1, &["d.csv, line 1, column 4", "备注"]);
+}
+
+/// Lines of only commas (a row Excel cleared) and blank rows of a sheet are skipped, in CSV and
+/// XLSX alike, and cells after them keep their real line.
+#[test]
+fn blank_rows_are_skipped() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,事项,分\n,,\n甲,迟报,3\n,,\n");
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,80,1\n,,\n ,,\n乙,70,2\n,,\n");
+    assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,80,1\n,,\n乙,七十,2\n");
+    refused(&dir.eval(&csv), "E0717", 1, &["d.csv, line 4, column 2", "七十"]);
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_row(4, 0, ["丙", "60", "0"]).unwrap();
+    });
+    let run = dir.eval(&data);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+}
+
+/// Sheets and files the regulation has no table for are named in a warning; the run goes on.
+#[test]
+fn extra_sheets_and_files_are_named() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |_| {});
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("部门").unwrap().write_row(0, 0, ["部门", "得分"]).unwrap();
+    book.add_worksheet().set_name("扣分").unwrap().write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+    book.add_worksheet().set_name("扣分明细").unwrap();
+    let with_extra = dir.file("extra.xlsx");
+    book.save(&with_extra).unwrap();
+    let run = dir.eval(&with_extra);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert!(run.stderr.contains("W0701") && run.stderr.contains("扣分明细"), "{}", run.text());
+    assert!(!dir.eval(&data).stderr.contains("W0701"));
+    dir.write("c.扣分.csv", "部门,事项,分\n");
+    dir.write("c.督查扣分.csv", "部门,事项,分\n甲,迟报,3\n");
+    let csv = dir.write("c.csv", "部门,得分\n甲,80\n");
+    let run = dir.eval(&csv);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert!(run.stderr.contains("W0701") && run.stderr.contains("c.督查扣分.csv"), "{}", run.text());
+}
