@@ -327,3 +327,21 @@ fn extra_sheets_and_files_are_named() {
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(run.stderr.contains("W0701") && run.stderr.contains("c.督查扣分.csv"), "{}", run.text());
 }
+
+/// The case: Jiangsu's deductions file renamed. Read as "no deductions" it moved a
+/// department from 达标 to 良好; it is refused, naming the file expected.
+#[test]
+fn jiangsu_without_its_deductions_file_is_refused() {
+    let dir = Dir::new();
+    let csv = dir.file("js.csv");
+    let regulation = "regulations/jiangsu-2011.jx";
+    let convert =
+        jixiao(&["convert", regulation, "examples/jiangsu-2011/departments.json", "-o", csv.to_str().unwrap()]);
+    assert_eq!(convert.code, 0, "{}", convert.text());
+    std::fs::rename(dir.file("js.督促检查扣分.csv"), dir.file("js.督促检查扣分（旧）.csv")).unwrap();
+    for format in ["table", "jsonl"] {
+        let run = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", format]);
+        refused(&run, "E0727", 1, &["js.督促检查扣分.csv"]);
+        assert!(run.stderr.contains("W0701") && run.stderr.contains("js.督促检查扣分（旧）.csv"), "{}", run.text());
+    }
+}
