@@ -345,3 +345,43 @@ fn jiangsu_without_its_deductions_file_is_refused() {
         assert!(run.stderr.contains("W0701") && run.stderr.contains("js.督促检查扣分（旧）.csv"), "{}", run.text());
     }
 }
+
+const RECALCULATE_ON_LOAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#;
+
+/// A workbook written by a program (formulas with placeholders, a percentage, a blank row),
+/// then opened and saved by LibreOffice as an office would: jixiao reads the values LibreOffice
+/// computed. Skipped, saying so, where LibreOffice is not installed (`.ci/run` installs it).
+#[test]
+fn a_workbook_saved_by_libreoffice_reads_its_computed_values() {
+    let Some(soffice) = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
+    else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let dir = Dir::new();
+    let written = book(&dir, "written.xlsx", true, |s| {
+        s.write_formula(2, 1, "=60+10").unwrap();
+        s.write_number_with_format(1, 1, 0.8, &Format::new().set_num_format("0%")).unwrap();
+        s.write_row(4, 0, ["丙", "60", "0"]).unwrap();
+    });
+    refused(&dir.eval(&written), "E0720", 1, &["cell B3"]);
+    let out = dir.file("saved");
+    // An office recalculates on opening (LibreOffice asks; headless, it must be told to).
+    std::fs::create_dir_all(dir.file("profile/user")).unwrap();
+    std::fs::write(dir.file("profile/user/registrymodifications.xcu"), RECALCULATE_ON_LOAD).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.file("profile").display());
+    let status = std::process::Command::new(soffice)
+        .args([profile.as_str(), "--headless", "--convert-to", "xlsx", "--outdir"])
+        .args([out.as_os_str(), written.as_os_str()])
+        .output()
+        .expect("run soffice");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let saved = out.join("written.xlsx");
+    assert_eq!(scores(&dir.eval(&saved)), pairs(&[("甲", "78.00"), ("乙", "72.00"), ("丙", "60.00")]));
+}
