@@ -311,8 +311,8 @@ fn formula_without_value(formula: &str) -> Refusal {
         format!("={formula}"),
         tr("a formula saved without its computed value", "公式没有保存计算结果"),
         tr(
-            "the file was written by a program that does not compute formulas: open it in Excel or WPS and save it (in LibreOffice, recalculate first: Data → Calculate → Recalculate Hard), or type the value",
-            "文件由不计算公式的程序生成：请用 Excel 或 WPS 打开后保存（LibreOffice 须先重新计算：数据 → 计算 → 强制重新计算），或直接填写数值",
+            "the file was written by a program that does not compute formulas: open it in Excel and save it (in WPS or LibreOffice, recalculate before saving; LibreOffice: Data → Calculate → Recalculate Hard), or type the value",
+            "文件由不计算公式的程序生成：请用 Excel 打开后保存（WPS 或 LibreOffice 须先重新计算再保存；LibreOffice：数据 → 计算 → 强制重新计算），或直接填写数值",
         ),
     )
 }
