@@ -291,8 +291,8 @@ fn hidden_values(name: &str, hidden: &Hidden, (header_at, header): (u32, &[Strin
     if hidden.rows.contains(&header_at) {
         out.push(hidden_part(name, &tr(format!("row {header_at} (the header)"), format!("第 {header_at} 行（表头）"))));
     }
-    for (c, name) in header.iter().enumerate() {
-        let used = !name.is_empty() || body.iter().any(|r| r.cells.get(c).is_some_and(|t| !t.trim().is_empty()));
+    for (c, column) in header.iter().enumerate() {
+        let used = !column.is_empty() || body.iter().any(|r| r.cells.get(c).is_some_and(|t| !t.trim().is_empty()));
         if used && hidden.column(c as u32) {
             let letters = tables::column_letters(c);
             out.push(hidden_part(name, &tr(format!("column {letters}"), format!("第 {letters} 列"))));
