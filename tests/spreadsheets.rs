@@ -352,18 +352,32 @@ const RECALCULATE_ON_LOAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 "#;
 
-/// A workbook written by a program (formulas with placeholders, a percentage, a blank row),
-/// then opened and saved by LibreOffice as an office would: jixiao reads the values LibreOffice
-/// computed. Skipped, saying so, where LibreOffice is not installed (`.ci/run` installs it).
-#[test]
-fn a_workbook_saved_by_libreoffice_reads_its_computed_values() {
-    let Some(soffice) = ["soffice", "libreoffice"]
+/// `path` opened and saved again by LibreOffice, recalculating on load as an office does (it
+/// asks; headless, it must be told to); `None` where LibreOffice is not installed.
+fn through_libreoffice(dir: &Dir, path: &Path) -> Option<PathBuf> {
+    let soffice = ["soffice", "libreoffice"]
         .into_iter()
-        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
-    else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed");
-        return;
-    };
+        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))?;
+    let profile = dir.file("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(profile.join("user/registrymodifications.xcu"), RECALCULATE_ON_LOAD).unwrap();
+    let out = dir.file("saved");
+    let run = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        .args([out.as_os_str(), path.as_os_str()])
+        .output()
+        .expect("run soffice");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    Some(out.join(path.file_name().unwrap()))
+}
+
+/// Workbooks written by a program (formulas with placeholders, a percentage, a blank row,
+/// merged cells, a hidden row), then opened and saved by LibreOffice as an office would: the
+/// values LibreOffice computed are read, and what it keeps hidden or merged is still refused.
+/// Skipped, saying so, where LibreOffice is not installed (`.ci/run` installs it).
+#[test]
+fn workbooks_saved_by_libreoffice_read_as_they_show() {
     let dir = Dir::new();
     let written = book(&dir, "written.xlsx", true, |s| {
         s.write_formula(2, 1, "=60+10").unwrap();
@@ -371,17 +385,18 @@ fn a_workbook_saved_by_libreoffice_reads_its_computed_values() {
         s.write_row(4, 0, ["丙", "60", "0"]).unwrap();
     });
     refused(&dir.eval(&written), "E0720", 1, &["cell B3"]);
-    let out = dir.file("saved");
-    // An office recalculates on opening (LibreOffice asks; headless, it must be told to).
-    std::fs::create_dir_all(dir.file("profile/user")).unwrap();
-    std::fs::write(dir.file("profile/user/registrymodifications.xcu"), RECALCULATE_ON_LOAD).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}", dir.file("profile").display());
-    let status = std::process::Command::new(soffice)
-        .args([profile.as_str(), "--headless", "--convert-to", "xlsx", "--outdir"])
-        .args([out.as_os_str(), written.as_os_str()])
-        .output()
-        .expect("run soffice");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    let saved = out.join("written.xlsx");
+    let Some(saved) = through_libreoffice(&dir, &written) else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
     assert_eq!(scores(&dir.eval(&saved)), pairs(&[("甲", "78.00"), ("乙", "72.00"), ("丙", "60.00")]));
+    let merged = book(&dir, "merged.xlsx", true, |s| {
+        s.merge_range(1, 2, 2, 2, "", &Format::new()).unwrap();
+        s.write_number(1, 2, 2).unwrap();
+        s.set_row_hidden(2).unwrap();
+    });
+    let saved = through_libreoffice(&dir, &merged).unwrap();
+    let run = dir.eval(&saved);
+    refused(&run, "E0724", 1, &["部门, cells C2:C3"]);
+    refused(&run, "E0725", 1, &["部门, row 3"]);
 }
