@@ -438,6 +438,16 @@ mod tests {
         assert_eq!(number_text(huge, 2), huge.to_string());
     }
 
+    #[test]
+    fn formulas_are_neutralised_and_numbers_are_not() {
+        for text in ["=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(ResultCell::Text(text.into()).csv_text(), format!("'{text}"));
+        }
+        assert_eq!(ResultCell::Text("甲".into()).csv_text(), "甲");
+        assert_eq!(ResultCell::Number("-0.50".into(), 2).csv_text(), "-0.50");
+        assert_eq!(ResultCell::Flag(true).csv_text(), "是");
+    }
+
     /// The hand-written JSON line is the JSON tree printed, for every example department of
     /// both regulations (levels, flags, absent values, per-leaf maps, ranks).
     #[test]
