@@ -35,10 +35,7 @@ fn remove_on_interrupt() {
             for path in live.iter() {
                 let _ = std::fs::remove_file(path);
             }
-            eprintln!(
-                "{}",
-                tr("interrupted: nothing was written", "已中断：没有写入任何文件（临时文件已删除）")
-            );
+            eprintln!("{}", tr("interrupted: nothing was written", "已中断：没有写入任何文件（临时文件已删除）"));
             std::process::exit(INTERRUPTED);
         });
     });
@@ -186,7 +183,10 @@ fn roll_back(done: Vec<(PathBuf, PathBuf, Option<TempPath>)>) -> Vec<Diagnostic>
             None => None,
         };
         let (en, zh) = match &kept {
-            Some(old) => (format!("; the old contents are in {}", old.display()), format!("；原来的内容保存在 {}", old.display())),
+            Some(old) => (
+                format!("; the old contents are in {}", old.display()),
+                format!("；原来的内容保存在 {}", old.display()),
+            ),
             None => (String::new(), String::new()),
         };
         failed.push(
@@ -246,7 +246,9 @@ mod tests {
         assert_eq!(entries(tmp.path()), ["d.职能工作.csv"]);
         // Without the folder both are written.
         std::fs::remove_dir(&list).unwrap();
-        write_all(&[(main.clone(), b"new main".to_vec()), (list.clone(), b"new list".to_vec())]).map_err(|_| ()).unwrap();
+        write_all(&[(main.clone(), b"new main".to_vec()), (list.clone(), b"new list".to_vec())])
+            .map_err(|_| ())
+            .unwrap();
         assert_eq!(std::fs::read_to_string(&main).unwrap(), "new main");
         assert_eq!(std::fs::read_to_string(&list).unwrap(), "new list");
         assert_eq!(entries(tmp.path()), ["d.csv", "d.职能工作.csv"]);

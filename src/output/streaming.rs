@@ -58,7 +58,8 @@ impl<'p, W: Write> ResultWriter<'p, W> {
                 if self.bom {
                     self.out.write_all(BOM.as_bytes())?;
                 }
-                let header: Vec<String> = csv_header(self.program).iter().map(|h| neutralised(h).into_owned()).collect();
+                let header: Vec<String> =
+                    csv_header(self.program).iter().map(|h| neutralised(h).into_owned()).collect();
                 self.out.write_all(&csv_line(&header))
             }
             ResultFormat::JsonLines => Ok(()),
