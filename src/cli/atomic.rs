@@ -35,7 +35,7 @@ fn remove_on_interrupt() {
             for path in live.iter() {
                 let _ = std::fs::remove_file(path);
             }
-            eprintln!("{}", tr("interrupted: nothing was written", "已中断：没有写入任何文件（临时文件已删除）"));
+            eprintln!("{}", tr("interrupted: temporary files removed", "已中断：临时文件已删除"));
             std::process::exit(INTERRUPTED);
         });
     });
