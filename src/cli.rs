@@ -14,7 +14,10 @@ use crate::program::Program;
 use crate::source::SourceFile;
 use crate::{cases, eval, output};
 
+mod atomic;
 mod stream;
+
+use atomic::write_through;
 
 #[derive(Parser)]
 #[command(name = "jixiao", version, about = "绩效: check and evaluate performance-evaluation regulations")]
@@ -51,9 +54,13 @@ enum Command {
         /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// Threads for JSON Lines and CSV data (default: one per core).
+        /// Threads for JSON Lines and CSV data (default: one per core; more than the cores
+        /// available uses the cores; at most 256).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Explain one department's results: the computation from the score down to its data.
     Explain {
@@ -88,6 +95,9 @@ enum Command {
         /// The file to write (CSV: lists of records go to files beside it).
         #[arg(long, short, required = true)]
         output: PathBuf,
+        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Convert department data between formats (json, jsonl, csv, xlsx), checked against the
     /// regulation on the way.
@@ -102,6 +112,9 @@ enum Command {
         /// The file to write (CSV: lists of records go to files beside it).
         #[arg(long, short, required = true)]
         output: PathBuf,
+        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Rewrite regulation files in the canonical layout (comments kept).
     Fmt {
@@ -172,8 +185,8 @@ pub fn main() -> ExitCode {
     crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
-        Command::Eval { file, data, format, output, set, jobs } => {
-            evaluate(&file, &data, format, output.as_deref(), &set, jobs)
+        Command::Eval { file, data, format, output, set, jobs, no_bom } => {
+            evaluate(&file, &data, format, output.as_deref(), &set, (jobs, !no_bom))
         }
         Command::Test { files, strict } => test(&files, strict),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
@@ -183,8 +196,8 @@ pub fn main() -> ExitCode {
             text.push('\n');
             print_out(&text).map(|_| ExitCode::SUCCESS)
         }),
-        Command::Template { file, format, output } => template(&file, format, &output),
-        Command::Convert { file, data, to, output } => convert(&file, &data, to, &output),
+        Command::Template { file, format, output, no_bom } => template(&file, format, &output, !no_bom),
+        Command::Convert { file, data, to, output, no_bom } => convert(&file, &data, to, &output, !no_bom),
         Command::Explain { file, data, department, format, losses, set } => {
             explain(&file, &data, &department, format, losses, &set)
         }
@@ -285,20 +298,18 @@ fn evaluate(
     format: Option<Format>,
     out: Option<&Path>,
     set: &[String],
-    jobs: Option<usize>,
+    (jobs, bom): (Option<usize>, bool),
 ) -> R<ExitCode> {
     let out = out.filter(|p| p.as_os_str() != "-");
     if let Some(path) = out {
         check_output_path(path, &[file, data])?;
     }
-    let extension = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = format.unwrap_or(match extension.as_deref() {
-        Some("json") => Format::Json,
-        Some("jsonl" | "ndjson") => Format::Jsonl,
-        Some("csv") => Format::Csv,
-        Some("xlsx") => Format::Xlsx,
-        _ => Format::Table,
-    });
+    let jobs = threads(jobs)?;
+    let format = match (format, out) {
+        (Some(format), _) => format,
+        (None, None) => Format::Table,
+        (None, Some(path)) => result_format(path)?,
+    };
     // The result formats written as they come.
     let streamed = match format {
         Format::Json => Some(output::ResultFormat::Json),
@@ -317,17 +328,19 @@ fn evaluate(
         if data_format == eval::files::DataFormat::JsonLines || eval::csv_stream::aligned(&program, data) {
             report(&eval::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-            stream::evaluate(&program, &params, data, streamed, out, jobs)?;
+            check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
+            stream::evaluate(&program, &params, data, (streamed, bom), out, jobs)?;
             return Ok(ExitCode::SUCCESS);
         }
     }
-    let Loaded { program, records, params: _, results } = load(file, data, set)?;
+    let Loaded { program, records, params, overridden, results } = load(file, data, set)?;
+    check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let bytes = match format {
         Format::Table => output::table(&program, &results, &inputs).into_bytes(),
         Format::Json => output::json(&program, &results, &inputs).into_bytes(),
         Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
-        Format::Csv => output::csv(&program, &results, &inputs).into_bytes(),
+        Format::Csv => output::csv(&program, &results, &inputs, bom).into_bytes(),
         Format::Xlsx => {
             let Some(path) = out else {
                 return Err(Failure {
@@ -344,7 +357,7 @@ fn evaluate(
                     usage: true,
                 });
             };
-            output::results_xlsx(&program, &results, &inputs)
+            output::results_xlsx(&program, &results, &inputs, &params, &overridden)
                 .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))])?
         }
     };
@@ -390,9 +403,8 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
         diagnostics: vec![Diagnostic::error("E0907", message).help(help)],
         usage: true,
     };
-    let target = std::fs::canonicalize(path).ok();
     for input in inputs {
-        if target.is_some() && target == std::fs::canonicalize(input).ok() {
+        if same_file(path, input) {
             return Err(usage(
                 tr(
                     format!("--output {} is also an input; writing it would destroy the input", path.display()),
@@ -411,51 +423,166 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
     Ok(())
 }
 
-fn template(file: &Path, format: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
+/// Whether two paths name one file: the same path after links are followed, or (on Unix)
+/// the same file under two names (a hard link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ca), Ok(cb)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) else { return false };
+    if ca == cb {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(&ca), std::fs::metadata(&cb)) {
+            return ma.is_file() && ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+    }
+    false
+}
+
+/// Every file a run reads: the regulation, the data and, for CSV data, the list files beside
+/// it (`数据.职能工作.csv`).
+fn read_paths(program: &Program, file: &Path, data: &Path) -> Vec<PathBuf> {
+    let mut paths = vec![file.to_path_buf(), data.to_path_buf()];
+    if eval::files::DataFormat::of(data) == eval::files::DataFormat::Csv {
+        paths.extend(eval::files::list_fields(program).iter().map(|field| eval::files::beside(data, field)));
+    }
+    paths
+}
+
+/// Every file a run writes is checked against every file it reads (`check_output_path`).
+fn check_outputs<'a>(outputs: impl Iterator<Item = &'a Path>, inputs: &[PathBuf]) -> R<()> {
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    for path in outputs {
+        check_output_path(path, &inputs)?;
+    }
+    Ok(())
+}
+
+/// The most threads `--jobs` may ask for: more only slows a run down, and thousands of
+/// threads can exhaust the machine.
+const MAX_JOBS: usize = 256;
+
+/// `--jobs N`: from 1 to `MAX_JOBS`; more than the cores available uses the cores.
+fn threads(jobs: Option<usize>) -> R<Option<usize>> {
+    let Some(n) = jobs else { return Ok(None) };
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if (1..=MAX_JOBS).contains(&n) {
+        return Ok(Some(n.min(cores)));
+    }
+    let message = if n == 0 {
+        tr("--jobs 0: a run needs at least one thread", "--jobs 0：至少需要一个线程")
+    } else {
+        tr(format!("--jobs {n}: at most {MAX_JOBS} threads"), format!("--jobs {n}：线程数最多为 {MAX_JOBS}"))
+    };
+    let help = tr(
+        format!("give a number from 1 to {MAX_JOBS}, or leave --jobs out to use every core ({cores} here)"),
+        format!("请给出 1 到 {MAX_JOBS} 之间的数，或不写 --jobs 以使用全部核心（本机 {cores} 个）"),
+    );
+    Err(Failure { diagnostics: vec![Diagnostic::error("E0912", message).help(help)], usage: true })
+}
+
+/// The lower-case extension of `path`, if any.
+fn extension(path: &Path) -> Option<String> {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+}
+
+/// The result format `--output`'s extension names (`.txt`: the table).
+fn result_format(out: &Path) -> R<Format> {
+    match extension(out).as_deref() {
+        Some("json") => Ok(Format::Json),
+        Some("jsonl" | "ndjson") => Ok(Format::Jsonl),
+        Some("csv") => Ok(Format::Csv),
+        Some("xlsx") => Ok(Format::Xlsx),
+        Some("txt") => Ok(Format::Table),
+        _ => Err(unwritable(out, ".json, .jsonl, .csv, .xlsx, .txt", "--format")),
+    }
+}
+
+/// The data format the output file's extension names.
+fn data_format(out: &Path, option: &str) -> R<TemplateFormat> {
+    match extension(out).as_deref() {
+        Some("json") => Ok(TemplateFormat::Json),
+        Some("jsonl" | "ndjson") => Ok(TemplateFormat::Jsonl),
+        Some("csv") => Ok(TemplateFormat::Csv),
+        Some("xlsx") => Ok(TemplateFormat::Xlsx),
+        _ => Err(unwritable(out, ".json, .jsonl, .csv, .xlsx", option)),
+    }
+}
+
+/// `-o out.pdf`: a usage error naming the formats jixiao writes.
+fn unwritable(out: &Path, formats: &str, option: &str) -> Failure {
+    let name = out.display();
+    let message = match extension(out) {
+        Some(ext) => tr(
+            format!("--output {name}: jixiao cannot write .{ext} files"),
+            format!("--output {name}：jixiao 不能写 .{ext} 文件"),
+        ),
+        None => tr(
+            format!("--output {name}: the file name has no extension to tell the format"),
+            format!("--output {name}：文件名没有扩展名，无法确定格式"),
+        ),
+    };
+    let help = tr(
+        format!("name a file ending in one of {formats}, or give the format with {option}"),
+        format!("请使用以下扩展名之一：{formats}；或用 {option} 指定格式"),
+    );
+    Failure { diagnostics: vec![Diagnostic::error("E0911", message).help(help)], usage: true }
+}
+
+fn template(file: &Path, format: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {
     check_output_path(out, &[file])?;
+    let format = match format {
+        Some(format) => format,
+        None => data_format(out, "--format")?,
+    };
     let (program, _) = compile(file)?;
-    let format = format.unwrap_or(template_format(out));
     let records = [crate::schema::example(&program)];
-    write_data(&program, &records, format, out)?;
+    write_data(&program, &records, (format, bom), out, &[file.to_path_buf()])?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes records in a data format (CSV: lists of records in files beside the main one).
-fn write_data(program: &Program, records: &[serde_json::Value], format: TemplateFormat, out: &Path) -> R<()> {
+/// Writes records in a data format (CSV: lists of records in files beside the main one), all
+/// files or none, none of them one of `inputs`.
+fn write_data(
+    program: &Program,
+    records: &[serde_json::Value],
+    (format, bom): (TemplateFormat, bool),
+    out: &Path,
+    inputs: &[PathBuf],
+) -> R<()> {
     let files = match format {
         TemplateFormat::Json => output::template::json(records),
         TemplateFormat::Jsonl => output::template::json_lines(records),
-        TemplateFormat::Csv => output::template::csv(program, records),
+        TemplateFormat::Csv => output::template::csv(program, records, bom),
         TemplateFormat::Xlsx => output::template::xlsx(program, records)
             .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", out.display()))])?,
     };
-    for f in files {
-        let path = if f.suffix.is_empty() { out.to_path_buf() } else { eval::files::beside(out, &f.suffix) };
-        write_bytes_atomically(&path, &f.bytes)?;
+    let files: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|f| (if f.suffix.is_empty() { out.to_path_buf() } else { eval::files::beside(out, &f.suffix) }, f.bytes))
+        .collect();
+    check_outputs(files.iter().map(|(path, _)| path.as_path()), inputs)?;
+    atomic::write_all(&files)?;
+    for (path, _) in &files {
         println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
     }
     Ok(())
 }
 
-fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path) -> R<ExitCode> {
+fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {
     check_output_path(out, &[file, data])?;
+    let format = match to {
+        Some(format) => format,
+        None => data_format(out, "--to")?,
+    };
     let (program, _) = compile(file)?;
     report(&eval::files::extra_tables(&program, data));
     let records = eval::files::read_json(&program, data)?;
     // Only data the regulation accepts is converted.
     eval::data::read_records(&program, &serde_json::Value::Array(records.clone()))?;
-    let format = to.unwrap_or(template_format(out));
-    write_data(&program, &records, format, out)?;
+    write_data(&program, &records, (format, bom), out, &read_paths(&program, file, data))?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn template_format(out: &Path) -> TemplateFormat {
-    match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("csv") => TemplateFormat::Csv,
-        Some("xlsx") => TemplateFormat::Xlsx,
-        Some("jsonl") => TemplateFormat::Jsonl,
-        _ => TemplateFormat::Json,
-    }
 }
 
 fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {
@@ -517,7 +644,7 @@ fn explain(
     losses: bool,
     set: &[String],
 ) -> R<ExitCode> {
-    let Loaded { program, records, params, results } = load(file, data, set)?;
+    let Loaded { program, records, params, results, .. } = load(file, data, set)?;
     let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
@@ -560,6 +687,8 @@ struct Loaded {
     program: Program,
     records: Vec<eval::Record>,
     params: Vec<Number>,
+    /// The parameters `--set` gave.
+    overridden: Vec<crate::program::ParamId>,
     results: Vec<eval::UnitResult>,
 }
 
@@ -570,7 +699,8 @@ fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
     let (records, cells) = eval::files::read_with_cells(&program, data)?;
     let params = eval::parameters(&program, &overrides);
     let results = eval::evaluate_located(&program, &records, &cells, &params)?;
-    Ok(Loaded { program, records, params, results })
+    let overridden = overrides.iter().map(|(p, _)| *p).collect();
+    Ok(Loaded { program, records, params, overridden, results })
 }
 
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
@@ -648,36 +778,10 @@ fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
     if percent { n.checked_div(Number::int(100)).ok() } else { Some(n) }
 }
 
-/// Writes to a temporary file beside `path`, then renames it into place, so a failed run
-/// leaves nothing behind. A symbolic link is written through (its target is replaced); a
-/// device or pipe (`/dev/null`) is written to directly, as there is nothing to replace.
+/// Writes to a temporary file beside `path`, then renames it into place, so a failed or
+/// interrupted run leaves nothing behind (see `atomic`).
 fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> R<()> {
     write_through(path, |w| w.write_all(bytes).map_err(|e| Failure::from(vec![write_error(path, &e)])))
-}
-
-/// Fills a temporary file beside `path` with `fill` and renames it over `path` only if
-/// `fill` succeeds; on any failure nothing is left behind.
-fn write_through(path: &Path, fill: impl FnOnce(&mut (dyn Write + Send)) -> R<()>) -> R<()> {
-    let fail = |e: std::io::Error| Failure::from(vec![write_error(path, &e)]);
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let existing = std::fs::metadata(&target).ok();
-    if existing.as_ref().is_some_and(|m| !m.is_file()) {
-        let mut file = std::fs::OpenOptions::new().write(true).open(&target).map_err(fail)?;
-        return fill(&mut file);
-    }
-    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    {
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        fill(&mut buffered)?;
-        buffered.flush().map_err(fail)?;
-    }
-    // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
-    if let Some(permissions) = existing.map(|m| m.permissions()).or_else(default_permissions) {
-        tmp.as_file().set_permissions(permissions).map_err(fail)?;
-    }
-    tmp.persist(&target).map_err(|e| fail(e.error))?;
-    Ok(())
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -707,17 +811,6 @@ fn io_words(e: &std::io::Error) -> String {
         K::StorageFull => "磁盘空间不足".to_string(),
         _ => e.to_string(),
     }
-}
-
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
 }
 
 fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {

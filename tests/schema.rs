@@ -80,8 +80,8 @@ fn templates_in_every_format() {
     assert_eq!(run.code, 0, "{}", run.text());
     let main = std::fs::read_to_string(&csv).unwrap();
     let items = std::fs::read_to_string(dir.join("模板.职能工作.csv")).unwrap();
-    assert!(main.starts_with("部门,类别,评估计划,半年评估,管理工作.依法履行职责,"), "{main}");
-    assert!(items.starts_with("部门,指标,名称,权重,得分\n"), "{items}");
+    assert!(main.starts_with("\u{feff}部门,类别,评估计划,半年评估,管理工作.依法履行职责,"), "{main}");
+    assert!(items.starts_with("\u{feff}部门,指标,名称,权重,得分\n"), "{items}");
     insta::assert_snapshot!("template__jiangsu_csv", format!("{main}--- 模板.职能工作.csv\n{items}"));
 
     let xlsx = dir.join("模板.xlsx");

@@ -21,7 +21,7 @@ pub(super) fn evaluate(
     program: &Program,
     params: &[Number],
     data: &Path,
-    format: ResultFormat,
+    (format, bom): (ResultFormat, bool),
     out: Option<&Path>,
     jobs: Option<usize>,
 ) -> R<()> {
@@ -50,6 +50,9 @@ pub(super) fn evaluate(
     };
     let run = |w: &mut (dyn Write + Send)| -> R<()> {
         let mut writer = ResultWriter::start(program, format, w).map_err(io_failure)?;
+        if !bom {
+            writer = writer.without_bom();
+        }
         let outcome =
             pool.install(|| evaluate_streamed(program, params, data, &progress, &mut |batch| writer.write(&batch)));
         progress.0.finish_and_clear();

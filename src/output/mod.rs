@@ -251,16 +251,66 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(out, s);
 }
 
-/// A workbook: the results in rank order (by category first), then every value of every
-/// department in input order.
-pub fn results_xlsx(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Result<Vec<u8>, String> {
+/// A workbook: the results in rank order (by category first), every value of every
+/// department in input order, and the parameters the run used (`overridden` are those `--set`
+/// gave).
+pub fn results_xlsx(
+    program: &Program,
+    results: &[UnitResult],
+    inputs: &[&[Value]],
+    params: &[Number],
+    overridden: &[ParamId],
+) -> Result<Vec<u8>, String> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let all: Vec<Vec<String>> = std::iter::once(csv_header(program))
+    let header = |names: Vec<String>| names.into_iter().map(ResultCell::Text).collect::<Vec<_>>();
+    let ranked = table::ranked_cells(program, results, inputs);
+    let all: Vec<Vec<ResultCell>> = std::iter::once(header(csv_header(program)))
         .chain(results.iter().zip(inputs).map(|(r, i)| csv_row(program, r, i)))
         .collect();
-    workbook::add_sheet(&mut book, "结果", &table::ranked_rows(program, results, inputs))?;
+    workbook::add_sheet(&mut book, "结果", &ranked)?;
     workbook::add_sheet(&mut book, "全部数值", &all)?;
+    workbook::add_sheet(&mut book, "参数", &workbook::parameter_rows(program, params, overridden))?;
     book.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// A cell of a results table: text, a number as published, or yes/no.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResultCell {
+    Text(String),
+    /// The published text (`90.00`) and its places.
+    Number(String, u32),
+    Flag(bool),
+}
+
+impl ResultCell {
+    /// The cell as a table or CSV shows it: yes/no as people write it.
+    pub fn text(&self) -> &str {
+        match self {
+            ResultCell::Text(t) | ResultCell::Number(t, _) => t,
+            ResultCell::Flag(b) => {
+                if *b {
+                    "是"
+                } else {
+                    "否"
+                }
+            }
+        }
+    }
+
+    /// The cell as CSV holds it: text a spreadsheet would take for a formula (starting with
+    /// `= + - @`, a tab or a carriage return) gets a leading apostrophe, as OWASP recommends;
+    /// numbers, negative ones too, stay numbers.
+    pub fn csv_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            ResultCell::Text(t) => neutralised(t),
+            other => other.text().into(),
+        }
+    }
+}
+
+/// `=HYPERLINK(…)` → `'=HYPERLINK(…)`.
+pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
 }
 
 fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
@@ -286,16 +336,20 @@ fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
     Json::Object(o)
 }
 
+/// A UTF-8 byte-order mark: Chinese Excel reads CSV without one as GBK.
+pub const BOM: &str = "\u{feff}";
+
 /// CSV: one row per department in input order: the department, its category (when the
 /// regulation ranks by category), then every value under its own name; per-leaf values as
-/// `名称[指标]` columns.
-pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+/// `名称[指标]` columns. A byte-order mark first when `bom`.
+pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]], bom: bool) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(csv_header(program));
+    let _ = w.write_record(csv_header(program).iter().map(|h| neutralised(h).into_owned()));
     for (r, inp) in results.iter().zip(inputs) {
-        let _ = w.write_record(csv_row(program, r, inp));
+        let _ = w.write_record(csv_row(program, r, inp).iter().map(|c| c.csv_text().into_owned()));
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    if bom { format!("{BOM}{body}") } else { body }
 }
 
 fn csv_header(program: &Program) -> Vec<String> {
@@ -312,18 +366,34 @@ fn csv_header(program: &Program) -> Vec<String> {
     header
 }
 
-fn csv_row(program: &Program, r: &UnitResult, inputs: &[Value]) -> Vec<String> {
-    let mut row = vec![r.unit.clone()];
+fn csv_row(program: &Program, r: &UnitResult, inputs: &[Value]) -> Vec<ResultCell> {
+    let mut row = vec![ResultCell::Text(r.unit.clone())];
     if category_name(program).is_some() {
-        row.push(category_text(program, r, inputs).unwrap_or_default());
+        row.push(ResultCell::Text(category_text(program, r, inputs).unwrap_or_default()));
     }
-    for v in 0..program.values.len() {
-        match value_json(program, v, &r.values[v]) {
-            Json::Object(m) => row.extend(m.values().map(cell)),
-            j => row.push(cell(&j)),
+    for (v, value) in r.values.iter().enumerate().take(program.values.len()) {
+        match (value, &program.values[v].kind) {
+            // One column a leaf, as the header names them.
+            (Value::Map(items), ValueKind::Let { family: Some(node), .. }) => {
+                let leaves = program.leaf_names(*node).len();
+                row.extend(items.iter().take(leaves).map(|item| result_cell(program, v, item)));
+            }
+            _ => row.push(result_cell(program, v, value)),
         }
     }
     row
+}
+
+/// One value as a cell: a number as published, a flag, else its JSON as text.
+pub fn result_cell(program: &Program, v: ValueId, value: &Value) -> ResultCell {
+    match value {
+        Value::Num(n) => {
+            let p = places(program, v, *n);
+            ResultCell::Number(number_text(*n, p), p)
+        }
+        Value::Bool(b) => ResultCell::Flag(*b),
+        other => ResultCell::Text(cell(&value_json(program, v, other))),
+    }
 }
 
 /// The category's column name, when it is an input (a computed category is among the values).
@@ -366,6 +436,16 @@ mod tests {
         }
         let huge = Number::int(i128::MAX / 3);
         assert_eq!(number_text(huge, 2), huge.to_string());
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_are_not() {
+        for text in ["=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(ResultCell::Text(text.into()).csv_text(), format!("'{text}"));
+        }
+        assert_eq!(ResultCell::Text("甲".into()).csv_text(), "甲");
+        assert_eq!(ResultCell::Number("-0.50".into(), 2).csv_text(), "-0.50");
+        assert_eq!(ResultCell::Flag(true).csv_text(), "是");
     }
 
     /// The hand-written JSON line is the JSON tree printed, for every example department of

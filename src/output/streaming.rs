@@ -1,11 +1,12 @@
 //! Results written batch by batch as a large run produces them, in input order, byte for
-//! byte what the whole-file writers give for the same results.
+//! byte what the whole-file writers give for the same results. Nothing is written before the
+//! first result (or the end): a run that fails before it has printed nothing of the document.
 
 use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{JsonLineWriter, csv_header, csv_row, result_json};
+use super::{BOM, JsonLineWriter, csv_header, csv_row, neutralised, result_json};
 use crate::eval::stream::Evaluated;
 use crate::program::Program;
 
@@ -24,26 +25,55 @@ pub struct ResultWriter<'p, W: Write> {
     lines: JsonLineWriter<'p>,
     out: W,
     written: usize,
+    /// Whether what comes before the first result has been written.
+    started: bool,
+    bom: bool,
 }
 
 impl<'p, W: Write> ResultWriter<'p, W> {
-    /// Writes what comes before the first result.
-    pub fn start(program: &'p Program, format: ResultFormat, mut out: W) -> io::Result<Self> {
-        match format {
-            ResultFormat::Json => {
-                let title = serde_json::to_string(&program.header.title).unwrap_or_default();
-                write!(out, "{{\n  \"regulation\": {title},\n  \"results\": [")?;
-            }
-            ResultFormat::Csv => out.write_all(&csv_line(&csv_header(program)))?,
-            ResultFormat::JsonLines => {}
+    /// A writer to `out`; what comes before the first result waits for it (CSV starts with
+    /// a byte-order mark unless `without_bom`).
+    pub fn start(program: &'p Program, format: ResultFormat, out: W) -> io::Result<Self> {
+        let lines = JsonLineWriter::new(program);
+        Ok(ResultWriter { program, format, lines, out, written: 0, started: false, bom: true })
+    }
+
+    /// CSV without the byte-order mark.
+    pub fn without_bom(mut self) -> Self {
+        self.bom = false;
+        self
+    }
+
+    /// Writes what comes before the first result, once.
+    fn prelude(&mut self) -> io::Result<()> {
+        if std::mem::replace(&mut self.started, true) {
+            return Ok(());
         }
-        Ok(ResultWriter { program, format, lines: JsonLineWriter::new(program), out, written: 0 })
+        match self.format {
+            ResultFormat::Json => {
+                let title = serde_json::to_string(&self.program.header.title).unwrap_or_default();
+                write!(self.out, "{{\n  \"regulation\": {title},\n  \"results\": [")
+            }
+            ResultFormat::Csv => {
+                if self.bom {
+                    self.out.write_all(BOM.as_bytes())?;
+                }
+                let header: Vec<String> =
+                    csv_header(self.program).iter().map(|h| neutralised(h).into_owned()).collect();
+                self.out.write_all(&csv_line(&header))
+            }
+            ResultFormat::JsonLines => Ok(()),
+        }
     }
 
     /// Writes a batch of results; they are formatted in parallel (on the current rayon pool),
     /// a chunk at a time.
     pub fn write(&mut self, batch: &[Evaluated]) -> io::Result<()> {
         const CHUNK: usize = 256;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.prelude()?;
         let (first, program, format, lines) = (self.written, self.program, self.format, &self.lines);
         let chunks: Vec<Vec<u8>> = batch
             .par_chunks(CHUNK)
@@ -62,6 +92,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
 
     /// Writes what comes after the last result and hands back the destination.
     pub fn finish(mut self) -> io::Result<W> {
+        self.prelude()?;
         if self.format == ResultFormat::Json {
             self.out.write_all(if self.written == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
         }
@@ -80,7 +111,10 @@ fn item(
     let (r, inputs) = (&e.result, e.record.inputs.as_slice());
     match format {
         ResultFormat::JsonLines => lines.line(r, inputs, out),
-        ResultFormat::Csv => out.extend(csv_line(&csv_row(program, r, inputs))),
+        ResultFormat::Csv => {
+            let row: Vec<String> = csv_row(program, r, inputs).iter().map(|c| c.csv_text().into_owned()).collect();
+            out.extend(csv_line(&row))
+        }
         ResultFormat::Json => {
             out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             // The item as `to_string_pretty` prints it two levels down.

@@ -4,14 +4,17 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Table};
 
-use super::{category_text, grade_text, number_text, places, rank_of, score_text};
+use super::{ResultCell, category_text, grade_text, rank_of, result_cell};
 use crate::eval::{UnitResult, Value};
 use crate::program::*;
 
 /// Ranked table (by category first, when there is one), with the values the score is
 /// computed from directly.
 pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let rows = ranked_rows(program, results, inputs);
+    let rows: Vec<Vec<String>> = ranked_cells(program, results, inputs)
+        .iter()
+        .map(|row| row.iter().map(|c| c.text().to_string()).collect())
+        .collect();
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t.force_no_tty();
@@ -45,7 +48,7 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
 
 /// The results for people, header first: ranked (by category first), with the score, the
 /// grade, the values the score is computed from directly, and the flags raised.
-pub fn ranked_rows(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Vec<Vec<String>> {
+pub fn ranked_cells(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> Vec<Vec<ResultCell>> {
     let parts = score_parts(program);
     let mut order: Vec<usize> = (0..results.len()).collect();
     order.sort_by_key(|&i| {
@@ -67,25 +70,32 @@ pub fn ranked_rows(program: &Program, results: &[UnitResult], inputs: &[&[Value]
     if !program.roles.flags.is_empty() {
         header.push("标记".to_string());
     }
-    let mut rows = vec![header];
+    let mut rows = vec![header.into_iter().map(ResultCell::Text).collect()];
     for i in order {
         let r = &results[i];
         let mut row = Vec::new();
         if program.roles.category.is_some() {
-            row.push(category_text(program, r, inputs[i]).unwrap_or_default());
+            row.push(ResultCell::Text(category_text(program, r, inputs[i]).unwrap_or_default()));
         }
         if program.roles.rank.is_some() {
-            row.push(rank_of(program, r).map(|n| n.to_string()).unwrap_or_default());
+            row.push(match rank_of(program, r) {
+                Some(n) => ResultCell::Number(n.to_string(), 0),
+                None => ResultCell::Text(String::new()),
+            });
         }
-        row.push(r.unit.clone());
-        row.push(score_text(program, r));
+        row.push(ResultCell::Text(r.unit.clone()));
+        let score = program.roles.score;
+        row.push(match &r.values[score] {
+            Value::Num(_) => result_cell(program, score, &r.values[score]),
+            _ => ResultCell::Text(String::new()),
+        });
         if program.roles.grade.is_some() {
-            row.push(grade_text(program, r).unwrap_or_default());
+            row.push(ResultCell::Text(grade_text(program, r).unwrap_or_default()));
         }
         for &v in &parts {
             row.push(match &r.values[v] {
-                Value::Num(n) => number_text(*n, places(program, v, *n)),
-                other => super::value_json(program, v, other).to_string(),
+                Value::Num(_) => result_cell(program, v, &r.values[v]),
+                other => ResultCell::Text(super::value_json(program, v, other).to_string()),
             });
         }
         if !program.roles.flags.is_empty() {
@@ -96,7 +106,7 @@ pub fn ranked_rows(program: &Program, results: &[UnitResult], inputs: &[&[Value]
                 .filter(|f| r.values[**f] == Value::Bool(true))
                 .map(|f| program.values[*f].name.as_str())
                 .collect();
-            row.push(marks.join("、"));
+            row.push(ResultCell::Text(marks.join("、")));
         }
         rows.push(row);
     }

@@ -30,15 +30,16 @@ pub fn json_lines(records: &[serde_json::Value]) -> Vec<TemplateFile> {
     vec![TemplateFile { suffix: String::new(), bytes: text.into_bytes() }]
 }
 
-/// The main table in the named file, each list table beside it (`模板.职能工作.csv`).
-pub fn csv(program: &Program, records: &[serde_json::Value]) -> Vec<TemplateFile> {
+/// The main table in the named file, each list table beside it (`模板.职能工作.csv`), each
+/// with a byte-order mark when `bom` (Chinese Excel reads CSV without one as GBK).
+pub fn csv(program: &Program, records: &[serde_json::Value], bom: bool) -> Vec<TemplateFile> {
     let sheets = schema::sheets(program, records);
     sheets
         .iter()
         .enumerate()
         .map(|(i, sheet)| TemplateFile {
             suffix: if i == 0 { String::new() } else { sheet.name.clone() },
-            bytes: csv_bytes(sheet),
+            bytes: [if bom { super::BOM.as_bytes() } else { b"" }, &csv_bytes(sheet)].concat(),
         })
         .collect()
 }
@@ -56,7 +57,7 @@ pub fn xlsx(program: &Program, records: &[serde_json::Value]) -> Result<Vec<Temp
     let mut book = Workbook::new();
     for sheet in schema::sheets(program, records) {
         let rows: Vec<Vec<String>> = std::iter::once(sheet.header).chain(sheet.rows).collect();
-        super::workbook::add_sheet(&mut book, &sheet.name, &rows)?;
+        super::workbook::add_data_sheet(&mut book, &sheet.name, &rows)?;
     }
     let bytes = book.save_to_buffer().map_err(|e| e.to_string())?;
     Ok(vec![TemplateFile { suffix: String::new(), bytes }])

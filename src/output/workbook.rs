@@ -1,14 +1,47 @@
 //! Sheets of a workbook as people open them: a bold header row that stays in view, columns
-//! wide enough for their headers, numbers as numbers.
+//! as wide as their widest cell (a Chinese character counts two), numbers as numbers.
 
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use unicode_width::UnicodeWidthStr;
 
-/// Adds a sheet of text cells, the first row the header. A cell is written as a number only
-/// where the double shows the same digits, so codes like "007" stay text.
-pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<String>]) -> Result<(), String> {
+use super::ResultCell;
+use crate::number::Number;
+use crate::program::{ParamId, Program, Unit};
+
+/// Column widths in characters: enough for short codes, not so wide a long text hides the rest.
+const WIDTH: (usize, usize) = (6, 60);
+
+/// Adds a sheet of results, the first row the header. A number is a number cell holding the
+/// published decimal, formatted to show its published places (`0.00`, whole counts `0`), so
+/// SUM and sorting treat it as the number it is; yes/no is written 是/否, as in CSV.
+pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<ResultCell>]) -> Result<(), String> {
+    let ws = sheet(book, name)?;
     let bold = Format::new().set_bold();
-    let ws = book.add_worksheet();
-    ws.set_name(name).map_err(|e| e.to_string())?;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r32, c16) = (r as u32, c as u16);
+            let written = match cell {
+                _ if r == 0 => ws.write_string_with_format(r32, c16, cell.text(), &bold).map(|_| ()),
+                ResultCell::Number(text, places) => match text.parse::<f64>() {
+                    Ok(n) => ws.write_number_with_format(r32, c16, n, &number_format(*places)).map(|_| ()),
+                    Err(_) => ws.write_string(r32, c16, text).map(|_| ()),
+                },
+                other => ws.write_string(r32, c16, other.text()).map(|_| ()),
+            };
+            written.map_err(|e| e.to_string())?;
+        }
+    }
+    let texts: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(ResultCell::text).collect()).collect();
+    finish(ws, &texts)
+}
+
+/// Adds a sheet of data as departments fill it in (a template, converted data), the first row
+/// the header. A cell is written as a number only where the double shows the same digits, so
+/// codes like "007" stay text; numbers keep the spreadsheet's general format, so the sheet
+/// shows what the data says.
+pub fn add_data_sheet(book: &mut Workbook, name: &str, rows: &[Vec<String>]) -> Result<(), String> {
+    let ws = sheet(book, name)?;
+    let bold = Format::new().set_bold();
     for (r, row) in rows.iter().enumerate() {
         for (c, text) in row.iter().enumerate() {
             let (r32, c16) = (r as u32, c as u16);
@@ -20,9 +53,101 @@ pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<String>]) -> Resul
             written.map_err(|e| e.to_string())?;
         }
     }
-    for (c, h) in rows.first().into_iter().flatten().enumerate() {
-        ws.set_column_width(c as u16, (h.chars().count() as f64 * 2.2).max(10.0)).map_err(|e| e.to_string())?;
+    let texts: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+    finish(ws, &texts)
+}
+
+/// The parameters (参数) a run used: each with its value, its default and whether `--set`
+/// gave it. A percentage shows as one (`50` under `%`).
+pub fn parameter_rows(program: &Program, params: &[Number], overridden: &[ParamId]) -> Vec<Vec<ResultCell>> {
+    let header = ["参数", "值", "单位", "默认值", "由 --set 设定"];
+    let mut rows = vec![header.iter().map(|h| ResultCell::Text(h.to_string())).collect()];
+    for (p, (def, value)) in program.params.iter().zip(params).enumerate() {
+        let unit = match def.unit {
+            Unit::Points => "分",
+            Unit::Ratio => "%",
+            Unit::Count | Unit::Free => "",
+        };
+        let shown = |n: Number| {
+            let n = if def.unit == Unit::Ratio { n.checked_mul(Number::int(100)).unwrap_or(n) } else { n };
+            exact_cell(n)
+        };
+        rows.push(vec![
+            ResultCell::Text(def.name.clone()),
+            shown(*value),
+            ResultCell::Text(unit.to_string()),
+            shown(def.default),
+            ResultCell::Flag(overridden.contains(&p)),
+        ]);
+    }
+    rows
+}
+
+/// A number exactly, with as many places as it has (`85`, `2.5`); a fraction no decimal can
+/// hold as text (`1/3`).
+fn exact_cell(n: Number) -> ResultCell {
+    let text = n.to_string();
+    if text.contains('/') {
+        return ResultCell::Text(text);
+    }
+    let places = text.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    ResultCell::Number(text, places)
+}
+
+/// `0`, `0.0`, `0.00`, …
+fn number_format(places: u32) -> Format {
+    let format = if places == 0 { "0".to_string() } else { format!("0.{}", "0".repeat(places as usize)) };
+    Format::new().set_num_format(format)
+}
+
+fn sheet<'b>(book: &'b mut Workbook, name: &str) -> Result<&'b mut Worksheet, String> {
+    let ws = book.add_worksheet();
+    ws.set_name(name).map_err(|e| e.to_string())?;
+    Ok(ws)
+}
+
+/// Widths that fit the content, and the header kept in view.
+fn finish(ws: &mut Worksheet, rows: &[Vec<&str>]) -> Result<(), String> {
+    for (c, width) in column_widths(rows).into_iter().enumerate() {
+        ws.set_column_width(c as u16, width as f64).map_err(|e| e.to_string())?;
     }
     ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// Each column's widest cell in display columns (a Chinese character counts two), with room
+/// for the bold header and a margin, within `WIDTH`.
+fn column_widths(rows: &[Vec<&str>]) -> Vec<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        if widths.len() < row.len() {
+            widths.resize(row.len(), 0);
+        }
+        for (c, text) in row.iter().enumerate() {
+            widths[c] = widths[c].max(text.width());
+        }
+    }
+    widths.into_iter().map(|w| (w + 2).clamp(WIDTH.0, WIDTH.1)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_chinese_characters_twice() {
+        let rows = vec![vec!["部门", "得分"], vec!["江苏省人民政府办公厅", "90.00"]];
+        assert_eq!(column_widths(&rows), vec![22, 7]);
+        let long = "长".repeat(100);
+        assert_eq!(column_widths(&[vec![long.as_str()]]), vec![60]);
+    }
+
+    #[test]
+    fn exact_numbers_keep_their_places() {
+        assert_eq!(exact_cell(Number::int(85)), ResultCell::Number("85".into(), 0));
+        let half = Number::int(5).checked_div(Number::int(2)).unwrap();
+        assert_eq!(exact_cell(half), ResultCell::Number("2.5".into(), 1));
+        let third = Number::int(1).checked_div(Number::int(3)).unwrap();
+        assert_eq!(exact_cell(third), ResultCell::Text("1/3".into()));
+    }
 }
