@@ -13,8 +13,8 @@ if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" != 0 ]; then
 fi
 start=$(date +%s)
 export DEBIAN_FRONTEND=noninteractive
-if timeout 600 apt-get update -qq >/dev/null \
-  && timeout 900 apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; then
+if timeout 180 apt-get update -qq >/dev/null \
+  && timeout 300 apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; then
   echo "install-libreoffice: installed in $(($(date +%s) - start)) s"
 else
   echo "install-libreoffice: could not install LibreOffice; the LibreOffice test will be skipped"
