@@ -220,7 +220,7 @@ pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
                 })
                 .collect();
             extra.sort();
-            extra.into_iter().map(|n| extra_table(&shown, &dir.join(n).display().to_string(), &lists)).collect()
+            extra.into_iter().map(|n| extra_table(&shown, &path.with_file_name(n).display().to_string(), &lists)).collect()
         }
         DataFormat::Xlsx => super::sheet::extra_sheets(path, &lists)
             .into_iter()
