@@ -7,6 +7,7 @@ pub mod err;
 mod expr;
 mod fast;
 pub mod files;
+pub mod names;
 mod spill;
 pub mod stream;
 pub mod tables;
