@@ -516,7 +516,7 @@ fn explain(
     set: &[String],
 ) -> R<ExitCode> {
     let Loaded { program, records, params, results } = load(file, data, set)?;
-    let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
+    let Some(i) = records.iter().position(|r| r.unit == eval::names::normalise(department)) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
             Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
@@ -529,14 +529,12 @@ fn explain(
             }
         };
         let data = data.display();
+        let shown = eval::names::visible(department);
         return Err(Failure {
             diagnostics: vec![
                 Diagnostic::error(
                     "E0908",
-                    tr(
-                        format!("no department named `{department}` in {data}"),
-                        format!("{data} 中没有名为“{department}”的部门"),
-                    ),
+                    tr(format!("no department named `{shown}` in {data}"), format!("{data} 中没有名为“{shown}”的部门")),
                 )
                 .help(help),
             ],

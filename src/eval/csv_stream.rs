@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::data::read_record_located;
 use super::files::{beside, cannot_read, list_fields};
+use super::names::normalise;
 use super::stream::ReadRecord;
 use super::tables::{self, Table};
 use crate::diagnostic::Diagnostic;
@@ -62,9 +63,11 @@ impl Cursor {
         Ok(Some(row.iter().map(str::to_string).collect()))
     }
 
-    /// Whether the next row is a list row of department `unit` (named in its first column).
+    /// Whether the next row is a list row of department `unit` (named in its first column),
+    /// names compared as a person reads them (`names::normalise`).
     fn next_is(&self, unit: &str) -> bool {
-        !unit.is_empty() && self.next.as_ref().and_then(|r| r.get(0)).is_some_and(|d| d.trim() == unit)
+        let unit = normalise(unit);
+        !unit.is_empty() && self.next.as_ref().and_then(|r| r.get(0)).is_some_and(|d| normalise(d) == unit)
     }
 
     fn bytes_read(&self) -> u64 {

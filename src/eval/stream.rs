@@ -518,7 +518,7 @@ impl Names {
                 && a == b
             {
                 let at = At { record: format!("department \"{b}\""), path: field.clone(), cell: None };
-                out.push(err::duplicate_unit(&at, first as usize + 1));
+                out.push(err::duplicate_unit(&at, first as usize + 1, None));
             }
         }
         self.same_hash.clear();
