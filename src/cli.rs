@@ -309,7 +309,7 @@ fn evaluate(
     // JSON Lines and CSV data into a format written as it comes: record by record, in bounded
     // memory. Streaming may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let data_format = eval::files::DataFormat::of(data);
+    let data_format = eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let by_record = matches!(data_format, eval::files::DataFormat::JsonLines | eval::files::DataFormat::Csv);
     if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
         let (program, _) = compile(file)?;
