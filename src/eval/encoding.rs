@@ -34,10 +34,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Undecodable> {
             None => Err(undecodable(body, encoding, bom)),
         };
     }
-    let bytes = match String::from_utf8(bytes) {
+    let (valid, bytes) = match String::from_utf8(bytes) {
         Ok(text) => return Ok(text),
-        Err(e) => e.into_bytes(),
+        Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes()),
     };
+    if broken_utf8(non_ascii(&bytes[..valid])) {
+        return Err(undecodable(&bytes, UTF_8, 0));
+    }
     if let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
         return Ok(text.into_owned());
     }
@@ -51,44 +54,58 @@ pub fn detect(path: &Path) -> io::Result<Option<&'static Encoding>> {
     let mut head = Vec::with_capacity(3);
     File::open(path)?.take(3).read_to_end(&mut head)?;
     if let Some((encoding, bom)) = Encoding::for_bom(&head) {
-        return Ok(decodes(path, encoding, bom as u64)?.then_some(encoding));
+        return Ok(decodes(path, encoding, bom as u64)?.is_ok().then_some(encoding));
     }
-    for encoding in [UTF_8, GB18030] {
-        if decodes(path, encoding, 0)? {
-            return Ok(Some(encoding));
-        }
+    match decodes(path, UTF_8, 0)? {
+        Ok(()) => Ok(Some(UTF_8)),
+        Err(seen) if broken_utf8(seen) => Ok(None),
+        Err(_) => Ok(decodes(path, GB18030, 0)?.is_ok().then_some(GB18030)),
     }
-    Ok(None)
 }
 
-/// Whether the file, from byte `skip` on, decodes in `encoding` without error.
-fn decodes(path: &Path, encoding: &'static Encoding, skip: u64) -> io::Result<bool> {
+/// Whether text that stops being UTF-8 after `seen` non-ASCII characters is UTF-8 with a
+/// broken byte, not GBK: GBK text hardly ever reads as two UTF-8 characters first.
+fn broken_utf8(seen: usize) -> bool {
+    seen >= 2
+}
+
+/// The non-ASCII characters in UTF-8 `bytes`.
+fn non_ascii(utf8: &[u8]) -> usize {
+    utf8.iter().filter(|b| **b >= 0xC0).count()
+}
+
+/// Whether the file, from byte `skip` on, decodes in `encoding` without error; if not, the
+/// non-ASCII characters decoded before the error.
+fn decodes(path: &Path, encoding: &'static Encoding, skip: u64) -> io::Result<Result<(), usize>> {
     let mut file = File::open(path)?;
     io::copy(&mut (&mut file).take(skip), &mut io::sink())?;
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let (mut block, mut out) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    let mut seen = 0;
     loop {
         let n = match file.read(&mut block) {
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        if first_error(&mut decoder, &block[..n], n == 0, &mut out).is_some() {
-            return Ok(false);
+        if first_error(&mut decoder, &block[..n], n == 0, &mut out, &mut seen).is_some() {
+            return Ok(Err(seen));
         }
         if n == 0 {
-            return Ok(true);
+            return Ok(Ok(()));
         }
     }
 }
 
 /// Feeds `bytes` to `decoder` (`last` when no more follow); where in them the first malformed
-/// sequence starts, if there is one (0 when it began in an earlier block).
-fn first_error(decoder: &mut Decoder, bytes: &[u8], last: bool, out: &mut [u8]) -> Option<usize> {
+/// sequence starts, if there is one (0 when it began in an earlier block). Counts the
+/// non-ASCII characters decoded into `seen`.
+fn first_error(decoder: &mut Decoder, bytes: &[u8], last: bool, out: &mut [u8], seen: &mut usize) -> Option<usize> {
     let mut read = 0;
     loop {
-        let (result, n, _) = decoder.decode_to_utf8_without_replacement(&bytes[read..], out, last);
+        let (result, n, written) = decoder.decode_to_utf8_without_replacement(&bytes[read..], out, last);
         read += n;
+        *seen += non_ascii(&out[..written]);
         match result {
             DecoderResult::InputEmpty => return None,
             DecoderResult::OutputFull => {}
@@ -102,7 +119,7 @@ fn first_error(decoder: &mut Decoder, bytes: &[u8], last: bool, out: &mut [u8]) 
 /// Where `body` (from byte `offset` of the file) stops decoding in `encoding`.
 fn undecodable(body: &[u8], encoding: &'static Encoding, offset: usize) -> Undecodable {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let valid = first_error(&mut decoder, body, true, &mut vec![0u8; 1 << 16]).unwrap_or(body.len());
+    let valid = first_error(&mut decoder, body, true, &mut vec![0u8; 1 << 16], &mut 0).unwrap_or(body.len());
     let (before, _) = encoding.decode_without_bom_handling(&body[..valid]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -115,7 +132,15 @@ pub fn legacy(bytes: &[u8]) -> Option<&'static str> {
     match Encoding::for_bom(bytes) {
         Some((encoding, _)) if encoding != UTF_8 => Some("UTF-16"),
         Some(_) => None,
-        None => GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|_| "GBK"),
+        None => {
+            let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            if broken_utf8(non_ascii(&bytes[..valid])) {
+                return None;
+            }
+            // Two characters at least: a stray byte or two is not evidence of GBK.
+            let text = GB18030.decode_without_bom_handling_and_without_replacement(bytes)?;
+            (text.chars().filter(|c| !c.is_ascii()).nth(1).is_some()).then_some("GBK")
+        }
     }
 }
 
@@ -157,5 +182,15 @@ mod tests {
         assert_eq!(legacy(&gbk), Some("GBK"));
         assert_eq!(legacy(&[0xFF, 0xFE, b'[', 0]), Some("UTF-16"));
         assert_eq!(legacy(&[b'[', 0xFF, 0xFF]), None);
+        assert_eq!(legacy(&[b'[', 0xC3, b']']), None, "one stray byte is not GBK");
+    }
+
+    #[test]
+    fn utf8_with_a_broken_byte_is_not_read_as_gbk() {
+        let mut bytes = "部门,得分\n省财政厅,85\n".as_bytes().to_vec();
+        bytes.push(0xC3);
+        bytes.extend(b",90\n");
+        let e = decode(bytes).unwrap_err();
+        assert_eq!((e.encoding, e.line, e.column), (UTF_8, 3, 1));
     }
 }
