@@ -320,7 +320,7 @@ fn evaluate(
     // JSON Lines and CSV data into a format written as it comes: record by record, in bounded
     // memory. Streaming may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let data_format = eval::files::DataFormat::of(data);
+    let data_format = eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let by_record = matches!(data_format, eval::files::DataFormat::JsonLines | eval::files::DataFormat::Csv);
     if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
         let (program, _) = compile(file)?;
@@ -444,9 +444,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// it (`数据.职能工作.csv`).
 fn read_paths(program: &Program, file: &Path, data: &Path) -> Vec<PathBuf> {
     let mut paths = vec![file.to_path_buf(), data.to_path_buf()];
-    if eval::files::DataFormat::of(data) == eval::files::DataFormat::Csv {
-        paths.extend(eval::files::list_fields(program).iter().map(|field| eval::files::beside(data, field)));
-    }
+    // Whatever the data's format turns out to be: a file of that name is never written over.
+    paths.extend(eval::files::list_fields(program).iter().map(|field| eval::files::beside(data, field)));
     paths
 }
 
@@ -645,7 +644,7 @@ fn explain(
     set: &[String],
 ) -> R<ExitCode> {
     let Loaded { program, records, params, results, .. } = load(file, data, set)?;
-    let Some(i) = records.iter().position(|r| r.unit == department.trim()) else {
+    let Some(i) = records.iter().position(|r| r.unit == eval::names::normalise(department)) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
             Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
@@ -658,14 +657,12 @@ fn explain(
             }
         };
         let data = data.display();
+        let shown = eval::names::visible(department);
         return Err(Failure {
             diagnostics: vec![
                 Diagnostic::error(
                     "E0908",
-                    tr(
-                        format!("no department named `{department}` in {data}"),
-                        format!("{data} 中没有名为“{department}”的部门"),
-                    ),
+                    tr(format!("no department named `{shown}` in {data}"), format!("{data} 中没有名为“{shown}”的部门")),
                 )
                 .help(help),
             ],

@@ -400,3 +400,17 @@ fn workbooks_saved_by_libreoffice_read_as_they_show() {
     refused(&run, "E0724", 1, &["部门, cells C2:C3"]);
     refused(&run, "E0725", 1, &["部门, row 3"]);
 }
+
+/// Header names are matched as people read them: invisible characters and spaces of any kind
+/// around a name (a BOM pasted in, a full-width space) do not make an unknown column.
+#[test]
+fn headers_are_read_as_people_read_them() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,\u{200b}事项,分\u{3000}\n甲,迟报,3\n");
+    let csv = dir.write("d.csv", "部门,得分\u{200b},\u{feff}表彰\n甲,80,1\n乙,70,2\n");
+    assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_string(0, 1, " 得分\u{200d}").unwrap();
+    });
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
+}

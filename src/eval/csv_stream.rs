@@ -9,12 +9,15 @@
 //! where the messages say what is wrong.
 
 use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::data::read_record_located;
+use super::encoding;
 use super::files::{beside, cannot_read, list_fields};
+use super::names::normalise;
 use super::stream::ReadRecord;
 use super::tables::{self, Row, Table};
 use crate::diagnostic::Diagnostic;
@@ -26,17 +29,31 @@ struct Cursor {
     /// The table's name: `部门` for the main table, else the list field it fills.
     name: String,
     shown: String,
-    reader: csv::Reader<File>,
+    reader: csv::Reader<Box<dyn Read>>,
     header: Vec<String>,
     next: Option<csv::StringRecord>,
 }
 
 impl Cursor {
     fn open(path: &Path, name: &str) -> Result<Cursor, String> {
+        // The encoding by the rule the whole-file reader follows (`encoding::decode`); a file
+        // in none is read whole, where the message says where it breaks.
+        let encoding = encoding::detect(path).map_err(|e| e.to_string())?.ok_or("not text in UTF-8, UTF-16 or GBK")?;
         let file = File::open(path).map_err(|e| e.to_string())?;
-        // csv strips a UTF-8 byte order mark at the start.
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-        let header = reader.headers().map_err(|e| e.to_string())?.iter().map(|h| h.trim().to_string()).collect();
+        // csv strips a UTF-8 byte order mark at the start; other encodings become UTF-8 as
+        // they are read, their mark removed.
+        let input: Box<dyn Read> = if encoding == encoding_rs::UTF_8 {
+            Box::new(file)
+        } else {
+            Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding)).build(file))
+        };
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let header = reader
+            .headers()
+            .map_err(|e| e.to_string())?
+            .iter()
+            .map(|h| super::names::normalise(h).into_owned())
+            .collect();
         let shown = path.display().to_string();
         let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None };
         cursor.next = cursor.read()?;
@@ -65,9 +82,11 @@ impl Cursor {
         Ok(Some(Row::text(line, row.iter().map(str::to_string).collect())))
     }
 
-    /// Whether the next row is a list row of department `unit` (named in its first column).
+    /// Whether the next row is a list row of department `unit` (named in its first column),
+    /// names compared as a person reads them (`names::normalise`).
     fn next_is(&self, unit: &str) -> bool {
-        !unit.is_empty() && self.next.as_ref().and_then(|r| r.get(0)).is_some_and(|d| d.trim() == unit)
+        let unit = normalise(unit);
+        !unit.is_empty() && self.next.as_ref().and_then(|r| r.get(0)).is_some_and(|d| normalise(d) == unit)
     }
 
     fn bytes_read(&self) -> u64 {

@@ -7,6 +7,7 @@ use serde_json::Value as Json;
 
 use super::Value;
 use super::err::{self, At};
+use super::names::{normalise, visible};
 use crate::check::err::did_you_mean;
 use crate::diagnostic::Diagnostic;
 use crate::lang::{chinese, tr};
@@ -140,9 +141,9 @@ pub fn read_records_located(
         let record = reader.record(item);
         if let Some(r) = &record {
             if let Some(first) = seen.get(&r.unit) {
-                reader
-                    .errors
-                    .push(err::duplicate_unit(&reader.at_field(&program.inputs[program.roles.unit].field), *first));
+                let field = &program.inputs[program.roles.unit].field;
+                let written = item.get(field).and_then(Json::as_str).filter(|w| *w != r.unit);
+                reader.errors.push(err::duplicate_unit(&reader.at_field(field), *first, written));
             } else {
                 seen.insert(r.unit.clone(), i + 1);
             }
@@ -284,11 +285,11 @@ impl Reader<'_> {
         let program = self.program;
         // Name the record by its department as early as possible.
         let unit_field = &program.inputs[program.roles.unit].field;
-        let unit = match fields.get(unit_field) {
-            // Names are compared without spaces at their ends, as a person reads them.
-            Some(Json::String(s)) if !s.trim().is_empty() => {
-                self.at.record = format!("department \"{}\"", s.trim());
-                Some(s.trim().to_string())
+        let unit = match fields.get(unit_field).and_then(Json::as_str).map(normalise) {
+            // Names are compared as a person reads them: see `names::normalise`.
+            Some(name) if !name.is_empty() => {
+                self.at.record = format!("department \"{name}\"");
+                Some(name.into_owned())
             }
             _ => None,
         };
@@ -296,7 +297,7 @@ impl Reader<'_> {
             if !program.inputs.iter().any(|i| i.field == *key) {
                 let known: Vec<String> = program.inputs.iter().map(|i| i.field.clone()).collect();
                 let at = self.at.clone();
-                self.errors.push(err::unknown_field(&at, key, &known, did_you_mean(key, &known)));
+                self.errors.push(err::unknown_field(&at, &visible(key), &known, did_you_mean(key, &known)));
             }
         }
         let mut inputs = Vec::with_capacity(program.inputs.len());
@@ -314,20 +315,25 @@ impl Reader<'_> {
             inputs.push(value.unwrap_or(Value::Absent));
         }
         if let Some(Json::String(s)) = fields.get(unit_field)
-            && s.trim().is_empty()
+            && normalise(s).is_empty()
         {
             let at = self.at_field(unit_field);
-            self.errors.push(err::out_of_range(
-                &at,
-                &tr("the department's name", "部门名称"),
-                &tr("empty text", "空文本"),
-            ));
+            let found = if visible(s).trim().is_empty() {
+                tr("empty text", "空文本")
+            } else {
+                format!("\"{}\"", visible(s))
+            };
+            self.errors.push(err::out_of_range(&at, &tr("the department's name", "部门名称"), &found));
         }
         // A department left out takes the default name, if the regulation gives one.
         let unit = unit.or_else(|| match inputs.get(program.roles.unit) {
-            Some(Value::Text(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Text(s)) if !normalise(s).is_empty() => Some(normalise(s).into_owned()),
             _ => None,
         });
+        // The results carry the name as read.
+        if let (Some(name), Some(Value::Text(given))) = (&unit, inputs.get_mut(program.roles.unit)) {
+            *given = name.clone();
+        }
         if unit.is_none() && self.errors.is_empty() {
             // Never a record dropped without a word.
             let at = self.at_field(unit_field);
@@ -360,7 +366,7 @@ impl Reader<'_> {
             Shape::Rating(s) => {
                 let levels = &program.scales[*s].levels;
                 match json {
-                    Json::String(w) if let Some(i) = levels.iter().position(|(n, _)| n == w.trim()) => {
+                    Json::String(w) if let Some(i) = levels.iter().position(|(n, _)| *n == normalise(w)) => {
                         Some(Value::Level(i))
                     }
                     _ => {
@@ -405,9 +411,10 @@ impl Reader<'_> {
         let Json::String(s) = json else {
             return self.fail(err::wrong_type(&self.at(place), &one_of(allowed), &json_kind(json)));
         };
-        match allowed.iter().position(|a| a == s.trim()) {
+        let word = normalise(s);
+        match allowed.iter().position(|a| *a == word) {
             Some(i) => Some(i),
-            None => self.fail(err::unknown_word(&self.at(place), s, allowed, did_you_mean(s, allowed))),
+            None => self.fail(err::unknown_word(&self.at(place), &visible(s), allowed, did_you_mean(&word, allowed))),
         }
     }
 
@@ -443,15 +450,24 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             return self.fail(err::wrong_type(&self.at(place), &counts_per_level(&levels), &json_kind(json)));
         };
-        let unknown: Vec<String> = map.keys().filter(|k| !levels.contains(k)).cloned().collect();
+        // Levels as a person reads them; a level given twice that way is reported as unknown.
+        let mut by_level: Vec<Option<&Json>> = vec![None; levels.len()];
+        let mut unknown = Vec::new();
+        for (key, value) in map {
+            let key_read = normalise(key);
+            match levels.iter().position(|l| *l == key_read) {
+                Some(i) if by_level[i].is_none() => by_level[i] = Some(value),
+                _ => unknown.push(visible(key)),
+            }
+        }
         if !unknown.is_empty() {
             let suggestion = did_you_mean(&unknown[0], &levels);
             return self.fail(err::wrong_keys(&self.at(place), &[], &unknown, suggestion, &levels));
         }
         let mut counts = Vec::with_capacity(levels.len());
         let mut total = Number::ZERO;
-        for level in &levels {
-            let n = match map.get(level).map(|v| self.value(v, &Shape::count(), &Place::Key(place, level))) {
+        for (level, given) in levels.iter().zip(by_level) {
+            let n = match given.map(|v| self.value(v, &Shape::count(), &Place::Key(place, level))) {
                 None => Number::ZERO,
                 Some(Some(Value::Num(n))) => n,
                 Some(_) => return None,
@@ -568,7 +584,10 @@ pub fn json_kind(json: &Json) -> String {
         Json::Null => tr("null", "空值（null）"),
         Json::Bool(b) => tr(format!("{b}"), format!("是/否值 {b}")),
         Json::Number(n) => tr(format!("the number {n}"), format!("数字 {n}")),
-        Json::String(s) => tr(format!("the text \"{s}\""), format!("文本“{s}”")),
+        Json::String(s) => {
+            let s = visible(s);
+            tr(format!("the text \"{s}\""), format!("文本“{s}”"))
+        }
         Json::Array(a) => tr(format!("a list of {} item(s)", a.len()), format!("含 {} 项的列表", a.len())),
         Json::Object(_) => tr("an object", "对象（{ … }）"),
     }

@@ -212,13 +212,25 @@ pub fn wrong_keys(
     Diagnostic::error("E0709", tr(format!("{at_words}: {parts}"), format!("{at_words}：{parts}"))).help(help)
 }
 
-pub fn duplicate_unit(at: &At, first: usize) -> Diagnostic {
+/// A department named twice; `written` is how the second names it, when that differs from the
+/// name as read (invisible characters, spaces at the ends).
+pub fn duplicate_unit(at: &At, first: usize, written: Option<&str>) -> Diagnostic {
     let at_words = at.describe();
+    let (as_written, as_written_zh) = match written {
+        Some(w) => {
+            let w = super::names::visible(w);
+            (
+                format!(", written \"{w}\" (invisible characters and spaces at the ends do not count)"),
+                format!("，写作“{w}”（看不见的字符和首尾空白不算）"),
+            )
+        }
+        None => Default::default(),
+    };
     Diagnostic::error(
         "E0710",
         tr(
-            format!("{at_words}: the same department appears again (first as record {first})"),
-            format!("{at_words}：同一部门再次出现（第一次出现在第 {first} 条记录）"),
+            format!("{at_words}: the same department appears again (first as record {first}){as_written}"),
+            format!("{at_words}：同一部门再次出现（第一次出现在第 {first} 条记录）{as_written_zh}"),
         ),
     )
     .help(tr(

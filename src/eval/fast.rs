@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::names::normalise;
 use super::{Record, Value};
 use crate::number::{Number, parse_decimal};
 use crate::program::{Limit, Program, Shape};
@@ -47,12 +48,20 @@ impl<'p> FastReader<'p> {
                 (None, _) => None,
             })
             .collect::<Option<Vec<Value>>>()?;
-        let Value::Text(unit) = inputs.get(self.program.roles.unit)? else { return None };
-        let unit = unit.trim();
+        let unit_at = self.program.roles.unit;
+        let Value::Text(unit) = inputs.get(unit_at)? else { return None };
+        let unit = normalise(unit).into_owned();
         if unit.is_empty() {
             return None;
         }
-        Some(Record { unit: unit.to_string(), inputs })
+        // The results carry the name as read (a name already normal is most names).
+        let mut inputs = inputs;
+        if let Value::Text(given) = &mut inputs[unit_at]
+            && *given != unit
+        {
+            *given = unit.clone();
+        }
+        Some(Record { unit, inputs })
     }
 }
 
@@ -302,7 +311,7 @@ impl<'de> Visitor<'de> for Optional<'_, '_> {
     }
 }
 
-/// A word among the allowed ones, compared without spaces at its ends.
+/// A word among the allowed ones, compared as a person reads it (`names::normalise`).
 struct Word<'w>(&'w [&'w str]);
 
 impl Visitor<'_> for Word<'_> {
@@ -313,7 +322,8 @@ impl Visitor<'_> for Word<'_> {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<usize, E> {
-        self.0.iter().position(|w| *w == s.trim()).ok_or_else(give_up)
+        let s = normalise(s);
+        self.0.iter().position(|w| *w == s).ok_or_else(give_up)
     }
 }
 

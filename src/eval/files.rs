@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::Record;
 use super::data::{MAX_ERRORS, json_text, parse_json, read_records_located};
+use super::encoding;
+use super::sniff::{self, Kind, Looks};
 use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -22,15 +24,135 @@ pub enum DataFormat {
 }
 
 impl DataFormat {
-    /// By the file's extension; JSON when there is none it knows.
-    pub fn of(path: &Path) -> DataFormat {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("jsonl" | "ndjson") => DataFormat::JsonLines,
-            Some("csv") => DataFormat::Csv,
-            Some("xlsx" | "xlsm") => DataFormat::Xlsx,
-            _ => DataFormat::Json,
+    /// By the file's extension alone, if it is one jixiao reads.
+    fn by_name(path: &Path) -> Option<DataFormat> {
+        match extension(path).as_deref() {
+            Some("json") => Some(DataFormat::Json),
+            Some("jsonl" | "ndjson") => Some(DataFormat::JsonLines),
+            Some("csv") => Some(DataFormat::Csv),
+            Some("xlsx" | "xlsm") => Some(DataFormat::Xlsx),
+            _ => None,
         }
     }
+
+    /// The format of a data file, by its extension and its first bytes: a file of a kind
+    /// jixiao does not read (an Excel 97-2003 `.xls`, an HTML page, a `.txt`), or whose
+    /// content is another format than its extension says, is refused with what it is and
+    /// what to do. A pipe can be read only once: its format goes by its extension (JSON when
+    /// it has none, as for `<(…)`), and its bytes are left for the reader.
+    pub fn detect(path: &Path) -> Result<DataFormat, Diagnostic> {
+        let by_name = DataFormat::by_name(path);
+        let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        let head = regular.then(|| head(path)).flatten();
+        let Some(head) = head else {
+            // Not a file that can be read twice, or not readable at all (the reader says why).
+            return match (by_name, extension(path)) {
+                (Some(format), _) => Ok(format),
+                (None, None) => Ok(DataFormat::Json),
+                (None, Some(_)) => Err(not_data(path, None, &[])),
+            };
+        };
+        let kind = sniff::sniff(&head);
+        match (by_name, kind) {
+            (Some(DataFormat::Xlsx), Kind::Workbook | Kind::Zip | Kind::Empty) => Ok(DataFormat::Xlsx),
+            (Some(format), Kind::Text) => {
+                // Text of another format than the name says: JSON named .csv, CSV named .json.
+                let looks = sniff::looks(&head);
+                let wrong = match format {
+                    DataFormat::Xlsx => true,
+                    DataFormat::Csv => looks == Looks::Json,
+                    DataFormat::Json | DataFormat::JsonLines => matches!(looks, Looks::Commas | Looks::Tabs),
+                };
+                if wrong { Err(misnamed(path, &looks.words(), looks.advice())) } else { Ok(format) }
+            }
+            (Some(format), Kind::Binary | Kind::Empty) => Ok(format),
+            (_, Kind::Workbook) => Err(misnamed(path, &kind.words(), tr("rename it to .xlsx", "请把扩展名改为 .xlsx"))),
+            (_, kind) => Err(not_data(path, Some(kind), &head)),
+        }
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// The first bytes of a file, enough to tell its kind.
+fn head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path).ok()?.take(8192).read_to_end(&mut head).ok()?;
+    Some(head)
+}
+
+/// Formats jixiao reads, for messages.
+fn reads() -> String {
+    tr(".json, .jsonl, .csv and .xlsx", ".json、.jsonl、.csv 和 .xlsx")
+}
+
+/// A space between Chinese and a word in Latin letters after it.
+fn space_before(words: &str) -> &'static str {
+    if words.starts_with(|c: char| c.is_ascii()) { " " } else { "" }
+}
+
+/// A file of a kind jixiao does not read (`kind`, when its bytes were seen).
+fn not_data(path: &Path, kind: Option<Kind>, head: &[u8]) -> Diagnostic {
+    let name = path.display().to_string();
+    let ext = extension(path).map(|e| format!(".{e}")).unwrap_or_default();
+    // Word 97-2003 documents are compound documents too.
+    let kind = match kind {
+        Some(Kind::Compound) if matches!(ext.as_str(), ".doc" | ".wps") => Some(Kind::WordDocument),
+        kind => kind,
+    };
+    let what = match kind {
+        Some(Kind::Text) => tr(format!("a text file ({ext})"), format!("文本文件（{ext}）")),
+        Some(kind) => kind.words(),
+        None => tr(format!("a {ext} file"), format!("{ext} 文件")),
+    };
+    let save_as_xlsx = tr(
+        "open it in Excel or WPS and save it as an Excel workbook: 文件 → 另存为 → Excel 工作簿 (*.xlsx)",
+        "请用 Excel 或 WPS 打开，另存为 Excel 工作簿：文件 → 另存为 → Excel 工作簿（*.xlsx）",
+    );
+    let help = match kind {
+        Some(Kind::Compound | Kind::Html | Kind::XmlSpreadsheet | Kind::OpenDocument) => save_as_xlsx,
+        Some(Kind::Text) => sniff::looks(head).advice(),
+        Some(Kind::Pdf | Kind::WordDocument) => tr(
+            "jixiao cannot read data from a document: get the data as a spreadsheet (.xlsx) or CSV",
+            "jixiao 无法从文档中读取数据：请取得电子表格（.xlsx）或 CSV 格式的数据",
+        ),
+        Some(Kind::Zip) => tr("unpack it and give jixiao the data file inside", "请解压后使用其中的数据文件"),
+        _ => tr(
+            format!("save the data as {}, as `jixiao template` writes them", reads()),
+            format!("请按 jixiao template 生成的格式，把数据存为 {} 之一", reads()),
+        ),
+    };
+    let (reads, space) = (reads(), space_before(&what));
+    Diagnostic::error(
+        "E0732",
+        tr(
+            format!("{name} is {what}: jixiao reads data from {reads} files"),
+            format!("{name} 是{space}{what}：jixiao 只能读取 {reads} 格式的数据文件"),
+        ),
+    )
+    .help(help)
+}
+
+/// A file whose content is another format than its extension says.
+fn misnamed(path: &Path, what: &str, help: String) -> Diagnostic {
+    let name = path.display().to_string();
+    let ext = extension(path).map(|e| format!(".{e}")).unwrap_or_default();
+    let (name_says, name_says_zh) = if ext.is_empty() {
+        ("though its name has no extension".to_string(), "文件名却没有扩展名".to_string())
+    } else {
+        (format!("though its name ends in `{ext}`"), format!("扩展名却是“{ext}”"))
+    };
+    Diagnostic::error(
+        "E0733",
+        tr(
+            format!("{name} is {what}, {name_says}"),
+            format!("{name} 的内容是{}{what}，{name_says_zh}", space_before(what)),
+        ),
+    )
+    .help(help)
 }
 
 /// The records of a data file, whatever its format, as plain JSON (before checking).
@@ -41,10 +163,11 @@ pub fn read_json(program: &Program, path: &Path) -> Result<Vec<serde_json::Value
 /// The records as plain JSON, and for tables where each value came from.
 fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value>, Cells), Vec<Diagnostic>> {
     let name = path.display().to_string();
-    match DataFormat::of(path) {
+    let format = DataFormat::detect(path).map_err(|d| vec![d])?;
+    match format {
         DataFormat::Json | DataFormat::JsonLines => {
-            let text = read_text(path)?;
-            let lines = DataFormat::of(path) == DataFormat::JsonLines;
+            let text = json_file_text(path)?;
+            let lines = format == DataFormat::JsonLines;
             let records = if lines { json_lines(&name, &text) } else { json_array(&name, &text) }?;
             Ok((records, Vec::new()))
         }
@@ -71,9 +194,9 @@ pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnosti
 
 /// The checked records of a data file, and for tables where each value came from.
 pub fn read_with_cells(program: &Program, path: &Path) -> Result<(Vec<Record>, Cells), Vec<Diagnostic>> {
-    match DataFormat::of(path) {
+    match DataFormat::detect(path).map_err(|d| vec![d])? {
         // JSON keeps its own exact positions for syntax errors.
-        DataFormat::Json => Ok((parse_json(program, &path.display().to_string(), &read_text(path)?)?, Vec::new())),
+        DataFormat::Json => Ok((parse_json(program, &path.display().to_string(), &json_file_text(path)?)?, Vec::new())),
         _ => {
             let (records, cells) = read_located(program, path)?;
             Ok((read_records_located(program, &serde_json::Value::Array(records), &cells)?, cells))
@@ -93,16 +216,61 @@ pub fn beside(path: &Path, table: &str) -> PathBuf {
     path.with_file_name(format!("{stem}.{table}{ext}"))
 }
 
+/// The text of a table file (CSV) in any encoding `encoding::decode` reads, without its
+/// byte-order mark.
 fn read_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
+    encoding::decode(bytes).map_err(|e| vec![not_text(&name, &e)])
+}
+
+/// The text of a JSON or JSON Lines file: UTF-8, as the JSON standard says.
+fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        vec![not_utf8(&name, line, col, at)]
+        let before = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        vec![json_not_utf8(&name, line, col, at, e.as_bytes())]
     })
+}
+
+/// JSON that is not UTF-8 at `line:col` (byte `at` of the file): named as GBK or UTF-16 when
+/// `bytes` (the file, or the line) are that.
+pub fn json_not_utf8(name: &str, line: usize, col: usize, at: usize, bytes: &[u8]) -> Diagnostic {
+    let Some(encoding) = encoding::legacy(bytes) else { return not_utf8(name, line, col, at) };
+    Diagnostic::error(
+        "E0731",
+        tr(
+            format!("{name}:{line}:{col}: the file is {encoding} text, and JSON must be UTF-8 (byte {at})"),
+            format!("{name}:{line}:{col}：文件是 {encoding} 编码的文本，而 JSON 必须是 UTF-8 编码（第 {at} 字节）"),
+        ),
+    )
+    .help(tr(
+        "save it as UTF-8: in Notepad 另存为 → 编码 → UTF-8; in VS Code 通过编码保存 → UTF-8",
+        "请另存为 UTF-8 编码：记事本中 另存为 → 编码 → UTF-8；VS Code 中 通过编码保存 → UTF-8",
+    ))
+}
+
+/// A table file that is text in none of the encodings jixiao reads.
+fn not_text(name: &str, e: &encoding::Undecodable) -> Diagnostic {
+    let (line, col, at) = (e.line, e.column, e.at);
+    let what = if e.encoding.name().starts_with("UTF-16") {
+        tr(
+            "the file starts as UTF-16 text but is not valid UTF-16",
+            "文件开头标明是 UTF-16 编码，内容却不是有效的 UTF-16",
+        )
+    } else {
+        tr("the file is neither UTF-8 nor GBK text", "文件既不是 UTF-8 也不是 GBK 编码的文本")
+    };
+    let message =
+        tr(format!("{name}:{line}:{col}: {what} (byte {at})"), format!("{name}:{line}:{col}：{what}（第 {at} 字节）"));
+    Diagnostic::error("E0730", message).help(tr(
+        "save the table again as CSV (WPS or Excel: 另存为 → CSV UTF-8); a file cut short or joined from pieces may have broken bytes there",
+        "请重新另存为 CSV（WPS 或 Excel：另存为 → CSV UTF-8）；被截断或由几部分拼接的文件，在该处可能有损坏的字节",
+    ))
 }
 
 /// Bytes that are not UTF-8 at `line:col` (byte `at` of the file).
@@ -160,7 +328,7 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
         .headers()
         .map_err(|e| vec![cannot_read(&file, &e.to_string())])?
         .iter()
-        .map(|h| h.trim().to_string())
+        .map(|h| super::names::normalise(h).into_owned())
         .collect();
     let mut rows = Vec::new();
     for row in reader.records() {
@@ -207,8 +375,8 @@ pub fn missing_table(file: &str, expected: &str, field: &str) -> Diagnostic {
 pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
     let lists = list_fields(program);
     let shown = path.display().to_string();
-    match DataFormat::of(path) {
-        DataFormat::Csv => {
+    match DataFormat::detect(path) {
+        Ok(DataFormat::Csv) => {
             let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
@@ -220,9 +388,12 @@ pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
                 })
                 .collect();
             extra.sort();
-            extra.into_iter().map(|n| extra_table(&shown, &path.with_file_name(n).display().to_string(), &lists)).collect()
+            extra
+                .into_iter()
+                .map(|n| extra_table(&shown, &path.with_file_name(n).display().to_string(), &lists))
+                .collect()
         }
-        DataFormat::Xlsx => super::sheet::extra_sheets(path, &lists)
+        Ok(DataFormat::Xlsx) => super::sheet::extra_sheets(path, &lists)
             .into_iter()
             .map(|n| extra_table(&shown, &tr(format!("sheet {n}"), format!("工作表“{n}”")), &lists))
             .collect(),

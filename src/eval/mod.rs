@@ -3,12 +3,15 @@
 
 pub mod csv_stream;
 pub mod data;
+pub mod encoding;
 pub mod err;
 mod expr;
 mod fast;
 pub mod files;
+pub mod names;
 mod sheet;
 mod sheet_xml;
+mod sniff;
 mod spill;
 pub mod stream;
 pub mod tables;

@@ -110,7 +110,7 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     }
     let mut rows = rows.into_iter();
     let header_row = rows.next().map(|r| r.cells).unwrap_or_default();
-    let header: Vec<String> = header_row.into_iter().map(|h| h.trim().to_string()).collect();
+    let header: Vec<String> = header_row.into_iter().map(|h| super::names::normalise(&h).into_owned()).collect();
     let body: Vec<Row> = rows.collect();
     let mut unseen_values = merged_values(name, &values, &merged, &header, &body, unit);
     if let Some(hidden) = unseen.hidden.get(name) {

@@ -358,7 +358,7 @@ fn each_batch(
     errors: &mut Vec<Diagnostic>,
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    match super::files::DataFormat::of(path) {
+    match super::files::DataFormat::detect(path).map_err(|d| vec![d])? {
         super::files::DataFormat::Csv => super::csv_stream::each_batch(
             program,
             path,
@@ -462,7 +462,7 @@ fn parse_line(
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let col = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).chars().count() + 1;
-        vec![super::files::not_utf8(name, line_no, col, start + e.valid_up_to())]
+        vec![super::files::json_not_utf8(name, line_no, col, start + e.valid_up_to(), bytes)]
     })?;
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
     // Positions are within the line: its break is not part of it.
@@ -518,7 +518,7 @@ impl Names {
                 && a == b
             {
                 let at = At { record: format!("department \"{b}\""), path: field.clone(), cell: None };
-                out.push(err::duplicate_unit(&at, first as usize + 1));
+                out.push(err::duplicate_unit(&at, first as usize + 1, None));
             }
         }
         self.same_hash.clear();

@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value as Json};
 
+use super::names::{normalise, visible};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
@@ -321,9 +322,10 @@ fn fill_list(
     let first_field = if keyed { 2 } else { 1 };
     // The first record of each department (a second is reported as a duplicate later).
     let mut by_unit: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Names as a person reads them (`names::normalise`), on both sides.
     for (i, rec) in records.iter().enumerate() {
         if let Some(name) = rec.get(unit).and_then(Json::as_str) {
-            by_unit.entry(name.to_string()).or_insert(i);
+            by_unit.entry(normalise(name).into_owned()).or_insert(i);
         }
     }
     for (r, row) in table.rows.iter().enumerate() {
@@ -336,7 +338,7 @@ fn fill_list(
             }
             continue;
         };
-        let Some(&index) = by_unit.get(name) else {
+        let Some(&index) = by_unit.get(normalise(name).as_ref()) else {
             errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
             continue;
         };
@@ -455,6 +457,7 @@ fn bad_cell(
     found: &str,
 ) -> Diagnostic {
     let cell = table.cell_at(r, c);
+    let (department, found) = (visible(department), visible(found));
     Diagnostic::error(
         "E0717",
         tr(
