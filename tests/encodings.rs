@@ -8,19 +8,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::jixiao;
+use common::{jixiao, program, squash};
 use encoding_rs::GB18030;
-
-/// Messages without line wraps (miette wraps long ones), for comparing text across them.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
-}
-
-fn program(name: &str) -> jixiao::program::Program {
-    let path = format!("regulations/{name}.jx");
-    let text = std::fs::read_to_string(common::manifest().join(&path)).unwrap();
-    jixiao::compile(&jixiao::source::SourceFile::new(path, text)).expect("the shipped file checks").0
-}
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     let units = std::iter::once(0xFEFF).chain(text.encode_utf16());

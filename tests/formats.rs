@@ -5,7 +5,7 @@ mod common;
 
 use calamine::Reader;
 
-use common::jixiao;
+use common::{jixiao, program, squash};
 
 #[test]
 fn converted_data_evaluates_identically() {
@@ -175,18 +175,6 @@ fn a_line_over_64_mb_is_refused() {
     assert!(!out.exists(), "a failed run leaves no output");
 }
 
-/// Text without spaces or the margin of wrapped lines: messages wrap to the terminal's width,
-/// wherever a path's length puts the break.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
-}
-
-fn program(name: &str) -> jixiao::program::Program {
-    let path = format!("regulations/{name}.jx");
-    let text = std::fs::read_to_string(common::manifest().join(&path)).unwrap();
-    jixiao::compile(&jixiao::source::SourceFile::new(path, text)).expect("the shipped file checks").0
-}
-
 /// CSV whose list tables follow the main table (as `convert` and `template` write them) is
 /// evaluated a batch at a time with the same results as the JSON; CSV whose list rows are
 /// out of order is read whole, with the same results too.
@@ -226,7 +214,7 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     // A byte order mark (jixiao and Excel write one) does not stop streaming.
     let bom = dir.join("sichuan-2014.csv");
     assert!(std::fs::read(&bom).unwrap().starts_with(b"\xef\xbb\xbf"));
-    assert!(jixiao::eval::csv_stream::aligned(&self::program("sichuan-2014"), &bom));
+    assert!(jixiao::eval::csv_stream::aligned(&common::program("sichuan-2014"), &bom));
 }
 
 /// A bad cell far into a large CSV file, read in batches, is named by its line in the whole

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Run, jixiao};
+use common::{Run, jixiao, squash};
 use rust_xlsxwriter::{CalculationMode, ExcelDateTime, Format, Workbook, Worksheet};
 
 /// Points, a count with a default, and a list of records with a default: 总分 = 得分 + 表彰 −
@@ -60,11 +60,6 @@ fn scores(run: &Run) -> Vec<(String, String)> {
 
 fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
-}
-
-/// Text without the spaces and margins of wrapped lines.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
 }
 
 /// A refusal: exit 1, the code given once per `count`, and every piece of `names` in it.

@@ -59,3 +59,16 @@ pub fn test_mutated(file: &str, from: &str, to: &str) -> Run {
     std::fs::remove_file(&path).unwrap();
     run
 }
+
+/// Text without spaces or the margin of wrapped lines: messages wrap to the terminal's width,
+/// wherever a path's length puts the break, so they are compared squashed.
+pub fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
+}
+
+/// A shipped regulation (`regulations/{name}.jx`), checked.
+pub fn program(name: &str) -> jixiao::program::Program {
+    let path = format!("regulations/{name}.jx");
+    let text = std::fs::read_to_string(manifest().join(&path)).unwrap();
+    jixiao::compile(&jixiao::source::SourceFile::new(path, text)).expect("the shipped file checks").0
+}
