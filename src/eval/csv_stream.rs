@@ -37,8 +37,10 @@ struct Cursor {
 impl Cursor {
     fn open(path: &Path, name: &str) -> Result<Cursor, String> {
         // The encoding by the rule the whole-file reader follows (`encoding::decode`); a file
-        // in none is read whole, where the message says where it breaks.
-        let encoding = encoding::detect(path).map_err(|e| e.to_string())?.ok_or("not text in UTF-8, UTF-16 or GBK")?;
+        // in none, or one that breaks as it is read, is read whole, where the message says
+        // where it breaks.
+        let encoding =
+            encoding::detect_for_stream(path).map_err(|e| e.to_string())?.ok_or("not text in UTF-8, UTF-16 or GBK")?;
         let file = File::open(path).map_err(|e| e.to_string())?;
         // csv strips a UTF-8 byte order mark at the start; other encodings become UTF-8 as
         // they are read, their mark removed.

@@ -63,6 +63,26 @@ pub fn detect(path: &Path) -> io::Result<Option<&'static Encoding>> {
     }
 }
 
+/// The encoding to stream a file in, from its first 64 KB where they settle it: a byte-order
+/// mark, or valid UTF-8 (a stream read as UTF-8 that breaks later fails there, and the whole-file
+/// reader then applies the full rule). Anything else is decided by `detect` over the whole file.
+/// Each pass over streamed CSV opens its files again: this keeps them from being read twice.
+pub fn detect_for_stream(path: &Path) -> io::Result<Option<&'static Encoding>> {
+    let mut head = Vec::with_capacity(1 << 16);
+    File::open(path)?.take(1 << 16).read_to_end(&mut head)?;
+    if let Some((encoding, _)) = Encoding::for_bom(&head) {
+        if encoding == UTF_8 {
+            return Ok(Some(UTF_8));
+        }
+        return detect(path);
+    }
+    match std::str::from_utf8(&head) {
+        // A character cut by the end of the block is not an error.
+        Err(e) if e.error_len().is_some() => detect(path),
+        _ => Ok(Some(UTF_8)),
+    }
+}
+
 /// Whether text that stops being UTF-8 after `seen` non-ASCII characters is UTF-8 with a
 /// broken byte, not GBK: GBK text hardly ever reads as two UTF-8 characters first.
 fn broken_utf8(seen: usize) -> bool {

@@ -137,6 +137,8 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
     }
     let mut records = Vec::with_capacity(main.rows.len());
     let mut cells: Cells = Vec::with_capacity(main.rows.len());
+    let shapes: Vec<Option<&Shape>> = main.header.iter().map(|c| shape_at(program, c)).collect();
+    let unit_column = main.header.iter().position(|h| h == unit);
     for (r, row) in main.rows.iter().enumerate() {
         if row.is_blank() {
             continue;
@@ -144,20 +146,21 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
         let mut record = Map::new();
         let mut located = std::collections::HashMap::new();
         // The department first, so that every message about the row can name it.
-        let order = main.header.iter().position(|h| h == unit).into_iter().chain(0..main.header.len());
-        let mut seen = vec![false; main.header.len()];
-        for c in order {
-            if std::mem::replace(&mut seen[c], true) {
-                continue;
-            }
-            let column = &main.header[c];
-            let Some(shape) = shape_at(program, column) else { continue };
-            let department = row_name(&record, unit);
-            let Some(text) = cell_text(main, r, c, (&department, column), &mut errors) else { continue };
+        let others = (0..main.header.len()).filter(|c| Some(*c) != unit_column);
+        for c in unit_column.into_iter().chain(others) {
+            let (column, Some(shape)) = (&main.header[c], shapes[c]) else { continue };
+            let text = match cell_text(main, r, c) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(refusal) => {
+                    errors.push(refused_cell(main, r, c, (&row_name(&record, unit), column), refusal));
+                    continue;
+                }
+            };
             located.insert(column.clone(), format!("{}, {}", main.shown, main.cell_at(r, c)));
             match cell_value(shape, text) {
                 Ok(v) => insert(&mut record, column, v),
-                Err(expected) => errors.push(bad_cell(main, r, c, &department, column, &expected, text)),
+                Err(expected) => errors.push(bad_cell(main, r, c, &row_name(&record, unit), column, &expected, text)),
             }
         }
         records.push(record);
@@ -178,21 +181,28 @@ pub fn header_problems(program: &Program, main: &Table, lists: &[Table]) -> Vec<
     errors
 }
 
-/// The text of a cell a field is read from: `None` when it is empty, or when the cell is
-/// refused (the refusal goes to `errors`, naming the department and field).
-fn cell_text<'t>(
+/// The text of a cell a field is read from: `None` when it is empty; the refusal when the
+/// cell holds what jixiao will not read (the caller names the department and field).
+fn cell_text(table: &Table, r: usize, c: usize) -> Result<Option<&str>, &Refusal> {
+    let row = &table.rows[r];
+    match row.refused.iter().find(|(col, _)| *col == c) {
+        Some((_, refusal)) => Err(refusal),
+        None => Ok(Some(row.cell(c)).filter(|t| !t.is_empty())),
+    }
+}
+
+/// The text of a cell of a department's row: `None` when it is empty or refused (the refusal
+/// goes to `errors`).
+fn text_or_refusal<'t>(
     table: &'t Table,
-    r: usize,
-    c: usize,
+    (r, c): (usize, usize),
     (department, field): (&str, &str),
     errors: &mut Vec<Diagnostic>,
 ) -> Option<&'t str> {
-    let row = &table.rows[r];
-    if let Some((_, refusal)) = row.refused.iter().find(|(col, _)| *col == c) {
+    cell_text(table, r, c).unwrap_or_else(|refusal| {
         errors.push(refused_cell(table, r, c, (department, field), refusal));
-        return None;
-    }
-    Some(row.cell(c)).filter(|t| !t.is_empty())
+        None
+    })
 }
 
 /// The problems of a table's header, once each: a column named twice (which value would
@@ -332,18 +342,20 @@ fn fill_list(
         if row.is_blank() {
             continue;
         }
-        let Some(name) = cell_text(table, r, 0, ("", unit), errors) else {
-            if !row.refused.iter().any(|(c, _)| *c == 0) {
-                errors.push(bad_cell(table, r, 0, "", unit, &tr("a department of the main table", "主表中的部门"), ""));
+        let name = match cell_text(table, r, 0) {
+            Ok(name) => name.unwrap_or(""),
+            Err(refusal) => {
+                errors.push(refused_cell(table, r, 0, ("", unit), refusal));
+                continue;
             }
-            continue;
         };
         let Some(&index) = by_unit.get(normalise(name).as_ref()) else {
             errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
             continue;
         };
         let record = &mut records[index];
-        let key = if keyed { cell_text(table, r, 1, (name, "指标"), errors).map(str::to_string) } else { None };
+        let key =
+            if keyed { text_or_refusal(table, (r, 1), (name, "指标"), errors).map(str::to_string) } else { None };
         if keyed && key.is_none() {
             continue;
         }
@@ -360,7 +372,7 @@ fn fill_list(
         for (c, column) in table.header.iter().enumerate().skip(first_field) {
             let Some((_, shape)) = fields.iter().find(|(n, _)| n == column) else { continue };
             let field = format!("{}.{column}", table.name);
-            let Some(text) = cell_text(table, r, c, (name, &field), errors) else { continue };
+            let Some(text) = text_or_refusal(table, (r, c), (name, &field), errors) else { continue };
             let path = format!("{list_path}[{}].{column}", position + 1);
             cells[index].insert(path, format!("{}, {}", table.shown, table.cell_at(r, c)));
             match cell_value(shape, text) {
