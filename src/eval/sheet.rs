@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Range, Reader, SheetVisible, Xlsx, open_workbook};
+use calamine::{Data, Dimensions, Reader, SheetVisible, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 
 use super::files::{cannot_read, list_fields, missing_table};
@@ -79,30 +79,29 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     {
         return Err(vec![hidden_sheet(file, name)]);
     }
-    let values = book.worksheet_range(name).map_err(read)?;
-    let formulas = book.worksheet_formula(name).map_err(read)?;
-    let styles = book.worksheet_style(name).map_err(read)?;
-    let merged = book.merge_cells_by_sheet_name(name).map_err(read)?;
-    let Some((top, _)) = values.start() else {
+    let kept = unseen.sheets.get(name);
+    // Formulas and merged ranges are each a pass over the sheet: made only where there are any.
+    let grid = Grid::read(book, name, kept.is_none_or(|k| k.formulas)).map_err(read)?;
+    let merged =
+        if kept.is_none_or(|k| k.merged) { book.merge_cells_by_sheet_name(name).map_err(read)? } else { Vec::new() };
+    if grid.rows.is_empty() {
         return Ok(table(name, Vec::new(), 1, Vec::new()));
-    };
-    let (_, right) = values.end().unwrap_or_default();
-    let width = right as usize + 1;
-    let mut rows = Vec::new();
-    for (r, _) in values.rows().enumerate() {
-        let at = top + r as u32;
-        let mut row = Row::text(at as usize + 1, Vec::with_capacity(width));
-        for c in 0..width as u32 {
-            let format = styles.get((at, c)).and_then(|s| s.number_format.as_ref()).map(|f| f.format_code.as_str());
-            let formula = formulas.get_value((at, c)).filter(|f| !f.is_empty());
-            let value = values.get_value((at, c)).unwrap_or(&Data::Empty);
+    }
+    let mut rows = Vec::with_capacity(grid.rows.len());
+    for (r, cells) in grid.rows.iter().enumerate() {
+        let mut row = Row::text(grid.top as usize + r + 1, Vec::with_capacity(grid.width));
+        for c in 0..grid.width {
+            let cell = cells.get(c);
+            let formula = cell.and_then(|c| c.formula.as_ref());
+            let value = cell.map_or(&Data::Empty, |c| &c.value);
             // A placeholder where the value was never computed is no value at all.
             let value = if unseen.uncomputed && formula.is_some() { &Data::Empty } else { value };
+            let format = cell.and_then(|c| grid.formats.get(c.style)).and_then(Option::as_deref);
             match read_cell(value, format, formula) {
                 Ok(text) => row.cells.push(text),
                 Err(refusal) => {
                     row.cells.push(String::new());
-                    row.refused.push((c as usize, refusal));
+                    row.refused.push((c, refusal));
                 }
             }
         }
@@ -112,14 +111,77 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     let header_row = rows.next().map(|r| r.cells).unwrap_or_default();
     let header: Vec<String> = header_row.into_iter().map(|h| super::names::normalise(&h).into_owned()).collect();
     let body: Vec<Row> = rows.collect();
-    let mut unseen_values = merged_values(name, &values, &merged, &header, &body, unit);
-    if let Some(hidden) = unseen.hidden.get(name) {
-        unseen_values.extend(hidden_values(name, hidden, (top + 1, &header), &body));
+    let mut unseen_values = merged_values(name, &grid, &merged, &header, &body, unit);
+    if let Some(kept) = kept {
+        unseen_values.extend(hidden_values(name, &kept.hidden, (grid.top + 1, &header), &body));
     }
     if !unseen_values.is_empty() {
         return Err(unseen_values);
     }
-    Ok(table(name, header, top as usize + 1, body))
+    Ok(table(name, header, grid.top as usize + 1, body))
+}
+
+/// A sheet's cells from its first row with anything in it, each with its value (as stored),
+/// style and formula, read in one pass (and one more for formulas where there are any).
+struct Grid {
+    /// The sheet row (0-based) of `rows[0]`.
+    top: u32,
+    /// By row, the cells from column A.
+    rows: Vec<Vec<Cell>>,
+    width: usize,
+    /// The number format of each style of the workbook, by style id.
+    formats: Vec<Option<String>>,
+}
+
+#[derive(Clone, Default)]
+struct Cell {
+    value: Data,
+    style: usize,
+    formula: Option<String>,
+}
+
+impl Grid {
+    fn read(book: &mut Book, name: &str, formulas: bool) -> Result<Grid, calamine::XlsxError> {
+        let mut placed: Vec<((u32, u32), Cell)> = Vec::new();
+        let formats = {
+            let mut reader = book.worksheet_cells_reader(name)?;
+            while let Some((cell, style)) = reader.next_cell_with_style_id()? {
+                let value = Data::from(cell.get_value().clone());
+                if !matches!(value, Data::Empty) {
+                    placed.push((cell.get_position(), Cell { value, style, formula: None }));
+                }
+            }
+            reader.styles().iter().map(|s| s.number_format.as_ref().map(|f| f.format_code.clone())).collect()
+        };
+        if formulas {
+            let range = book.worksheet_formula(name)?;
+            for (r, c, f) in range.used_cells().filter(|(_, _, f)| !f.is_empty()) {
+                let at =
+                    (range.start().unwrap_or_default().0 + r as u32, range.start().unwrap_or_default().1 + c as u32);
+                placed.push((at, Cell { value: Data::Empty, style: 0, formula: Some(f.clone()) }));
+            }
+        }
+        let top = placed.iter().map(|(at, _)| at.0).min().unwrap_or(0);
+        let bottom = placed.iter().map(|(at, _)| at.0).max();
+        let width = placed.iter().map(|(at, _)| at.1 as usize + 1).max().unwrap_or(0);
+        let mut rows = vec![vec![Cell::default(); width]; bottom.map_or(0, |b| (b - top) as usize + 1)];
+        for ((r, c), cell) in placed {
+            let slot = &mut rows[(r - top) as usize][c as usize];
+            match cell.formula {
+                // A formula joins its cell's value and style.
+                Some(f) => slot.formula = Some(f),
+                None => *slot = Cell { formula: slot.formula.take(), ..cell },
+            }
+        }
+        Ok(Grid { top, rows, width, formats })
+    }
+
+    fn value(&self, (r, c): (u32, u32)) -> &Data {
+        r.checked_sub(self.top)
+            .and_then(|r| self.rows.get(r as usize))
+            .and_then(|row| row.get(c as usize))
+            .map_or(&Data::Empty, |cell| &cell.value)
+    }
 }
 
 fn table(name: &str, header: Vec<String>, header_at: usize, rows: Vec<Row>) -> Table {
@@ -250,7 +312,7 @@ fn significant_digits(d: Decimal) -> usize {
 /// Merged cells holding a value: refused, naming the range and the departments of its rows.
 fn merged_values(
     name: &str,
-    values: &Range<Data>,
+    grid: &Grid,
     merged: &[Dimensions],
     header: &[String],
     body: &[Row],
@@ -259,7 +321,7 @@ fn merged_values(
     let unit_column = header.iter().position(|h| h == unit).unwrap_or(0);
     let mut out = Vec::new();
     for m in merged {
-        let anchor = values.get_value(m.start).unwrap_or(&Data::Empty);
+        let anchor = grid.value(m.start);
         if matches!(anchor, Data::Empty) || m.start == m.end {
             continue;
         }

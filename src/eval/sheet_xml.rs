@@ -30,8 +30,19 @@ impl Hidden {
 pub struct Unseen {
     /// The formulas' stored values are placeholders, to be computed when the file is opened.
     pub uncomputed: bool,
-    /// Hidden rows and columns, by sheet name.
-    pub hidden: HashMap<String, Hidden>,
+    /// By sheet name, what the sheet holds besides its values.
+    pub sheets: HashMap<String, Kept>,
+}
+
+/// What a sheet holds besides its values.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Hidden rows and columns.
+    pub hidden: Hidden,
+    /// Whether any cell has a formula.
+    pub formulas: bool,
+    /// Whether any cells are merged.
+    pub merged: bool,
 }
 
 /// Reads what the workbook at `path` keeps from view; a part that cannot be read hides nothing
@@ -58,27 +69,45 @@ pub fn unseen(path: &Path) -> Unseen {
             Some(absolute) => absolute.to_string(),
             None => format!("xl/{target}"),
         };
-        let mut hidden = Hidden::default();
-        each_element(&mut zip, &part, |e| {
-            let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
-            match e.local_name().as_ref() {
-                "row" if is_hidden => hidden.rows.extend(attribute(e, "r").and_then(|r| r.parse::<u32>().ok())),
-                "col" if is_hidden => {
-                    let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());
-                    hidden.columns.extend(number("min").zip(number("max")));
+        let Some(xml) = part_bytes(&mut zip, &part) else { continue };
+        let has = |what: &[u8]| memchr::memmem::find(&xml, what).is_some();
+        let mut kept = Kept {
+            formulas: has(b"<f>") || has(b"<f ") || has(b":f>") || has(b":f "),
+            merged: has(b"mergeCell"),
+            ..Kept::default()
+        };
+        // Most sheets hide nothing: their rows are not parsed again.
+        if has(b"hidden=") {
+            each_element_of(&xml, |e| {
+                let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
+                match e.local_name().as_ref() {
+                    "row" if is_hidden => {
+                        kept.hidden.rows.extend(attribute(e, "r").and_then(|r| r.parse::<u32>().ok()))
+                    }
+                    "col" if is_hidden => {
+                        let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());
+                        kept.hidden.columns.extend(number("min").zip(number("max")));
+                    }
+                    _ => {}
                 }
-                _ => {}
-            }
-        });
-        out.hidden.insert(name, hidden);
+            });
+        }
+        out.sheets.insert(name, kept);
     }
     out
 }
 
-/// Calls `each` with every start (or empty) element of the zip's part `name`, if it is there.
-fn each_element<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, mut each: impl FnMut(&BytesStart)) {
-    let Ok(part) = zip.by_name(name) else { return };
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+/// The bytes of the zip's part `name`, if it is there and reads whole.
+fn part_bytes<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<Vec<u8>> {
+    let mut part = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    part.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Calls `each` with every start (or empty) element of `xml`.
+fn each_element_of(xml: &[u8], mut each: impl FnMut(&BytesStart)) {
+    let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
@@ -87,6 +116,13 @@ fn each_element<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &st
             _ => {}
         }
         buf.clear();
+    }
+}
+
+/// Calls `each` with every start (or empty) element of the zip's part `name`, if it is there.
+fn each_element<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, each: impl FnMut(&BytesStart)) {
+    if let Some(xml) = part_bytes(zip, name) {
+        each_element_of(&xml, each);
     }
 }
 
