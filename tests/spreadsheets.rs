@@ -34,9 +34,15 @@ impl Dir {
     }
 
     /// `jixiao eval r.jx DATA --format jsonl`.
+    /// `jixiao eval r.jx DATA --format jsonl` (CSV in order is read a batch at a time), checked
+    /// to say and do the same as a run that reads the data whole (`--format table`).
     fn eval(&self, data: &Path) -> Run {
         let regulation = self.file("r.jx");
-        jixiao(&["eval", regulation.to_str().unwrap(), data.to_str().unwrap(), "--format", "jsonl"])
+        let (r, d) = (regulation.to_str().unwrap(), data.to_str().unwrap());
+        let streamed = jixiao(&["eval", r, d, "--format", "jsonl"]);
+        let whole = jixiao(&["eval", r, d, "--format", "table"]);
+        assert_eq!((streamed.code, &streamed.stderr), (whole.code, &whole.stderr), "{}", whole.text());
+        streamed
     }
 
     fn write(&self, name: &str, text: &str) -> PathBuf {
@@ -295,9 +301,71 @@ fn blank_rows_are_skipped() {
     let data = book(&dir, "d.xlsx", true, |s| {
         s.write_row(4, 0, ["丙", "60", "0"]).unwrap();
     });
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "72.00"), ("丙", "60.00")]));
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_row(4, 0, ["丙", "六十", "0"]).unwrap();
+    });
+    refused(&dir.eval(&data), "E0717", 1, &["部门, cell B5", "\"丙\"", "六十"]);
+    // Blank rows above the header too; the header is named by its own line.
+    let csv = dir.write("d.csv", "\n,,\n部门,得分,表彰\n甲,80,1\n乙,70,2\n");
+    assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
+    let csv = dir.write("d.csv", ",,,\n部门,得分,表彰,备注\n甲,80,1,\n");
+    refused(&dir.eval(&csv), "E0716", 1, &["d.csv, line 2, column 4", "备注"]);
+}
+
+/// A row whose department is empty is named by its place in the file, not by a record number
+/// that blank rows put out of step.
+#[test]
+fn a_row_without_a_department_is_named_by_its_line() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,事项,分\n");
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,80,1\n,,\n,70,2\n");
+    refused(&dir.eval(&csv), "E0703", 1, &["d.csv, line 4, column 1"]);
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_blank(2, 0, &Format::new()).unwrap();
+    });
+    refused(&dir.eval(&data), "E0703", 1, &["部门, cell A3"]);
+}
+
+/// A title above the header is one error saying so, not a column of unnamed values or a
+/// merged range.
+#[test]
+fn a_title_above_the_header_is_named() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,事项,分\n");
+    let csv = dir.write("d.csv", "2026年度考核数据,,\n部门,得分,表彰\n甲,80,1\n");
+    refused(&dir.eval(&csv), "E0729", 1, &["d.csv, line 1, column 1", "2026年度考核数据"]);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("部门").unwrap();
+    sheet.merge_range(0, 0, 0, 2, "2026年度考核数据", &Format::new()).unwrap();
+    sheet.write_row(1, 0, ["部门", "得分", "表彰"]).unwrap();
+    sheet.write_row(2, 0, ["甲", "80", "1"]).unwrap();
+    book.add_worksheet().set_name("扣分").unwrap().write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+    let data = dir.file("title.xlsx");
+    book.save(&data).unwrap();
     let run = dir.eval(&data);
-    assert_eq!(run.code, 0, "{}", run.text());
-    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    refused(&run, "E0729", 1, &["部门, cell A1", "2026年度考核数据"]);
+    assert!(!run.stderr.contains("E0724"), "{}", run.stderr);
+}
+
+/// Number formats that show no number, or General under its Chinese name.
+#[test]
+fn number_formats_that_hide_a_value_are_refused() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(2, 2, 5, &Format::new().set_num_format(";;;")).unwrap();
+    });
+    refused(&dir.eval(&data), "E0723", 1, &["部门, cell C3", "\"乙\"", "表彰", ";;;"]);
+    let general = Format::new().set_num_format("G/通用格式");
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(2, 1, 70.5, &general).unwrap();
+    });
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "72.50")]));
+    // What is left of =0.3-0.1-0.2 in binary arithmetic.
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.write_number_with_format(2, 2, 0.3 - 0.1 - 0.2, &Format::new().set_num_format("0.00")).unwrap();
+    });
+    refused(&dir.eval(&data), "E0723", 1, &["cell C3", "\"乙\""]);
 }
 
 /// Sheets and files the regulation has no table for are named in a warning; the run goes on.

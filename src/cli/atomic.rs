@@ -35,7 +35,11 @@ fn remove_on_interrupt() {
             for path in live.iter() {
                 let _ = std::fs::remove_file(path);
             }
-            eprintln!("{}", tr("interrupted: temporary files removed", "已中断：临时文件已删除"));
+            if live.is_empty() {
+                eprintln!("{}", tr("interrupted", "已中断"));
+            } else {
+                eprintln!("{}", tr("interrupted: temporary files removed", "已中断：临时文件已删除"));
+            }
             std::process::exit(INTERRUPTED);
         });
     });
@@ -53,7 +57,7 @@ impl Pending {
         let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         // Created and listed under the lock, so an interrupt cannot fall between the two.
         let mut live = live();
-        let file = NamedTempFile::new_in(dir)?;
+        let file = temporary_in(dir)?;
         live.push(file.path().to_path_buf());
         Ok(Pending { file: Some(file), target: target.to_path_buf() })
     }
@@ -137,8 +141,9 @@ fn put_in_place(pending: Vec<(PathBuf, Pending)>) -> R<()> {
     for (i, (path, target, file)) in files.into_iter().enumerate() {
         let existing = std::fs::metadata(&target).ok().filter(|m| m.is_file());
         let renamed = (|| {
-            // Keep an existing file's permissions; a new file gets the usual rw-r--r--.
-            if let Some(permissions) = existing.as_ref().map(|m| m.permissions()).or_else(default_permissions) {
+            // Keep an existing file's permissions; a new file has those it was created with
+            // (rw-rw-rw- less the umask, as any new file).
+            if let Some(permissions) = existing.as_ref().map(|m| m.permissions()) {
                 file.as_file().set_permissions(permissions)?;
             }
             // The old contents, kept until every file is in place (the last needs none).
@@ -206,15 +211,16 @@ fn roll_back(done: Vec<(PathBuf, PathBuf, Option<TempPath>)>) -> Vec<Diagnostic>
     failed
 }
 
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
+/// A temporary file in `dir` created as a new file is (rw-rw-rw- less the umask), not
+/// tempfile's private rw-------: it becomes the output.
+fn temporary_in(dir: &Path) -> std::io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ struct Cursor {
     name: String,
     shown: String,
     reader: csv::Reader<Box<dyn Read>>,
-    header: Vec<String>,
+    /// The header and its line.
+    header: (Vec<String>, usize),
     next: Option<csv::StringRecord>,
 }
 
@@ -49,13 +50,8 @@ impl Cursor {
         } else {
             Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding)).build(file))
         };
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-        let header = reader
-            .headers()
-            .map_err(|e| e.to_string())?
-            .iter()
-            .map(|h| super::names::normalise(h).into_owned())
-            .collect();
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+        let header = tables::csv_header(&mut reader).map_err(|e| e.to_string())?;
         let shown = path.display().to_string();
         let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None };
         cursor.next = cursor.read()?;
@@ -68,7 +64,7 @@ impl Cursor {
         let mut record = csv::StringRecord::new();
         loop {
             match self.reader.read_record(&mut record) {
-                Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) if tables::blank_record(&record) => continue,
                 Ok(true) => return Ok(Some(record)),
                 Ok(false) => return Ok(None),
                 Err(e) => return Err(e.to_string()),
@@ -110,7 +106,7 @@ impl CsvSource {
     fn open(program: &Program, path: &Path) -> Result<CsvSource, String> {
         let main = Cursor::open(path, RECORDS_SHEET)?;
         let unit = &program.inputs[program.roles.unit].field;
-        let unit_column = main.header.iter().position(|h| h == unit).ok_or("no department column")?;
+        let unit_column = main.header.0.iter().position(|h| h == unit).ok_or("no department column")?;
         let mut lists = Vec::new();
         for field in list_fields(program) {
             // A missing list file is refused by the whole-file reader.
@@ -121,9 +117,7 @@ impl CsvSource {
 
     /// Up to `n` main rows, and for each list table the rows of their departments.
     fn rows(&mut self, n: usize) -> Result<(Table, Vec<Table>), String> {
-        let table = |c: &Cursor| Table::csv(&c.name, &c.shown, c.header.clone(), Vec::new());
-        let mut main = table(&self.main);
-        let mut lists: Vec<Table> = self.lists.iter().map(table).collect();
+        let (mut main, mut lists) = self.tables();
         while main.rows.len() < n {
             let Some(row) = self.main.take()? else { break };
             let unit = row.cells.get(self.unit_column).map_or("", |u| u.trim());

@@ -254,8 +254,11 @@ impl<'p> Reader<'p> {
 }
 
 impl Reader<'_> {
+    /// A top-level field, named by its cell; a field with no cell (left empty, or with no
+    /// column) by the record's row (`""` in the cells of a table's record).
     fn at_field(&self, path: &str) -> At {
-        At { record: self.at.record.clone(), path: path.to_string(), cell: None }
+        let cell = self.cells.and_then(|cells| cells.get(path).or_else(|| cells.get("")).cloned());
+        At { record: self.at.record.clone(), path: path.to_string(), cell }
     }
 
     fn at(&self, place: &Place) -> At {
@@ -493,10 +496,18 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             return self.fail(err::wrong_type(&self.at(place), &object_with_keys(keys), &json_kind(json)));
         };
+        // Keys (indicators, fields, levels) are read as people read them, like names.
+        let normalised: serde_json::Map<String, Json>;
+        let map = if map.keys().all(|k| super::names::is_normal(k)) {
+            map
+        } else {
+            normalised = map.iter().map(|(k, v)| (super::names::normalise(k).into_owned(), v.clone())).collect();
+            &normalised
+        };
         let is_key = |k: &String| keys.contains(&k.as_str());
         let required = |(i, k): (usize, &&str)| !map.contains_key(*k) && !matches!(shape(i), Shape::Optional(_));
         if map.keys().any(|k| !is_key(k)) || keys.iter().enumerate().any(required) {
-            let unknown: Vec<String> = map.keys().filter(|k| !is_key(k)).cloned().collect();
+            let unknown: Vec<String> = map.keys().filter(|k| !is_key(k)).map(|k| super::names::visible(k)).collect();
             let missing: Vec<String> =
                 keys.iter().enumerate().filter(|&(i, k)| required((i, k))).map(|(_, k)| k.to_string()).collect();
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();

@@ -323,13 +323,8 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| vec![cannot_read(&file, &e.to_string())])?
-        .iter()
-        .map(|h| super::names::normalise(h).into_owned())
-        .collect();
+    let mut reader = ::csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let header = tables::csv_header(&mut reader).map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
     let mut rows = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;

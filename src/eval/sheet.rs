@@ -193,6 +193,7 @@ fn table(name: &str, header: Vec<String>, header_at: usize, rows: Vec<Row>) -> T
         rows,
         cell: tables::spreadsheet_cell,
         column: tables::spreadsheet_column,
+        row: tables::spreadsheet_row,
     }
 }
 
@@ -226,26 +227,67 @@ fn read_cell(data: &Data, format: Option<&str>, formula: Option<&String>) -> Res
 /// What a number format shows of a number.
 #[derive(Debug, PartialEq)]
 enum Shows {
-    /// As many digits as it has (`General`, `@`).
+    /// As many digits as it has (`General`, `G/通用格式`, `@`).
     General,
     /// A fixed number of decimals, after multiplying by 100 for a percentage.
     Places { places: u32, percent: bool },
     /// A fraction, scientific notation or scaling by thousands: not the number as written.
     Other,
+    /// No number at all: an empty section (`;;;` hides a cell).
+    Nothing,
+    /// Text instead of the number (`"—"`): read as 0 where it stands for zero (the third
+    /// section, as accounting formats show a dash), refused elsewhere.
+    Literal,
 }
 
-/// Reads the section of a number format code that applies to positive numbers.
-fn shows(code: &str) -> Shows {
-    if code.trim().eq_ignore_ascii_case("general") || code.trim().is_empty() {
+/// The sections of a number format code (`positive;negative;zero;text`), split at the
+/// semicolons that are not quoted, escaped or in brackets.
+fn sections(code: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let (mut quoted, mut escaped, mut bracket) = (false, false, false);
+    for ch in code.chars() {
+        match ch {
+            _ if escaped => escaped = false,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '\\' | '_' | '*' => escaped = true,
+            '[' => bracket = true,
+            ']' => bracket = false,
+            ';' if !bracket => {
+                out.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(ch);
+        }
+    }
+    out
+}
+
+/// What the format `code` shows of `value`: by the section for the value's sign (negative
+/// numbers by the second, zero by the third, where the code has them).
+fn shows(code: &str, value: f64) -> Shows {
+    let sections = sections(code);
+    let section = match sections.len() {
+        n if value < 0.0 && n >= 2 => &sections[1],
+        n if value == 0.0 && n >= 3 => &sections[2],
+        _ => &sections[0],
+    };
+    shows_section(section)
+}
+
+fn shows_section(section: &str) -> Shows {
+    let lower = section.trim().to_lowercase();
+    if lower == "general" || lower.starts_with("g/") || lower == "@" {
         return Shows::General;
     }
-    let chars: Vec<char> = code.chars().collect();
+    let chars: Vec<char> = section.chars().collect();
     let (mut places, mut percent, mut digits, mut after_point) = (0, false, false, false);
     let mut i = 0;
     while i < chars.len() {
-        let ch = chars[i];
-        match ch {
-            ';' => break,
+        match chars[i] {
             '"' => {
                 i += 1;
                 while i < chars.len() && chars[i] != '"' {
@@ -273,7 +315,15 @@ fn shows(code: &str) -> Shows {
         }
         i += 1;
     }
-    if digits || percent { Shows::Places { places, percent } } else { Shows::General }
+    if digits || percent {
+        Shows::Places { places, percent }
+    } else if lower.contains("general") || lower.contains("g/通用格式") {
+        Shows::General
+    } else if section.trim().is_empty() {
+        Shows::Nothing
+    } else {
+        Shows::Literal
+    }
 }
 
 /// Spreadsheets keep and show 15 significant digits.
@@ -282,25 +332,25 @@ const SHOWN_DIGITS: usize = 15;
 /// A number cell as the text the sheet shows (`92%` for a percentage), or a refusal where
 /// the sheet shows other digits than it holds.
 fn shown_number(value: f64, format: &str) -> Result<String, Refusal> {
+    let shows = shows(format, value);
     let held = format!("{value:.*e}", SHOWN_DIGITS - 1);
     let Ok(held) = Decimal::from_scientific(&held).map(|d| d.normalize()) else {
-        return Err(too_large(&format!("{value}")));
+        return Err(if value.abs() < 1.0 { leftover(value) } else { too_large(&format!("{value}")) });
     };
-    let shows = shows(format);
     let percent = matches!(shows, Shows::Places { percent: true, .. });
     let shown = if percent { held.checked_mul(Decimal::ONE_HUNDRED).map(|d| d.normalize()) } else { Some(held) };
     let Some(shown) = shown else { return Err(too_large(&held.to_string())) };
     let text = if percent { format!("{shown}%") } else { shown.to_string() };
     match shows {
         Shows::Other => Err(unread_format(format, &text)),
+        Shows::Literal if value == 0.0 => Ok("0".to_string()),
+        Shows::Nothing | Shows::Literal => Err(format_hides(format, &text)),
         Shows::Places { places, .. } if shown.scale() > places => {
             let rounded = shown.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             let rounded = format!("{rounded:.*}{}", places as usize, if percent { "%" } else { "" });
             Err(hidden_digits(&rounded, &text, places))
         }
-        Shows::General if !held.fract().is_zero() && significant_digits(held) >= SHOWN_DIGITS => {
-            Err(hidden_digits(&text, &format!("{text}…"), 2))
-        }
+        Shows::General if !held.fract().is_zero() && significant_digits(held) >= SHOWN_DIGITS => Err(computed(&text)),
         _ => Ok(text),
     }
 }
@@ -322,7 +372,8 @@ fn merged_values(
     let mut out = Vec::new();
     for m in merged {
         let anchor = grid.value(m.start);
-        if matches!(anchor, Data::Empty) || m.start == m.end {
+        // A title merged across the top row is the header's problem (E0729), said once.
+        if matches!(anchor, Data::Empty) || m.start == m.end || m.end.0 <= grid.top {
             continue;
         }
         let range = format!(
@@ -429,6 +480,48 @@ fn unread_format(format: &str, held: &str) -> Refusal {
     )
 }
 
+fn computed(held: &str) -> Refusal {
+    refusal(
+        "E0723",
+        held.to_string(),
+        tr(
+            "a computed value with all 15 significant digits a spreadsheet keeps (such as 1/3), which the sheet shows cut to its column",
+            "计算出的数值，用满了电子表格保存的 15 位有效数字（如 1/3），表中显示的是按列宽截短的值",
+        ),
+        tr(
+            "round it in the sheet (=ROUND(…, 2) keeps two decimal places) or type the value",
+            "请在表中取整（=ROUND(…, 2) 保留两位小数），或直接填写数值",
+        ),
+    )
+}
+
+fn leftover(value: f64) -> Refusal {
+    refusal(
+        "E0723",
+        format!("{value:e}"),
+        tr(
+            "a leftover of a calculation's binary arithmetic, too small to be a value anyone typed",
+            "计算中二进制运算留下的余数，小到不可能是填写的数值",
+        ),
+        tr(
+            "round it in the sheet (=ROUND(…, 2) keeps two decimal places) or type the value",
+            "请在表中取整（=ROUND(…, 2) 保留两位小数），或直接填写数值",
+        ),
+    )
+}
+
+fn format_hides(format: &str, held: &str) -> Refusal {
+    refusal(
+        "E0723",
+        tr(format!("{held}, in the number format {format}"), format!("{held}，数字格式为 {format}")),
+        tr("a number its number format does not show", "数字格式没有显示出这个数"),
+        tr(
+            "show the value (format the cell as General (常规) or Number (数值)) or clear the cell",
+            "请让数值显示出来（把单元格格式设为“常规”或“数值”），或清空该单元格",
+        ),
+    )
+}
+
 fn too_large(held: &str) -> Refusal {
     refusal(
         "E0723",
@@ -491,17 +584,24 @@ mod tests {
 
     #[test]
     fn number_formats_say_what_they_show() {
-        assert_eq!(shows("General"), Shows::General);
-        assert_eq!(shows("@"), Shows::General);
-        assert_eq!(shows("0.00"), Shows::Places { places: 2, percent: false });
-        assert_eq!(shows("#,##0.0"), Shows::Places { places: 1, percent: false });
-        assert_eq!(shows("0%"), Shows::Places { places: 0, percent: true });
-        assert_eq!(shows("0.00%"), Shows::Places { places: 2, percent: true });
-        assert_eq!(shows("\"得分\"0.0;[Red]-0.0"), Shows::Places { places: 1, percent: false });
-        assert_eq!(shows("[$¥-804]#,##0.00"), Shows::Places { places: 2, percent: false });
-        assert_eq!(shows("# ?/?"), Shows::Other);
-        assert_eq!(shows("0.00E+00"), Shows::Other);
-        assert_eq!(shows("#,##0,"), Shows::Other);
+        assert_eq!(shows("General", 1.0), Shows::General);
+        assert_eq!(shows("G/通用格式", 1.0), Shows::General);
+        assert_eq!(shows("@", 1.0), Shows::General);
+        assert_eq!(shows("0.00", 1.0), Shows::Places { places: 2, percent: false });
+        assert_eq!(shows("#,##0.0", 1.0), Shows::Places { places: 1, percent: false });
+        assert_eq!(shows("0%", 1.0), Shows::Places { places: 0, percent: true });
+        assert_eq!(shows("0.00%", 1.0), Shows::Places { places: 2, percent: true });
+        assert_eq!(shows("\"得分\"0.0;[Red]-0.0", 1.0), Shows::Places { places: 1, percent: false });
+        assert_eq!(shows("0.00;-0", -1.0), Shows::Places { places: 0, percent: false });
+        assert_eq!(shows("0.00;-0;\"—\"", 0.0), Shows::Literal);
+        assert_eq!(shown_number(0.0, "0.00;-0;\"—\"").unwrap(), "0");
+        assert_eq!(shown_number(3.0, "\"—\"").unwrap_err().code, "E0723");
+        assert_eq!(shows(";;;", 5.0), Shows::Nothing);
+        assert_eq!(shows("[$¥-804]#,##0.00", 1.0), Shows::Places { places: 2, percent: false });
+        assert_eq!(shows("[Red]General", 1.0), Shows::General);
+        assert_eq!(shows("# ?/?", 1.0), Shows::Other);
+        assert_eq!(shows("0.00E+00", 1.0), Shows::Other);
+        assert_eq!(shows("#,##0,", 1.0), Shows::Other);
     }
 
     #[test]
@@ -519,5 +619,9 @@ mod tests {
         assert_eq!(shown_number(1.0 / 3.0, "General").unwrap_err().code, "E0723");
         assert_eq!(shown_number(0.5, "# ?/?").unwrap_err().code, "E0723");
         assert_eq!(shown_number(1e300, "General").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(5.55e-17, "0.00").unwrap_err().found, "5.55e-17");
+        assert_eq!(shown_number(-3.456, "0.00;-0").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(5.0, ";;;").unwrap_err().code, "E0723");
+        assert_eq!(shown_number(92.5, "G/通用格式").unwrap(), "92.5");
     }
 }

@@ -52,13 +52,25 @@ pub fn unseen(path: &Path) -> Unseen {
     let Ok(file) = std::fs::File::open(path) else { return out };
     let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else { return out };
     let mut sheets = Vec::new();
-    each_element(&mut zip, "xl/workbook.xml", |e| match e.local_name().as_ref() {
+    // Where the workbook's parts are, as the package's relationships say (`xl/` by custom).
+    let mut workbook = "xl/workbook.xml".to_string();
+    each_element(&mut zip, "_rels/.rels", |e| {
+        if attribute(e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+            && let Some(target) = attribute(e, "Target")
+        {
+            workbook = target.trim_start_matches('/').to_string();
+        }
+    });
+    let (dir, file) = workbook.rsplit_once('/').unwrap_or(("", workbook.as_str()));
+    let in_dir = |target: &str| if dir.is_empty() { target.to_string() } else { format!("{dir}/{target}") };
+    let relationships = in_dir(&format!("_rels/{file}.rels"));
+    each_element(&mut zip, &workbook, |e| match e.local_name().as_ref() {
         "calcPr" => out.uncomputed |= attribute(e, "fullCalcOnLoad").is_some_and(|v| v == "1" || v == "true"),
         "sheet" => sheets.extend(attribute(e, "name").zip(attribute(e, "id"))),
         _ => {}
     });
     let mut targets = HashMap::new();
-    each_element(&mut zip, "xl/_rels/workbook.xml.rels", |e| {
+    each_element(&mut zip, &relationships, |e| {
         if let (Some(id), Some(target)) = (attribute(e, "Id"), attribute(e, "Target")) {
             targets.insert(id, target);
         }
@@ -67,7 +79,7 @@ pub fn unseen(path: &Path) -> Unseen {
         let Some(target) = targets.get(&id) else { continue };
         let part = match target.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
-            None => format!("xl/{target}"),
+            None => in_dir(target),
         };
         let Some(xml) = part_bytes(&mut zip, &part) else { continue };
         let has = |what: &[u8]| memchr::memmem::find(&xml, what).is_some();

@@ -26,6 +26,8 @@ pub struct Table {
     pub cell: fn(at: usize, col: usize) -> String,
     /// `column C` or `column 3`.
     pub column: fn(col: usize) -> String,
+    /// `row 12` or `line 12`, from a row's `at`.
+    pub row: fn(at: usize) -> String,
 }
 
 /// One row of a table: where it is in its file, and its cells as the user sees them.
@@ -69,16 +71,17 @@ pub struct Refusal {
 }
 
 impl Table {
-    /// A table from a CSV file: cells named by line and column.
-    pub fn csv(name: &str, shown: &str, header: Vec<String>, rows: Vec<Row>) -> Table {
+    /// A table from a CSV file, its header on line `header_at`: cells named by line and column.
+    pub fn csv(name: &str, shown: &str, (header, header_at): (Vec<String>, usize), rows: Vec<Row>) -> Table {
         Table {
             name: name.to_string(),
             shown: shown.to_string(),
             header,
-            header_at: 1,
+            header_at,
             rows,
             cell: csv_cell,
             column: csv_column,
+            row: csv_line,
         }
     }
 
@@ -86,6 +89,24 @@ impl Table {
     fn cell_at(&self, r: usize, c: usize) -> String {
         (self.cell)(self.rows[r].at, c)
     }
+}
+
+/// Whether a CSV record is blank: every cell empty or white space (`,,,,`, a row Excel cleared).
+pub fn blank_record(record: &csv::StringRecord) -> bool {
+    record.iter().all(|c| c.trim().is_empty())
+}
+
+/// The header of CSV read without one (`has_headers(false)`): the first record that is not
+/// blank, its names as people read them, and its line.
+pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<R>) -> Result<(Vec<String>, usize), csv::Error> {
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record)? {
+        if !blank_record(&record) {
+            let line = record.position().map_or(1, |p| p.line() as usize);
+            return Ok((record.iter().map(|h| super::names::normalise(h).into_owned()).collect(), line));
+        }
+    }
+    Ok((Vec::new(), 1))
 }
 
 /// `C12`: a spreadsheet's name for the cell of sheet row `row` (1-based) and column `col`
@@ -111,6 +132,14 @@ pub fn spreadsheet_cell(row: usize, col: usize) -> String {
 
 pub fn spreadsheet_column(col: usize) -> String {
     tr(format!("column {}", column_letters(col)), format!("第 {} 列", column_letters(col)))
+}
+
+pub fn spreadsheet_row(at: usize) -> String {
+    tr(format!("row {at}"), format!("第 {at} 行"))
+}
+
+pub fn csv_line(at: usize) -> String {
+    tr(format!("line {at}"), format!("第 {at} 行"))
 }
 
 pub fn csv_column(col: usize) -> String {
@@ -145,6 +174,12 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
         }
         let mut record = Map::new();
         let mut located = std::collections::HashMap::new();
+        // The row names the record in a message about a field it has no cell for; the
+        // department's cell names it even when empty ("the field is missing").
+        located.insert(String::new(), format!("{}, {}", main.shown, (main.row)(row.at)));
+        if let Some(c) = unit_column {
+            located.insert(unit.clone(), format!("{}, {}", main.shown, main.cell_at(r, c)));
+        }
         // The department first, so that every message about the row can name it.
         let others = (0..main.header.len()).filter(|c| Some(*c) != unit_column);
         for c in unit_column.into_iter().chain(others) {
@@ -208,6 +243,13 @@ fn text_or_refusal<'t>(
 /// The problems of a table's header, once each: a column named twice (which value would
 /// count?), a column no field has, values under a column with no name.
 fn header_errors(table: &Table, known: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    // A title above the header ("2024年度绩效考核数据") fills one cell of a wide row.
+    let named: Vec<usize> = (0..table.header.len()).filter(|&c| !table.header[c].is_empty()).collect();
+    if let [title] = named[..]
+        && table.header.len() > 1
+    {
+        return vec![title_row(table, title)];
+    }
     let mut errors = Vec::new();
     for (c, column) in table.header.iter().enumerate() {
         if column.is_empty() {
@@ -427,6 +469,21 @@ fn duplicate_column(table: &Table, first: usize, again: usize, column: &str) -> 
         ),
     )
     .help(tr("keep one column of each name: delete or rename the other", "同名的列只保留一列：删除或更名另一列"))
+}
+
+fn title_row(table: &Table, c: usize) -> Diagnostic {
+    let (title, place) = (&table.header[c], header_place(table, c));
+    Diagnostic::error(
+        "E0729",
+        tr(
+            format!("{place}: the first row with anything in it is the header, but it holds one cell, \"{title}\" (a title?)"),
+            format!("{place}：第一个有内容的行是表头，但它只有一个单元格“{title}”（是标题吗？）"),
+        ),
+    )
+    .help(tr(
+        "delete the rows above the header, so that the field names are the first row",
+        "请删除表头上方的行，让字段名称成为第一行",
+    ))
 }
 
 fn unnamed_column(table: &Table, c: usize, r: usize) -> Diagnostic {
