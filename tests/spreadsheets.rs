@@ -477,3 +477,75 @@ fn headers_are_read_as_people_read_them() {
     });
     assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
 }
+
+/// Formats that put other digits on show than the cell holds: text between digits, a
+/// condition choosing the section, text instead of the number.
+#[test]
+fn formats_that_show_other_digits_are_refused() {
+    let dir = Dir::new();
+    for format in ["0\\.00", "0\".\"00", "[<60]0.00;0", "\"95\""] {
+        let data = book(&dir, "d.xlsx", true, |s| {
+            s.write_number_with_format(2, 1, 70, &Format::new().set_num_format(format)).unwrap();
+        });
+        refused(&dir.eval(&data), "E0723", 1, &["部门, cell B3", "\"乙\"", format]);
+    }
+}
+
+/// A value under a merged cell that does not show it (LibreOffice can keep the contents of the
+/// cells it merges) is refused as any value in merged cells is.
+#[test]
+fn a_value_hidden_under_merged_cells_is_refused() {
+    let dir = Dir::new();
+    let data = book(&dir, "d.xlsx", true, |s| {
+        s.merge_range(1, 2, 2, 2, "", &Format::new()).unwrap();
+        s.write_number(2, 2, 2).unwrap();
+    });
+    refused(&dir.eval(&data), "E0724", 1, &["部门, cells C2:C3", "甲", "乙"]);
+}
+
+/// A CSV row with a comma too many moves its values right; the value past the header has no
+/// column name and is refused, not dropped.
+#[test]
+fn values_past_the_header_are_refused() {
+    let dir = Dir::new();
+    dir.write("d.扣分.csv", "部门,事项,分\n");
+    let csv = dir.write("d.csv", "部门,得分,表彰\n甲,80,1\n乙,,70,2\n");
+    refused(&dir.eval(&csv), "E0728", 1, &["d.csv, column 4", "line 3, column 4"]);
+    // A stray cell at the sheet's last cell: refused, without building the whole rectangle.
+    let data = book(&dir, "far.xlsx", true, |s| {
+        s.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    refused(&dir.eval(&data), "E0728", 1, &["部门, column XFD", "cell XFD1048576"]);
+}
+
+/// The records sheet is `部门`, else the first sheet that is not a list's; tabs are named as
+/// people read them (a trailing space).
+#[test]
+fn sheets_are_found_as_people_name_them() {
+    let dir = Dir::new();
+    let mut book = Workbook::new();
+    let list = book.add_worksheet().set_name("扣分 ").unwrap();
+    list.write_row(0, 0, ["部门", "事项", "分"]).unwrap().write_row(1, 0, ["甲", "迟报", "3"]).unwrap();
+    let sheet = book.add_worksheet().set_name("Sheet1").unwrap();
+    sheet.write_row(0, 0, ["部门", "得分"]).unwrap().write_row(1, 0, ["甲", "80"]).unwrap();
+    let data = dir.file("d.xlsx");
+    book.save(&data).unwrap();
+    assert_eq!(scores(&dir.eval(&data)), pairs(&[("甲", "77.00")]));
+}
+
+/// `好、、好` is two ratings or three with one lost: refused, as the same list in JSON is.
+#[test]
+fn an_empty_item_in_a_list_cell_is_refused() {
+    let dir = Dir::new();
+    let csv = dir.file("sc.csv");
+    let regulation = "regulations/sichuan-2014.jx";
+    let convert =
+        jixiao(&["convert", regulation, "examples/sichuan-2014/departments.json", "-o", csv.to_str().unwrap()]);
+    assert_eq!(convert.code, 0, "{}", convert.text());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let (header, rest) = text.split_once('\n').unwrap();
+    let (first, others) = rest.split_once('\n').unwrap();
+    std::fs::write(&csv, format!("{header}\n{}\n{others}", first.replacen('、', "、、", 1))).unwrap();
+    let run = jixiao(&["eval", regulation, csv.to_str().unwrap()]);
+    refused(&run, "E0717", 1, &["sc.csv, line 2", "、、"]);
+}

@@ -390,6 +390,7 @@ pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
         }
         Ok(DataFormat::Xlsx) => super::sheet::extra_sheets(path, &lists)
             .into_iter()
+            .map(|n| super::names::visible(&n))
             .map(|n| extra_table(&shown, &tr(format!("sheet {n}"), format!("工作表“{n}”")), &lists))
             .collect(),
         _ => Vec::new(),

@@ -34,25 +34,26 @@ type Book = Xlsx<std::io::BufReader<std::fs::File>>;
 pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec<Diagnostic>> {
     let file = path.display().to_string();
     let mut book: Book =
-        open_workbook(path).map_err(|e: calamine::XlsxError| vec![cannot_read(&file, &e.to_string())])?;
+        open_workbook(path).map_err(|e: calamine::XlsxError| vec![not_a_workbook(&file, &e.to_string())])?;
     let names = book.sheet_names();
-    let main_name = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
+    let main_name = records_sheet(&names, &list_fields(program));
     let unit = &program.inputs[program.roles.unit].field;
     let unseen = super::sheet_xml::unseen(path);
     let mut errors = Vec::new();
     let main = sheet(&mut book, (&main_name, &file, unit), &unseen);
     let mut lists = Vec::new();
     for field in list_fields(program) {
-        if !names.contains(&field) {
+        let Some(found) = sheet_named(&names, &field) else {
             errors.push(missing_table(
                 &file,
                 &tr(format!("a sheet named {field}"), format!("名为“{field}”的工作表")),
                 &field,
             ));
             continue;
-        }
-        match sheet(&mut book, (&field, &file, unit), &unseen) {
-            Ok(t) => lists.push(t),
+        };
+        match sheet(&mut book, (found, &file, unit), &unseen) {
+            // The table fills its field, whatever the tab's invisible characters.
+            Ok(t) => lists.push(Table { name: field, ..t }),
             Err(e) => errors.extend(e),
         }
     }
@@ -67,8 +68,21 @@ pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec
 pub fn extra_sheets(path: &Path, lists: &[String]) -> Vec<String> {
     let Ok(book) = open_workbook::<Book, _>(path) else { return Vec::new() };
     let names = book.sheet_names();
-    let main = names.iter().find(|n| *n == RECORDS_SHEET).or(names.first()).cloned().unwrap_or_default();
-    names.into_iter().filter(|n| *n != main && !lists.contains(n)).collect()
+    let main = records_sheet(&names, lists);
+    let is_list = |n: &String| lists.iter().any(|l| sheet_named(std::slice::from_ref(n), l).is_some());
+    names.iter().filter(|n| **n != main && !is_list(n)).cloned().collect()
+}
+
+/// The sheet of department records: `部门`, else the first sheet that is not a list's.
+fn records_sheet(names: &[String], lists: &[String]) -> String {
+    let is_list = |n: &String| lists.iter().any(|l| sheet_named(std::slice::from_ref(n), l).is_some());
+    let named = sheet_named(names, RECORDS_SHEET);
+    named.or_else(|| names.iter().find(|n| !is_list(n))).cloned().unwrap_or_default()
+}
+
+/// The sheet whose name reads as `wanted` (a tab named `督促检查扣分 ` is that sheet).
+fn sheet_named<'n>(names: &'n [String], wanted: &str) -> Option<&'n String> {
+    names.iter().find(|n| super::names::normalise(n) == wanted)
 }
 
 /// One sheet as a table: the first row with anything in it is the header.
@@ -89,9 +103,9 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     }
     let mut rows = Vec::with_capacity(grid.rows.len());
     for (r, cells) in grid.rows.iter().enumerate() {
-        let mut row = Row::text(grid.top as usize + r + 1, Vec::with_capacity(grid.width));
-        for c in 0..grid.width {
-            let cell = cells.get(c);
+        let mut row = Row::text(grid.top as usize + r + 1, Vec::with_capacity(cells.len()));
+        for (c, cell) in cells.iter().enumerate() {
+            let cell = Some(cell);
             let formula = cell.and_then(|c| c.formula.as_ref());
             let value = cell.map_or(&Data::Empty, |c| &c.value);
             // A placeholder where the value was never computed is no value at all.
@@ -122,13 +136,13 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
 }
 
 /// A sheet's cells from its first row with anything in it, each with its value (as stored),
-/// style and formula, read in one pass (and one more for formulas where there are any).
+/// style and formula, read in one pass (and one more for formulas where there are any). Rows
+/// are as long as their last cell: a stray cell at XFD1048576 costs a row, not the rectangle.
 struct Grid {
     /// The sheet row (0-based) of `rows[0]`.
     top: u32,
-    /// By row, the cells from column A.
+    /// By row, the cells from column A to the row's last cell.
     rows: Vec<Vec<Cell>>,
-    width: usize,
     /// The number format of each style of the workbook, by style id.
     formats: Vec<Option<String>>,
 }
@@ -154,33 +168,40 @@ impl Grid {
             reader.styles().iter().map(|s| s.number_format.as_ref().map(|f| f.format_code.clone())).collect()
         };
         if formulas {
-            let range = book.worksheet_formula(name)?;
-            for (r, c, f) in range.used_cells().filter(|(_, _, f)| !f.is_empty()) {
-                let at =
-                    (range.start().unwrap_or_default().0 + r as u32, range.start().unwrap_or_default().1 + c as u32);
-                placed.push((at, Cell { value: Data::Empty, style: 0, formula: Some(f.clone()) }));
+            let mut reader = book.worksheet_cells_reader(name)?;
+            while let Some(cell) = reader.next_formula()? {
+                if !cell.get_value().is_empty() {
+                    let formula = Some(cell.get_value().clone());
+                    placed.push((cell.get_position(), Cell { value: Data::Empty, style: 0, formula }));
+                }
             }
         }
         let top = placed.iter().map(|(at, _)| at.0).min().unwrap_or(0);
-        let bottom = placed.iter().map(|(at, _)| at.0).max();
-        let width = placed.iter().map(|(at, _)| at.1 as usize + 1).max().unwrap_or(0);
-        let mut rows = vec![vec![Cell::default(); width]; bottom.map_or(0, |b| (b - top) as usize + 1)];
+        let height = placed.iter().map(|(at, _)| (at.0 - top) as usize + 1).max().unwrap_or(0);
+        let mut rows = vec![Vec::new(); height];
         for ((r, c), cell) in placed {
-            let slot = &mut rows[(r - top) as usize][c as usize];
+            let row: &mut Vec<Cell> = &mut rows[(r - top) as usize];
+            if row.len() <= c as usize {
+                row.resize(c as usize + 1, Cell::default());
+            }
+            let slot = &mut row[c as usize];
             match cell.formula {
                 // A formula joins its cell's value and style.
                 Some(f) => slot.formula = Some(f),
                 None => *slot = Cell { formula: slot.formula.take(), ..cell },
             }
         }
-        Ok(Grid { top, rows, width, formats })
+        Ok(Grid { top, rows, formats })
     }
 
-    fn value(&self, (r, c): (u32, u32)) -> &Data {
-        r.checked_sub(self.top)
-            .and_then(|r| self.rows.get(r as usize))
-            .and_then(|row| row.get(c as usize))
-            .map_or(&Data::Empty, |cell| &cell.value)
+    /// Whether any cell of the range `start..=end` holds a value or a formula.
+    fn holds_any(&self, start: (u32, u32), end: (u32, u32)) -> bool {
+        let first = start.0.saturating_sub(self.top) as usize;
+        let last = end.0.checked_sub(self.top).map_or(0, |l| l as usize + 1).min(self.rows.len());
+        self.rows.get(first..last).into_iter().flatten().any(|row| {
+            let cells = row.get(start.1 as usize..row.len().min(end.1 as usize + 1)).unwrap_or_default();
+            cells.iter().any(|c| !matches!(c.value, Data::Empty) || c.formula.is_some())
+        })
     }
 }
 
@@ -285,6 +306,8 @@ fn shows_section(section: &str) -> Shows {
     }
     let chars: Vec<char> = section.chars().collect();
     let (mut places, mut percent, mut digits, mut after_point) = (0, false, false, false);
+    // Text between digits (`0\.00`, `0"."00`, `000-0000`) puts other digits on show.
+    let mut text_after_digits = false;
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
@@ -293,14 +316,23 @@ fn shows_section(section: &str) -> Shows {
                 while i < chars.len() && chars[i] != '"' {
                     i += 1;
                 }
+                text_after_digits = digits;
             }
-            '\\' | '_' | '*' => i += 1,
+            '\\' | '!' => {
+                i += 1;
+                text_after_digits = digits;
+            }
+            // Padding: the width of a character, or a fill.
+            '_' | '*' => i += 1,
+            // A condition (`[<60]`) chooses another section than the sign does.
+            '[' if matches!(chars.get(i + 1), Some('<' | '>' | '=')) => return Shows::Other,
             '[' => {
                 while i < chars.len() && chars[i] != ']' {
                     i += 1;
                 }
             }
             '.' => after_point = true,
+            '0' | '#' | '?' if text_after_digits => return Shows::Other,
             '0' | '#' | '?' => {
                 digits = true;
                 if after_point {
@@ -308,9 +340,13 @@ fn shows_section(section: &str) -> Shows {
                 }
             }
             ',' if digits && !matches!(chars.get(i + 1), Some('0' | '#' | '?')) => return Shows::Other,
+            ',' => {}
             '%' => percent = true,
             '/' => return Shows::Other,
             'E' | 'e' if matches!(chars.get(i + 1), Some('+' | '-')) => return Shows::Other,
+            c if c.is_whitespace() || c == '-' || c == '(' || c == ')' || c.is_alphabetic() => {
+                text_after_digits = digits
+            }
             _ => {}
         }
         i += 1;
@@ -371,9 +407,10 @@ fn merged_values(
     let unit_column = header.iter().position(|h| h == unit).unwrap_or(0);
     let mut out = Vec::new();
     for m in merged {
-        let anchor = grid.value(m.start);
-        // A title merged across the top row is the header's problem (E0729), said once.
-        if matches!(anchor, Data::Empty) || m.start == m.end || m.end.0 <= grid.top {
+        // A value anywhere in the range, under the shown cell or hidden beneath it (LibreOffice
+        // can keep the contents of the cells it merges). A title merged across the top row is
+        // the header's problem (E0729), said once.
+        if m.start == m.end || m.end.0 <= grid.top || !grid.holds_any(m.start, m.end) {
             continue;
         }
         let range = format!(
@@ -404,9 +441,9 @@ fn hidden_values(name: &str, hidden: &Hidden, (header_at, header): (u32, &[Strin
     if hidden.rows.contains(&header_at) {
         out.push(hidden_part(name, &tr(format!("row {header_at} (the header)"), format!("第 {header_at} 行（表头）"))));
     }
-    for (c, column) in header.iter().enumerate() {
+    for (c, column) in header.iter().enumerate().filter(|(c, _)| hidden.column(*c as u32)) {
         let used = !column.is_empty() || body.iter().any(|r| r.cells.get(c).is_some_and(|t| !t.trim().is_empty()));
-        if used && hidden.column(c as u32) {
+        if used {
             let letters = tables::column_letters(c);
             out.push(hidden_part(name, &tr(format!("column {letters}"), format!("第 {letters} 列"))));
         }
@@ -531,6 +568,20 @@ fn too_large(held: &str) -> Refusal {
     )
 }
 
+fn not_a_workbook(file: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0901",
+        tr(
+            format!("cannot read {file}: not a workbook that can be read (damaged, cut short, or protected): {why}"),
+            format!("无法读取 {file}：工作簿无法读取（文件已损坏、不完整或设有密码）"),
+        ),
+    )
+    .help(tr(
+        "open it in Excel, WPS or LibreOffice and save it again as .xlsx",
+        "请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx",
+    ))
+}
+
 fn hidden_sheet(file: &str, name: &str) -> Diagnostic {
     Diagnostic::error(
         "E0725",
@@ -600,6 +651,15 @@ mod tests {
         assert_eq!(shows("[$¥-804]#,##0.00", 1.0), Shows::Places { places: 2, percent: false });
         assert_eq!(shows("[Red]General", 1.0), Shows::General);
         assert_eq!(shows("# ?/?", 1.0), Shows::Other);
+        assert_eq!(shows("0\\.00", 1.0), Shows::Other);
+        assert_eq!(shows("0\".\"00", 1.0), Shows::Other);
+        assert_eq!(shows("0!.00", 1.0), Shows::Other);
+        assert_eq!(shows("[<60]0.00;0", 1.0), Shows::Other);
+        assert_eq!(
+            shows("_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)", -1.0),
+            Shows::Places { places: 2, percent: false }
+        );
+        assert_eq!(shows("0.0\"分\"", 1.0), Shows::Places { places: 1, percent: false });
         assert_eq!(shows("0.00E+00", 1.0), Shows::Other);
         assert_eq!(shows("#,##0,", 1.0), Shows::Other);
     }

@@ -90,11 +90,16 @@ pub fn unseen(path: &Path) -> Unseen {
         };
         // Most sheets hide nothing: their rows are not parsed again.
         if has(b"hidden=") {
+            // A row without its number follows the one before.
+            let mut row = 0;
             each_element_of(&xml, |e| {
                 let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
                 match e.local_name().as_ref() {
-                    "row" if is_hidden => {
-                        kept.hidden.rows.extend(attribute(e, "r").and_then(|r| r.parse::<u32>().ok()))
+                    "row" => {
+                        row = attribute(e, "r").and_then(|r| r.parse::<u32>().ok()).unwrap_or(row + 1);
+                        if is_hidden {
+                            kept.hidden.rows.push(row);
+                        }
                     }
                     "col" if is_hidden => {
                         let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());

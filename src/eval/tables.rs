@@ -245,18 +245,25 @@ fn text_or_refusal<'t>(
 fn header_errors(table: &Table, known: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     // A title above the header ("2024年度绩效考核数据") fills one cell of a wide row.
     let named: Vec<usize> = (0..table.header.len()).filter(|&c| !table.header[c].is_empty()).collect();
+    // Rows may run past the header (a CSV row with a comma too many): those columns have no name.
+    let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0).max(table.header.len());
     if let [title] = named[..]
-        && table.header.len() > 1
+        && width > 1
     {
         return vec![title_row(table, title)];
     }
-    let mut errors = Vec::new();
-    for (c, column) in table.header.iter().enumerate() {
-        if column.is_empty() {
-            if let Some(r) = table.rows.iter().position(|row| !row.cell(c).is_empty()) {
-                errors.push(unnamed_column(table, c, r));
+    // The first row with a value under each column without a name, in one pass over the rows.
+    let mut unnamed: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, text) in row.cells.iter().enumerate() {
+            if table.header.get(c).is_none_or(|h| h.is_empty()) && !text.trim().is_empty() {
+                unnamed.entry(c).or_insert(r);
             }
-        } else if let Some(first) = table.header[..c].iter().position(|h| h == column) {
+        }
+    }
+    let mut errors: Vec<Diagnostic> = unnamed.into_iter().map(|(c, r)| unnamed_column(table, c, r)).collect();
+    for (c, column) in table.header.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+        if let Some(first) = table.header[..c].iter().position(|h| h == column) {
             errors.push(duplicate_column(table, first, c, column));
         } else if !known(column) {
             errors.push(unknown_column(table, c, column));
@@ -326,13 +333,12 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             serde_json::from_str(&d.to_string()).map_err(|_| number())
         }
         Shape::List { item, .. } => {
-            let items: Result<Vec<Json>, String> = text
-                .split(['、', '，', ','])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| cell_value(item, t))
-                .collect();
-            items.map(Json::Array)
+            // `好、、好` is two ratings or three with one lost: which, the cell does not say.
+            let items: Vec<&str> = text.split(['、', '，', ',']).map(str::trim).collect();
+            if items.iter().any(|t| t.is_empty()) {
+                return Err(tr("items separated by 、 with none empty", "以“、”分隔且没有空项的各项"));
+            }
+            items.into_iter().map(|t| cell_value(item, t)).collect::<Result<Vec<Json>, String>>().map(Json::Array)
         }
         _ => Ok(Json::String(text.to_string())),
     }

@@ -12,7 +12,7 @@ use crate::program::{ParamId, Program, Unit};
 const WIDTH: (usize, usize) = (6, 60);
 
 /// Adds a sheet of results, the first row the header. A number is a number cell holding the
-/// published decimal, formatted to show its published places (`0.00`, whole counts `0`), so
+/// published decimal (text where a spreadsheet could not hold it exactly), formatted to show its published places (`0.00`, whole counts `0`), so
 /// SUM and sorting treat it as the number it is; yes/no is written 是/否, as in CSV.
 pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<ResultCell>]) -> Result<(), String> {
     let ws = sheet(book, name)?;
@@ -22,9 +22,10 @@ pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<ResultCell>]) -> R
             let (r32, c16) = (r as u32, c as u16);
             let written = match cell {
                 _ if r == 0 => ws.write_string_with_format(r32, c16, cell.text(), &bold).map(|_| ()),
-                ResultCell::Number(text, places) => match text.parse::<f64>() {
-                    Ok(n) => ws.write_number_with_format(r32, c16, n, &number_format(*places)).map(|_| ()),
-                    Err(_) => ws.write_string(r32, c16, text).map(|_| ()),
+                ResultCell::Number(text, places) => match spreadsheet_number(text) {
+                    Some(n) => ws.write_number_with_format(r32, c16, n, &number_format(*places)).map(|_| ()),
+                    // More digits than a spreadsheet keeps: exact as text rather than wrong.
+                    None => ws.write_string(r32, c16, text).map(|_| ()),
                 },
                 other => ws.write_string(r32, c16, other.text()).map(|_| ()),
             };
@@ -149,5 +150,29 @@ mod tests {
         assert_eq!(exact_cell(half), ResultCell::Number("2.5".into(), 1));
         let third = Number::int(1).checked_div(Number::int(3)).unwrap();
         assert_eq!(exact_cell(third), ResultCell::Text("1/3".into()));
+    }
+}
+
+/// The number a published decimal is in a spreadsheet, if a spreadsheet holds and shows it
+/// exactly: at most 15 significant digits, and a double that prints back as the same number.
+fn spreadsheet_number(text: &str) -> Option<f64> {
+    let digits = text.trim_start_matches('-').replace('.', "");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    let n = text.parse::<f64>().ok()?;
+    let same = |a: &str, b: &str| a.parse::<rust_decimal::Decimal>().ok() == b.parse::<rust_decimal::Decimal>().ok();
+    (significant <= 15 && n.is_finite() && same(&n.to_string(), text)).then_some(n)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::spreadsheet_number;
+
+    #[test]
+    fn numbers_a_spreadsheet_cannot_hold_stay_text() {
+        assert_eq!(spreadsheet_number("90.00"), Some(90.0));
+        assert_eq!(spreadsheet_number("-0.50"), Some(-0.5));
+        assert_eq!(spreadsheet_number("123456789012345"), Some(123456789012345.0));
+        assert_eq!(spreadsheet_number("123456789012345676"), None);
+        assert_eq!(spreadsheet_number("0.1234567890123456"), None);
     }
 }
