@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, render_all};
+use crate::eval::files::extension;
 use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::Program;
@@ -481,31 +482,30 @@ fn threads(jobs: Option<usize>) -> R<Option<usize>> {
     Err(Failure { diagnostics: vec![Diagnostic::error("E0912", message).help(help)], usage: true })
 }
 
-/// The lower-case extension of `path`, if any.
-fn extension(path: &Path) -> Option<String> {
-    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
-}
-
 /// The result format `--output`'s extension names (`.txt`: the table).
 fn result_format(out: &Path) -> R<Format> {
-    match extension(out).as_deref() {
-        Some("json") => Ok(Format::Json),
-        Some("jsonl" | "ndjson") => Ok(Format::Jsonl),
-        Some("csv") => Ok(Format::Csv),
-        Some("xlsx") => Ok(Format::Xlsx),
-        Some("txt") => Ok(Format::Table),
-        _ => Err(unwritable(out, ".json, .jsonl, .csv, .xlsx, .txt", "--format")),
+    if extension(out).as_deref() == Some("txt") {
+        return Ok(Format::Table);
     }
+    data_format(out, "--format", ".json, .jsonl, .csv, .xlsx, .txt").map(|f| match f {
+        TemplateFormat::Json => Format::Json,
+        TemplateFormat::Jsonl => Format::Jsonl,
+        TemplateFormat::Csv => Format::Csv,
+        TemplateFormat::Xlsx => Format::Xlsx,
+    })
 }
 
-/// The data format the output file's extension names.
-fn data_format(out: &Path, option: &str) -> R<TemplateFormat> {
-    match extension(out).as_deref() {
-        Some("json") => Ok(TemplateFormat::Json),
-        Some("jsonl" | "ndjson") => Ok(TemplateFormat::Jsonl),
-        Some("csv") => Ok(TemplateFormat::Csv),
-        Some("xlsx") => Ok(TemplateFormat::Xlsx),
-        _ => Err(unwritable(out, ".json, .jsonl, .csv, .xlsx", option)),
+/// The data format the output file's extension names: one jixiao reads, less `.xlsm` (what
+/// it writes holds no macros).
+fn data_format(out: &Path, option: &str, formats: &str) -> R<TemplateFormat> {
+    use eval::files::DataFormat;
+    match DataFormat::by_name(out) {
+        Some(_) if extension(out).as_deref() == Some("xlsm") => Err(unwritable(out, formats, option)),
+        Some(DataFormat::Json) => Ok(TemplateFormat::Json),
+        Some(DataFormat::JsonLines) => Ok(TemplateFormat::Jsonl),
+        Some(DataFormat::Csv) => Ok(TemplateFormat::Csv),
+        Some(DataFormat::Xlsx) => Ok(TemplateFormat::Xlsx),
+        None => Err(unwritable(out, formats, option)),
     }
 }
 
@@ -533,7 +533,7 @@ fn template(file: &Path, format: Option<TemplateFormat>, out: &Path, bom: bool) 
     check_output_path(out, &[file])?;
     let format = match format {
         Some(format) => format,
-        None => data_format(out, "--format")?,
+        None => data_format(out, "--format", ".json, .jsonl, .csv, .xlsx")?,
     };
     let (program, _) = compile(file)?;
     let records = [crate::schema::example(&program)];
@@ -573,7 +573,7 @@ fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path, bom
     check_output_path(out, &[file, data])?;
     let format = match to {
         Some(format) => format,
-        None => data_format(out, "--to")?,
+        None => data_format(out, "--to", ".json, .jsonl, .csv, .xlsx")?,
     };
     let (program, _) = compile(file)?;
     report(&eval::files::extra_tables(&program, data));

@@ -17,8 +17,9 @@ pub struct Undecodable {
     pub encoding: &'static Encoding,
     /// The byte of the file (0-based) where the text breaks.
     pub at: usize,
-    /// Its line and column (in characters), from 1.
+    /// Its line, from 1.
     pub line: usize,
+    /// Its column in characters, from 1.
     pub column: usize,
 }
 

@@ -24,8 +24,9 @@ pub enum DataFormat {
 }
 
 impl DataFormat {
-    /// By the file's extension alone, if it is one jixiao reads.
-    fn by_name(path: &Path) -> Option<DataFormat> {
+    /// By the file's extension alone, if it is one jixiao reads (`.json`, `.jsonl`/`.ndjson`,
+    /// `.csv`, `.xlsx`/`.xlsm`).
+    pub fn by_name(path: &Path) -> Option<DataFormat> {
         match extension(path).as_deref() {
             Some("json") => Some(DataFormat::Json),
             Some("jsonl" | "ndjson") => Some(DataFormat::JsonLines),
@@ -72,7 +73,8 @@ impl DataFormat {
     }
 }
 
-fn extension(path: &Path) -> Option<String> {
+/// The lower-case extension of `path`, if it has one.
+pub fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 

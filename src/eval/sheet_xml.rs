@@ -13,6 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 /// Rows and columns a sheet hides, 1-based.
 #[derive(Debug, Default)]
 pub struct Hidden {
+    /// Hidden rows, by number.
     pub rows: Vec<u32>,
     /// Ranges of columns, `min..=max`.
     pub columns: Vec<(u32, u32)>,

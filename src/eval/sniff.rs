@@ -113,6 +113,7 @@ pub enum Looks {
     Other,
 }
 
+/// What the text at the start of a file looks like (JSON, tab- or comma-separated), for advice.
 pub fn looks(head: &[u8]) -> Looks {
     // UTF-8, or what a byte-order mark says (UTF-16); the mark removed.
     let (text, _, _) = encoding_rs::UTF_8.decode(head);

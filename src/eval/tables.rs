@@ -17,6 +17,7 @@ pub struct Table {
     pub name: String,
     /// How messages name it: the sheet, or the CSV file.
     pub shown: String,
+    /// The column names, as people read them (`names::normalise`).
     pub header: Vec<String>,
     /// Where the header is: its CSV line, or its sheet row (1-based).
     pub header_at: usize,
@@ -34,6 +35,7 @@ pub struct Table {
 pub struct Row {
     /// The CSV line the row starts on, or the sheet row (1-based): what messages name.
     pub at: usize,
+    /// The cells from the first column, as text the user sees (refused ones empty).
     pub cells: Vec<String>,
     /// Cells that hold something jixiao will not read as text (a formula without a value,
     /// a date, an error), by column; refused if a field is read from them.
