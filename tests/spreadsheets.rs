@@ -311,6 +311,9 @@ fn blank_rows_are_skipped() {
     assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "78.00"), ("乙", "72.00")]));
     let csv = dir.write("d.csv", ",,,\n部门,得分,表彰,备注\n甲,80,1,\n");
     refused(&dir.eval(&csv), "E0716", 1, &["d.csv, line 2, column 4", "备注"]);
+    // A cell with a line break (Alt+Enter), saved by Excel on Windows with CR LF.
+    let csv = dir.write("d.csv", "部门,得分,表彰\r\n\"甲\r\n\",80,1\r\n\r\n乙,七十,2\r\n");
+    refused(&dir.eval(&csv), "E0717", 1, &["d.csv, line 5, column 2", "七十"]);
 }
 
 /// A row whose department is empty is named by its place in the file, not by a record number

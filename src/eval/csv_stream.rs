@@ -29,7 +29,7 @@ struct Cursor {
     /// The table's name: `部门` for the main table, else the list field it fills.
     name: String,
     shown: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<tables::Lines<Box<dyn Read>>>,
     /// The header and its line.
     header: (Vec<String>, usize),
     next: Option<csv::StringRecord>,
@@ -50,7 +50,8 @@ impl Cursor {
         } else {
             Box::new(encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding)).build(file))
         };
-        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+        let mut reader =
+            csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(tables::Lines::new(input));
         let header = tables::csv_header(&mut reader).map_err(|e| e.to_string())?;
         let shown = path.display().to_string();
         let mut cursor = Cursor { name: name.to_string(), shown, reader, header, next: None };
@@ -75,8 +76,8 @@ impl Cursor {
     /// Takes the next row.
     fn take(&mut self) -> Result<Option<Row>, String> {
         let Some(row) = self.next.take() else { return Ok(None) };
+        let line = tables::line_of(&mut self.reader, &row);
         self.next = self.read()?;
-        let line = row.position().map_or(0, |p| p.line() as usize);
         Ok(Some(Row::text(line, row.iter().map(str::to_string).collect())))
     }
 

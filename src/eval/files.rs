@@ -325,12 +325,13 @@ fn csv_table(path: &Path, name: &str) -> Result<Table, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = ::csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let lines = tables::Lines::new(text.as_bytes());
+    let mut reader = ::csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(lines);
     let header = tables::csv_header(&mut reader).map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
     let mut rows = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| vec![cannot_read(&file, &e.to_string())])?;
-        let line = row.position().map_or(0, |p| p.line() as usize);
+    let mut row = ::csv::StringRecord::new();
+    while reader.read_record(&mut row).map_err(|e| vec![cannot_read(&file, &e.to_string())])? {
+        let line = tables::line_of(&mut reader, &row);
         rows.push(Row::text(line, row.iter().map(str::to_string).collect()));
     }
     Ok(Table::csv(name, &file, header, rows))

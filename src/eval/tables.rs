@@ -100,15 +100,69 @@ pub fn blank_record(record: &csv::StringRecord) -> bool {
 
 /// The header of CSV read without one (`has_headers(false)`): the first record that is not
 /// blank, its names as people read them, and its line.
-pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<R>) -> Result<(Vec<String>, usize), csv::Error> {
+pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<Lines<R>>) -> Result<(Vec<String>, usize), csv::Error> {
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record)? {
         if !blank_record(&record) {
-            let line = record.position().map_or(1, |p| p.line() as usize);
+            let line = line_of(reader, &record);
             return Ok((record.iter().map(|h| super::names::normalise(h).into_owned()).collect(), line));
         }
     }
     Ok((Vec::new(), 1))
+}
+
+/// The line a CSV record starts on, counted from the bytes themselves: the csv crate's own
+/// count misses line breaks inside quoted cells written with CR LF (Excel on Windows).
+pub fn line_of<R: std::io::Read>(reader: &mut csv::Reader<Lines<R>>, record: &csv::StringRecord) -> usize {
+    let byte = record.position().map_or(0, |p| p.byte());
+    reader.get_mut().line_at(byte)
+}
+
+/// A reader that notes where its line-end bytes (CR, LF) are, so that the line of a byte read
+/// so far can be told; those before the last byte asked about are forgotten (memory stays
+/// small).
+pub struct Lines<R> {
+    inner: R,
+    read: u64,
+    /// Where each CR or LF is, and whether it is LF (a new line).
+    ends: std::collections::VecDeque<(u64, bool)>,
+    /// Line breaks forgotten, all before `ends`.
+    before: usize,
+}
+
+impl<R> Lines<R> {
+    pub fn new(inner: R) -> Lines<R> {
+        Lines { inner, read: 0, ends: std::collections::VecDeque::new(), before: 0 }
+    }
+
+    /// The line (from 1) of the record the csv crate says starts at byte `byte`. After CR LF
+    /// it names the LF, and blank lines after it are skipped: the record starts at the first
+    /// byte from there that ends no line. `byte` must not come before one asked about earlier.
+    pub fn line_at(&mut self, byte: u64) -> usize {
+        let mut start = byte;
+        while let Some(&(at, lf)) = self.ends.front() {
+            if at > start {
+                break;
+            }
+            if at == start {
+                start += 1;
+            }
+            self.before += usize::from(lf);
+            self.ends.pop_front();
+        }
+        self.before + 1
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for at in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            self.ends.push_back((self.read + at as u64, buf[at] == b'\n'));
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// `C12`: a spreadsheet's name for the cell of sheet row `row` (1-based) and column `col`
@@ -558,5 +612,24 @@ mod tests {
         assert_eq!(cell_name(12, 2), "C12");
         assert_eq!(cell_name(2, 25), "Z2");
         assert_eq!(cell_name(2, 26), "AA2");
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    /// Lines of CSV records, with line breaks in quoted cells, in LF and CR LF files.
+    #[test]
+    fn records_are_named_by_the_line_they_start_on() {
+        for eol in ["\n", "\r\n"] {
+            let text = ["部门,得分", "\"甲", "乙\",80", "", "丙,70"].join(eol) + eol;
+            let lines = super::Lines::new(text.as_bytes());
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(lines);
+            let mut row = csv::StringRecord::new();
+            let mut found = Vec::new();
+            while reader.read_record(&mut row).unwrap() {
+                found.push(super::line_of(&mut reader, &row));
+            }
+            assert_eq!(found, [1, 2, 5], "{eol:?}");
+        }
     }
 }
