@@ -269,6 +269,11 @@ fn a_missing_list_table_is_refused() {
     refused(&dir.eval(&csv), "E0727", 1, &["c.csv", "c.扣分.csv"]);
     dir.write("c.扣分.csv", "部门,事项,分\n");
     assert_eq!(scores(&dir.eval(&csv)), pairs(&[("甲", "81.00"), ("乙", "72.00")]));
+    // An empty file (or one holding only a byte-order mark) is not a table with no rows.
+    for empty in ["", "\u{feff}"] {
+        dir.write("c.扣分.csv", empty);
+        refused(&dir.eval(&csv), "E0727", 1, &["c.扣分.csv", "扣分"]);
+    }
 }
 
 /// A header column given twice is refused once, in CSV and XLSX; a wrong column is reported
@@ -486,7 +491,7 @@ fn headers_are_read_as_people_read_them() {
 #[test]
 fn formats_that_show_other_digits_are_refused() {
     let dir = Dir::new();
-    for format in ["0\\.00", "0\".\"00", "[<60]0.00;0", "\"95\""] {
+    for format in ["0\\.00", "0\".\"00", "[<60]0.00;0", "\"95\"", "\"9\"0", "-0.00", "(0.00)", "0.0%%"] {
         let data = book(&dir, "d.xlsx", true, |s| {
             s.write_number_with_format(2, 1, 70, &Format::new().set_num_format(format)).unwrap();
         });

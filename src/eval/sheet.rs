@@ -94,6 +94,9 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
         return Err(vec![hidden_sheet(file, name)]);
     }
     let kept = unseen.sheets.get(name);
+    if kept.is_some_and(|k| k.too_large) {
+        return Err(vec![too_large_sheet(file, name)]);
+    }
     // Formulas and merged ranges are each a pass over the sheet: made only where there are any.
     let grid = Grid::read(book, name, kept.is_none_or(|k| k.formulas)).map_err(read)?;
     let merged =
@@ -291,15 +294,24 @@ fn sections(code: &str) -> Vec<String> {
 /// numbers by the second, zero by the third, where the code has them).
 fn shows(code: &str, value: f64) -> Shows {
     let sections = sections(code);
-    let section = match sections.len() {
-        n if value < 0.0 && n >= 2 => &sections[1],
-        n if value == 0.0 && n >= 3 => &sections[2],
-        _ => &sections[0],
+    let index = match sections.len() {
+        n if value < 0.0 && n >= 2 => 1,
+        n if value == 0.0 && n >= 3 => 2,
+        _ => 0,
     };
-    shows_section(section)
+    // The negative and zero sections write their own signs (a minus, brackets, a dash for 0).
+    shows_section(&sections[index], index > 0)
 }
 
-fn shows_section(section: &str) -> Shows {
+/// Text a format writes beside the number that changes what the number reads as: digits,
+/// a point, signs, brackets, a percent sign (`"9"0` shows 90 for 0, `-0.00` a minus).
+fn misleads(text: &str, negative: bool) -> bool {
+    text.chars().any(|c| c.is_numeric() || ".%/+".contains(c) || (!negative && "-−－()（）".contains(c)))
+}
+
+/// What one section shows; `negative` when it is the section for negative numbers, whose
+/// minus sign or brackets the format writes itself.
+fn shows_section(section: &str, negative: bool) -> Shows {
     let lower = section.trim().to_lowercase();
     if lower == "general" || lower.starts_with("g/") || lower == "@" {
         return Shows::General;
@@ -312,14 +324,22 @@ fn shows_section(section: &str) -> Shows {
     while i < chars.len() {
         match chars[i] {
             '"' => {
+                let start = i + 1;
                 i += 1;
                 while i < chars.len() && chars[i] != '"' {
                     i += 1;
+                }
+                let quoted: String = chars[start.min(chars.len())..i.min(chars.len())].iter().collect();
+                if misleads(&quoted, negative) {
+                    return Shows::Other;
                 }
                 text_after_digits = digits;
             }
             '\\' | '!' => {
                 i += 1;
+                if chars.get(i).is_some_and(|c| misleads(&c.to_string(), negative)) {
+                    return Shows::Other;
+                }
                 text_after_digits = digits;
             }
             // Padding: the width of a character, or a fill.
@@ -341,7 +361,11 @@ fn shows_section(section: &str) -> Shows {
             }
             ',' if digits && !matches!(chars.get(i + 1), Some('0' | '#' | '?')) => return Shows::Other,
             ',' => {}
+            // `%%`: Excel multiplies by 100 for each, LibreOffice once.
+            '%' if percent => return Shows::Other,
             '%' => percent = true,
+            '1'..='9' => return Shows::Other,
+            '-' | '(' | ')' | '+' if !negative => return Shows::Other,
             '/' => return Shows::Other,
             'E' | 'e' if matches!(chars.get(i + 1), Some('+' | '-')) => return Shows::Other,
             c if c.is_whitespace() || c == '-' || c == '(' || c == ')' || c.is_alphabetic() => {
@@ -582,6 +606,21 @@ fn not_a_workbook(file: &str, why: &str) -> Diagnostic {
     ))
 }
 
+fn too_large_sheet(file: &str, name: &str) -> Diagnostic {
+    let limit = super::sheet_xml::SHEET_LIMIT >> 20;
+    Diagnostic::error(
+        "E0901",
+        tr(
+            format!("cannot read {file}: the sheet {name} unpacks to more than {limit} MB, more than jixiao reads whole"),
+            format!("无法读取 {file}：工作表“{name}”解压后超过 {limit} MB，超出 jixiao 整体读取的上限"),
+        ),
+    )
+    .help(tr(
+        "save the sheet as CSV (which is read a batch at a time), or check the file: a small file that unpacks to gigabytes is damaged or crafted",
+        "请把该工作表另存为 CSV（CSV 分批读取）；或检查文件：解压后达到数 GB 的小文件已损坏或是刻意构造的",
+    ))
+}
+
 fn hidden_sheet(file: &str, name: &str) -> Diagnostic {
     Diagnostic::error(
         "E0725",
@@ -660,6 +699,14 @@ mod tests {
             Shows::Places { places: 2, percent: false }
         );
         assert_eq!(shows("0.0\"分\"", 1.0), Shows::Places { places: 1, percent: false });
+        for misleading in ["\"9\"0", "0\\5", "-0.00", "\"−\"0", "(0.00)", "0.0%%", "\"1\"General", "0\" 1/2\""] {
+            assert_eq!(shows(misleading, 1.0), Shows::Other, "{misleading}");
+        }
+        assert_eq!(shows("0.00;-0.00", -1.0), Shows::Places { places: 2, percent: false });
+        assert_eq!(shows("0.00;(0.00)", -1.0), Shows::Places { places: 2, percent: false });
+        let accounting = "_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)";
+        assert_eq!(shown_number(0.0, accounting).unwrap(), "0");
+        assert_eq!(shown_number(12.5, accounting).unwrap(), "12.5");
         assert_eq!(shows("0.00E+00", 1.0), Shows::Other);
         assert_eq!(shows("#,##0,", 1.0), Shows::Other);
     }

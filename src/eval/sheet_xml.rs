@@ -44,7 +44,14 @@ pub struct Kept {
     pub formulas: bool,
     /// Whether any cells are merged.
     pub merged: bool,
+    /// Whether the sheet's XML is larger than `SHEET_LIMIT` (a small file can unzip to
+    /// gigabytes): not read at all.
+    pub too_large: bool,
 }
+
+/// The most XML of one sheet that is read: more than any sheet of departments needs, less than
+/// would exhaust memory.
+pub const SHEET_LIMIT: u64 = 512 << 20;
 
 /// Reads what the workbook at `path` keeps from view; a part that cannot be read hides nothing
 /// (calamine has read the same file, and reports what is broken).
@@ -83,6 +90,10 @@ pub fn unseen(path: &Path) -> Unseen {
             None => in_dir(target),
         };
         let Some(xml) = part_bytes(&mut zip, &part) else { continue };
+        if xml.len() as u64 > SHEET_LIMIT {
+            out.sheets.insert(name, Kept { too_large: true, ..Kept::default() });
+            continue;
+        }
         let has = |what: &[u8]| memchr::memmem::find(&xml, what).is_some();
         let mut kept = Kept {
             formulas: has(b"<f>") || has(b"<f ") || has(b":f>") || has(b":f "),
@@ -117,9 +128,10 @@ pub fn unseen(path: &Path) -> Unseen {
 
 /// The bytes of the zip's part `name`, if it is there and reads whole.
 fn part_bytes<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<Vec<u8>> {
-    let mut part = zip.by_name(name).ok()?;
+    let part = zip.by_name(name).ok()?;
     let mut bytes = Vec::new();
-    part.read_to_end(&mut bytes).ok()?;
+    // One byte past the limit tells a part that is too large, whatever its header claims.
+    part.take(SHEET_LIMIT + 1).read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
 

@@ -267,6 +267,11 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
 pub fn header_problems(program: &Program, main: &Table, lists: &[Table]) -> Vec<Diagnostic> {
     let mut errors = header_errors(main, &|c| shape_at(program, c).is_some());
     for table in lists {
+        if table.header.iter().all(String::is_empty) {
+            // An empty file is not "no items": its header row would say that.
+            errors.push(headerless_list(table));
+            continue;
+        }
         errors.extend(header_errors(table, &|c| list_column(program, table, c).is_some()));
     }
     errors
@@ -501,7 +506,8 @@ fn fill_list(
 
 /// `部门, row 1` or `d.csv, line 1`: where a table's header is.
 fn header_place(table: &Table, c: usize) -> String {
-    format!("{}, {}", table.shown, (table.cell)(table.header_at, c))
+    let cell = (table.cell)(table.header_at, c);
+    tr(format!("{}, {cell}", table.shown), format!("{}，{cell}", table.shown))
 }
 
 fn unknown_column(table: &Table, c: usize, column: &str) -> Diagnostic {
@@ -531,6 +537,21 @@ fn duplicate_column(table: &Table, first: usize, again: usize, column: &str) -> 
         ),
     )
     .help(tr("keep one column of each name: delete or rename the other", "同名的列只保留一列：删除或更名另一列"))
+}
+
+fn headerless_list(table: &Table) -> Diagnostic {
+    let (shown, field) = (&table.shown, &table.name);
+    Diagnostic::error(
+        "E0727",
+        tr(
+            format!("{shown}: the table of `{field}` is empty, without even its header row"),
+            format!("{shown}：“{field}”表是空的，连表头行也没有"),
+        ),
+    )
+    .help(tr(
+        "an empty file is never read as \"none\": give the table its header row (jixiao template writes it), with the rows of the departments that have any",
+        "空文件不会被当作“没有”：请给这张表加上表头行（jixiao template 会生成），并填写有此项的部门的各行",
+    ))
 }
 
 fn title_row(table: &Table, c: usize) -> Diagnostic {
