@@ -557,3 +557,40 @@ fn an_empty_item_in_a_list_cell_is_refused() {
     let run = jixiao(&["eval", regulation, csv.to_str().unwrap()]);
     refused(&run, "E0717", 1, &["sc.csv, line 2", "、、"]);
 }
+
+/// A list row's `指标` is read as people read it; an empty one names no list and is refused,
+/// not dropped with its item.
+#[test]
+fn a_list_rows_indicator_is_read_or_refused() {
+    let dir = Dir::new();
+    let csv = dir.file("js.csv");
+    let regulation = "regulations/jiangsu-2011.jx";
+    let convert =
+        jixiao(&["convert", regulation, "examples/jiangsu-2011/departments.json", "-o", csv.to_str().unwrap()]);
+    assert_eq!(convert.code, 0, "{}", convert.text());
+    let expected = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", "jsonl"]);
+    let items = dir.file("js.职能工作.csv");
+    let text = std::fs::read_to_string(&items).unwrap();
+    std::fs::write(&items, text.replacen(",重点工作,", ",重点工作\u{200b},", 1)).unwrap();
+    for format in ["jsonl", "table"] {
+        let run = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.text());
+    }
+    assert_eq!(jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", "jsonl"]).stdout, expected.stdout);
+    std::fs::write(&items, text.replacen(",重点工作,", ",,", 1)).unwrap();
+    for format in ["jsonl", "table"] {
+        let run = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", format]);
+        refused(&run, "E0717", 1, &["js.职能工作.csv, line 2, column 2", "指标"]);
+    }
+}
+
+/// Two keys of one object that read the same (one with an invisible character) are not one
+/// silently chosen: the second is refused as a key given twice.
+#[test]
+fn keys_that_read_the_same_are_refused() {
+    let dir = Dir::new();
+    let data = dir.write("d.json", "[{\"部门\":\"甲\",\"得分\":80,\"得分\u{200b}\":90}]");
+    let run = jixiao(&["eval", dir.file("r.jx").to_str().unwrap(), data.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("得分<U+200B>"), "{}", run.text());
+}

@@ -453,16 +453,8 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             return self.fail(err::wrong_type(&self.at(place), &counts_per_level(&levels), &json_kind(json)));
         };
-        // Levels as a person reads them; a level given twice that way is reported as unknown.
-        let mut by_level: Vec<Option<&Json>> = vec![None; levels.len()];
-        let mut unknown = Vec::new();
-        for (key, value) in map {
-            let key_read = normalise(key);
-            match levels.iter().position(|l| *l == key_read) {
-                Some(i) if by_level[i].is_none() => by_level[i] = Some(value),
-                _ => unknown.push(visible(key)),
-            }
-        }
+        let names: Vec<&str> = levels.iter().map(String::as_str).collect();
+        let (by_level, unknown) = by_keys(map, &names);
         if !unknown.is_empty() {
             let suggestion = did_you_mean(&unknown[0], &levels);
             return self.fail(err::wrong_keys(&self.at(place), &[], &unknown, suggestion, &levels));
@@ -496,28 +488,20 @@ impl Reader<'_> {
         let Json::Object(map) = json else {
             return self.fail(err::wrong_type(&self.at(place), &object_with_keys(keys), &json_kind(json)));
         };
-        // Keys (indicators, fields, levels) are read as people read them, like names.
-        let normalised: serde_json::Map<String, Json>;
-        let map = if map.keys().all(|k| super::names::is_normal(k)) {
-            map
-        } else {
-            normalised = map.iter().map(|(k, v)| (super::names::normalise(k).into_owned(), v.clone())).collect();
-            &normalised
-        };
-        let is_key = |k: &String| keys.contains(&k.as_str());
-        let required = |(i, k): (usize, &&str)| !map.contains_key(*k) && !matches!(shape(i), Shape::Optional(_));
-        if map.keys().any(|k| !is_key(k)) || keys.iter().enumerate().any(required) {
-            let unknown: Vec<String> = map.keys().filter(|k| !is_key(k)).map(|k| super::names::visible(k)).collect();
-            let missing: Vec<String> =
-                keys.iter().enumerate().filter(|&(i, k)| required((i, k))).map(|(_, k)| k.to_string()).collect();
+        let (given, unknown) = by_keys(map, keys);
+        let missing: Vec<String> = (0..keys.len())
+            .filter(|&i| given[i].is_none() && !matches!(shape(i), Shape::Optional(_)))
+            .map(|i| keys[i].to_string())
+            .collect();
+        if !unknown.is_empty() || !missing.is_empty() {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             let suggestion = unknown.first().and_then(|u| did_you_mean(u, &missing));
             return self.fail(err::wrong_keys(&self.at(place), &missing, &unknown, suggestion, &keys));
         }
         let mut out = Vec::with_capacity(keys.len());
         let mut ok = true;
-        for (i, key) in keys.iter().enumerate() {
-            match map.get(*key).map_or(Some(Value::Absent), |v| self.value(v, shape(i), &Place::Key(place, key))) {
+        for (i, (key, value)) in keys.iter().zip(given).enumerate() {
+            match value.map_or(Some(Value::Absent), |v| self.value(v, shape(i), &Place::Key(place, key))) {
                 Some(v) => out.push(v),
                 None => ok = false,
             }
@@ -545,6 +529,22 @@ impl Reader<'_> {
 }
 
 /// `one of 好/较好/差`, `好/较好/差 之一`.
+/// The value of each of `keys` in `map`, keys compared as people read them (`names::normalise`:
+/// indicators, fields, levels, like names); and, shown visibly, the keys that are none of them
+/// or that read as one given before.
+fn by_keys<'j>(map: &'j serde_json::Map<String, Json>, keys: &[&str]) -> (Vec<Option<&'j Json>>, Vec<String>) {
+    let mut given = vec![None; keys.len()];
+    let mut unknown = Vec::new();
+    for (key, value) in map {
+        let read = normalise(key);
+        match keys.iter().position(|k| *k == read) {
+            Some(i) if given[i].is_none() => given[i] = Some(value),
+            _ => unknown.push(visible(key)),
+        }
+    }
+    (given, unknown)
+}
+
 fn one_of<S: AsRef<str>>(words: &[S]) -> String {
     let words = words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/");
     tr(format!("one of {words}"), format!("{words} 之一"))

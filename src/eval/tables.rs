@@ -51,7 +51,7 @@ impl Row {
     /// A row whose every cell is empty or white space (Excel writes `,,,,` for a cleared row):
     /// skipped wherever it stands.
     pub fn is_blank(&self) -> bool {
-        self.refused.is_empty() && self.cells.iter().all(|c| c.trim().is_empty())
+        self.refused.is_empty() && all_blank(self.cells.iter().map(String::as_str))
     }
 
     fn cell(&self, c: usize) -> &str {
@@ -95,7 +95,11 @@ impl Table {
 
 /// Whether a CSV record is blank: every cell empty or white space (`,,,,`, a row Excel cleared).
 pub fn blank_record(record: &csv::StringRecord) -> bool {
-    record.iter().all(|c| c.trim().is_empty())
+    all_blank(record.iter())
+}
+
+fn all_blank<'c>(mut cells: impl Iterator<Item = &'c str>) -> bool {
+    cells.all(|c| c.trim().is_empty())
 }
 
 /// The header of CSV read without one (`has_headers(false)`): the first record that is not
@@ -105,7 +109,7 @@ pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<Lines<R>>) -> Resul
     while reader.read_record(&mut record)? {
         if !blank_record(&record) {
             let line = line_of(reader, &record);
-            return Ok((record.iter().map(|h| super::names::normalise(h).into_owned()).collect(), line));
+            return Ok((record.iter().map(|h| normalise(h).into_owned()).collect(), line));
         }
     }
     Ok((Vec::new(), 1))
@@ -374,7 +378,7 @@ static TALLY_COUNT: Shape = Shape::Number { unit: Unit::Count, whole: true, min:
 ///
 /// A number with a percent sign (`92%`, as a cell formatted as a percentage shows it, or as
 /// CSV saved from one holds it) is the number shown: 92 points where the field is in points
-/// (a score out of 100), 0.92 where the field is a percentage; other numbers take no `%`.
+/// (a score out of 100); other numbers take no `%`.
 fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
     match shape.required() {
         Shape::Number { unit, .. } => {
@@ -382,15 +386,11 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
                 Some(d) => (d.trim_end(), true),
                 None => (text, false),
             };
-            let number = || if percent { percent_words(*unit) } else { tr("a number", "数") };
-            let mut d = crate::number::parse_decimal(digits).ok_or_else(number)?;
-            match (percent, unit) {
-                (false, _) | (true, Unit::Points) => {}
-                (true, Unit::Ratio) => {
-                    d = d.checked_div(rust_decimal::Decimal::ONE_HUNDRED).ok_or_else(number)?.normalize()
-                }
-                (true, _) => return Err(tr("a number without %", "不带 % 的数")),
+            if percent && *unit != Unit::Points {
+                return Err(tr("a number without %", "不带 % 的数"));
             }
+            let number = || tr("a number", "数");
+            let d = crate::number::parse_decimal(digits).ok_or_else(number)?;
             serde_json::from_str(&d.to_string()).map_err(|_| number())
         }
         Shape::List { item, .. } => {
@@ -402,13 +402,6 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             items.into_iter().map(|t| cell_value(item, t)).collect::<Result<Vec<Json>, String>>().map(Json::Array)
         }
         _ => Ok(Json::String(text.to_string())),
-    }
-}
-
-fn percent_words(unit: Unit) -> String {
-    match unit {
-        Unit::Points | Unit::Ratio => tr("a number", "数"),
-        _ => tr("a number without %", "不带 % 的数"),
     }
 }
 
@@ -463,11 +456,19 @@ fn fill_list(
             continue;
         };
         let record = &mut records[index];
-        let key =
-            if keyed { text_or_refusal(table, (r, 1), (name, "指标"), errors).map(str::to_string) } else { None };
-        if keyed && key.is_none() {
-            continue;
-        }
+        // Which indicator's list: read as people read it; an empty one names no list.
+        let key = match keyed.then(|| cell_text(table, r, 1)) {
+            None => None,
+            Some(Ok(Some(key))) => Some(normalise(key).into_owned()),
+            Some(Ok(None)) => {
+                errors.push(bad_cell(table, r, 1, name, "指标", &tr("the indicator's name", "指标名称"), ""));
+                continue;
+            }
+            Some(Err(refusal)) => {
+                errors.push(refused_cell(table, r, 1, (name, "指标"), refusal));
+                continue;
+            }
+        };
         let list_path = match &key {
             Some(k) => format!("{}.{k}", table.name),
             None => table.name.clone(),
