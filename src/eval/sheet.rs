@@ -69,15 +69,18 @@ pub fn extra_sheets(path: &Path, lists: &[String]) -> Vec<String> {
     let Ok(book) = open_workbook::<Book, _>(path) else { return Vec::new() };
     let names = book.sheet_names();
     let main = records_sheet(&names, lists);
-    let is_list = |n: &String| lists.iter().any(|l| sheet_named(std::slice::from_ref(n), l).is_some());
-    names.iter().filter(|n| **n != main && !is_list(n)).cloned().collect()
+    names.iter().filter(|n| **n != main && !is_list(n, lists)).cloned().collect()
 }
 
 /// The sheet of department records: `部门`, else the first sheet that is not a list's.
 fn records_sheet(names: &[String], lists: &[String]) -> String {
-    let is_list = |n: &String| lists.iter().any(|l| sheet_named(std::slice::from_ref(n), l).is_some());
     let named = sheet_named(names, RECORDS_SHEET);
-    named.or_else(|| names.iter().find(|n| !is_list(n))).cloned().unwrap_or_default()
+    named.or_else(|| names.iter().find(|n| !is_list(n, lists))).cloned().unwrap_or_default()
+}
+
+/// Whether the sheet `name` is a list's.
+fn is_list(name: &str, lists: &[String]) -> bool {
+    lists.iter().any(|l| super::names::normalise(name) == l.as_str())
 }
 
 /// The sheet whose name reads as `wanted` (a tab named `督促检查扣分 ` is that sheet).
@@ -108,12 +111,10 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     for (r, cells) in grid.rows.iter().enumerate() {
         let mut row = Row::text(grid.top as usize + r + 1, Vec::with_capacity(cells.len()));
         for (c, cell) in cells.iter().enumerate() {
-            let cell = Some(cell);
-            let formula = cell.and_then(|c| c.formula.as_ref());
-            let value = cell.map_or(&Data::Empty, |c| &c.value);
+            let formula = cell.formula.as_ref();
             // A placeholder where the value was never computed is no value at all.
-            let value = if unseen.uncomputed && formula.is_some() { &Data::Empty } else { value };
-            let format = cell.and_then(|c| grid.formats.get(c.style)).and_then(Option::as_deref);
+            let value = if unseen.uncomputed && formula.is_some() { &Data::Empty } else { &cell.value };
+            let format = grid.formats.get(cell.style).and_then(Option::as_deref);
             match read_cell(value, format, formula) {
                 Ok(text) => row.cells.push(text),
                 Err(refusal) => {
@@ -437,13 +438,8 @@ fn merged_values(
         if m.start == m.end || m.end.0 <= grid.top || !grid.holds_any(m.start, m.end) {
             continue;
         }
-        let range = format!(
-            "{}{}:{}{}",
-            tables::column_letters(m.start.1 as usize),
-            m.start.0 + 1,
-            tables::column_letters(m.end.1 as usize),
-            m.end.0 + 1
-        );
+        let corner = |(r, c): (u32, u32)| tables::cell_name(r as usize + 1, c as usize);
+        let range = format!("{}:{}", corner(m.start), corner(m.end));
         let rows = (m.start.0 + 1) as usize..=(m.end.0 + 1) as usize;
         let departments: Vec<String> = body
             .iter()
@@ -460,7 +456,7 @@ fn merged_values(
 fn hidden_values(name: &str, hidden: &Hidden, (header_at, header): (u32, &[String]), body: &[Row]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for row in body.iter().filter(|r| hidden.rows.contains(&(r.at as u32)) && !r.is_blank()) {
-        out.push(hidden_part(name, &tr(format!("row {}", row.at), format!("第 {} 行", row.at))));
+        out.push(hidden_part(name, &tables::spreadsheet_row(row.at)));
     }
     if hidden.rows.contains(&header_at) {
         out.push(hidden_part(name, &tr(format!("row {header_at} (the header)"), format!("第 {header_at} 行（表头）"))));
