@@ -302,15 +302,14 @@ fn evaluate(
     (jobs, bom): (Option<usize>, bool),
 ) -> R<ExitCode> {
     let out = out.filter(|p| p.as_os_str() != "-");
-    if let Some(path) = out {
-        check_output_path(path, &[file, data])?;
-    }
     let jobs = threads(jobs)?;
     let format = match (format, out) {
         (Some(format), _) => format,
         (None, None) => Format::Table,
         (None, Some(path)) => result_format(path)?,
     };
+    let (program, _) = compile(file)?;
+    check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
     // The result formats written as they come.
     let streamed = match format {
         Format::Json => Some(output::ResultFormat::Json),
@@ -324,18 +323,15 @@ fn evaluate(
     let data_format = eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let by_record = matches!(data_format, eval::files::DataFormat::JsonLines | eval::files::DataFormat::Csv);
     if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
-        let (program, _) = compile(file)?;
         // CSV whose list tables are not in the main table's order is read whole.
         if data_format == eval::files::DataFormat::JsonLines || eval::csv_stream::aligned(&program, data) {
             report(&eval::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-            check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
             stream::evaluate(&program, &params, data, (streamed, bom), out, jobs)?;
             return Ok(ExitCode::SUCCESS);
         }
     }
-    let Loaded { program, records, params, overridden, results } = load(file, data, set)?;
-    check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
+    let Loaded { program, records, params, overridden, results } = load(program, data, set)?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let bytes = match format {
         Format::Table => output::table(&program, &results, &inputs).into_bytes(),
@@ -530,7 +526,6 @@ fn unwritable(out: &Path, formats: &str, option: &str) -> Failure {
 }
 
 fn template(file: &Path, format: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {
-    check_output_path(out, &[file])?;
     let format = match format {
         Some(format) => format,
         None => data_format(out, "--format", ".json, .jsonl, .csv, .xlsx")?,
@@ -570,7 +565,6 @@ fn write_data(
 }
 
 fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {
-    check_output_path(out, &[file, data])?;
     let format = match to {
         Some(format) => format,
         None => data_format(out, "--to", ".json, .jsonl, .csv, .xlsx")?,
@@ -643,7 +637,8 @@ fn explain(
     losses: bool,
     set: &[String],
 ) -> R<ExitCode> {
-    let Loaded { program, records, params, results, .. } = load(file, data, set)?;
+    let (program, _) = compile(file)?;
+    let Loaded { program, records, params, results, .. } = load(program, data, set)?;
     let Some(i) = records.iter().position(|r| r.unit == eval::names::normalise(department)) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
@@ -689,8 +684,7 @@ struct Loaded {
     results: Vec<eval::UnitResult>,
 }
 
-fn load(file: &Path, data: &Path, set: &[String]) -> R<Loaded> {
-    let (program, _) = compile(file)?;
+fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {
     let overrides = parse_overrides(&program, set)?;
     report(&eval::files::extra_tables(&program, data));
     let (records, cells) = eval::files::read_with_cells(&program, data)?;
