@@ -343,13 +343,29 @@ pub const BOM: &str = "\u{feff}";
 /// regulation ranks by category), then every value under its own name; per-leaf values as
 /// `名称[指标]` columns. A byte-order mark first when `bom`.
 pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]], bom: bool) -> String {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(csv_header(program).iter().map(|h| neutralised(h).into_owned()));
+    let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
+    out.extend(csv_header_line(program));
     for (r, inp) in results.iter().zip(inputs) {
-        let _ = w.write_record(csv_row(program, r, inp).iter().map(|c| c.csv_text().into_owned()));
+        out.extend(csv_result_line(program, r, inp));
     }
-    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-    if bom { format!("{BOM}{body}") } else { body }
+    // Only CSV of UTF-8 text was written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The header line of CSV results, neutralised as every cell is.
+fn csv_header_line(program: &Program) -> Vec<u8> {
+    csv_line(csv_header(program).iter().map(|h| neutralised(h)))
+}
+
+/// One result's line of CSV.
+fn csv_result_line(program: &Program, r: &UnitResult, inputs: &[Value]) -> Vec<u8> {
+    csv_line(csv_row(program, r, inputs).iter().map(ResultCell::csv_text))
+}
+
+fn csv_line<'c>(fields: impl Iterator<Item = std::borrow::Cow<'c, str>>) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(fields.map(|f| f.into_owned()));
+    w.into_inner().unwrap_or_default()
 }
 
 fn csv_header(program: &Program) -> Vec<String> {

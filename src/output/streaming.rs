@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{BOM, JsonLineWriter, csv_header, csv_row, neutralised, result_json};
+use super::{BOM, JsonLineWriter, csv_header_line, csv_result_line, result_json};
 use crate::eval::stream::Evaluated;
 use crate::program::Program;
 
@@ -58,9 +58,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
                 if self.bom {
                     self.out.write_all(BOM.as_bytes())?;
                 }
-                let header: Vec<String> =
-                    csv_header(self.program).iter().map(|h| neutralised(h).into_owned()).collect();
-                self.out.write_all(&csv_line(&header))
+                self.out.write_all(&csv_header_line(self.program))
             }
             ResultFormat::JsonLines => Ok(()),
         }
@@ -111,10 +109,7 @@ fn item(
     let (r, inputs) = (&e.result, e.record.inputs.as_slice());
     match format {
         ResultFormat::JsonLines => lines.line(r, inputs, out),
-        ResultFormat::Csv => {
-            let row: Vec<String> = csv_row(program, r, inputs).iter().map(|c| c.csv_text().into_owned()).collect();
-            out.extend(csv_line(&row))
-        }
+        ResultFormat::Csv => out.extend(csv_result_line(program, r, inputs)),
         ResultFormat::Json => {
             out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             // The item as `to_string_pretty` prints it two levels down.
@@ -128,10 +123,4 @@ fn item(
             }
         }
     }
-}
-
-fn csv_line(fields: &[String]) -> Vec<u8> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(fields);
-    w.into_inner().unwrap_or_default()
 }
