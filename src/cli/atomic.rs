@@ -86,23 +86,9 @@ fn target_of(path: &Path) -> PathBuf {
 }
 
 /// Fills a temporary file beside `path` with `fill` and renames it over `path` only if
-/// `fill` succeeds; on any failure nothing is left behind. A device or pipe (`/dev/null`) is
-/// written to directly, as there is nothing to replace.
+/// `fill` succeeds; on any failure nothing is left behind.
 pub(super) fn write_through(path: &Path, fill: impl FnOnce(&mut (dyn Write + Send)) -> R<()>) -> R<()> {
-    let fail = |e: std::io::Error| Failure::from(vec![write_error(path, &e)]);
-    let target = target_of(path);
-    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
-        let mut file = std::fs::OpenOptions::new().write(true).open(&target).map_err(fail)?;
-        return fill(&mut file);
-    }
-    let mut pending = Pending::new(&target).map_err(fail)?;
-    {
-        let Some(file) = pending.file.as_mut() else { return Ok(()) };
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file.as_file_mut());
-        fill(&mut buffered)?;
-        buffered.flush().map_err(fail)?;
-    }
-    put_in_place(vec![(path.to_path_buf(), pending)])
+    put_in_place(fill_beside(path, fill)?.into_iter().collect())
 }
 
 /// Writes every file or none: all are filled first, then renamed into place; if a rename
@@ -111,20 +97,30 @@ pub(super) fn write_through(path: &Path, fill: impl FnOnce(&mut (dyn Write + Sen
 pub(super) fn write_all(files: &[(PathBuf, Vec<u8>)]) -> R<()> {
     let mut pending = Vec::new();
     for (path, bytes) in files {
-        let fail = |e: std::io::Error| Failure::from(vec![write_error(path, &e)]);
-        let target = target_of(path);
-        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) && !target.is_dir() {
-            // A device: nothing to replace (a folder fails below, when it would be replaced).
-            std::fs::OpenOptions::new().write(true).open(&target).and_then(|mut f| f.write_all(bytes)).map_err(fail)?;
-            continue;
-        }
-        let mut p = Pending::new(&target).map_err(fail)?;
-        if let Some(file) = p.file.as_mut() {
-            file.write_all(bytes).and_then(|_| file.flush()).map_err(fail)?;
-        }
-        pending.push((path.clone(), p));
+        let write =
+            |w: &mut (dyn Write + Send)| w.write_all(bytes).map_err(|e| Failure::from(vec![write_error(path, &e)]));
+        pending.extend(fill_beside(path, write)?);
     }
     put_in_place(pending)
+}
+
+/// A temporary file beside `path` filled by `fill`, to be put in place; `None` for a device
+/// or pipe (`/dev/null`), written to directly, as there is nothing to replace.
+fn fill_beside(path: &Path, fill: impl FnOnce(&mut (dyn Write + Send)) -> R<()>) -> R<Option<(PathBuf, Pending)>> {
+    let fail = |e: std::io::Error| Failure::from(vec![write_error(path, &e)]);
+    let target = target_of(path);
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) && !target.is_dir() {
+        let mut file = std::fs::OpenOptions::new().write(true).open(&target).map_err(fail)?;
+        fill(&mut file)?;
+        return Ok(None);
+    }
+    let mut pending = Pending::new(&target).map_err(fail)?;
+    if let Some(file) = pending.file.as_mut() {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file.as_file_mut());
+        fill(&mut buffered)?;
+        buffered.flush().map_err(fail)?;
+    }
+    Ok(Some((path.to_path_buf(), pending)))
 }
 
 /// Renames each temporary file over its target, keeping existing files' permissions; on a
