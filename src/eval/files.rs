@@ -159,13 +159,16 @@ fn misnamed(path: &Path, what: &str, help: String) -> Diagnostic {
 
 /// The records of a data file, whatever its format, as plain JSON (before checking).
 pub fn read_json(program: &Program, path: &Path) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
-    read_located(program, path).map(|(records, _)| records)
+    read_located(program, path, DataFormat::detect(path).map_err(|d| vec![d])?).map(|(records, _)| records)
 }
 
 /// The records as plain JSON, and for tables where each value came from.
-fn read_located(program: &Program, path: &Path) -> Result<(Vec<serde_json::Value>, Cells), Vec<Diagnostic>> {
+fn read_located(
+    program: &Program,
+    path: &Path,
+    format: DataFormat,
+) -> Result<(Vec<serde_json::Value>, Cells), Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let format = DataFormat::detect(path).map_err(|d| vec![d])?;
     match format {
         DataFormat::Json | DataFormat::JsonLines => {
             let text = json_file_text(path)?;
@@ -199,8 +202,8 @@ pub fn read_with_cells(program: &Program, path: &Path) -> Result<(Vec<Record>, C
     match DataFormat::detect(path).map_err(|d| vec![d])? {
         // JSON keeps its own exact positions for syntax errors.
         DataFormat::Json => Ok((parse_json(program, &path.display().to_string(), &json_file_text(path)?)?, Vec::new())),
-        _ => {
-            let (records, cells) = read_located(program, path)?;
+        format => {
+            let (records, cells) = read_located(program, path, format)?;
             Ok((read_records_located(program, &serde_json::Value::Array(records), &cells)?, cells))
         }
     }
