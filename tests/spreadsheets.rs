@@ -45,6 +45,17 @@ impl Dir {
         streamed
     }
 
+    /// A shipped regulation's example data converted to CSV as `{name}.csv` (with its list
+    /// files beside it).
+    fn shipped_as_csv(&self, regulation: &str, name: &str) -> PathBuf {
+        let csv = self.file(&format!("{name}.csv"));
+        let data = format!("examples/{regulation}/departments.json");
+        let regulation = format!("regulations/{regulation}.jx");
+        let convert = jixiao(&["convert", &regulation, &data, "-o", csv.to_str().unwrap()]);
+        assert_eq!(convert.code, 0, "{}", convert.text());
+        csv
+    }
+
     fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.file(name);
         std::fs::write(&path, text).unwrap();
@@ -404,11 +415,7 @@ fn extra_sheets_and_files_are_named() {
 #[test]
 fn jiangsu_without_its_deductions_file_is_refused() {
     let dir = Dir::new();
-    let csv = dir.file("js.csv");
-    let regulation = "regulations/jiangsu-2011.jx";
-    let convert =
-        jixiao(&["convert", regulation, "examples/jiangsu-2011/departments.json", "-o", csv.to_str().unwrap()]);
-    assert_eq!(convert.code, 0, "{}", convert.text());
+    let (regulation, csv) = ("regulations/jiangsu-2011.jx", dir.shipped_as_csv("jiangsu-2011", "js"));
     std::fs::rename(dir.file("js.督促检查扣分.csv"), dir.file("js.督促检查扣分（旧）.csv")).unwrap();
     for format in ["table", "jsonl"] {
         let run = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", format]);
@@ -545,11 +552,7 @@ fn sheets_are_found_as_people_name_them() {
 #[test]
 fn an_empty_item_in_a_list_cell_is_refused() {
     let dir = Dir::new();
-    let csv = dir.file("sc.csv");
-    let regulation = "regulations/sichuan-2014.jx";
-    let convert =
-        jixiao(&["convert", regulation, "examples/sichuan-2014/departments.json", "-o", csv.to_str().unwrap()]);
-    assert_eq!(convert.code, 0, "{}", convert.text());
+    let (regulation, csv) = ("regulations/sichuan-2014.jx", dir.shipped_as_csv("sichuan-2014", "sc"));
     let text = std::fs::read_to_string(&csv).unwrap();
     let (header, rest) = text.split_once('\n').unwrap();
     let (first, others) = rest.split_once('\n').unwrap();
@@ -563,11 +566,7 @@ fn an_empty_item_in_a_list_cell_is_refused() {
 #[test]
 fn a_list_rows_indicator_is_read_or_refused() {
     let dir = Dir::new();
-    let csv = dir.file("js.csv");
-    let regulation = "regulations/jiangsu-2011.jx";
-    let convert =
-        jixiao(&["convert", regulation, "examples/jiangsu-2011/departments.json", "-o", csv.to_str().unwrap()]);
-    assert_eq!(convert.code, 0, "{}", convert.text());
+    let (regulation, csv) = ("regulations/jiangsu-2011.jx", dir.shipped_as_csv("jiangsu-2011", "js"));
     let expected = jixiao(&["eval", regulation, csv.to_str().unwrap(), "--format", "jsonl"]);
     let items = dir.file("js.职能工作.csv");
     let text = std::fs::read_to_string(&items).unwrap();
