@@ -56,7 +56,8 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
             ));
         }
         match &def.kind {
-            ValueKind::Let { expr, cap, floor, .. } => {
+            ValueKind::Let { expr, adjustments, to_zero, cap, floor, .. } => {
+                adjustments_exercised((v, &def.name), adjustments, *to_zero, &program.source, coverage, &mut miss);
                 if cap.is_some() && !coverage.caps.contains(&v) {
                     miss(tr(
                         format!("{}: its cap (封顶) never takes effect in a test", def.name),
@@ -85,6 +86,37 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
         }
     }
     out
+}
+
+/// Each deduction or bonus takes something in some test, its `最多扣`/`最多加` takes effect in
+/// some test, and so does `扣完为止`.
+fn adjustments_exercised(
+    (v, name): (ValueId, &str),
+    adjustments: &[Adjustment],
+    to_zero: bool,
+    source: &crate::source::SourceFile,
+    coverage: &Coverage,
+    miss: &mut impl FnMut(String),
+) {
+    for (i, a) in adjustments.iter().enumerate() {
+        let written = source.slice(a.span).trim();
+        if !coverage.applied.contains(&(v, i)) {
+            miss(tr(
+                format!("`{written}`: no test takes or gives anything by it"),
+                format!("“{written}”：没有测试按它扣分或加分"),
+            ));
+        }
+        if a.most.is_some() && !coverage.mosts.contains(&(v, i)) {
+            let most = if a.bonus { "最多加" } else { "最多扣" };
+            miss(tr(
+                format!("`{written}`: its limit ({most}) never takes effect in a test"),
+                format!("“{written}”：没有测试使{most}生效"),
+            ));
+        }
+    }
+    if to_zero && !coverage.to_zero.contains(&v) {
+        miss(tr(format!("{name}: 扣完为止 never takes effect in a test"), format!("{name}：没有测试使“扣完为止”生效")));
+    }
 }
 
 fn branches(e: &Expr, name: &str, coverage: &Coverage, miss: &mut impl FnMut(String)) {
@@ -119,7 +151,7 @@ fn checked_values(program: &Program) -> HashSet<ValueId> {
             continue;
         }
         let mut uses = Vec::new();
-        for e in value_formulas(&program.values[v].kind) {
+        for e in program.values[v].kind.formulas() {
             collect_values(e, &mut uses);
         }
         stack.extend(uses);
@@ -127,15 +159,6 @@ fn checked_values(program: &Program) -> HashSet<ValueId> {
     seen
 }
 
-fn value_formulas(kind: &ValueKind) -> Vec<&Expr> {
-    match kind {
-        ValueKind::Let { expr, cap, floor, .. } => {
-            [Some(expr), cap.as_ref(), floor.as_ref()].into_iter().flatten().collect()
-        }
-        ValueKind::Grade { subject, .. } => vec![subject],
-        ValueKind::Rank { by, within, .. } => std::iter::once(by).chain(within).collect(),
-    }
-}
 
 fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
     if let Expr::Value(v) = e {

@@ -749,6 +749,21 @@ fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>>
                 )),
             ));
         };
+        if n.is_zero() && program.params[p].divisor {
+            return Err(usage(
+                Diagnostic::error(
+                    "E0913",
+                    tr(
+                        format!("--set {name}=0: `{name}` divides a value in the regulation, so it may not be 0"),
+                        format!("--set {name}=0：办法中以“{name}”作除数，不能设为 0"),
+                    ),
+                )
+                .help(tr(
+                    format!("set {name} to a value other than 0 (its default is {})", program.params[p].default),
+                    format!("请把 {name} 设为非零的值（默认值为 {}）", program.params[p].default),
+                )),
+            ));
+        }
         out.push((p, n));
     }
     Ok(out)

@@ -179,6 +179,17 @@ impl Number {
         if o > self { o } else { self }
     }
 
+    /// The largest whole number not above this one (向下取整).
+    pub fn floor(self) -> Number {
+        Number::int(self.num.div_euclid(self.den))
+    }
+
+    /// The smallest whole number not below this one (向上取整).
+    pub fn ceil(self) -> Number {
+        let f = self.num.div_euclid(self.den);
+        Number::int(if self.num.rem_euclid(self.den) == 0 { f } else { f + 1 })
+    }
+
     /// The value as a whole number, if it is one and fits.
     pub fn to_i128(self) -> Option<i128> {
         self.is_integer().then_some(self.num)

@@ -91,6 +91,8 @@ pub struct Input {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     Text,
+    /// `是否`: yes or no (`true`/`false`, or the words 是/否).
+    YesNo,
     /// A number: a count (`次数`, whole and ≥ 0), a score in points (`分数`) or a plain
     /// number (`数值`), within optional bounds.
     Number {
@@ -144,6 +146,9 @@ pub struct Param {
     pub name: String,
     pub default: Number,
     pub unit: Unit,
+    /// A divisor is proved non-zero by this parameter's value, so `--set` and `设定` may not
+    /// make it 0.
+    pub divisor: bool,
     pub refs: Vec<String>,
     pub span: Span,
 }
@@ -197,6 +202,10 @@ pub enum ValueKind {
         /// Computed once per leaf of this indicator (`[项 属于 绩效管理]`).
         family: Option<NodeId>,
         expr: Expr,
+        /// A scoring table's deductions and bonuses (`每 x 扣 5分`), applied in order.
+        adjustments: Vec<Adjustment>,
+        /// `扣完为止`: after the adjustments, the value is at least 0.
+        to_zero: bool,
         cap: Option<Expr>,
         floor: Option<Expr>,
         rounding: Option<(u32, Rounding)>,
@@ -211,6 +220,43 @@ pub enum ValueKind {
         within: Option<Expr>,
         ascending: bool,
     },
+}
+
+/// A deduction or bonus of a scoring table: `每 不达标月数 扣 5分 最多扣 10分` takes 5 points
+/// for every month, 10 at most; `扣 5分 如果 非 已更新` takes 5 once, when the condition holds.
+#[derive(Clone, Debug)]
+pub struct Adjustment {
+    /// How many times (`每 x`: a number ≥ 0), or when (`如果 c`: a yes/no condition).
+    pub count: Expr,
+    pub when: bool,
+    /// Points (or the value's unit) for each time.
+    pub amount: Expr,
+    pub bonus: bool,
+    /// `最多扣 10分` / `最多加 5分`: the most this adjustment takes or gives in all.
+    pub most: Option<Expr>,
+    pub span: Span,
+}
+
+impl ValueKind {
+    /// Every formula a value is computed from.
+    pub fn formulas(&self) -> Vec<&Expr> {
+        match self {
+            ValueKind::Let { expr, adjustments, cap, floor, .. } => {
+                let mut out = vec![expr];
+                for a in adjustments {
+                    out.extend([&a.count, &a.amount]);
+                    out.extend(&a.most);
+                }
+                out.extend(cap);
+                out.extend(floor);
+                out
+            }
+            ValueKind::Grade { subject, bands, .. } => std::iter::once(subject)
+                .chain(bands.iter().flat_map(|b| b.lower.iter().chain(&b.upper).map(|(e, _)| e)))
+                .collect(),
+            ValueKind::Rank { by, within, .. } => std::iter::once(by).chain(within).collect(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -268,10 +314,12 @@ pub enum Expr {
     /// Arms by label index of the subject's label set.
     Match(Box<Expr>, Vec<Expr>),
     Call(Builtin, Vec<Expr>),
-    /// An indicator's value from values of its parts, weighted by the tree.
+    /// An indicator's value from values of its parts, weighted by the tree; or, with
+    /// `points`, the sum of its parts scored in points, each within its own points (分值).
     Rollup {
         indicator: NodeId,
         parts: Vec<(NodeId, Expr)>,
+        points: bool,
     },
 }
 
@@ -343,13 +391,23 @@ pub enum Builtin {
     CountOf(usize),
     /// All answers of a tally.
     TallyTotal,
-    /// An indicator's value from its leaves' values, by points or weights.
+    /// An indicator's value from its leaves' values, by points or weights; or, with
+    /// `points`, the sum of leaves scored in points, each within its own points.
     Rollup {
         indicator: NodeId,
         keys: NodeId,
+        points: bool,
     },
     /// Whether an optional input was given.
     Given,
+    /// 向下取整: the largest whole number not above.
+    Floor,
+    /// 向上取整: the smallest whole number not below.
+    Ceil,
+    /// 计数(条件): how many items of a list (or leaves) meet a condition.
+    CountTrue,
+    /// 合计(值, 条件): the sum of the items whose condition holds.
+    SumWhere,
 }
 
 #[derive(Clone, Debug)]
@@ -493,6 +551,7 @@ impl Shape {
     pub fn ty(&self) -> Ty {
         match self {
             Shape::Text => Ty::Text,
+            Shape::YesNo => Ty::Bool,
             Shape::Number { unit, .. } => Ty::Num(*unit),
             Shape::Rating(s) => Ty::Rating(*s),
             Shape::Label(l) => Ty::Label(*l),

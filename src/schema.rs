@@ -87,6 +87,7 @@ fn describe(program: &Program, refs: &[String]) -> Option<String> {
 fn shape_schema(program: &Program, shape: &Shape) -> Json {
     match shape {
         Shape::Text => json!({ "type": "string", "minLength": 1 }),
+        Shape::YesNo => json!({ "enum": [true, false, "是", "否"] }),
         Shape::Number { whole, min, max, .. } => {
             let mut o = Map::new();
             o.insert("type".into(), json!(if *whole { "integer" } else { "number" }));
@@ -188,6 +189,7 @@ pub fn example(program: &Program) -> Json {
 fn placeholder(program: &Program, shape: &Shape) -> Json {
     match shape {
         Shape::Text => json!("示例"),
+        Shape::YesNo => json!("是"),
         Shape::Number { min, max, .. } => match (min, max) {
             (_, Some(m)) if m.inclusive => number(m.value),
             (Some(m), _) if m.inclusive => number(m.value),

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use jixiao::diagnostic::Diagnostic;
 use jixiao::program::Program;
 use jixiao::source::{SourceFile, Span};
-use jixiao::syntax::ast::{DataType, Decl, Expr, ExprNode, IndicatorNode, Literal, TypeBody, TypeLimit};
+use jixiao::syntax::ast::{DataType, Decl, Expr, ExprNode, IndicatorNode, Literal, TypeBody, TypeLimit, WholeBand};
 use jixiao::{cases, eval, output};
 use rust_decimal::Decimal;
 
@@ -53,8 +53,7 @@ fn sites(source: &SourceFile) -> Vec<Site> {
             }
             Decl::Param(param) => expr(&param.value, &mut found),
             Decl::Let(l) => {
-                expr(&l.expr, &mut found);
-                l.cap.iter().chain(&l.floor).for_each(|e| expr(e, &mut found));
+                l.formulas().into_iter().for_each(|e| expr(e, &mut found));
                 if let Some(r) = &l.rounding {
                     found.push(Site { digits: r.places.span, value: Decimal::from(r.places.node) });
                 }
@@ -64,6 +63,12 @@ fn sites(source: &SourceFile) -> Vec<Site> {
                 expr(&grade.subject, &mut found);
                 for band in &grade.bands {
                     band.lower.iter().chain(&band.upper).for_each(|b| expr(&b.value, &mut found));
+                    let cutoffs = match &band.whole {
+                        Some(WholeBand::Range(a, b)) => vec![a, b],
+                        Some(WholeBand::Above(a) | WholeBand::Below(a)) => vec![a],
+                        None => vec![],
+                    };
+                    found.extend(cutoffs.into_iter().map(|c| Site { digits: c.span, value: c.node }));
                 }
             }
             Decl::Rank(rank) => expr(&rank.by, &mut found),
@@ -104,6 +109,7 @@ fn data_type(ty: &DataType, found: &mut Vec<Site>) {
         | TypeBody::Count
         | TypeBody::Score
         | TypeBody::Number
+        | TypeBody::YesNo
         | TypeBody::Named(_) => {}
     }
 }

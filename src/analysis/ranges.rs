@@ -46,6 +46,9 @@ pub struct Ranges {
     pub values: Vec<Range>,
     /// For values with a cap or floor: the range before it was applied.
     pub unlimited: Vec<Option<Interval>>,
+    /// Parts of roll-ups in points whose range reaches outside their points (0 to 分值):
+    /// the part and its range. A department there is refused at evaluation.
+    pub over_points: Vec<(NodeId, Interval)>,
 }
 
 pub fn analyse(program: &Program) -> Ranges {
@@ -53,19 +56,21 @@ pub fn analyse(program: &Program) -> Ranges {
         program,
         values: vec![Range::Other; program.values.len()],
         unlimited: vec![None; program.values.len()],
+        over_points: Vec::new(),
         bound: None,
     };
     for &v in &program.order {
         let r = a.value(v);
         a.values[v] = r;
     }
-    Ranges { values: a.values, unlimited: a.unlimited }
+    Ranges { values: a.values, unlimited: a.unlimited, over_points: a.over_points }
 }
 
 struct Analysis<'p> {
     program: &'p Program,
     values: Vec<Range>,
     unlimited: Vec<Option<Interval>>,
+    over_points: Vec<(NodeId, Interval)>,
     /// The leaf being analysed, inside a per-leaf value.
     bound: Option<usize>,
 }
@@ -74,13 +79,13 @@ impl Analysis<'_> {
     fn value(&mut self, v: ValueId) -> Range {
         let program = self.program;
         match &program.values[v].kind {
-            ValueKind::Let { family: Some(node), expr, cap, floor, rounding } => {
+            ValueKind::Let { family: Some(node), expr, adjustments, to_zero, cap, floor, rounding } => {
                 let n = program.leaves(*node).len();
                 let mut entries = Vec::with_capacity(n);
                 let mut before: Option<Interval> = None;
                 for k in 0..n {
                     self.bound = Some(k);
-                    let (r, raw) = self.limited(expr, cap.as_ref(), floor.as_ref(), *rounding);
+                    let (r, raw) = self.limited(expr, (adjustments, *to_zero), cap.as_ref(), floor.as_ref(), *rounding);
                     before = match (before, raw) {
                         (Some(a), Some(b)) => Some(a.hull(b)),
                         (a, b) => a.or(b),
@@ -91,8 +96,8 @@ impl Analysis<'_> {
                 self.unlimited[v] = before.filter(|_| cap.is_some() || floor.is_some());
                 Range::Entries(entries)
             }
-            ValueKind::Let { expr, cap, floor, rounding, .. } => {
-                let (r, raw) = self.limited(expr, cap.as_ref(), floor.as_ref(), *rounding);
+            ValueKind::Let { expr, adjustments, to_zero, cap, floor, rounding, .. } => {
+                let (r, raw) = self.limited(expr, (adjustments, *to_zero), cap.as_ref(), floor.as_ref(), *rounding);
                 self.unlimited[v] = raw.filter(|_| cap.is_some() || floor.is_some());
                 r
             }
@@ -105,12 +110,20 @@ impl Analysis<'_> {
     fn limited(
         &mut self,
         e: &Expr,
+        (adjustments, to_zero): (&[Adjustment], bool),
         cap: Option<&Expr>,
         floor: Option<&Expr>,
         rounding: Option<(u32, crate::number::Rounding)>,
     ) -> (Range, Option<Interval>) {
         let r = self.expr(e);
-        let Some(raw) = r.interval() else { return (r, None) };
+        let Some(mut raw) = r.interval() else { return (r, None) };
+        for a in adjustments {
+            let Some(taken) = self.adjusted(a) else { return (Range::Other, None) };
+            raw = if a.bonus { raw.plus(taken) } else { raw.plus(taken.negated()) };
+        }
+        if to_zero {
+            raw = raw.max(Interval::exactly(Number::ZERO));
+        }
         let mut i = raw;
         if let Some(c) = cap.and_then(|c| self.expr(c).interval()) {
             i = i.min(c);
@@ -126,6 +139,37 @@ impl Analysis<'_> {
             i = Interval::new(round(i.lo), round(i.hi));
         }
         (Range::Num(i), Some(raw))
+    }
+
+    /// What one deduction or bonus can take or give: count × amount, within its limit.
+    fn adjusted(&mut self, a: &Adjustment) -> Option<Interval> {
+        let count = if a.when {
+            Interval::new(End::At(Number::ZERO), End::At(Number::ONE))
+        } else {
+            self.expr(&a.count).interval()?.max(Interval::exactly(Number::ZERO))
+        };
+        let mut taken = count.times(self.expr(&a.amount).interval()?);
+        if let Some(m) = &a.most {
+            taken = taken.min(self.expr(m).interval()?);
+        }
+        Some(taken)
+    }
+
+    /// The sum of parts scored in points, each within its points (a part outside them is
+    /// refused at evaluation); notes the parts whose range reaches outside.
+    fn in_points(&mut self, scored: Vec<(NodeId, Option<Interval>)>) -> Option<Interval> {
+        let mut total = Interval::exactly(Number::ZERO);
+        for (node, range) in scored {
+            let points = self.program.indicators[node].points?;
+            let allowed = Interval::new(End::At(Number::ZERO), End::At(points));
+            let range = range?;
+            if (range.lo < allowed.lo || range.hi > allowed.hi) && !self.over_points.iter().any(|(n, _)| *n == node) {
+                self.over_points.push((node, range));
+            }
+            let clamp = |e: End| e.max(allowed.lo).min(allowed.hi);
+            total = total.plus(Interval::new(clamp(range.lo), clamp(range.hi)));
+        }
+        Some(total)
     }
 
     fn expr(&mut self, e: &Expr) -> Range {
@@ -160,17 +204,27 @@ impl Analysis<'_> {
             }
             Expr::Match(_, arms) => arms.iter().map(|a| self.expr(a)).reduce(hull).unwrap_or(Range::Other),
             Expr::Call(b, args) => self.call(*b, args),
-            Expr::Rollup { indicator, parts } => {
+            Expr::Rollup { parts, points: true, .. } => {
+                let scored: Vec<(NodeId, Option<Interval>)> =
+                    parts.iter().map(|(node, e)| (*node, self.expr(e).interval())).collect();
+                self.in_points(scored).map_or(Range::Other, num)
+            }
+            Expr::Rollup { indicator, parts, .. } => {
                 let mut known = vec![None; self.program.indicators.len()];
                 for (node, e) in parts {
                     known[*node] = self.expr(e).interval();
                 }
                 rolled_up(self.program, *indicator, &known).map_or(Range::Other, num)
             }
+            Expr::Compare(_, a, b) => match (self.expr(a), self.expr(b)) {
+                (Range::List { min, max, .. }, _) | (_, Range::List { min, max, .. }) => {
+                    Range::List { item: Box::new(Range::Other), min, max }
+                }
+                _ => Range::Other,
+            },
             Expr::Absent
             | Expr::Bool(_)
             | Expr::Label(_)
-            | Expr::Compare(..)
             | Expr::And(..)
             | Expr::Or(..)
             | Expr::Not(_) => Range::Other,
@@ -216,7 +270,18 @@ impl Analysis<'_> {
             },
             Builtin::TallyFactors(s) => Range::List { item: Box::new(Range::Num(factors(s))), min: 0, max: None },
             Builtin::CountOf(_) | Builtin::TallyTotal => Range::Num(counts),
-            Builtin::Rollup { indicator, keys } => {
+            Builtin::Rollup { indicator, keys, points: true } => {
+                let Range::Entries(rs) = first else { return Range::Other };
+                let scored: Vec<(NodeId, Option<Interval>)> = program
+                    .leaves(keys)
+                    .iter()
+                    .zip(rs)
+                    .filter(|(leaf, _)| is_within(&program.indicators, **leaf, indicator))
+                    .map(|(leaf, r)| (*leaf, r.interval()))
+                    .collect();
+                self.in_points(scored).map_or(Range::Other, Range::Num)
+            }
+            Builtin::Rollup { indicator, keys, .. } => {
                 let Range::Entries(rs) = first else { return Range::Other };
                 let mut known = vec![None; program.indicators.len()];
                 for (&leaf, r) in program.leaves(keys).iter().zip(rs) {
@@ -225,6 +290,29 @@ impl Analysis<'_> {
                 rolled_up(program, indicator, &known).map_or(Range::Other, Range::Num)
             }
             Builtin::Given => Range::Other,
+            Builtin::Floor | Builtin::Ceil => {
+                let whole = |e: End| match e {
+                    End::At(n) => End::At(if b == Builtin::Floor { n.floor() } else { n.ceil() }),
+                    e => e,
+                };
+                first.interval().map_or(Range::Other, |i| Range::Num(Interval::new(whole(i.lo), whole(i.hi))))
+            }
+            Builtin::CountTrue => match first {
+                Range::List { max, .. } => Range::Num(Interval::new(
+                    End::At(Number::ZERO),
+                    max.map_or(End::PosInf, |m| End::At(Number::int(m as i128))),
+                )),
+                Range::Entries(rs) => {
+                    Range::Num(Interval::new(End::At(Number::ZERO), End::At(Number::int(rs.len() as i128))))
+                }
+                _ => Range::Num(counts),
+            },
+            Builtin::SumWhere => match first {
+                Range::List { item, max, .. } => {
+                    item.interval().map_or(Range::Other, |i| Range::Num(i.repeated(0, max)))
+                }
+                _ => Range::Other,
+            },
         }
     }
 }
@@ -274,7 +362,7 @@ pub fn shape_range(program: &Program, shape: &Shape) -> Range {
         }
         Shape::Record(fields) => Range::Entries(fields.iter().map(|(_, s)| shape_range(program, s)).collect()),
         Shape::Optional(inner) => shape_range(program, inner),
-        Shape::Text | Shape::Rating(_) | Shape::Label(_) | Shape::Tally { .. } => Range::Other,
+        Shape::Text | Shape::YesNo | Shape::Rating(_) | Shape::Label(_) | Shape::Tally { .. } => Range::Other,
     }
 }
 

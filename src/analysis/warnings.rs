@@ -14,13 +14,63 @@ pub fn warnings(program: &Program, ranges: &Ranges) -> Vec<Diagnostic> {
         match &def.kind {
             ValueKind::Let { cap, floor, .. } => limits(program, ranges, v, cap.as_ref(), floor.as_ref(), &mut out),
             ValueKind::Grade { subject, bands, .. } => {
+                out.extend(unrounded_subject(program, def, subject));
                 unreachable_bands(program, ranges, def, subject, bands, &mut out);
                 super::wording::ambiguous_thresholds(program, def, bands, &mut out);
             }
-            ValueKind::Rank { .. } => {}
+            ValueKind::Rank { by, .. } => out.extend(unrounded_subject(program, def, by)),
         }
     }
+    for (node, range) in &ranges.over_points {
+        out.push(over_points(program, *node, *range));
+    }
     out.into_iter().map(|d| d.in_source(&program.source)).collect()
+}
+
+/// A grade or rank decided on a value that is published rounded (two places, as every value
+/// without `保留` is printed) but compared exactly: 89.995 would be published as 90.00 and
+/// graded below 90; two departments published at 85.00 ranked apart.
+fn unrounded_subject(program: &Program, def: &ValueDef, subject: &Expr) -> Option<Diagnostic> {
+    let Expr::Value(v) = subject else { return None };
+    let read = &program.values[*v];
+    let ValueKind::Let { rounding: None, .. } = read.kind else { return None };
+    if read.whole || !matches!(read.ty, Ty::Num(Unit::Points | Unit::Count | Unit::Free)) {
+        return None;
+    }
+    let (name, by) = (&def.name, &read.name);
+    Some(
+        Diagnostic::warning(
+            "W0506",
+            tr(
+                format!("`{name}` is decided on the exact `{by}`, but `{by}` is published rounded to 2 places"),
+                format!("“{name}”按“{by}”的精确值确定，而“{by}”公布时四舍五入到两位小数"),
+            ),
+        )
+        .label(def.formula, tr(format!("compares the exact {by}"), format!("比较的是“{by}”的精确值")))
+        .help(tr(
+            format!("round `{by}` where it is computed (`计算 {by} = … 保留 2 位`), so that what is published is what is graded and ranked: 89.995 would be published as 90.00 but graded below 90"),
+            format!("请在计算“{by}”时加上“保留 2 位”，使公布的分数就是评定等次和排名所用的分数：否则 89.995 公布为 90.00，却按低于 90 评定"),
+        )),
+    )
+}
+
+/// A part of a roll-up in points that the formulas let go outside its points.
+fn over_points(program: &Program, node: NodeId, range: super::interval::Interval) -> Diagnostic {
+    let ind = &program.indicators[node];
+    let points = ind.points.map(text).unwrap_or_default();
+    let name = &ind.name;
+    Diagnostic::warning(
+        "W0505",
+        tr(
+            format!("`{name}` is added up within its {points} points, but its score can be {range}"),
+            format!("“{name}”按分值 {points} 分计入合计，但其得分的取值范围为 {range}"),
+        ),
+    )
+    .label(ind.span, tr(format!("points {points}"), format!("分值 {points}")))
+    .help(tr(
+        format!("a department scored outside 0 to {points} is refused (E0806); keep the score within: `扣完为止`, `封顶 {points}分`, `保底 0分`, or bound the inputs"),
+        format!("得分超出 0 至 {points} 的部门将被拒绝（E0806）；请使得分不超出分值：“扣完为止”“封顶 {points}分”“保底 0分”，或限定输入的范围"),
+    ))
 }
 
 fn fixed(program: &Program, e: &Expr) -> Option<Number> {

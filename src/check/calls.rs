@@ -30,9 +30,15 @@ impl Checker<'_> {
                 want(2, "an indicator, and optionally one value per leaf", self)?;
                 self.rollup(&args[0], &args[1], ctx)
             }
+            "计数" if args.len() == 1 => self.count_true(&args[0], ctx),
             "计数" => {
-                want(2, "a tally and one of its levels", self)?;
+                want(2, "a tally and one of its levels, or one condition per item", self)?;
                 self.count_of(&args[0], &args[1], ctx)
+            }
+            "合计" if args.len() == 2 => self.sum_where(&args[0], &args[1], ctx),
+            "比例" => {
+                want(2, "a part and a whole", self)?;
+                self.ratio(&args[0], &args[1], ctx)
             }
             _ => {
                 want(1, "one argument", self)?;
@@ -97,6 +103,10 @@ impl Checker<'_> {
             }
             ("有", Ty::Optional(_)) => call(Builtin::Given, x, Ty::Bool),
             ("有", t) => self.mismatch(span, "an optional input (可选)", &err::ty_words(&t)),
+            ("向下取整" | "向上取整", t) => {
+                let u = self.unit_of(&t, span)?;
+                call(if zh == "向下取整" { Builtin::Floor } else { Builtin::Ceil }, x, Ty::Num(u))
+            }
             (_, t) => self.mismatch(span, "a list of numbers", &err::ty_words(&t)),
         }
     }
@@ -120,7 +130,14 @@ impl Checker<'_> {
             );
         }
         let u = self.unit_of(&item, values.span)?;
-        let unit = if self.indicators[node].points.is_some() {
+        let in_points = self.indicators[node].points.is_some() && u == Unit::Points;
+        if in_points {
+            let leaves = p::leaves_of(&self.indicators, node);
+            self.parts_have_points(&leaves, values.span)?;
+        }
+        let unit = if in_points {
+            Unit::Points
+        } else if self.indicators[node].points.is_some() {
             if !matches!(u, Unit::Ratio | Unit::Free) {
                 return self.mismatch(
                     values.span,
@@ -132,7 +149,7 @@ impl Checker<'_> {
         } else {
             u
         };
-        Some((Expr::Call(Builtin::Rollup { indicator: node, keys }, vec![v]), Ty::Num(unit)))
+        Some((Expr::Call(Builtin::Rollup { indicator: node, keys, points: in_points }, vec![v]), Ty::Num(unit)))
     }
 
     /// `汇总(职能工作目标)`: the indicator's value from the values named after its parts
@@ -167,8 +184,13 @@ impl Checker<'_> {
                 None => stack.extend(self.indicators[n].children.iter().rev().copied()),
             }
         }
+        let in_points = self.indicators[node].points.is_some() && unit == Unit::Points;
+        if in_points {
+            let nodes: Vec<NodeId> = parts.iter().map(|(n, _)| *n).collect();
+            self.parts_have_points(&nodes, tree.span)?;
+        }
         let unit = match (self.indicators[node].points, unit) {
-            (Some(_), Unit::Ratio | Unit::Free) => Unit::Points,
+            (Some(_), Unit::Ratio | Unit::Free | Unit::Points) => Unit::Points,
             (Some(_), u) => {
                 return self.mismatch(
                     tree.span,
@@ -178,7 +200,19 @@ impl Checker<'_> {
             }
             (None, u) => u,
         };
-        Some((Expr::Rollup { indicator: node, parts }, Ty::Num(unit)))
+        Some((Expr::Rollup { indicator: node, parts, points: in_points }, Ty::Num(unit)))
+    }
+
+    /// In a roll-up of parts scored in points, every part has its own points (分值) to stay
+    /// within.
+    fn parts_have_points(&mut self, parts: &[NodeId], span: Span) -> Option<()> {
+        let missing: Vec<String> =
+            parts.iter().filter(|&&n| self.indicators[n].points.is_none()).map(|&n| self.indicators[n].name.clone()).collect();
+        if missing.is_empty() {
+            return Some(());
+        }
+        self.diags.push(err::part_without_points(span, &missing));
+        None
     }
 
     /// The indicator named by 汇总's first argument.
@@ -190,6 +224,57 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// `计数(月发布条数 < 40)`: how many items of a list, or leaves, meet a condition.
+    fn count_true(&mut self, cond: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let (c, t) = self.expr(cond, ctx)?;
+        match &t {
+            Ty::List(item) | Ty::Map(_, item) if **item == Ty::Bool => {
+                Some((Expr::Call(Builtin::CountTrue, vec![c]), Ty::Num(Unit::Count)))
+            }
+            t => self.mismatch(
+                cond.span,
+                "one condition per item, as in `计数(月发布条数 < 40)`",
+                &err::ty_words(t),
+            ),
+        }
+    }
+
+    /// `合计(扣分项.扣分, 扣分项.查实 = 是)`: the sum of the items whose condition holds.
+    fn sum_where(&mut self, values: &ExprNode, cond: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let (v, vt) = self.expr(values, ctx)?;
+        let (c, ct) = self.expr(cond, ctx)?;
+        let Ty::List(item) = &vt else {
+            return self.mismatch(values.span, "a list of numbers", &err::ty_words(&vt));
+        };
+        let unit = self.unit_of(item, values.span)?;
+        if ct != Ty::List(Box::new(Ty::Bool)) {
+            return self.mismatch(cond.span, "one condition per item of the list", &err::ty_words(&ct));
+        }
+        if super::expr::list_base(&v) != super::expr::list_base(&c) {
+            self.diags.push(err::different_lists(cond.span));
+            return None;
+        }
+        Some((Expr::Call(Builtin::SumWhere, vec![v, c]), Ty::Num(unit)))
+    }
+
+    /// `比例(达标月数, 12)`: a part of a whole as a percentage.
+    fn ratio(&mut self, part: &ExprNode, whole: &ExprNode, ctx: &Ctx) -> Option<Typed> {
+        let p = self.expr(part, ctx);
+        let w = self.expr(whole, ctx);
+        let ((p, pt), (w, wt)) = (p?, w?);
+        let (pu, wu) = (self.unit_of(&pt, part.span)?, self.unit_of(&wt, whole.span)?);
+        if unify(pu, wu).is_none() {
+            self.diags.push(err::unit_mismatch(whole.span, "divide", pu, wu));
+            return None;
+        }
+        if self.may_be_zero(&w, ctx) {
+            self.diags.push(err::maybe_zero(whole.span, "the whole"));
+            return None;
+        }
+        self.mark_divisor(&w);
+        Some((Expr::Arith(p::Arith::Div, Box::new(p), Box::new(w)), Ty::Num(Unit::Ratio)))
     }
 
     fn count_of(&mut self, tally: &ExprNode, level: &ExprNode, ctx: &Ctx) -> Option<Typed> {

@@ -30,6 +30,15 @@ impl Checker<'_> {
                         continue;
                     };
                     match &value.node {
+                        Literal::Number(n) if self.params[p].divisor && parse_number(n).is_zero() => {
+                            self.diags.push(err::bad_expectation(
+                                value.span,
+                                &tr(
+                                    format!("`{}` divides a value, so it may not be 0", name.node),
+                                    format!("“{}”被用作除数，不能设为 0", name.node),
+                                ),
+                            ))
+                        }
                         Literal::Number(n) => case.params.push((p, parse_number(n))),
                         _ => self.diags.push(err::bad_expectation(
                             value.span,

@@ -143,7 +143,7 @@ impl<'a> Checker<'a> {
         self.declare(&p.name, Symbol::Param(self.params.len()));
         let (default, unit) = self.constant(&p.value, "a parameter's value").unwrap_or((Number::ZERO, Unit::Free));
         let refs = p.refs.iter().map(|r| r.node.clone()).collect();
-        self.params.push(Param { name: p.name.node.clone(), default, unit, refs, span: p.name.span });
+        self.params.push(Param { name: p.name.node.clone(), default, unit, divisor: false, refs, span: p.name.span });
     }
 
     fn input(&mut self, i: &ast::Input) {
@@ -186,6 +186,7 @@ impl<'a> Checker<'a> {
     fn shape(&mut self, t: &ast::DataType) -> Option<Shape> {
         let mut shape = match &t.body {
             TypeBody::Text => Shape::Text,
+            TypeBody::YesNo => Shape::YesNo,
             TypeBody::Count => Shape::count(),
             TypeBody::Score => Shape::Number { unit: Unit::Points, whole: false, min: None, max: None },
             TypeBody::Number => Shape::Number { unit: Unit::Count, whole: false, min: None, max: None },
@@ -228,7 +229,7 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let mut candidates: Vec<String> = self.scales.iter().map(|s| s.name.clone()).collect();
-                candidates.extend(["文本", "次数", "分数", "数值"].map(String::from));
+                candidates.extend(["文本", "次数", "分数", "数值", "是否"].map(String::from));
                 self.diags.push(err::unknown_name(name.span, &name.node, "type or scale", &candidates));
                 None
             }
@@ -330,6 +331,7 @@ fn fits(lit: &ast::Literal, shape: &Shape) -> bool {
         (_, Shape::Optional(inner)) => matches!(lit, L::None) || fits(lit, inner),
         (L::Number(_), Shape::Number { .. }) => true,
         (L::Text(_), Shape::Text) => true,
+        (L::Bool(_), Shape::YesNo) => true,
         (L::Word(_) | L::Text(_), Shape::Rating(_) | Shape::Label(_)) => true,
         (L::List(items), Shape::List { item, .. }) => items.iter().all(|i| fits(&i.node, item)),
         (L::Object(_), Shape::Tally { .. } | Shape::Each { .. } | Shape::Record(_)) => true,

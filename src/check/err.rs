@@ -174,8 +174,8 @@ pub fn maybe_zero(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error("E0305", tr(format!("{what} can be zero here"), format!("{what_zh}在此处可能为零")))
         .label(span, tr("may be zero", "可能为零"))
         .help(tr(
-            "declare the input 非空 (nonempty), or guard it: `如果 x > 0 则 … 否则 …`",
-            "请把该输入声明为“非空”，或先加判断：“如果 x > 0 则 … 否则 …”",
+            "declare a list 非空 (nonempty) or a number input above 0 (`次数 ≥ 1`, `数值 > 0`), give a parameter a value other than 0, or guard it: `如果 x > 0 则 … 否则 …`",
+            "列表请声明为“非空”，数字输入请声明大于 0（如“次数 ≥ 1”“数值 > 0”），参数请设为非零的值，或先加判断：“如果 x > 0 则 … 否则 …”",
         ))
 }
 
@@ -209,6 +209,49 @@ pub fn points_times_points(span: Span) -> Diagnostic {
             "one side should be a percentage or a count, as in `2分 × 中央表彰` or `60分 × 50%`",
             "其中一边应为百分比或次数，如“2分 × 中央表彰”或“60分 × 50%”",
         ))
+}
+
+pub fn fractional_cutoff(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "E0412",
+        tr(
+            "a cut-off written as a whole number band (`70 至 89`, `90 以上`) is not a whole number",
+            "按整数分段（如“70 至 89”“90 以上”）的分数线不是整数",
+        ),
+    )
+    .label(span, tr("not a whole number", "不是整数"))
+    .help(tr(
+        "`70 至 89` means at least 70 and below 90; for other cut-offs write the bounds: `良好 ≥ 70.5 且 < 89.5`",
+        "“70 至 89”表示不低于 70 且低于 90；其他分数线请写明上下限，如“良好 ≥ 70.5 且 < 89.5”",
+    ))
+}
+
+pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
+    let (en, zh) = (parts.join(", "), parts.join("、"));
+    Diagnostic::error(
+        "E0315",
+        tr(
+            format!("parts scored in points are added up, but {en} has no points (分值) to stay within"),
+            format!("各部分按分值得分并相加，但“{zh}”没有规定分值"),
+        ),
+    )
+    .label(span, tr("a sum of parts scored in points", "按分值得分的各部分之和"))
+    .help(tr(
+        format!("give {en} its points in the indicator tree (`{} 分值 20`), or score the parts as percentages of their points", parts[0]),
+        format!("请在指标体系中写明“{zh}”的分值（如“{} 分值 20”），或把各部分的得分写成占其分值的百分比", parts[0]),
+    ))
+}
+
+pub fn points_as_count(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "E0314",
+        tr("`每` counts how many times, but this is an amount of points", "“每”后应为次数，这里却是分值"),
+    )
+    .label(span, tr("points, not a count", "这是分值，不是次数"))
+    .help(tr(
+        "write what is counted after `每` and the points after `扣`, as in `每 不达标月数 扣 5分`; to take a number of points, write `扣 x 如果 条件` or subtract it",
+        "“每”后写所计的次数，“扣”后写分值，如“每 不达标月数 扣 5分”；要扣一个分值，写“扣 x 如果 条件”或直接相减",
+    ))
 }
 
 pub fn empty_limit(span: Span) -> Diagnostic {
@@ -512,6 +555,11 @@ fn zh(phrase: &str) -> String {
         // What can be zero (maybe_zero).
         "the divisor" => "除数",
         "the number of items averaged" => "参与平均的项数",
+        "the whole" => "总数",
+        "one condition per item, as in `计数(月发布条数 < 40)`" => "每项一个条件，如“计数(月发布条数 < 40)”",
+        "one condition per item of the list" => "列表每项一个条件",
+        "a tally and one of its levels, or one condition per item" => "一个计票结果和它的一个级别，或每项一个条件",
+        "a part and a whole" => "部分和总数两项",
         // How many arguments a function takes (arity).
         "an indicator, and optionally one value per leaf" => "一个指标，以及（可选）每个末级指标各一个值",
         "a tally and one of its levels" => "一个计票结果和它的一个级别",

@@ -226,6 +226,9 @@ impl Checker<'_> {
                     self.diags.push(err::maybe_zero(rhs.span, "the divisor"));
                     return None;
                 }
+                if !ctx.nonzero.contains(&b) {
+                    self.mark_divisor(&b);
+                }
                 (Arith::Div, u)
             }
         };
@@ -246,12 +249,12 @@ impl Checker<'_> {
         let ((a, ta), (b, tb)) = match (self.is_bare_word(lhs, ctx), self.is_bare_word(rhs, ctx)) {
             (false, true) => {
                 let (a, ta) = self.expr(lhs, ctx)?;
-                let b = self.label_in(rhs, &ta)?;
+                let b = self.label_in(rhs, list_item(&ta).unwrap_or(&ta))?;
                 ((a, ta), b)
             }
             (true, false) => {
                 let (b, tb) = self.expr(rhs, ctx)?;
-                (self.label_in(lhs, &tb)?, (b, tb))
+                (self.label_in(lhs, list_item(&tb).unwrap_or(&tb))?, (b, tb))
             }
             _ => {
                 let l = self.expr(lhs, ctx);
@@ -259,6 +262,16 @@ impl Checker<'_> {
                 (l?, r?)
             }
         };
+        // Lists compare item by item (`月发布条数 < 40`), as they combine in arithmetic.
+        let lists = (list_item(&ta).cloned(), list_item(&tb).cloned());
+        if let (Some(_), Some(_)) = lists
+            && list_base(&a) != list_base(&b)
+        {
+            self.diags.push(err::different_lists(span));
+            return None;
+        }
+        let each = lists.0.is_some() || lists.1.is_some();
+        let (ta, tb) = (lists.0.unwrap_or(ta), lists.1.unwrap_or(tb));
         let ordered = !matches!(cmp, Compare::Eq | Compare::Ne);
         if ordered && (matches!(ta, Ty::Optional(_)) || matches!(tb, Ty::Optional(_))) {
             return self.mismatch(
@@ -299,7 +312,8 @@ impl Checker<'_> {
                 );
             }
         }
-        Some((Expr::Compare(cmp, Box::new(a), Box::new(b)), Ty::Bool))
+        let ty = if each { Ty::List(Box::new(Ty::Bool)) } else { Ty::Bool };
+        Some((Expr::Compare(cmp, Box::new(a), Box::new(b)), ty))
     }
 
     /// A single word that names nothing declared: a level, if something beside it has levels.
@@ -425,10 +439,10 @@ fn list_item(t: &Ty) -> Option<&Ty> {
 
 /// The list a list-valued formula walks (fields and item-by-item arithmetic keep it), so
 /// that two lists combined item by item are known to have the same length.
-fn list_base(e: &Expr) -> Option<&Expr> {
+pub(super) fn list_base(e: &Expr) -> Option<&Expr> {
     match e {
         Expr::Field(base, _) => list_base(base).or(Some(base)),
-        Expr::Arith(_, a, b) => list_base(a).or_else(|| list_base(b)),
+        Expr::Arith(_, a, b) | Expr::Compare(_, a, b) => list_base(a).or_else(|| list_base(b)),
         Expr::Call(Builtin::Factors(_), args) => args.first(),
         Expr::Const(_) | Expr::Param(_) => None,
         e => Some(e),

@@ -44,10 +44,7 @@ impl Checker<'_> {
         let mut names: Vec<&Ident> = Vec::new();
         for decl in &file.decls {
             match &decl.node {
-                Decl::Let(l) => [Some(&l.expr), l.cap.as_ref(), l.floor.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .for_each(|e| mentions(e, &mut names)),
+                Decl::Let(l) => l.formulas().into_iter().for_each(|e| mentions(e, &mut names)),
                 Decl::Grade(g) => {
                     mentions(&g.subject, &mut names);
                     for b in &g.bands {
@@ -82,7 +79,7 @@ impl Checker<'_> {
         let mut names: Vec<&Ident> = Vec::new();
         match self.slots[v].decl {
             Decl::Let(l) => {
-                for e in [Some(&l.expr), l.cap.as_ref(), l.floor.as_ref()].into_iter().flatten() {
+                for e in l.formulas() {
                     mentions(e, &mut names);
                 }
             }

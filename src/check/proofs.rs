@@ -3,7 +3,8 @@
 
 use super::Checker;
 use super::expr::Ctx;
-use crate::program::{Arith, Builtin, Expr, Shape};
+use crate::number::Number;
+use crate::program::{Arith, Builtin, Expr, Shape, ValueId, ValueKind};
 
 impl Checker<'_> {
     /// The data shape behind a formula that reads an input, if it does.
@@ -57,7 +58,43 @@ impl Checker<'_> {
             Expr::Call(Builtin::Length, args) => !args.first().is_some_and(|a| self.nonempty(a)),
             Expr::Arith(Arith::Mul, a, b) => self.may_be_zero(a, ctx) || self.may_be_zero(b, ctx),
             Expr::Arith(Arith::Div, a, _) | Expr::Neg(a) => self.may_be_zero(a, ctx),
-            _ => true,
+            // A parameter's value (checked again when `--set` changes it), a value computed
+            // from numbers and parameters, an input declared above 0.
+            Expr::Param(p) => self.params[*p].default.is_zero(),
+            Expr::Value(v) => !self.constant_value(*v).is_some_and(|n| !n.is_zero()),
+            e => !matches!(self.shape_of(e), Some(Shape::Number { min: Some(m), .. })
+                if m.value > Number::ZERO || (m.value == Number::ZERO && !m.inclusive)),
+        }
+    }
+
+    /// A value that is the same for every record: a formula of numbers and parameters.
+    fn constant_value(&self, v: ValueId) -> Option<Number> {
+        match &self.slots[v].def.as_ref()?.kind {
+            ValueKind::Let { family: None, expr, adjustments, cap: None, floor: None, .. } if adjustments.is_empty() => {
+                self.fixed_value(expr)
+            }
+            _ => None,
+        }
+    }
+
+    /// Marks the parameters a proved divisor depends on, so that no `--set` makes it 0.
+    pub(super) fn mark_divisor(&mut self, e: &Expr) {
+        let mut params = Vec::new();
+        self.divisor_params(e, &mut params);
+        for p in params {
+            self.params[p].divisor = true;
+        }
+    }
+
+    fn divisor_params(&self, e: &Expr, out: &mut Vec<usize>) {
+        match e {
+            Expr::Param(p) => out.push(*p),
+            Expr::Value(v) => {
+                if let Some(ValueKind::Let { expr, .. }) = self.slots[*v].def.as_ref().map(|d| &d.kind) {
+                    self.divisor_params(expr, out);
+                }
+            }
+            e => e.children().into_iter().for_each(|c| self.divisor_params(c, out)),
         }
     }
 }

@@ -37,6 +37,15 @@ impl Checker<'_> {
     fn let_value(&mut self, l: &ast::Let) -> Option<ValueDef> {
         let (ctx, family) = self.binder_ctx(&l.binder)?;
         let (expr, mut ty) = self.expr(&l.expr, &ctx)?;
+        let mut adjustments = Vec::new();
+        for a in &l.adjustments {
+            let (adjustment, unit) = self.adjustment(a, &ty, l.expr.span, &ctx)?;
+            ty = Ty::Num(unit);
+            adjustments.push(adjustment);
+        }
+        if let Some(at) = l.to_zero {
+            self.unit_of(&ty, at)?;
+        }
         let mut limit = |this: &mut Self, bound: &Option<ast::ExprNode>| -> Option<Option<Expr>> {
             let Some(b) = bound else { return Some(None) };
             let (x, bt) = this.expr(b, &ctx)?;
@@ -58,16 +67,65 @@ impl Checker<'_> {
             }
             None => None,
         };
-        let kind = ValueKind::Let { family, expr, cap, floor, rounding };
+        let to_zero = l.to_zero.is_some();
+        let kind = ValueKind::Let { family, expr, adjustments, to_zero, cap, floor, rounding };
         let whole = match &kind {
             ValueKind::Let { rounding: Some((0, _)), .. } => true,
-            ValueKind::Let { expr, cap, floor, .. } => {
-                [Some(expr), cap.as_ref(), floor.as_ref()].into_iter().flatten().all(|e| self.is_whole(e))
-            }
+            ValueKind::Let { adjustments, .. } => kind
+                .formulas()
+                .into_iter()
+                .filter(|e| !adjustments.iter().any(|a| a.when && std::ptr::eq(*e, &a.count)))
+                .all(|e| self.is_whole(e)),
             _ => false,
         };
         let formula = l.expr.span;
         Some(ValueDef { name: l.name.node.clone(), kind, ty, whole, refs: refs(&l.refs), span: l.name.span, formula })
+    }
+
+    /// `每 x 扣 5分 最多扣 10分` or `扣 5分 如果 c`: the count a number that is no amount of
+    /// points (or a yes/no condition), the amount and its limit in the value's unit. Gives the
+    /// value's unit after the adjustment.
+    fn adjustment(&mut self, a: &ast::Adjustment, ty: &Ty, at: Span, ctx: &Ctx) -> Option<(Adjustment, Unit)> {
+        let value_unit = self.unit_of(ty, at)?;
+        let (count, when) = match &a.count {
+            ast::AdjustCount::Per(e) => {
+                let (x, t) = self.expr(e, ctx)?;
+                let u = self.unit_of(&t, e.span)?;
+                if u == Unit::Points {
+                    self.diags.push(err::points_as_count(e.span));
+                    return None;
+                }
+                (x, false)
+            }
+            ast::AdjustCount::When(e) => {
+                let (x, t) = self.expr(e, ctx)?;
+                if t != Ty::Bool {
+                    return self.type_error(e.span, &tr("a yes/no condition", "是/否的条件"), &t);
+                }
+                (x, true)
+            }
+        };
+        let (amount, at_) = self.expr(&a.amount, ctx)?;
+        let au = self.unit_of(&at_, a.amount.span)?;
+        let Some(mut unit) = unify(value_unit, au) else {
+            let verb = if a.bonus { "add" } else { "subtract" };
+            self.diags.push(err::unit_mismatch(a.amount.span, verb, value_unit, au));
+            return None;
+        };
+        let most = match &a.most {
+            Some(m) => {
+                let (x, mt) = self.expr(m, ctx)?;
+                let mu = self.unit_of(&mt, m.span)?;
+                let Some(u) = unify(unit, mu) else {
+                    self.diags.push(err::unit_mismatch(m.span, "limit", unit, mu));
+                    return None;
+                };
+                unit = u;
+                Some(x)
+            }
+            None => None,
+        };
+        Some((Adjustment { count, when, amount, bonus: a.bonus, most, span: a.span }, unit))
     }
 
     fn grade_value(&mut self, g: &ast::Grade) -> Option<ValueDef> {
@@ -81,8 +139,10 @@ impl Checker<'_> {
         let mut bands = Vec::new();
         let mut bounds: Vec<LabeledBand> = Vec::new();
         for band in &g.bands {
-            let lower = self.threshold(band.lower.as_ref(), unit)?;
-            let upper = self.threshold(band.upper.as_ref(), unit)?;
+            let (lower, upper) = match &band.whole {
+                Some(whole) => self.whole_band(whole)?,
+                None => (self.threshold(band.lower.as_ref(), unit)?, self.threshold(band.upper.as_ref(), unit)?),
+            };
             let fixed = |b: &Option<(Expr, bool)>, this: &Self| b.as_ref().map(|(e, i)| (this.fixed_value(e), *i));
             let (fl, fu) = (fixed(&lower, self), fixed(&upper, self));
             let at = band.name.span;
@@ -101,6 +161,30 @@ impl Checker<'_> {
             refs: refs(&g.refs),
             span: g.name.span,
             formula: g.subject.span,
+        })
+    }
+
+    /// Whole-number cut-offs as written (`70 至 89`, `90 以上`, `59 以下`) as bounds: at least
+    /// the first, below the last plus one, so that the bands meet (89.5 is in `70 至 89`).
+    #[allow(clippy::type_complexity)]
+    fn whole_band(&mut self, whole: &ast::WholeBand) -> Option<(Option<(Expr, bool)>, Option<(Expr, bool)>)> {
+        let mut whole_number = |n: &crate::source::Node<rust_decimal::Decimal>| {
+            if n.node.fract().is_zero() {
+                Some(Number::from_decimal(n.node))
+            } else {
+                self.diags.push(err::fractional_cutoff(n.span));
+                None
+            }
+        };
+        let next = |n: Number| n.checked_add(Number::ONE).ok();
+        Some(match whole {
+            ast::WholeBand::Range(a, b) => {
+                let (a, b) = (whole_number(a), whole_number(b));
+                let (a, b) = (a?, b?);
+                (Some((Expr::Const(a), true)), Some((Expr::Const(next(b)?), false)))
+            }
+            ast::WholeBand::Above(a) => (Some((Expr::Const(whole_number(a)?), true)), None),
+            ast::WholeBand::Below(b) => (None, Some((Expr::Const(next(whole_number(b)?)?), false))),
         })
     }
 
@@ -134,7 +218,15 @@ impl Checker<'_> {
             Expr::Neg(x) => self.is_whole(x),
             Expr::Arith(Arith::Add | Arith::Sub | Arith::Mul, a, b) => self.is_whole(a) && self.is_whole(b),
             Expr::If(_, a, b) => self.is_whole(a) && self.is_whole(b),
-            Expr::Call(Builtin::Length | Builtin::TallyTotal | Builtin::CountOf(_), _) => true,
+            Expr::Call(
+                Builtin::Length | Builtin::TallyTotal | Builtin::CountOf(_) | Builtin::CountTrue | Builtin::Floor | Builtin::Ceil,
+                _,
+            ) => true,
+            Expr::Call(Builtin::SumWhere, args) => args.first().is_some_and(|a| self.is_whole(a)),
+            Expr::Rollup { parts, points: true, .. } => parts.iter().all(|(_, e)| self.is_whole(e)),
+            Expr::Field(..) | Expr::Index(..) => {
+                matches!(self.shape_of(e).map(Shape::required), Some(Shape::Number { whole: true, .. }))
+            }
             Expr::Call(Builtin::Sum | Builtin::Min | Builtin::Max, args) => args.iter().all(|a| self.is_whole(a)),
             _ => false,
         }

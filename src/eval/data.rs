@@ -356,6 +356,11 @@ impl Reader<'_> {
                 Json::String(s) => Some(Value::Text(s.clone())),
                 j => self.fail(err::wrong_type(&self.at(place), &tr("text", "文本"), &json_kind(j))),
             },
+            Shape::YesNo => match json {
+                Json::Bool(b) => Some(Value::Bool(*b)),
+                Json::String(s) if let Some(b) = yes_no(&normalise(s)) => Some(Value::Bool(b)),
+                j => self.fail(err::wrong_type(&self.at(place), &yes_no_words(), &json_kind(j))),
+            },
             Shape::Number { whole, min, max, .. } => {
                 let expected = || number_words(*whole, *min, *max);
                 let n = self.number(json, place, expected)?;
@@ -513,6 +518,7 @@ impl Reader<'_> {
         let program = self.program;
         match shape {
             Shape::Text => tr("text", "文本"),
+            Shape::YesNo => yes_no_words(),
             Shape::Number { whole, min, max, .. } => number_words(*whole, *min, *max),
             Shape::Rating(s) => one_of(&program.scales[*s].level_names()),
             Shape::Label(l) => one_of(&program.label_sets[*l]),
@@ -588,6 +594,21 @@ fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
         (None, Some(b)) => format!("{noun} {}", bound(b, "≤", "<")),
         (None, None) => noun.into(),
     }
+}
+
+/// A yes/no answer written as a word: 是/否, or true/false as JSON and spreadsheets write
+/// them (`TRUE` in a cell Excel or WPS formats as a logical value).
+pub fn yes_no(word: &str) -> Option<bool> {
+    match word {
+        "是" | "true" | "TRUE" | "True" => Some(true),
+        "否" | "false" | "FALSE" | "False" => Some(false),
+        _ => None,
+    }
+}
+
+/// What a yes/no field accepts, for messages.
+pub fn yes_no_words() -> String {
+    tr("yes or no (是/否, true/false)", "是或否（是/否、true/false）")
 }
 
 pub fn json_kind(json: &Json) -> String {

@@ -306,6 +306,24 @@ pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
     .help(help)
 }
 
+/// A part of a roll-up in points scored outside its points.
+pub fn over_points(record: &str, value: &str, part: &str, score: crate::number::Number, points: crate::number::Number) -> Diagnostic {
+    let record = record_words(record);
+    let shown = |n: crate::number::Number| n.to_decimal(4).map_or_else(|_| n.to_string(), |d| d.normalize().to_string());
+    let (score, points) = (shown(score), shown(points));
+    Diagnostic::error(
+        "E0806",
+        tr(
+            format!("{record}, computing `{value}`: `{part}` scored {score}, outside its points (0 to {points})"),
+            format!("{record}，计算“{value}”时：“{part}”得 {score} 分，超出其分值（0 至 {points} 分）"),
+        ),
+    )
+    .help(tr(
+        format!("keep `{part}` within its points in the regulation (`封顶 {points}分`, `扣完为止`), or correct the data it is computed from"),
+        format!("请在办法中使“{part}”不超出其分值（“封顶 {points}分”“扣完为止”），或更正其所依据的数据"),
+    ))
+}
+
 pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
     let what_zh = match what {
         "a number was expected" => "此处应为数字",
@@ -316,6 +334,8 @@ pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
         "one value per leaf was expected" => "此处应为每个末级指标各一个值",
         "a leaf without a value" => "有末级指标没有值",
         "numbers were expected" => "此处应为数字",
+        "conditions per item were expected" => "此处应为每项一个条件",
+        "a list and a condition per item were expected" => "此处应为一个列表及其每项的条件",
         other => other,
     };
     let record = record_words(record);

@@ -28,6 +28,12 @@ pub struct Env<'a> {
 pub struct Coverage {
     pub caps: HashSet<ValueId>,
     pub floors: HashSet<ValueId>,
+    /// Deductions and bonuses (by value and position) whose `最多扣`/`最多加` took effect.
+    pub mosts: HashSet<(ValueId, usize)>,
+    /// Deductions and bonuses (by value and position) that took or gave something.
+    pub applied: HashSet<(ValueId, usize)>,
+    /// Values whose `扣完为止` stopped the deductions at 0.
+    pub to_zero: HashSet<ValueId>,
     pub bands: HashSet<(ValueId, usize)>,
     pub branches: HashSet<(usize, usize)>,
 }
@@ -51,12 +57,17 @@ pub enum Failure {
     Arith(ArithError),
     /// A value of a kind the checker should have ruled out: a defect in jixiao.
     Internal(&'static str),
+    /// A part of a roll-up in points scored outside its points (from 0 to its 分值).
+    OverPoints { node: NodeId, score: Number, points: Number },
 }
 
 impl Failure {
-    pub fn at(self, unit: &str, value: &str) -> Diagnostic {
+    pub fn at(self, program: &Program, unit: &str, value: &str) -> Diagnostic {
         let record = format!("department \"{unit}\"");
         match self {
+            Failure::OverPoints { node, score, points } => {
+                err::over_points(&record, value, &program.indicators[node].name, score, points)
+            }
             Failure::Arith(e) => err::arithmetic(&record, value, e),
             Failure::Internal(what) => err::internal(&record, value, what),
         }
@@ -109,8 +120,10 @@ impl<'a> Env<'a> {
     }
 
     fn let_value(&self, v: ValueId, def: &ValueDef) -> R<(Value, Option<Value>)> {
-        let ValueKind::Let { expr, cap, floor, rounding, .. } = &def.kind else { return Ok((Value::Absent, None)) };
-        let exact = if matches!(def.ty, Ty::Num(_)) {
+        let ValueKind::Let { expr, adjustments, to_zero, cap, floor, rounding, .. } = &def.kind else {
+            return Ok((Value::Absent, None));
+        };
+        let mut exact = if matches!(def.ty, Ty::Num(_)) {
             self.num(expr)?
         } else {
             match self.eval(expr)? {
@@ -118,7 +131,26 @@ impl<'a> Env<'a> {
                 value => return Ok((value, None)),
             }
         };
-        let mut n = exact;
+        for (i, a) in adjustments.iter().enumerate() {
+            let (taken, limited) = self.adjustment(a)?;
+            if !taken.is_zero() {
+                self.note(|cov| {
+                    cov.applied.insert((v, i));
+                });
+            }
+            if limited {
+                self.note(|cov| {
+                    cov.mosts.insert((v, i));
+                });
+            }
+            exact = if a.bonus { exact.checked_add(taken)? } else { exact.checked_sub(taken)? };
+        }
+        if *to_zero && exact < Number::ZERO {
+            self.note(|cov| {
+                cov.to_zero.insert(v);
+            });
+        }
+        let mut n = if *to_zero { exact.max(Number::ZERO) } else { exact };
         if let Some(c) = cap {
             let c = self.num(c)?;
             if n > c {
@@ -141,6 +173,25 @@ impl<'a> Env<'a> {
             n = n.round(*places, *rule)?;
         }
         Ok((Value::Num(n), (n != exact).then_some(Value::Num(exact))))
+    }
+
+    /// What one deduction or bonus takes or gives (count × amount, within its limit), and
+    /// whether the limit took effect.
+    pub fn adjustment(&self, a: &Adjustment) -> R<(Number, bool)> {
+        let count = if a.when {
+            if self.truth(&a.count)? { Number::ONE } else { Number::ZERO }
+        } else {
+            // `每超过 20% 加 1分` when nothing exceeds: a count below 0 counts none.
+            self.num(&a.count)?.max(Number::ZERO)
+        };
+        let taken = count.checked_mul(self.num(&a.amount)?)?;
+        match &a.most {
+            Some(m) => {
+                let most = self.num(m)?;
+                Ok((taken.min(most), taken > most))
+            }
+            None => Ok((taken, false)),
+        }
     }
 
     fn grade(&self, subject: &Expr, bands: &[Band]) -> R<Value> {
@@ -239,7 +290,7 @@ impl<'a> Env<'a> {
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
             Expr::Not(x) => Value::Bool(!self.truth(x)?),
             Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
-            Expr::Compare(op, a, b) => Value::Bool(compare(*op, &self.eval(a)?, &self.eval(b)?)),
+            Expr::Compare(op, a, b) => compared(*op, self.eval(a)?, self.eval(b)?),
             Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
             Expr::Or(a, b) => Value::Bool(self.truth(a)? || self.truth(b)?),
             Expr::If(c, t, o) => {
@@ -259,7 +310,15 @@ impl<'a> Env<'a> {
                 _ => return internal("a level was expected"),
             },
             Expr::Call(b, args) => self.call(*b, args)?,
-            Expr::Rollup { indicator, parts } => {
+            Expr::Rollup { indicator, parts, points: true } => {
+                let mut total = Number::ZERO;
+                for (node, e) in parts {
+                    total = total.checked_add(self.within_points(*node, self.num(e)?)?)?;
+                }
+                let _ = indicator;
+                Value::Num(total)
+            }
+            Expr::Rollup { indicator, parts, points: false } => {
                 let mut known = vec![None; self.program.indicators.len()];
                 for (node, e) in parts {
                     known[*node] = Some(self.num(e)?);
@@ -345,7 +404,22 @@ impl<'a> Env<'a> {
                 Value::Tally(counts) => Value::Num(sum(counts.iter().copied())?),
                 _ => Value::Absent,
             },
-            Builtin::Rollup { indicator, keys } => {
+            Builtin::Rollup { indicator, keys, points: true } => {
+                let Some(a) = args.first() else { return internal("one value per leaf was expected") };
+                let scored = self.read(a, |values| match values {
+                    Value::Map(values) => Ok(self.program.leaves(keys).iter().copied().zip(values.clone()).collect::<Vec<_>>()),
+                    _ => internal("one value per leaf was expected"),
+                })?;
+                let mut total = Number::ZERO;
+                for (leaf, value) in scored {
+                    if crate::program::is_within(&self.program.indicators, leaf, indicator) {
+                        let Some(n) = value.as_num() else { return internal("a number was expected") };
+                        total = total.checked_add(self.within_points(leaf, n)?)?;
+                    }
+                }
+                Value::Num(total)
+            }
+            Builtin::Rollup { indicator, keys, points: false } => {
                 let Some(a) = args.first() else { return internal("one value per leaf was expected") };
                 let known = self.read(a, |values| {
                     let Value::Map(values) = values else { return internal("one value per leaf was expected") };
@@ -358,7 +432,32 @@ impl<'a> Env<'a> {
                 Value::Num(rolled_up(self.program, indicator, &known)?)
             }
             Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
+            Builtin::Floor => Value::Num(self.num(args.first().unwrap_or(&Expr::Const(Number::ZERO)))?.floor()),
+            Builtin::Ceil => Value::Num(self.num(args.first().unwrap_or(&Expr::Const(Number::ZERO)))?.ceil()),
+            Builtin::CountTrue => match first()? {
+                Value::List(items) | Value::Map(items) => {
+                    Value::Num(Number::int(items.iter().filter(|v| **v == Value::Bool(true)).count() as i128))
+                }
+                _ => return internal("conditions per item were expected"),
+            },
+            Builtin::SumWhere => {
+                let (Value::List(values), Some(Value::List(conds))) = (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
+                else {
+                    return internal("a list and a condition per item were expected");
+                };
+                let kept = values.iter().zip(&conds).filter(|(_, c)| **c == Value::Bool(true));
+                Value::Num(sum(kept.filter_map(|(v, _)| v.as_num()))?)
+            }
         })
+    }
+
+    /// A part's score in points, if it is within its points (分值): from 0 to its points.
+    fn within_points(&self, node: NodeId, score: Number) -> R<Number> {
+        let points = self.program.indicators[node].points.unwrap_or(Number::ZERO);
+        if score < Number::ZERO || score > points {
+            return Err(Failure::OverPoints { node, score, points });
+        }
+        Ok(score)
     }
 
     fn factor(&self, scale: ScaleId, level: usize) -> Number {
@@ -447,6 +546,18 @@ fn field_of(v: &Value, i: usize) -> Value {
         Value::Record(fields) => fields.get(i).cloned().unwrap_or(Value::Absent),
         Value::List(items) => Value::List(items.iter().map(|item| field_of(item, i)).collect()),
         _ => Value::Absent,
+    }
+}
+
+/// A comparison, item by item on lists (a number meets every item), as arithmetic is.
+fn compared(op: Compare, a: Value, b: Value) -> Value {
+    match (a, b) {
+        (Value::List(xs), Value::List(ys)) => {
+            Value::List(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect())
+        }
+        (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
+        (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
+        (x, y) => Value::Bool(compare(op, &x, &y)),
     }
 }
 

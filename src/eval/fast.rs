@@ -73,6 +73,8 @@ fn give_up<E: de::Error>() -> E {
 /// What a value of a shape must be, ready for reading.
 enum Expect<'p> {
     Text,
+    /// `true` or `false` (a word such as 是 goes to the slow reader).
+    YesNo,
     Number {
         whole: bool,
         min: Option<Limit>,
@@ -106,6 +108,7 @@ impl<'p> Expect<'p> {
     fn new(program: &'p Program, shape: &'p Shape) -> Expect<'p> {
         match shape {
             Shape::Text => Expect::Text,
+            Shape::YesNo => Expect::YesNo,
             Shape::Number { whole, min, max, .. } => Expect::Number { whole: *whole, min: *min, max: *max },
             Shape::Rating(s) => Expect::Word(program.scales[*s].levels.iter().map(|(n, _)| n.as_str()).collect()),
             Shape::Label(l) => Expect::Word(program.label_sets[*l].iter().map(String::as_str).collect()),
@@ -204,6 +207,7 @@ impl<'de> DeserializeSeed<'de> for Read<'_, '_> {
         match self.0 {
             Expect::Optional(inner) => d.deserialize_option(Optional(Read(inner))),
             Expect::Text => Ok(Value::Text(<String as serde::Deserialize>::deserialize(d)?)),
+            Expect::YesNo => Ok(Value::Bool(<bool as serde::Deserialize>::deserialize(d)?)),
             Expect::Number { whole, min, max } => {
                 // The number's text as written, borrowed from the line: no copy, no f64.
                 // Anything but a number (a string, an object) does not read as a decimal.

@@ -65,6 +65,27 @@ pub struct UnitResult {
     pub unrounded: Vec<Option<Value>>,
 }
 
+/// What a deduction or bonus of value `v` took or gave for one department (count × amount,
+/// within its limit), and whether its limit took effect; `None` if it cannot be worked out
+/// again (it was, when the value was computed, so this is only for explanations).
+pub fn adjustment_taken(
+    program: &Program,
+    record: &Record,
+    result: &UnitResult,
+    params: &[Number],
+    a: &Adjustment,
+) -> Option<(Number, bool)> {
+    let env = expr::Env {
+        program,
+        inputs: &record.inputs,
+        values: &result.values,
+        params,
+        bound: None,
+        coverage: None,
+    };
+    env.adjustment(a).ok()
+}
+
 /// Parameter values for one run: the defaults, with `--set` overrides applied.
 pub fn parameters(program: &Program, overrides: &[(ParamId, Number)]) -> Vec<Number> {
     let mut params: Vec<Number> = program.params.iter().map(|p| p.default).collect();
@@ -136,7 +157,7 @@ fn values(
                     result.values[v] = value;
                     result.unrounded[v] = unrounded;
                 }
-                Err(e) => errors.push(e.at(&record.unit, &program.values[v].name)),
+                Err(e) => errors.push(e.at(program, &record.unit, &program.values[v].name)),
             }
         }
         if !errors.is_empty() {
@@ -173,9 +194,9 @@ fn rank_key(
     within: Option<&Expr>,
     unit: &str,
 ) -> Result<(Option<Value>, Number), Diagnostic> {
-    let key = env.eval(by).map_err(|e| e.at(unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
+    let key = env.eval(by).map_err(|e| e.at(env.program, unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
     let group = match within {
-        Some(w) => Some(env.eval(w).map_err(|e| e.at(unit, "排名"))?),
+        Some(w) => Some(env.eval(w).map_err(|e| e.at(env.program, unit, "排名"))?),
         None => None,
     };
     Ok((group, key))
@@ -307,7 +328,7 @@ pub fn requirement_errors_located(
                         let message = format!("{}{with}", req.message);
                         errors.push(err::requirement(&at, &message, req.refs.first()));
                     }
-                    Err(e) => errors.push(e.at(&record.unit, &req.message)),
+                    Err(e) => errors.push(e.at(program, &record.unit, &req.message)),
                 }
             }
         }

@@ -199,7 +199,7 @@ impl<'p> Plan<'p> {
         let mut keep = vec![false; program.inputs.len()];
         let later = ranks.first().map_or(&[][..], |r| &program.order[r.position..]);
         for &v in later {
-            for e in value_formulas(&program.values[v].kind) {
+            for e in program.values[v].kind.formulas() {
                 inputs_used(e, &mut keep);
             }
         }
@@ -240,7 +240,7 @@ impl<'p> Plan<'p> {
                     result.values[v] = value;
                     result.unrounded[v] = unrounded;
                 }
-                Err(e) => return Err(vec![e.at(&record.unit, &program.values[v].name)]),
+                Err(e) => return Err(vec![e.at(program, &record.unit, &program.values[v].name)]),
             }
         }
         let Some(rank) = self.ranks.get(k) else { return Ok(Step::Done(Evaluated { record, result })) };
@@ -253,16 +253,6 @@ impl<'p> Plan<'p> {
     }
 }
 
-/// The formulas a value is computed from.
-fn value_formulas(kind: &ValueKind) -> Vec<&Expr> {
-    match kind {
-        ValueKind::Let { expr, cap, floor, .. } => std::iter::once(expr).chain(cap).chain(floor).collect(),
-        ValueKind::Grade { subject, bands, .. } => std::iter::once(subject)
-            .chain(bands.iter().flat_map(|b| b.lower.iter().chain(&b.upper).map(|(e, _)| e)))
-            .collect(),
-        ValueKind::Rank { by, within, .. } => std::iter::once(by).chain(within).collect(),
-    }
-}
 
 fn inputs_used(e: &Expr, used: &mut [bool]) {
     if let Expr::Input(i) = e {

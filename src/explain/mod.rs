@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use crate::eval::{Record, UnitResult, Value};
 use crate::number::{Number, Rounding};
+use crate::lang::tr;
 use crate::output;
 use crate::program::*;
 
@@ -115,9 +116,15 @@ impl Builder<'_> {
                 step.formula = Some(format!("{}[项] = {}", def.name, program.source.slice(def.formula).trim()));
                 step.children = self.entries(v, *node, expr);
             }
-            ValueKind::Let { expr, cap, floor, rounding, .. } => {
-                step.notes = self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding);
-                step.children = self.parts(expr, None);
+            ValueKind::Let { expr, adjustments, to_zero, cap, floor, rounding, .. } => {
+                step.notes = self.deductions(adjustments, *to_zero);
+                step.notes.extend(self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding));
+                for a in adjustments {
+                    step.children.extend(self.parts(&a.count, None));
+                }
+                let mut children = self.parts(expr, None);
+                children.append(&mut step.children);
+                step.children = children;
             }
             ValueKind::Grade { subject, bands, .. } => {
                 step.formula = None;
@@ -295,6 +302,31 @@ impl Builder<'_> {
         notes
     }
 
+    /// One note per deduction or bonus of a scoring table, as written, with what it took or
+    /// gave: `每 不达标月数 扣 5分 最多扣 10分：−10.00（3 × 5分 = 15.00，最多扣 10.00）`.
+    fn deductions(&self, adjustments: &[Adjustment], to_zero: bool) -> Vec<String> {
+        let mut notes = Vec::new();
+        for a in adjustments {
+            let written = self.program.source.slice(a.span).trim();
+            let Some((taken, limited)) =
+                crate::eval::adjustment_taken(self.program, self.record, self.result, self.params, a)
+            else {
+                continue;
+            };
+            let sign = if a.bonus { "+" } else { "−" };
+            let shown = output::number_text(taken, 2);
+            notes.push(if limited {
+                tr(format!("{written}: {sign}{shown} (its limit)"), format!("{written}：{sign}{shown}（已达上限）"))
+            } else {
+                format!("{written}{}{sign}{shown}", tr(": ", "："))
+            });
+        }
+        if to_zero {
+            notes.push(tr("扣完为止: no lower than 0", "扣完为止：最低为 0"));
+        }
+        notes
+    }
+
     fn band_note(&self, value: &Value, subject: &Expr, bands: &[Band]) -> Vec<String> {
         let Value::Level(i) = value else { return Vec::new() };
         let Some(band) = bands.get(*i) else { return Vec::new() };
@@ -374,6 +406,7 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
     match (v, shape) {
         (Value::Num(n), _) => n.to_string(),
         (Value::Text(s), _) => s.clone(),
+        (Value::Bool(b), _) => if *b { "是" } else { "否" }.to_string(),
         (Value::Level(i), Shape::Rating(s)) => {
             let (name, f) = &program.scales[*s].levels[*i];
             format!("{name} ({})", percent(*f))

@@ -121,6 +121,7 @@ pub fn data_type(t: &DataType, k: Keywords) -> String {
         TypeBody::Count => k.kw(Kw::Count).to_string(),
         TypeBody::Score => k.kw(Kw::Score).to_string(),
         TypeBody::Number => k.kw(Kw::Number).to_string(),
+        TypeBody::YesNo => k.kw(Kw::YesNo).to_string(),
         TypeBody::Named(n) => n.node.clone(),
     });
     for limit in &t.limits {

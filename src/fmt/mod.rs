@@ -249,6 +249,23 @@ impl Printer<'_> {
         let binder = l.binder.as_ref().map(|b| self.binder(b)).unwrap_or_default();
         let head = format!("{} {}{binder} = {}", k.kw(Kw::Let), l.name.node, formula(&l.expr.node, k));
         let mut clauses = Vec::new();
+        for a in &l.adjustments {
+            let verb = k.kw(if a.bonus { Kw::AddBonus } else { Kw::Deduct });
+            let amount = formula(&a.amount.node, k);
+            clauses.push(match &a.count {
+                AdjustCount::Per(n) => format!("{} {} {verb} {amount}", k.kw(Kw::Every), formula(&n.node, k)),
+                AdjustCount::When(c) => format!("{verb} {amount} {} {}", k.kw(Kw::If), formula(&c.node, k)),
+            });
+            if let Some(m) = &a.most {
+                let most = k.kw(if a.bonus { Kw::AddAtMost } else { Kw::DeductAtMost });
+                if let Some(last) = clauses.last_mut() {
+                    last.push_str(&format!(" {most} {}", formula(&m.node, k)));
+                }
+            }
+        }
+        if l.to_zero.is_some() {
+            clauses.push(k.kw(Kw::ToZero).to_string());
+        }
         if let Some(c) = &l.cap {
             clauses.push(format!("{} {}", k.kw(Kw::Cap), formula(&c.node, k)));
         }
@@ -345,6 +362,12 @@ impl Printer<'_> {
         for band in &g.bands {
             self.leading(band.name.span.start, "  ");
             let mut s = band.name.node.clone();
+            match &band.whole {
+                Some(WholeBand::Range(a, b)) => s.push_str(&format!(" {} {} {}", a.node, k.kw(Kw::To), b.node)),
+                Some(WholeBand::Above(a)) => s.push_str(&format!(" {} {}", a.node, k.kw(Kw::Above))),
+                Some(WholeBand::Below(b)) => s.push_str(&format!(" {} {}", b.node, k.kw(Kw::Below))),
+                None => {}
+            }
             if let Some(l) = &band.lower {
                 s.push_str(&format!(" {} {}", if l.inclusive { "≥" } else { ">" }, formula(&l.value.node, k)));
             }

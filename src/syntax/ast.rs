@@ -105,6 +105,8 @@ pub enum TypeBody {
     Count,
     Score,
     Number,
+    /// `是否`: yes or no.
+    YesNo,
     Named(Ident),
 }
 
@@ -130,10 +132,53 @@ pub struct Let {
     pub name: Ident,
     pub binder: Option<Binder>,
     pub expr: ExprNode,
+    /// `每 x 扣 5分 最多扣 10分`, `每 x 加 1分`: a scoring table's deductions and bonuses, in
+    /// the order written, applied to the formula's value before its cap, floor and rounding.
+    pub adjustments: Vec<Adjustment>,
+    /// `扣完为止`: the deductions stop at 0.
+    pub to_zero: Option<Span>,
     pub cap: Option<ExprNode>,
     pub floor: Option<ExprNode>,
     pub rounding: Option<Rounding>,
     pub refs: Vec<ArticleRef>,
+}
+
+/// `每 不达标月数 扣 5分 最多扣 10分`: `amount` for every one of a count, at most `most` in
+/// all; or `扣 5分 如果 条件`: `amount` once, when the condition holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adjustment {
+    pub count: AdjustCount,
+    pub amount: ExprNode,
+    /// `加` (a bonus) rather than `扣` (a deduction).
+    pub bonus: bool,
+    pub most: Option<ExprNode>,
+    pub span: Span,
+}
+
+/// How many times an adjustment applies.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdjustCount {
+    /// `每 x`: x times.
+    Per(ExprNode),
+    /// `如果 c`: once if c holds.
+    When(ExprNode),
+}
+
+impl Let {
+    /// Every formula of the declaration: the value's, its adjustments', cap and floor.
+    pub fn formulas(&self) -> Vec<&ExprNode> {
+        let mut out = vec![&self.expr];
+        for a in &self.adjustments {
+            out.push(match &a.count {
+                AdjustCount::Per(e) | AdjustCount::When(e) => e,
+            });
+            out.push(&a.amount);
+            out.extend(&a.most);
+        }
+        out.extend(&self.cap);
+        out.extend(&self.floor);
+        out
+    }
 }
 
 /// `[项 属于 绩效管理]`: one value per leaf of an indicator tree.
@@ -179,7 +224,22 @@ pub struct Band {
     pub name: Ident,
     pub lower: Option<Bound>,
     pub upper: Option<Bound>,
+    /// Whole-number cut-offs as the article writes them (`70 至 89`, `90 以上`, `59 以下`),
+    /// instead of `lower` and `upper`.
+    pub whole: Option<WholeBand>,
     pub refs: Vec<ArticleRef>,
+}
+
+/// Whole-number cut-offs: `70 至 89` is ≥ 70 and < 90, so that a score between two whole
+/// numbers (89.5) falls in the band below the next cut-off, as the bands meet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WholeBand {
+    /// `70 至 89`
+    Range(Node<Decimal>, Node<Decimal>),
+    /// `90 以上`
+    Above(Node<Decimal>),
+    /// `59 以下`
+    Below(Node<Decimal>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -253,6 +313,9 @@ pub const FUNCTIONS: &[(&str, &str)] = &[
     ("计数", "count_of"),
     ("汇总", "rollup"),
     ("有", "given"),
+    ("向下取整", "floor_int"),
+    ("向上取整", "ceil_int"),
+    ("比例", "ratio"),
 ];
 
 /// The value of a written number: `87.125`, `20%` (0.2), `5分` (5).

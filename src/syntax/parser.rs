@@ -272,6 +272,7 @@ impl Builder<'_> {
             Rule::count_type => TypeBody::Count,
             Rule::score_type => TypeBody::Score,
             Rule::number_type => TypeBody::Number,
+            Rule::yesno_type => TypeBody::YesNo,
             Rule::named_type => TypeBody::Named(self.ident(last(it))),
             // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not a type: {r:?}"),
@@ -297,6 +298,8 @@ impl Builder<'_> {
                 Expr::Path { head: Node::new(String::new(), Span::default()), steps: vec![] },
                 Span::default(),
             ),
+            adjustments: Vec::new(),
+            to_zero: None,
             cap: None,
             floor: None,
             rounding: None,
@@ -306,6 +309,8 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::binder => binder = Some(self.binder(p)),
                 Rule::expr => expr = Some(self.expr(p)?),
+                Rule::adjustment => l.adjustments.push(self.adjustment(p)?),
+                Rule::to_zero => l.to_zero = Some(self.span(&p)),
                 Rule::cap => l.cap = Some(self.expr(last_inner(p))?),
                 Rule::floor => l.floor = Some(self.expr(last_inner(p))?),
                 Rule::rounding => l.rounding = Some(self.rounding(p)?),
@@ -316,6 +321,27 @@ impl Builder<'_> {
         l.binder = binder;
         l.expr = grammar(expr, "let has a formula");
         Ok(l)
+    }
+
+    fn adjustment(&self, pair: Pair<Rule>) -> R<Adjustment> {
+        let span = self.span(&pair);
+        let mut bonus = false;
+        let mut when = false;
+        let mut exprs = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::kw_add_bonus => bonus = true,
+                Rule::kw_if => when = true,
+                Rule::expr => exprs.push(self.expr(p)?),
+                _ => {}
+            }
+        }
+        let mut exprs = exprs.into_iter();
+        let first = grammar(exprs.next(), "adjustment count or amount");
+        let second = grammar(exprs.next(), "adjustment amount or condition");
+        let (count, amount) =
+            if when { (AdjustCount::When(second), first) } else { (AdjustCount::Per(first), second) };
+        Ok(Adjustment { count, amount, bonus, most: exprs.next(), span })
     }
 
     fn rounding(&self, pair: Pair<Rule>) -> R<Rounding> {
@@ -378,9 +404,17 @@ impl Builder<'_> {
     fn band(&self, pair: Pair<Rule>) -> R<Band> {
         let mut it = pair.into_inner();
         let name = self.next_ident(&mut it);
-        let mut band = Band { name, lower: None, upper: None, refs: Vec::new() };
+        let mut band = Band { name, lower: None, upper: None, whole: None, refs: Vec::new() };
         for p in it {
             match p.as_rule() {
+                Rule::whole_range => {
+                    let mut c = p.into_inner().filter(|q| q.as_rule() == Rule::cutoff);
+                    let a = self.cutoff(grammar(c.next(), "from"))?;
+                    let b = self.cutoff(grammar(c.next(), "to"))?;
+                    band.whole = Some(WholeBand::Range(a, b));
+                }
+                Rule::whole_above => band.whole = Some(WholeBand::Above(self.cutoff(first_inner(p))?)),
+                Rule::whole_below => band.whole = Some(WholeBand::Below(self.cutoff(first_inner(p))?)),
                 Rule::lower_bound => band.lower = Some(self.bound(p, Rule::ge)?),
                 Rule::upper_bound => band.upper = Some(self.bound(p, Rule::le)?),
                 Rule::refs => band.refs = self.refs(p),
@@ -388,6 +422,14 @@ impl Builder<'_> {
             }
         }
         Ok(band)
+    }
+
+    /// `70`, `89分`: a whole-number cut-off as written.
+    fn cutoff(&self, pair: Pair<Rule>) -> R<Node<Decimal>> {
+        let span = self.span(&pair);
+        let digits = pair.as_str().trim_end_matches(['分', 't']).trim_end_matches('p');
+        let value = parse_decimal(digits).ok_or_else(|| err::bad_number(self.source, span))?;
+        Ok(Node::new(value, span))
     }
 
     fn bound(&self, pair: Pair<Rule>, inclusive_rule: Rule) -> R<Bound> {
@@ -683,6 +725,10 @@ fn binary_op(rule: Rule) -> BinaryOp {
 
 fn last<'i>(it: impl Iterator<Item = Pair<'i, Rule>>) -> Pair<'i, Rule> {
     grammar(it.last(), "a part is required here")
+}
+
+fn first_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
+    grammar(pair.into_inner().next(), "a part is required here")
 }
 
 fn last_inner(pair: Pair<'_, Rule>) -> Pair<'_, Rule> {
