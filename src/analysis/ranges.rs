@@ -220,6 +220,7 @@ impl Analysis<'_> {
                 (Range::List { min, max, .. }, _) | (_, Range::List { min, max, .. }) => {
                     Range::List { item: Box::new(Range::Other), min, max }
                 }
+                (Range::Entries(rs), _) | (_, Range::Entries(rs)) => Range::Entries(vec![Range::Other; rs.len()]),
                 _ => Range::Other,
             },
             Expr::Absent

@@ -249,12 +249,12 @@ impl Checker<'_> {
         let ((a, ta), (b, tb)) = match (self.is_bare_word(lhs, ctx), self.is_bare_word(rhs, ctx)) {
             (false, true) => {
                 let (a, ta) = self.expr(lhs, ctx)?;
-                let b = self.label_in(rhs, list_item(&ta).unwrap_or(&ta))?;
+                let b = self.label_in(rhs, items_of(&ta).unwrap_or(&ta))?;
                 ((a, ta), b)
             }
             (true, false) => {
                 let (b, tb) = self.expr(rhs, ctx)?;
-                (self.label_in(lhs, list_item(&tb).unwrap_or(&tb))?, (b, tb))
+                (self.label_in(lhs, items_of(&tb).unwrap_or(&tb))?, (b, tb))
             }
             _ => {
                 let l = self.expr(lhs, ctx);
@@ -262,15 +262,29 @@ impl Checker<'_> {
                 (l?, r?)
             }
         };
-        // Lists compare item by item (`月发布条数 < 40`), as they combine in arithmetic.
-        let lists = (list_item(&ta).cloned(), list_item(&tb).cloned());
-        if let (Some(_), Some(_)) = lists
-            && list_base(&a) != list_base(&b)
-        {
+        // Lists compare item by item (`月发布条数 < 40`), as they combine in arithmetic, and
+        // per-leaf values leaf by leaf (`组织管理 = 不符合`).
+        let each = match (&ta, &tb) {
+            (Ty::Map(x, _), Ty::Map(y, _))
+                if p::leaves_of(&self.indicators, *x) != p::leaves_of(&self.indicators, *y) =>
+            {
+                None
+            }
+            (Ty::Map(n, _), Ty::Map(..)) | (Ty::Map(n, _), _) | (_, Ty::Map(n, _))
+                if !matches!((&ta, &tb), (Ty::List(_), _) | (_, Ty::List(_))) =>
+            {
+                Some(Some(Ty::Map(*n, Box::new(Ty::Bool))))
+            }
+            (Ty::List(_), Ty::List(_)) if list_base(&a) != list_base(&b) => None,
+            (Ty::List(_), Ty::Map(..)) | (Ty::Map(..), Ty::List(_)) => None,
+            (Ty::List(_), _) | (_, Ty::List(_)) => Some(Some(Ty::List(Box::new(Ty::Bool)))),
+            _ => Some(None),
+        };
+        let Some(each) = each else {
             self.diags.push(err::different_lists(span));
             return None;
-        }
-        let each = lists.0.is_some() || lists.1.is_some();
+        };
+        let lists = (items_of(&ta).cloned(), items_of(&tb).cloned());
         let (ta, tb) = (lists.0.unwrap_or(ta), lists.1.unwrap_or(tb));
         let ordered = !matches!(cmp, Compare::Eq | Compare::Ne);
         if ordered && (matches!(ta, Ty::Optional(_)) || matches!(tb, Ty::Optional(_))) {
@@ -312,7 +326,7 @@ impl Checker<'_> {
                 );
             }
         }
-        let ty = if each { Ty::List(Box::new(Ty::Bool)) } else { Ty::Bool };
+        let ty = each.unwrap_or(Ty::Bool);
         Some((Expr::Compare(cmp, Box::new(a), Box::new(b)), ty))
     }
 
@@ -426,6 +440,14 @@ impl Checker<'_> {
         }
         let arms = by_label.into_iter().collect::<Option<Vec<_>>>()?;
         Some((Expr::Match(Box::new(s), arms), ty?))
+    }
+}
+
+/// The item type of a list, or of per-leaf values.
+fn items_of(t: &Ty) -> Option<&Ty> {
+    match t {
+        Ty::List(item) | Ty::Map(_, item) => Some(item),
+        _ => None,
     }
 }
 

@@ -557,6 +557,9 @@ fn compared(op: Compare, a: Value, b: Value) -> Value {
         }
         (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
         (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
+        (Value::Map(xs), Value::Map(ys)) => Value::Map(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect()),
+        (Value::Map(xs), y) => Value::Map(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
+        (x, Value::Map(ys)) => Value::Map(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
         (x, y) => Value::Bool(compare(op, &x, &y)),
     }
 }
