@@ -159,7 +159,6 @@ fn checked_values(program: &Program) -> HashSet<ValueId> {
     seen
 }
 
-
 fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
     if let Expr::Value(v) = e {
         out.push(*v);

@@ -183,3 +183,25 @@ fn shipped_regulations_exercise_every_rule() {
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(!run.stdout.contains("not exercised"), "{}", run.stdout);
 }
+
+/// A scoring table's part scored outside its points is refused, never summed (E0806); a
+/// parameter a divisor relies on may not be set to 0 (E0913).
+#[test]
+fn scoring_table_errors() {
+    let cases: [(&str, &[&str], i32, &str); 2] = [
+        ("part_over_points", &["eval", "tests/cases/eval/points.jx", "tests/cases/eval/over-points.json"], 1, "E0806"),
+        (
+            "divisor_parameter_set_to_zero",
+            &["eval", "tests/cases/eval/points.jx", "tests/cases/eval/over-points.json", "--set", "应报月数=0"],
+            2,
+            "E0913",
+        ),
+    ];
+    for (name, args, exit, code) in cases {
+        let run = jixiao(args);
+        assert_eq!(run.code, exit, "{name}\n{}", run.text());
+        assert!(run.stderr.contains(code), "{name}: expected {code}\n{}", run.text());
+        assert!(run.stdout.is_empty(), "{name}: printed results despite the error\n{}", run.text());
+        insta::assert_snapshot!(format!("eval__{name}"), run.text());
+    }
+}

@@ -223,12 +223,7 @@ impl Analysis<'_> {
                 (Range::Entries(rs), _) | (_, Range::Entries(rs)) => Range::Entries(vec![Range::Other; rs.len()]),
                 _ => Range::Other,
             },
-            Expr::Absent
-            | Expr::Bool(_)
-            | Expr::Label(_)
-            | Expr::And(..)
-            | Expr::Or(..)
-            | Expr::Not(_) => Range::Other,
+            Expr::Absent | Expr::Bool(_) | Expr::Label(_) | Expr::And(..) | Expr::Or(..) | Expr::Not(_) => Range::Other,
         }
     }
 

@@ -57,7 +57,7 @@ fn unrounded_subject(program: &Program, def: &ValueDef, subject: &Expr) -> Optio
 /// A part of a roll-up in points that the formulas let go outside its points.
 fn over_points(program: &Program, node: NodeId, range: super::interval::Interval) -> Diagnostic {
     let ind = &program.indicators[node];
-    let points = ind.points.map(text).unwrap_or_default();
+    let points = ind.points.map(|p| if p.is_integer() { p.to_string() } else { text(p) }).unwrap_or_default();
     let name = &ind.name;
     Diagnostic::warning(
         "W0505",

@@ -206,8 +206,11 @@ impl Checker<'_> {
     /// In a roll-up of parts scored in points, every part has its own points (分值) to stay
     /// within.
     fn parts_have_points(&mut self, parts: &[NodeId], span: Span) -> Option<()> {
-        let missing: Vec<String> =
-            parts.iter().filter(|&&n| self.indicators[n].points.is_none()).map(|&n| self.indicators[n].name.clone()).collect();
+        let missing: Vec<String> = parts
+            .iter()
+            .filter(|&&n| self.indicators[n].points.is_none())
+            .map(|&n| self.indicators[n].name.clone())
+            .collect();
         if missing.is_empty() {
             return Some(());
         }
@@ -233,11 +236,7 @@ impl Checker<'_> {
             Ty::List(item) | Ty::Map(_, item) if **item == Ty::Bool => {
                 Some((Expr::Call(Builtin::CountTrue, vec![c]), Ty::Num(Unit::Count)))
             }
-            t => self.mismatch(
-                cond.span,
-                "one condition per item, as in `计数(月发布条数 < 40)`",
-                &err::ty_words(t),
-            ),
+            t => self.mismatch(cond.span, "one condition per item, as in `计数(月发布条数 < 40)`", &err::ty_words(t)),
         }
     }
 

@@ -51,22 +51,20 @@ impl<'a> Checker<'a> {
         for decl in &file.decls {
             match &decl.node {
                 Decl::Input(i) => self.input(i),
-                Decl::Let(ast::Let { name, .. })
-                | Decl::Grade(ast::Grade { name, .. })
-                | Decl::Rank(ast::Rank { name, .. }) => {
-                    self.declare(name, Symbol::Value(self.slots.len()));
-                    self.slots.push(Slot {
-                        name: name.node.clone(),
-                        span: name.span,
-                        decl: &decl.node,
-                        ty: None,
-                        def: None,
-                    });
+                Decl::Let(l) => self.declare_value(&l.name, &decl.node),
+                Decl::Grade(ast::Grade { name, .. }) | Decl::Rank(ast::Rank { name, .. }) => {
+                    self.declare_value(name, &decl.node)
                 }
                 _ => {}
             }
         }
         self.check_trees();
+    }
+
+    /// A computed value, grade or ranking, by its name: checked later, in dependency order.
+    fn declare_value(&mut self, name: &ast::Ident, decl: &'a Decl) {
+        self.declare(name, Symbol::Value(self.slots.len()));
+        self.slots.push(Slot { name: name.node.clone(), span: name.span, decl, ty: None, def: None });
     }
 
     fn header(&mut self, h: &ast::Header) {

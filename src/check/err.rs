@@ -231,13 +231,13 @@ pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
     Diagnostic::error(
         "E0315",
         tr(
-            format!("parts scored in points are added up, but {en} has no points (分值) to stay within"),
-            format!("各部分按分值得分并相加，但“{zh}”没有规定分值"),
+            format!("parts scored in points are added up, but these have no points (分值) to stay within: {en}"),
+            format!("各部分按分值得分并相加，但以下部分没有规定分值：{zh}"),
         ),
     )
     .label(span, tr("a sum of parts scored in points", "按分值得分的各部分之和"))
     .help(tr(
-        format!("give {en} its points in the indicator tree (`{} 分值 20`), or score the parts as percentages of their points", parts[0]),
+        format!("give each its points in the indicator tree (`{} 分值 20`), or score the parts as percentages of their points", parts[0]),
         format!("请在指标体系中写明“{zh}”的分值（如“{} 分值 20”），或把各部分的得分写成占其分值的百分比", parts[0]),
     ))
 }

@@ -61,7 +61,7 @@ impl Checker<'_> {
             // A parameter's value (checked again when `--set` changes it), a value computed
             // from numbers and parameters, an input declared above 0.
             Expr::Param(p) => self.params[*p].default.is_zero(),
-            Expr::Value(v) => !self.constant_value(*v).is_some_and(|n| !n.is_zero()),
+            Expr::Value(v) => self.constant_value(*v).is_none_or(|n| n.is_zero()),
             e => !matches!(self.shape_of(e), Some(Shape::Number { min: Some(m), .. })
                 if m.value > Number::ZERO || (m.value == Number::ZERO && !m.inclusive)),
         }
@@ -70,7 +70,9 @@ impl Checker<'_> {
     /// A value that is the same for every record: a formula of numbers and parameters.
     fn constant_value(&self, v: ValueId) -> Option<Number> {
         match &self.slots[v].def.as_ref()?.kind {
-            ValueKind::Let { family: None, expr, adjustments, cap: None, floor: None, .. } if adjustments.is_empty() => {
+            ValueKind::Let { family: None, expr, adjustments, cap: None, floor: None, .. }
+                if adjustments.is_empty() =>
+            {
                 self.fixed_value(expr)
             }
             _ => None,

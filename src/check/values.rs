@@ -219,7 +219,12 @@ impl Checker<'_> {
             Expr::Arith(Arith::Add | Arith::Sub | Arith::Mul, a, b) => self.is_whole(a) && self.is_whole(b),
             Expr::If(_, a, b) => self.is_whole(a) && self.is_whole(b),
             Expr::Call(
-                Builtin::Length | Builtin::TallyTotal | Builtin::CountOf(_) | Builtin::CountTrue | Builtin::Floor | Builtin::Ceil,
+                Builtin::Length
+                | Builtin::TallyTotal
+                | Builtin::CountOf(_)
+                | Builtin::CountTrue
+                | Builtin::Floor
+                | Builtin::Ceil,
                 _,
             ) => true,
             Expr::Call(Builtin::SumWhere, args) => args.first().is_some_and(|a| self.is_whole(a)),

@@ -307,9 +307,16 @@ pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
 }
 
 /// A part of a roll-up in points scored outside its points.
-pub fn over_points(record: &str, value: &str, part: &str, score: crate::number::Number, points: crate::number::Number) -> Diagnostic {
+pub fn over_points(
+    record: &str,
+    value: &str,
+    part: &str,
+    score: crate::number::Number,
+    points: crate::number::Number,
+) -> Diagnostic {
     let record = record_words(record);
-    let shown = |n: crate::number::Number| n.to_decimal(4).map_or_else(|_| n.to_string(), |d| d.normalize().to_string());
+    let shown =
+        |n: crate::number::Number| n.to_decimal(4).map_or_else(|_| n.to_string(), |d| d.normalize().to_string());
     let (score, points) = (shown(score), shown(points));
     Diagnostic::error(
         "E0806",

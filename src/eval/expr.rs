@@ -58,7 +58,11 @@ pub enum Failure {
     /// A value of a kind the checker should have ruled out: a defect in jixiao.
     Internal(&'static str),
     /// A part of a roll-up in points scored outside its points (from 0 to its 分值).
-    OverPoints { node: NodeId, score: Number, points: Number },
+    OverPoints {
+        node: NodeId,
+        score: Number,
+        points: Number,
+    },
 }
 
 impl Failure {
@@ -407,7 +411,9 @@ impl<'a> Env<'a> {
             Builtin::Rollup { indicator, keys, points: true } => {
                 let Some(a) = args.first() else { return internal("one value per leaf was expected") };
                 let scored = self.read(a, |values| match values {
-                    Value::Map(values) => Ok(self.program.leaves(keys).iter().copied().zip(values.clone()).collect::<Vec<_>>()),
+                    Value::Map(values) => {
+                        Ok(self.program.leaves(keys).iter().copied().zip(values.clone()).collect::<Vec<_>>())
+                    }
                     _ => internal("one value per leaf was expected"),
                 })?;
                 let mut total = Number::ZERO;
@@ -441,7 +447,8 @@ impl<'a> Env<'a> {
                 _ => return internal("conditions per item were expected"),
             },
             Builtin::SumWhere => {
-                let (Value::List(values), Some(Value::List(conds))) = (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
+                let (Value::List(values), Some(Value::List(conds))) =
+                    (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
                 else {
                     return internal("a list and a condition per item were expected");
                 };
@@ -557,7 +564,9 @@ fn compared(op: Compare, a: Value, b: Value) -> Value {
         }
         (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
         (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
-        (Value::Map(xs), Value::Map(ys)) => Value::Map(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect()),
+        (Value::Map(xs), Value::Map(ys)) => {
+            Value::Map(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect())
+        }
         (Value::Map(xs), y) => Value::Map(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
         (x, Value::Map(ys)) => Value::Map(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
         (x, y) => Value::Bool(compare(op, &x, &y)),

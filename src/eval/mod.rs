@@ -75,14 +75,8 @@ pub fn adjustment_taken(
     params: &[Number],
     a: &Adjustment,
 ) -> Option<(Number, bool)> {
-    let env = expr::Env {
-        program,
-        inputs: &record.inputs,
-        values: &result.values,
-        params,
-        bound: None,
-        coverage: None,
-    };
+    let env =
+        expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
     env.adjustment(a).ok()
 }
 

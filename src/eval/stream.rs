@@ -253,7 +253,6 @@ impl<'p> Plan<'p> {
     }
 }
 
-
 fn inputs_used(e: &Expr, used: &mut [bool]) {
     if let Expr::Input(i) = e {
         used[*i] = true;

@@ -11,8 +11,8 @@ pub use render::{json, text};
 use std::collections::HashSet;
 
 use crate::eval::{Record, UnitResult, Value};
-use crate::number::{Number, Rounding};
 use crate::lang::tr;
+use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
 

@@ -24,7 +24,7 @@ pub enum Decl {
     Indicator(IndicatorNode),
     Input(Input),
     Param(Param),
-    Let(Let),
+    Let(Box<Let>),
     Require(Require),
     Grade(Grade),
     Rank(Rank),
@@ -98,7 +98,10 @@ pub struct DataType {
 pub enum TypeBody {
     List(Box<DataType>),
     Tally(Ident),
-    Each { tree: Ident, item: Box<DataType> },
+    Each {
+        tree: Ident,
+        item: Box<DataType>,
+    },
     Record(Vec<(Ident, DataType)>),
     OneOf(Vec<Ident>),
     Text,

@@ -101,7 +101,7 @@ impl Builder<'_> {
                 let refs = it.next().map(|p| self.refs(p)).unwrap_or_default();
                 Decl::Param(Param { name, value, refs })
             }
-            Rule::let_decl => Decl::Let(self.let_decl(pair)?),
+            Rule::let_decl => Decl::Let(Box::new(self.let_decl(pair)?)),
             Rule::require => Decl::Require(self.require(pair)?),
             Rule::grade => Decl::Grade(self.grade(pair)?),
             Rule::rank => Decl::Rank(self.rank(pair)?),
@@ -339,8 +339,7 @@ impl Builder<'_> {
         let mut exprs = exprs.into_iter();
         let first = grammar(exprs.next(), "adjustment count or amount");
         let second = grammar(exprs.next(), "adjustment amount or condition");
-        let (count, amount) =
-            if when { (AdjustCount::When(second), first) } else { (AdjustCount::Per(first), second) };
+        let (count, amount) = if when { (AdjustCount::When(second), first) } else { (AdjustCount::Per(first), second) };
         Ok(Adjustment { count, amount, bonus, most: exprs.next(), span })
     }
 

@@ -1,0 +1,204 @@
+//! Scoring tables (评分细则): the constructs they need, end to end through the binary —
+//! deductions and bonuses with limits, yes/no inputs read from every data format, counting the
+//! items that meet a condition, parameters as divisors, roll-ups in points, whole-number grade
+//! bands and the citations such tables use. The regulations under `tests/cases/scoring/` carry
+//! their own cases; these tests run them and what a file cannot say about itself.
+
+mod common;
+
+use common::{Run, jixiao, squash};
+use rust_xlsxwriter::Workbook;
+
+const TOWN: &str = "tests/cases/scoring/town.jx";
+
+fn ok(run: &Run) -> &Run {
+    assert_eq!(run.code, 0, "{}", run.text());
+    run
+}
+
+#[test]
+fn scoring_regulations_check_clean_pass_strict_and_are_canonical() {
+    for file in [TOWN, "tests/cases/scoring/bands.jx"] {
+        let check = ok(&jixiao(&["check", file])).stderr.clone();
+        assert!(check.is_empty(), "{file}: warnings\n{check}");
+        ok(&jixiao(&["test", "--strict", file]));
+        ok(&jixiao(&["fmt", "--check", file]));
+    }
+}
+
+/// The same regulation in English keywords means the same: every new clause round-trips.
+#[test]
+fn english_keywords_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let en = tmp.path().join("town.jx");
+    std::fs::copy(common::manifest().join(TOWN), &en).unwrap();
+    let en = en.to_str().unwrap();
+    ok(&jixiao(&["fmt", "--keywords", "en", en]));
+    let text = std::fs::read_to_string(en).unwrap();
+    for word in ["every 不达标月数 deduct 5pt down_to_zero", "deduct 5pt if not 更新指南", "add_at_most 2pt", ": yesno"]
+    {
+        assert!(text.contains(word), "`{word}` missing:\n{text}");
+    }
+    for word in ["90 or_above", "70 to 89", "59 or_below", "ratio(", "floor_int(", "count_of("] {
+        assert!(text.contains(word), "`{word}` missing:\n{text}");
+    }
+    let strict = ok(&jixiao(&["test", "--strict", en])).stdout.clone();
+    assert!(strict.contains("4 passed, 0 failed"), "{strict}");
+    ok(&jixiao(&["fmt", "--keywords", "zh", en]));
+    let back = std::fs::read_to_string(en).unwrap();
+    assert_eq!(back, std::fs::read_to_string(common::manifest().join(TOWN)).unwrap());
+}
+
+/// Each unit's row of CSV results has its total (公开指南 15 without an updated guide).
+fn totals(csv: &str, expected: &[(&str, &str)]) {
+    for (unit, total) in expected {
+        let row = csv.lines().find(|l| l.starts_with(&format!("{unit},"))).unwrap_or_else(|| panic!("{unit}\n{csv}"));
+        assert!(row.contains(&format!(",{total},")), "{unit}: expected {total}\n{csv}");
+    }
+}
+
+fn town_data(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+const MONTHS: &str = "40,40,40,40,40,40,40,40,40,40,40,39";
+
+/// 是否 reads `true`/`false` and the words 是/否 in JSON; anything else is refused with the field.
+#[test]
+fn yes_no_inputs_from_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = town_data(
+        tmp.path(),
+        "units.json",
+        &format!(
+            r#"[{{"单位":"甲","月发布条数":[{MONTHS}],"更新指南":true,"办结件数":10,"申请件数":10}},
+               {{"单位":"乙","月发布条数":[{MONTHS}],"更新指南":"否","办结件数":10,"申请件数":10}},
+               {{"单位":"丙","月发布条数":[{MONTHS}],"更新指南":"是","办结件数":10,"申请件数":10}}]"#
+        ),
+    );
+    let run = ok(&jixiao(&["eval", TOWN, &data, "--format", "csv"])).stdout.clone();
+    totals(&run, &[("甲", "87.00"), ("乙", "82.00"), ("丙", "87.00")]);
+    let bad = town_data(
+        tmp.path(),
+        "bad.json",
+        &format!(r#"[{{"单位":"甲","月发布条数":[{MONTHS}],"更新指南":"Y","办结件数":10,"申请件数":10}}]"#),
+    );
+    let run = jixiao(&["eval", TOWN, &bad]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    let text = squash(&run.stderr);
+    for part in ["E0704", "更新指南", "\"Y\"", "是/否"] {
+        assert!(text.contains(&squash(part)), "`{part}` missing\n{}", run.stderr);
+    }
+}
+
+/// In a CSV, 是/否 and TRUE/FALSE (as Excel and WPS save a logical cell); √ is refused at its cell.
+#[test]
+fn yes_no_inputs_from_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let months: Vec<String> = MONTHS.split(',').map(String::from).collect();
+    let months = months.join("、");
+    let data = town_data(
+        tmp.path(),
+        "units.csv",
+        &format!(
+            "单位,月发布条数,更新指南,办结件数,申请件数\n甲,{months},是,10,10\n乙,{months},FALSE,10,10\n丙,{months},TRUE,10,10\n"
+        ),
+    );
+    let run = ok(&jixiao(&["eval", TOWN, &data, "--format", "csv"])).stdout.clone();
+    totals(&run, &[("甲", "87.00"), ("乙", "82.00"), ("丙", "87.00")]);
+    let bad =
+        town_data(tmp.path(), "bad.csv", &format!("单位,月发布条数,更新指南,办结件数,申请件数\n甲,{months},√,10,10\n"));
+    let run = jixiao(&["eval", TOWN, &bad]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    let text = squash(&run.stderr);
+    for part in ["line 2", "更新指南", "√", "是/否"] {
+        assert!(text.contains(&squash(part)), "`{part}` missing\n{}", run.stderr);
+    }
+}
+
+/// In a workbook, a logical cell (TRUE/FALSE) and the words 是/否 both read as yes/no.
+#[test]
+fn yes_no_inputs_from_xlsx() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("单位").unwrap();
+    for (c, h) in ["单位", "月发布条数", "更新指南", "办结件数", "申请件数"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let months = MONTHS.replace(',', "、");
+    for (r, name) in ["甲", "乙", "丙"].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_string(r, 1, &months).unwrap();
+        sheet.write_number(r, 3, 10).unwrap();
+        sheet.write_number(r, 4, 10).unwrap();
+    }
+    sheet.write_boolean(1, 2, true).unwrap();
+    sheet.write_boolean(2, 2, false).unwrap();
+    sheet.write_string(3, 2, "是").unwrap();
+    let path = tmp.path().join("units.xlsx");
+    book.save(&path).unwrap();
+    let run = ok(&jixiao(&["eval", TOWN, path.to_str().unwrap(), "--format", "csv"])).stdout.clone();
+    totals(&run, &[("甲", "87.00"), ("乙", "82.00"), ("丙", "87.00")]);
+}
+
+/// explain shows each deduction and bonus as the table writes it, with what it took.
+#[test]
+fn explain_shows_deductions_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = town_data(
+        tmp.path(),
+        "units.json",
+        r#"[{"单位":"甲","月发布条数":[0,0,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}]"#,
+    );
+    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--lang", "zh"])).stdout.clone();
+    for line in [
+        "每 不达标月数 扣 5分：−10.00",
+        "扣完为止：最低为 0",
+        "扣 5分 如果 非 更新指南：−5.00",
+        "每 向下取整((办结率 - 30%) ÷ 20%) 加 1分 最多加 2分：+2.00（已达上限）",
+        "更新指南 = 否",
+    ] {
+        assert!(run.contains(line), "`{line}` missing\n{run}");
+    }
+    insta::assert_snapshot!(run);
+}
+
+/// Lists compare item by item only with the same list; a list is never a yes/no condition.
+#[test]
+fn item_by_item_conditions_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let head = "办法 \"条件\"\n输入 单位：文本\n输入 甲：列表 次数\n输入 乙：列表 次数\n";
+    let cases = [
+        ("计算 n = 计数(甲 < 乙)\n", "E0309"),
+        ("计算 n = 如果 甲 < 40 则 1 否则 0\n", "E0303"),
+        ("计算 n = 计数(甲)\n", "E0303"),
+        ("计算 n = 合计(甲, 乙 > 0)\n", "E0309"),
+    ];
+    for (line, code) in cases {
+        let file = tmp.path().join("c.jx");
+        std::fs::write(&file, format!("{head}{line}公布 {{ 单位：单位；得分：n }}\n")).unwrap();
+        let run = jixiao(&["check", file.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{line}{}", run.text());
+        assert!(run.stderr.contains(code), "{line}: expected {code}\n{}", run.text());
+    }
+}
+
+/// A parameter is a divisor when its value is not 0; a test case may not set it to 0.
+#[test]
+fn divisor_parameters_are_kept_non_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("d.jx");
+    std::fs::write(
+        &file,
+        "办法 \"除数\"\n输入 单位：文本\n输入 件数：次数\n参数 月数 = 12\n计算 月均 = 件数 ÷ 月数\n\
+         公布 { 单位：单位；得分：月均 }\n样例 甲 { 单位：\"甲\"，件数：24 }\n\
+         测试 \"月均\" { 单位 甲 {} 期望 月均 = 2 }\n测试 \"零\" { 设定 月数 = 0 单位 甲 {} 期望 月均 = 0 }\n",
+    )
+    .unwrap();
+    let run = jixiao(&["check", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("E0601") && run.stderr.contains("may not be 0"), "{}", run.text());
+}
