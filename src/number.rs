@@ -653,6 +653,14 @@ mod tests {
     }
 
     #[test]
+    fn floor_and_ceiling_of_exact_numbers() {
+        assert_eq!((n("2.7").floor(), n("2.7").ceil()), (n("2"), n("3")));
+        assert_eq!((n("-0.5").floor(), n("-0.5").ceil()), (n("-1"), n("0")));
+        assert_eq!((n("3").floor(), n("3").ceil()), (n("3"), n("3")));
+        assert_eq!((third().floor(), third().ceil()), (n("0"), n("1")));
+    }
+
+    #[test]
     fn display_is_exact_or_a_fraction() {
         assert_eq!(n("37.50").to_string(), "37.5");
         assert_eq!(third().to_string(), "1/3");

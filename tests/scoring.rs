@@ -18,7 +18,7 @@ fn ok(run: &Run) -> &Run {
 
 #[test]
 fn scoring_regulations_check_clean_pass_strict_and_are_canonical() {
-    for file in [TOWN, "tests/cases/scoring/bands.jx"] {
+    for file in [TOWN, "tests/cases/scoring/bands.jx", "tests/cases/scoring/leaves.jx"] {
         let check = ok(&jixiao(&["check", file])).stderr.clone();
         assert!(check.is_empty(), "{file}: warnings\n{check}");
         ok(&jixiao(&["test", "--strict", file]));

@@ -307,6 +307,12 @@ impl Analysis<'_> {
                 Range::List { item, max, .. } => {
                     item.interval().map_or(Range::Other, |i| Range::Num(i.repeated(0, max)))
                 }
+                Range::Entries(rs) => rs
+                    .iter()
+                    .filter_map(Range::interval)
+                    .map(|i| i.hull(Interval::exactly(Number::ZERO)))
+                    .reduce(Interval::plus)
+                    .map_or(Range::Other, Range::Num),
                 _ => Range::Other,
             },
         }

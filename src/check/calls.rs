@@ -244,14 +244,18 @@ impl Checker<'_> {
     fn sum_where(&mut self, values: &ExprNode, cond: &ExprNode, ctx: &Ctx) -> Option<Typed> {
         let (v, vt) = self.expr(values, ctx)?;
         let (c, ct) = self.expr(cond, ctx)?;
-        let Ty::List(item) = &vt else {
+        let (Ty::List(item) | Ty::Map(_, item)) = &vt else {
             return self.mismatch(values.span, "a list of numbers", &err::ty_words(&vt));
         };
         let unit = self.unit_of(item, values.span)?;
-        if ct != Ty::List(Box::new(Ty::Bool)) {
-            return self.mismatch(cond.span, "one condition per item of the list", &err::ty_words(&ct));
-        }
-        if super::expr::list_base(&v) != super::expr::list_base(&c) {
+        let same = match (&vt, &ct) {
+            (Ty::List(_), Ty::List(b)) if **b == Ty::Bool => super::expr::list_base(&v) == super::expr::list_base(&c),
+            (Ty::Map(x, _), Ty::Map(y, b)) if **b == Ty::Bool => {
+                p::leaves_of(&self.indicators, *x) == p::leaves_of(&self.indicators, *y)
+            }
+            _ => return self.mismatch(cond.span, "one condition per item of the list", &err::ty_words(&ct)),
+        };
+        if !same {
             self.diags.push(err::different_lists(cond.span));
             return None;
         }

@@ -43,8 +43,8 @@ impl Checker<'_> {
             ty = Ty::Num(unit);
             adjustments.push(adjustment);
         }
-        if let Some(at) = l.to_zero {
-            self.unit_of(&ty, at)?;
+        if let Some(at) = &l.to_zero {
+            self.unit_of(&ty, at.span)?;
         }
         let mut limit = |this: &mut Self, bound: &Option<ast::ExprNode>| -> Option<Option<Expr>> {
             let Some(b) = bound else { return Some(None) };

@@ -447,7 +447,7 @@ impl<'a> Env<'a> {
                 _ => return internal("conditions per item were expected"),
             },
             Builtin::SumWhere => {
-                let (Value::List(values), Some(Value::List(conds))) =
+                let (Value::List(values) | Value::Map(values), Some(Value::List(conds) | Value::Map(conds))) =
                     (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
                 else {
                     return internal("a list and a condition per item were expected");

@@ -139,7 +139,7 @@ pub struct Let {
     /// the order written, applied to the formula's value before its cap, floor and rounding.
     pub adjustments: Vec<Adjustment>,
     /// `扣完为止`: the deductions stop at 0.
-    pub to_zero: Option<Span>,
+    pub to_zero: Option<Node<()>>,
     pub cap: Option<ExprNode>,
     pub floor: Option<ExprNode>,
     pub rounding: Option<Rounding>,
@@ -148,7 +148,7 @@ pub struct Let {
 
 /// `每 不达标月数 扣 5分 最多扣 10分`: `amount` for every one of a count, at most `most` in
 /// all; or `扣 5分 如果 条件`: `amount` once, when the condition holds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Adjustment {
     pub count: AdjustCount,
     pub amount: ExprNode,
@@ -452,6 +452,12 @@ impl PartialEq for TypeLimit {
             (TypeLimit::Bound(o, a), TypeLimit::Bound(p, b)) => o == p && a == b,
             _ => false,
         }
+    }
+}
+
+impl PartialEq for Adjustment {
+    fn eq(&self, o: &Self) -> bool {
+        self.count == o.count && self.amount == o.amount && self.bonus == o.bonus && self.most == o.most
     }
 }
 

@@ -88,6 +88,53 @@ mod tests {
         assert_eq!(op.node, ast::BinaryOp::Sub);
     }
 
+    /// The citations scoring tables use, each read as one article reference.
+    #[test]
+    fn citations_in_the_forms_documents_number_their_parts() {
+        let refs = |text: &str| -> Vec<String> {
+            let f = parse_ok(&format!("计算 甲 = 1分 依据 {text}"));
+            let Decl::Let(l) = &f.decls[0].node else { panic!() };
+            l.refs.iter().map(|r| r.node.clone()).collect()
+        };
+        assert_eq!(refs("第十五条(一)第二款"), ["第十五条(一)第二款"]);
+        assert_eq!(refs("一、(二)"), ["一、(二)"]);
+        assert_eq!(refs("一、(二)、第三部分"), ["一、(二)", "第三部分"]);
+        assert_eq!(refs("一、二、"), ["一、", "二、"]);
+        assert_eq!(refs("附表1、附件2、附件"), ["附表1", "附件2", "附件"]);
+        assert_eq!(refs("第二章，第一节"), ["第二章", "第一节"]);
+        assert_eq!(refs("3.3、2.5 a)"), ["3.3", "2.5 a)"]);
+        assert_eq!(refs("6 g)"), ["6 g)"]);
+        parse_ok("条文 一、(二) \"原文\"\n条文 附表1 \"原文\"\n计算 甲 = 1分 依据附表1");
+    }
+
+    /// `单位` names an input and the published unit, and still starts a test's record.
+    #[test]
+    fn unit_is_a_name() {
+        let f = parse_ok(
+            "输入 单位：文本\n公布 { 单位：单位；得分：甲 }\n测试 \"t\" { 单位 { 单位：\"甲\" } 期望 甲 = 1 }",
+        );
+        assert!(matches!(&f.decls[0].node, Decl::Input(i) if i.name.node == "单位"));
+    }
+
+    /// A scoring table's clauses, in Chinese and in English, mean the same.
+    #[test]
+    fn deductions_and_whole_bands_in_both_spellings() {
+        let zh = parse_ok(
+            "输入 是否更新：是否\n计算 甲 = 40分 每 乙 扣 5分 最多扣 10分 每 丙 加 1分 最多加 2分 扣 3分 如果 非 是否更新 扣完为止\n\
+             等次 等 按 甲 { 优 90 以上；良 70 至 89；差 69 以下 }",
+        );
+        let en = parse_ok(
+            "input 是否更新: yesno\nlet 甲 = 40pt every 乙 deduct 5pt deduct_at_most 10pt every 丙 add 1pt add_at_most 2pt \
+             deduct 3pt if not 是否更新 down_to_zero\ngrade 等 by 甲 { 优 90 or_above; 良 70 to 89; 差 69 or_below }",
+        );
+        assert_eq!(zh, en);
+        let Decl::Let(l) = &zh.decls[1].node else { panic!() };
+        assert_eq!(l.adjustments.len(), 3);
+        assert!(l.to_zero.is_some());
+        // 是否 starts a name (是否更新) unless it stands alone.
+        assert!(matches!(&zh.decls[0].node, Decl::Input(i) if i.name.node == "是否更新"));
+    }
+
     #[test]
     fn syntax_errors_have_codes() {
         for (text, code) in [

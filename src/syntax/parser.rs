@@ -310,7 +310,7 @@ impl Builder<'_> {
                 Rule::binder => binder = Some(self.binder(p)),
                 Rule::expr => expr = Some(self.expr(p)?),
                 Rule::adjustment => l.adjustments.push(self.adjustment(p)?),
-                Rule::to_zero => l.to_zero = Some(self.span(&p)),
+                Rule::to_zero => l.to_zero = Some(Node::new((), self.span(&p))),
                 Rule::cap => l.cap = Some(self.expr(last_inner(p))?),
                 Rule::floor => l.floor = Some(self.expr(last_inner(p))?),
                 Rule::rounding => l.rounding = Some(self.rounding(p)?),
