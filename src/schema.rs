@@ -308,11 +308,13 @@ fn list_rows(record: &Json, sheet: &Sheet, unit: &str) -> Vec<Vec<String>> {
     }
 }
 
-/// A cell as written: numbers as in the data, lists joined with `、`.
+/// A cell as written: numbers as in the data, lists joined with `、`, yes/no as 是/否.
 pub fn cell(v: Option<&Json>) -> String {
     match v {
         None | Some(Json::Null) => String::new(),
         Some(Json::String(s)) => s.clone(),
+        // A yes/no field, as people type it (and as results print flags).
+        Some(Json::Bool(b)) => if *b { "是" } else { "否" }.to_string(),
         Some(Json::Array(items)) => items.iter().map(|i| cell(Some(i))).collect::<Vec<_>>().join("、"),
         Some(j) => j.to_string(),
     }

@@ -202,3 +202,20 @@ fn divisor_parameters_are_kept_non_zero() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(run.stderr.contains("E0601") && run.stderr.contains("may not be 0"), "{}", run.text());
 }
+
+/// A template writes a yes/no field as 是/否, and reads back what it wrote, in every format.
+#[test]
+fn templates_write_yes_no_as_people_type_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    for format in ["csv", "xlsx", "json"] {
+        let path = tmp.path().join(format!("t.{format}"));
+        let path = path.to_str().unwrap();
+        ok(&jixiao(&["template", TOWN, "--format", format, "-o", path]));
+        if format == "csv" {
+            let text = std::fs::read_to_string(path).unwrap();
+            assert!(text.lines().nth(1).is_some_and(|l| l.contains(",是,")), "{text}");
+        }
+        let run = ok(&jixiao(&["eval", TOWN, path, "--format", "csv"])).stdout.clone();
+        totals(&run, &[("甲镇", "92.00")]);
+    }
+}
