@@ -88,6 +88,9 @@ fn shape_schema(program: &Program, shape: &Shape) -> Json {
     match shape {
         Shape::Text => json!({ "type": "string", "minLength": 1 }),
         Shape::YesNo => json!({ "enum": [true, false, "是", "否"] }),
+        Shape::Number { unit: Unit::Ratio, .. } => {
+            json!({ "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?[%％]$" })
+        }
         Shape::Number { whole, min, max, .. } => {
             let mut o = Map::new();
             o.insert("type".into(), json!(if *whole { "integer" } else { "number" }));
@@ -190,6 +193,10 @@ fn placeholder(program: &Program, shape: &Shape) -> Json {
     match shape {
         Shape::Text => json!("示例"),
         Shape::YesNo => json!("是"),
+        Shape::Number { unit: Unit::Ratio, max, .. } => {
+            let n = max.map_or(Number::int(100), |m| m.value.checked_mul(Number::int(100)).unwrap_or(m.value));
+            json!(format!("{}%", n.to_decimal(2).map_or_else(|_| n.to_string(), |d| d.normalize().to_string())))
+        }
         Shape::Number { min, max, .. } => match (min, max) {
             (_, Some(m)) if m.inclusive => number(m.value),
             (Some(m), _) if m.inclusive => number(m.value),

@@ -10,6 +10,7 @@ use common::{Run, jixiao, squash};
 use rust_xlsxwriter::Workbook;
 
 const TOWN: &str = "tests/cases/scoring/town.jx";
+const RATE: &str = "tests/cases/scoring/rate.jx";
 
 fn ok(run: &Run) -> &Run {
     assert_eq!(run.code, 0, "{}", run.text());
@@ -18,7 +19,7 @@ fn ok(run: &Run) -> &Run {
 
 #[test]
 fn scoring_regulations_check_clean_pass_strict_and_are_canonical() {
-    for file in [TOWN, "tests/cases/scoring/bands.jx", "tests/cases/scoring/leaves.jx"] {
+    for file in [TOWN, "tests/cases/scoring/bands.jx", "tests/cases/scoring/leaves.jx", RATE] {
         let check = ok(&jixiao(&["check", file])).stderr.clone();
         assert!(check.is_empty(), "{file}: warnings\n{check}");
         ok(&jixiao(&["test", "--strict", file]));
@@ -53,7 +54,7 @@ fn english_keywords_round_trip() {
 fn totals(csv: &str, expected: &[(&str, &str)]) {
     for (unit, total) in expected {
         let row = csv.lines().find(|l| l.starts_with(&format!("{unit},"))).unwrap_or_else(|| panic!("{unit}\n{csv}"));
-        assert!(row.contains(&format!(",{total},")), "{unit}: expected {total}\n{csv}");
+        assert!(row.split(',').any(|cell| cell == *total), "{unit}: expected {total}\n{csv}");
     }
 }
 
@@ -217,5 +218,40 @@ fn templates_write_yes_no_as_people_type_it() {
         }
         let run = ok(&jixiao(&["eval", TOWN, path, "--format", "csv"])).stdout.clone();
         totals(&run, &[("甲镇", "92.00")]);
+    }
+}
+
+/// 百分比 reads a percentage with its sign — `"92%"` in JSON, `92%` in a CSV, a cell formatted
+/// as a percentage — and refuses a bare number, which could be 92% or 9200%.
+#[test]
+fn percentages_are_read_with_their_sign() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = town_data(tmp.path(), "r.json", r#"[{"单位":"甲","公开率":"92%"},{"单位":"乙","公开率":"100％"}]"#);
+    let csv = town_data(tmp.path(), "r.csv", "单位,公开率\n甲,92%\n乙,100%\n");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("单位").unwrap();
+    sheet.write_string(0, 0, "单位").unwrap();
+    sheet.write_string(0, 1, "公开率").unwrap();
+    let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+    for (r, (name, rate)) in [("甲", 0.92), ("乙", 1.0)].iter().enumerate() {
+        sheet.write_string(r as u32 + 1, 0, *name).unwrap();
+        sheet.write_number_with_format(r as u32 + 1, 1, *rate, &pct).unwrap();
+    }
+    let xlsx = tmp.path().join("r.xlsx");
+    book.save(&xlsx).unwrap();
+    for data in [json.as_str(), csv.as_str(), xlsx.to_str().unwrap()] {
+        let run = ok(&jixiao(&["eval", RATE, data, "--format", "csv"])).stdout.clone();
+        totals(&run, &[("甲", "92.00"), ("乙", "93.00")]);
+    }
+    for (name, text, code) in [
+        ("bare.json", r#"[{"单位":"甲","公开率":0.92}]"#, "E0704"),
+        ("over.json", r#"[{"单位":"甲","公开率":"101%"}]"#, "E0706"),
+        ("bare.csv", "单位,公开率\n甲,92\n", "E0717"),
+    ] {
+        let data = town_data(tmp.path(), name, text);
+        let run = jixiao(&["eval", RATE, &data]);
+        assert_eq!(run.code, 1, "{name}\n{}", run.text());
+        assert!(run.stderr.contains(code) && run.stderr.contains("公开率"), "{name}\n{}", run.text());
+        assert!(squash(&run.stderr).contains(&squash("92%")), "{name}: no example\n{}", run.stderr);
     }
 }

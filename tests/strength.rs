@@ -110,6 +110,7 @@ fn data_type(ty: &DataType, found: &mut Vec<Site>) {
         | TypeBody::Score
         | TypeBody::Number
         | TypeBody::YesNo
+        | TypeBody::Percent
         | TypeBody::Named(_) => {}
     }
 }

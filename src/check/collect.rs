@@ -185,6 +185,7 @@ impl<'a> Checker<'a> {
         let mut shape = match &t.body {
             TypeBody::Text => Shape::Text,
             TypeBody::YesNo => Shape::YesNo,
+            TypeBody::Percent => Shape::Number { unit: Unit::Ratio, whole: false, min: None, max: None },
             TypeBody::Count => Shape::count(),
             TypeBody::Score => Shape::Number { unit: Unit::Points, whole: false, min: None, max: None },
             TypeBody::Number => Shape::Number { unit: Unit::Count, whole: false, min: None, max: None },
@@ -227,7 +228,7 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let mut candidates: Vec<String> = self.scales.iter().map(|s| s.name.clone()).collect();
-                candidates.extend(["文本", "次数", "分数", "数值", "是否"].map(String::from));
+                candidates.extend(["文本", "次数", "分数", "数值", "是否", "百分比"].map(String::from));
                 self.diags.push(err::unknown_name(name.span, &name.node, "type or scale", &candidates));
                 None
             }

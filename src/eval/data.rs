@@ -361,6 +361,22 @@ impl Reader<'_> {
                 Json::String(s) if let Some(b) = yes_no(&normalise(s)) => Some(Value::Bool(b)),
                 j => self.fail(err::wrong_type(&self.at(place), &yes_no_words(), &json_kind(j))),
             },
+            Shape::Number { unit: crate::program::Unit::Ratio, min, max, .. } => {
+                let expected = || percent_words(*min, *max);
+                let n = match json {
+                    Json::String(s) => match percentage(&normalise(s)) {
+                        Some(n) => n,
+                        None => return self.fail(err::wrong_type(&self.at(place), &expected(), &json_kind(json))),
+                    },
+                    j => return self.fail(err::wrong_type(&self.at(place), &expected(), &json_kind(j))),
+                };
+                let below = min.is_some_and(|m| if m.inclusive { n < m.value } else { n <= m.value });
+                let above = max.is_some_and(|m| if m.inclusive { n > m.value } else { n >= m.value });
+                if below || above {
+                    return self.fail(err::out_of_range(&self.at(place), &expected(), &json.to_string()));
+                }
+                Some(Value::Num(n))
+            }
             Shape::Number { whole, min, max, .. } => {
                 let expected = || number_words(*whole, *min, *max);
                 let n = self.number(json, place, expected)?;
@@ -519,6 +535,7 @@ impl Reader<'_> {
         match shape {
             Shape::Text => tr("text", "文本"),
             Shape::YesNo => yes_no_words(),
+            Shape::Number { unit: crate::program::Unit::Ratio, min, max, .. } => percent_words(*min, *max),
             Shape::Number { whole, min, max, .. } => number_words(*whole, *min, *max),
             Shape::Rating(s) => one_of(&program.scales[*s].level_names()),
             Shape::Label(l) => one_of(&program.label_sets[*l]),
@@ -594,6 +611,40 @@ fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
         (None, Some(b)) => format!("{noun} {}", bound(b, "≤", "<")),
         (None, None) => noun.into(),
     }
+}
+
+/// A percentage as written in data, with its sign: `92%`, `92.5％`, `-3%` → 0.92, 0.925,
+/// −0.03. A number without `%` is not read: is 92 ninety-two percent, or 9200%?
+pub fn percentage(text: &str) -> Option<Number> {
+    let digits = text.strip_suffix(['%', '％'])?.trim_end();
+    let d = crate::number::parse_decimal(digits)?;
+    Number::from_decimal(d).checked_div(Number::int(100)).ok()
+}
+
+/// What a percentage field accepts, for messages; bounds shown as percentages.
+fn percent_words(min: Option<Limit>, max: Option<Limit>) -> String {
+    let pct = |l: Limit| {
+        let n = l.value.checked_mul(Number::int(100)).unwrap_or(l.value);
+        let shown = n.to_decimal(4).map_or_else(|_| n.to_string(), |d| d.normalize().to_string());
+        (format!("{shown}%"), l.inclusive)
+    };
+    let (lo, hi) = (min.map(pct), max.map(pct));
+    if chinese() {
+        let range = match (lo, hi) {
+            (Some((a, _)), Some((b, _))) => format!("，{a} 至 {b}"),
+            (Some((a, i)), None) => format!("，{}{a}", if i { "不小于 " } else { "大于 " }),
+            (None, Some((b, i))) => format!("，{}{b}", if i { "不大于 " } else { "小于 " }),
+            (None, None) => String::new(),
+        };
+        return format!("带 % 的百分比（如“92%”{range}）");
+    }
+    let range = match (lo, hi) {
+        (Some((a, _)), Some((b, _))) => format!(" from {a} to {b}"),
+        (Some((a, i)), None) => format!(" {} {a}", if i { "≥" } else { ">" }),
+        (None, Some((b, i))) => format!(" {} {b}", if i { "≤" } else { "<" }),
+        (None, None) => String::new(),
+    };
+    format!("a percentage{range}, written with % (as \"92%\")")
 }
 
 /// A yes/no answer written as a word: 是/否, or true/false as JSON and spreadsheets write

@@ -75,6 +75,8 @@ enum Expect<'p> {
     Text,
     /// `true` or `false` (a word such as 是 goes to the slow reader).
     YesNo,
+    /// Left to the slow reader.
+    Slow,
     Number {
         whole: bool,
         min: Option<Limit>,
@@ -109,6 +111,8 @@ impl<'p> Expect<'p> {
         match shape {
             Shape::Text => Expect::Text,
             Shape::YesNo => Expect::YesNo,
+            // A percentage is written as text (`"92%"`): the slow reader reads it.
+            Shape::Number { unit: crate::program::Unit::Ratio, .. } => Expect::Slow,
             Shape::Number { whole, min, max, .. } => Expect::Number { whole: *whole, min: *min, max: *max },
             Shape::Rating(s) => Expect::Word(program.scales[*s].levels.iter().map(|(n, _)| n.as_str()).collect()),
             Shape::Label(l) => Expect::Word(program.label_sets[*l].iter().map(String::as_str).collect()),
@@ -208,6 +212,7 @@ impl<'de> DeserializeSeed<'de> for Read<'_, '_> {
             Expect::Optional(inner) => d.deserialize_option(Optional(Read(inner))),
             Expect::Text => Ok(Value::Text(<String as serde::Deserialize>::deserialize(d)?)),
             Expect::YesNo => Ok(Value::Bool(<bool as serde::Deserialize>::deserialize(d)?)),
+            Expect::Slow => Err(give_up()),
             Expect::Number { whole, min, max } => {
                 // The number's text as written, borrowed from the line: no copy, no f64.
                 // Anything but a number (a string, an object) does not read as a decimal.

@@ -386,6 +386,14 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
                 Some(d) => (d.trim_end(), true),
                 None => (text, false),
             };
+            if *unit == Unit::Ratio {
+                // Kept as text with its sign, read by the data reader as the percentage shown.
+                return if percent {
+                    Ok(Json::String(format!("{digits}%")))
+                } else {
+                    Err(tr("a percentage with %, as 92%", "带 % 的百分比，如 92%"))
+                };
+            }
             if percent && *unit != Unit::Points {
                 return Err(tr("a number without %", "不带 % 的数"));
             }

@@ -404,6 +404,7 @@ fn direct_parts(e: &Expr, leaf: Option<usize>, out: &mut Vec<Part>) {
 /// Data as a person reads it: `好 (100%)`, `好、好、较好`, `满意 6，比较满意 3`.
 fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
     match (v, shape) {
+        (Value::Num(n), Shape::Number { unit: Unit::Ratio, .. }) => percent(*n),
         (Value::Num(n), _) => n.to_string(),
         (Value::Text(s), _) => s.clone(),
         (Value::Bool(b), _) => if *b { "是" } else { "否" }.to_string(),

@@ -122,6 +122,7 @@ pub fn data_type(t: &DataType, k: Keywords) -> String {
         TypeBody::Score => k.kw(Kw::Score).to_string(),
         TypeBody::Number => k.kw(Kw::Number).to_string(),
         TypeBody::YesNo => k.kw(Kw::YesNo).to_string(),
+        TypeBody::Percent => k.kw(Kw::Percent).to_string(),
         TypeBody::Named(n) => n.node.clone(),
     });
     for limit in &t.limits {

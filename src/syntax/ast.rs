@@ -110,6 +110,8 @@ pub enum TypeBody {
     Number,
     /// `是否`: yes or no.
     YesNo,
+    /// `百分比`: a percentage, written with `%` in the data (`92%`).
+    Percent,
     Named(Ident),
 }
 

@@ -273,6 +273,7 @@ impl Builder<'_> {
             Rule::score_type => TypeBody::Score,
             Rule::number_type => TypeBody::Number,
             Rule::yesno_type => TypeBody::YesNo,
+            Rule::percent_type => TypeBody::Percent,
             Rule::named_type => TypeBody::Named(self.ident(last(it))),
             // PANIC SAFETY: pest only builds trees the grammar allows; no other rule reaches here.
             r => unreachable!("grammar: not a type: {r:?}"),
