@@ -19,7 +19,9 @@ fn ok(run: &Run) -> &Run {
 
 #[test]
 fn scoring_regulations_check_clean_pass_strict_and_are_canonical() {
-    for file in [TOWN, "tests/cases/scoring/bands.jx", "tests/cases/scoring/leaves.jx", RATE] {
+    for file in
+        [TOWN, "tests/cases/scoring/bands.jx", "tests/cases/scoring/leaves.jx", "tests/cases/scoring/judges.jx", RATE]
+    {
         let check = ok(&jixiao(&["check", file])).stderr.clone();
         assert!(check.is_empty(), "{file}: warnings\n{check}");
         ok(&jixiao(&["test", "--strict", file]));
@@ -157,14 +159,22 @@ fn explain_shows_deductions_as_written() {
     let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--lang", "zh"])).stdout.clone();
     for line in [
         "每 不达标月数 扣 5分：−10.00",
-        "扣完为止：最低为 0",
         "扣 5分 如果 非 更新指南：−5.00",
         "每 向下取整((办结率 - 30%) ÷ 20%) 加 1分 最多加 2分：+2.00（已达上限）",
         "更新指南 = 否",
     ] {
         assert!(run.contains(line), "`{line}` missing\n{run}");
     }
+    assert!(!run.contains("※ 扣完为止"), "扣完为止 took no effect, so it is not listed\n{run}");
     insta::assert_snapshot!(run);
+    let data = town_data(
+        tmp.path(),
+        "short.json",
+        r#"[{"单位":"甲","月发布条数":[0,0,0,0,0,0,0,0,0,40,40,40],"更新指南":true,"办结件数":10,"申请件数":10}]"#,
+    );
+    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--lang", "zh"])).stdout.clone();
+    assert!(run.contains("每 不达标月数 扣 5分：−45.00") && run.contains("扣完为止：-5.00 → 0"), "{run}");
+    assert!(!run.contains("limited"), "扣完为止 is explained once\n{run}");
 }
 
 /// Lists compare item by item only with the same list; a list is never a yes/no condition.
@@ -254,4 +264,25 @@ fn percentages_are_read_with_their_sign() {
         assert!(run.stderr.contains(code) && run.stderr.contains("公开率"), "{name}\n{}", run.text());
         assert!(squash(&run.stderr).contains(&squash("92%")), "{name}: no example\n{}", run.stderr);
     }
+}
+
+/// A grade decided on a formula that reads a value published rounded warns as a grade on the
+/// value does (89.995 published as 90.00 but graded below 90); rounding the value silences it.
+#[test]
+fn grades_on_a_formula_over_an_unrounded_value_warn() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("g.jx");
+    let write = |rounding: &str| {
+        let text = format!(
+            "办法 \"否决\"\n输入 单位：文本\n输入 得分：分数 0 至 100\n输入 否决：是否\n计算 总分 = 得分{rounding}\n\
+             等次 等次 按 如果 否决 则 0分 否则 总分 {{ 优秀 90 以上；良好 89 以下 }}\n公布 {{ 单位：单位；得分：总分；等次：等次 }}\n"
+        );
+        std::fs::write(&file, text).unwrap();
+    };
+    write("");
+    let run = ok(&jixiao(&["check", file.to_str().unwrap()])).stderr.clone();
+    assert!(run.contains("W0506") && run.contains("`总分`"), "{run}");
+    write(" 保留 2 位");
+    let run = ok(&jixiao(&["check", file.to_str().unwrap()])).stderr.clone();
+    assert!(run.is_empty(), "{run}");
 }

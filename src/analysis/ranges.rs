@@ -238,7 +238,7 @@ impl Analysis<'_> {
         let counts = Interval::new(End::At(Number::ZERO), End::PosInf);
         match b {
             Builtin::Min | Builtin::Max => {
-                let all = std::iter::once(first).chain(ranges).filter_map(|r| r.interval());
+                let all = std::iter::once(first).chain(ranges).filter_map(|r| r.overall());
                 all.reduce(|a, x| if b == Builtin::Min { a.min(x) } else { a.max(x) }).map_or(Range::Other, Range::Num)
             }
             Builtin::Sum => match first {

@@ -12,7 +12,13 @@ pub fn warnings(program: &Program, ranges: &Ranges) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (v, def) in program.values.iter().enumerate() {
         match &def.kind {
-            ValueKind::Let { cap, floor, .. } => limits(program, ranges, v, cap.as_ref(), floor.as_ref(), &mut out),
+            ValueKind::Let { cap, floor, adjustments, to_zero, .. } => {
+                limits(program, ranges, v, cap.as_ref(), floor.as_ref(), &mut out);
+                let deducts = adjustments.iter().any(|a| !a.bonus);
+                if deducts && !to_zero && floor.is_none() {
+                    out.extend(below_zero(def, &ranges.values[v]));
+                }
+            }
             ValueKind::Grade { subject, bands, .. } => {
                 out.extend(unrounded_subject(program, def, subject));
                 unreachable_bands(program, ranges, def, subject, bands, &mut out);
@@ -31,12 +37,24 @@ pub fn warnings(program: &Program, ranges: &Ranges) -> Vec<Diagnostic> {
 /// without `保留` is printed) but compared exactly: 89.995 would be published as 90.00 and
 /// graded below 90; two departments published at 85.00 ranked apart.
 fn unrounded_subject(program: &Program, def: &ValueDef, subject: &Expr) -> Option<Diagnostic> {
-    let Expr::Value(v) = subject else { return None };
-    let read = &program.values[*v];
-    let ValueKind::Let { rounding: None, .. } = read.kind else { return None };
-    if read.whole || !matches!(read.ty, Ty::Num(Unit::Points | Unit::Count | Unit::Free)) {
-        return None;
-    }
+    // The value itself, or a value a formula grades on (`如果 否决 则 0分 否则 总分`).
+    let published_rounded = |e: &Expr| match e {
+        Expr::Value(v) => {
+            let read = &program.values[*v];
+            matches!(read.kind, ValueKind::Let { rounding: None, .. })
+                && !read.whole
+                && matches!(read.ty, Ty::Num(Unit::Points | Unit::Count | Unit::Free))
+        }
+        _ => false,
+    };
+    let mut found = None;
+    visit(subject, &mut |e| {
+        if found.is_none() && published_rounded(e) {
+            found = Some(e.clone());
+        }
+    });
+    let Some(Expr::Value(v)) = found else { return None };
+    let read = &program.values[v];
     let (name, by) = (&def.name, &read.name);
     Some(
         Diagnostic::warning(
@@ -52,6 +70,37 @@ fn unrounded_subject(program: &Program, def: &ValueDef, subject: &Expr) -> Optio
             format!("请在计算“{by}”时加上“保留 2 位”，使公布的分数就是评定等次和排名所用的分数：否则 89.995 公布为 90.00，却按低于 90 评定"),
         )),
     )
+}
+
+/// A value its deductions can take below 0, with nothing that stops them.
+fn below_zero(def: &ValueDef, range: &super::Range) -> Option<Diagnostic> {
+    let range = range.overall()?;
+    if range.lo >= End::At(Number::ZERO) {
+        return None;
+    }
+    let name = &def.name;
+    Some(
+        Diagnostic::warning(
+            "W0507",
+            tr(
+                format!("the deductions can take `{name}` below 0: it can be {range}"),
+                format!("扣分可使“{name}”低于 0：其取值范围为 {range}"),
+            ),
+        )
+        .label(def.span, tr(format!("{name} can be {range}"), format!("“{name}”的取值范围为 {range}")))
+        .help(tr(
+            "if the table says 扣完为止 (or 扣满为止), write `扣完为止`; to stop at another score, `保底 x分`; or limit each rule with `最多扣`",
+            "若评分表写明“扣完为止”（或“扣满为止”），请写“扣完为止”；要在其他分数处停止，写“保底 x分”；或用“最多扣”限定每条规则",
+        )),
+    )
+}
+
+/// Every formula inside `e`, `e` first.
+fn visit(e: &Expr, f: &mut impl FnMut(&Expr)) {
+    f(e);
+    for c in e.children() {
+        visit(c, f);
+    }
 }
 
 /// A part of a roll-up in points that the formulas let go outside its points.

@@ -249,6 +249,12 @@ impl<'a> Checker<'a> {
                 *min = lo.unwrap_or(0);
                 *max = hi;
             }
+            // `列表 分数 0 至 100 非空`: a range or bound after a list of numbers limits its items.
+            (Shape::List { item, .. }, TypeLimit::Range(..) | TypeLimit::Bound(..))
+                if matches!(**item, Shape::Number { .. }) =>
+            {
+                self.limit(item, limit)
+            }
             (Shape::Number { min, max, .. }, TypeLimit::Range(a, b)) => {
                 *min = self.constant(a, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });
                 *max = self.constant(b, "a range's bound").map(|(value, _)| Limit { value, inclusive: true });

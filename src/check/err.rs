@@ -242,6 +242,22 @@ pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
     ))
 }
 
+pub fn fractional_count(span: Span, written: &str, bonus: bool) -> Diagnostic {
+    let (sign, verb, verb_zh) = if bonus { ("+", "add", "加上") } else { ("-", "subtract", "减去") };
+    Diagnostic::error(
+        "E0316",
+        tr(
+            "`每` counts whole times, but this can be a fraction",
+            "“每”后应为整数次，这里却可能是小数",
+        ),
+    )
+    .label(span, tr("can be a fraction", "可能是小数"))
+    .help(tr(
+        format!("say how a part counts: `每 向下取整({written})` counts only whole steps (84% over 80% in 5% steps is 0), `每 向上取整({written})` counts any part as a step; for points in proportion, {verb} a product instead (`{sign} 1分 × {written}`)"),
+        format!("请写明不足一次的部分如何计：“每 向下取整({written})”只计整次（超出 4%、每 5% 一档计 0 次），“每 向上取整({written})”不足一次也计一次；若要按比例计分，请直接{verb_zh}乘积（“{sign} 1分 × {written}”）"),
+    ))
+}
+
 pub fn points_as_count(span: Span) -> Diagnostic {
     Diagnostic::error(
         "E0314",
@@ -494,9 +510,12 @@ pub fn ty_words(t: &Ty) -> String {
         Ty::Text => tr("text", "文本"),
         Ty::Rating(_) => tr("a rating", "评价结果"),
         Ty::Label(_) => tr("a grade or category", "等次或类别"),
-        Ty::List(t) => tr(format!("a list of {}", ty_words(t)), format!("由{}组成的列表", ty_words(t))),
+        Ty::List(t) => tr(format!("a list, each item {}", ty_words(t)), format!("由{}组成的列表", ty_words(t))),
         Ty::Tally(_) => tr("a tally", "计票结果"),
-        Ty::Map(_, t) => tr(format!("one {} per indicator", ty_words(t)), format!("每个指标各一个{}", ty_words(t))),
+        Ty::Map(_, t) => tr(
+            format!("one value per leaf of an indicator, each {}", ty_words(t)),
+            format!("每个末级指标各一个{}", ty_words(t)),
+        ),
         Ty::Record(_) => tr("a record", "记录"),
         Ty::Optional(t) => tr(format!("an optional {}", ty_words(t)), format!("可选的{}", ty_words(t))),
         Ty::Nothing => tr("no value (无)", "空值（无）"),
@@ -565,6 +584,8 @@ fn zh(phrase: &str) -> String {
         "a tally and one of its levels" => "一个计票结果和它的一个级别",
         "one argument" => "一项",
         "two or more numbers" => "两个或更多的数",
+        "two or more numbers, or a list" => "两个或更多的数，或一个列表",
+        "the number of items" => "项数",
         // What must be a fixed number or more than 0 (not_constant, not_positive).
         "a grade threshold" => "等次的分数线",
         "a level's percentage" => "级别的百分比",

@@ -31,10 +31,14 @@ impl Checker<'_> {
                 let (x, t) = self.expr(operand, ctx)?;
                 match op.node {
                     UnaryOp::Neg => Some((Expr::Neg(Box::new(x)), Ty::Num(self.unit_of(&t, operand.span)?))),
-                    UnaryOp::Not => {
-                        self.expect_bool(&t, operand.span)?;
-                        Some((Expr::Not(Box::new(x)), Ty::Bool))
-                    }
+                    // `非` goes item by item, as comparisons do: `计数(非 已公开)`.
+                    UnaryOp::Not => match &t {
+                        Ty::List(item) | Ty::Map(_, item) if **item == Ty::Bool => Some((Expr::Not(Box::new(x)), t)),
+                        _ => {
+                            self.expect_bool(&t, operand.span)?;
+                            Some((Expr::Not(Box::new(x)), Ty::Bool))
+                        }
+                    },
                 }
             }
             ast::Expr::Binary { op, lhs, rhs } => self.binary(op.node, lhs, rhs, e.span, ctx),

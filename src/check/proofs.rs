@@ -30,7 +30,9 @@ impl Checker<'_> {
     /// Whether a list-valued formula is sure to have at least one item.
     pub(super) fn nonempty(&self, e: &Expr) -> bool {
         match e {
-            Expr::Value(_) | Expr::Call(Builtin::Rollup { .. }, _) => false,
+            // One value per leaf: an indicator has at least one leaf.
+            Expr::Value(v) => matches!(self.slots[*v].ty, Some(crate::program::Ty::Map(..))),
+            Expr::Call(Builtin::Rollup { .. }, _) => false,
             Expr::Call(Builtin::Factors(_), args) => args.first().is_some_and(|a| self.nonempty(a)),
             Expr::Call(Builtin::TallyFactors(_), args) => args
                 .first()
@@ -62,8 +64,30 @@ impl Checker<'_> {
             // from numbers and parameters, an input declared above 0.
             Expr::Param(p) => self.params[*p].default.is_zero(),
             Expr::Value(v) => self.constant_value(*v).is_none_or(|n| n.is_zero()),
+            e if self.lower_bound(e).is_some_and(|lb| lb > Number::ZERO) => false,
             e => !matches!(self.shape_of(e), Some(Shape::Number { min: Some(m), .. })
                 if m.value > Number::ZERO || (m.value == Number::ZERO && !m.inclusive)),
+        }
+    }
+
+    /// A number every record's value of `e` is at least, from the data's declared limits:
+    /// `个数(打分) - 2` with `项数 3 至 9` is at least 1.
+    fn lower_bound(&self, e: &Expr) -> Option<Number> {
+        match e {
+            Expr::Const(n) => Some(*n),
+            Expr::Call(Builtin::Length, args) => match self.shape_of(args.first()?)? {
+                Shape::List { min, .. } => Some(Number::int(*min as i128)),
+                _ => None,
+            },
+            Expr::Arith(Arith::Add, a, b) => self.lower_bound(a)?.checked_add(self.lower_bound(b)?).ok(),
+            Expr::Arith(Arith::Sub, a, b) => match &**b {
+                Expr::Const(n) => self.lower_bound(a)?.checked_sub(*n).ok(),
+                _ => None,
+            },
+            e => match self.shape_of(e)? {
+                Shape::Number { min: Some(m), .. } => Some(m.value),
+                _ => None,
+            },
         }
     }
 

@@ -61,9 +61,12 @@ impl Checker<'_> {
         let floor = limit(self, &l.floor)?;
         let rounding = match &l.rounding {
             Some(r) => {
-                self.unit_of(&ty, l.expr.span)?;
+                let unit = self.unit_of(&ty, l.expr.span)?;
                 let rule = if r.rule == ast::RoundRule::HalfUp { Rounding::HalfUp } else { Rounding::Truncate };
-                Some((r.places.node, rule))
+                // Places count in the unit the value is read in: 保留 2 位 keeps 66.67%, which
+                // is the fraction 0.6667.
+                let places = if unit == Unit::Ratio { r.places.node + 2 } else { r.places.node };
+                Some((places, rule))
             }
             None => None,
         };
@@ -93,6 +96,11 @@ impl Checker<'_> {
                 let u = self.unit_of(&t, e.span)?;
                 if u == Unit::Points {
                     self.diags.push(err::points_as_count(e.span));
+                    return None;
+                }
+                // 每 counts whole times: 84% over 80% is no 5% step, not four fifths of one.
+                if !self.is_whole(&x) {
+                    self.diags.push(err::fractional_count(e.span, self.source.slice(e.span).trim(), a.bonus));
                     return None;
                 }
                 (x, false)
@@ -370,7 +378,24 @@ impl Checker<'_> {
                     self.diags.push(err::unknown_name(target.span, &target.node, "name", &candidates));
                     let _ = kind;
                 }
-                (kind, Some(_)) => {
+                (kind, Some(found)) => {
+                    let found = match found {
+                        Symbol::Input(i) => {
+                            let ty = err::ty_words(&self.inputs[i].shape.ty());
+                            tr(format!("an input (输入), {ty}"), format!("输入项（{ty}）"))
+                        }
+                        Symbol::Value(v) => self.slots[v].ty.as_ref().map_or_else(
+                            || tr("a value", "一个值"),
+                            |t| {
+                                tr(
+                                    format!("a computed value, {}", err::ty_words(t)),
+                                    format!("计算值（{}）", err::ty_words(t)),
+                                )
+                            },
+                        ),
+                        Symbol::Param(_) => tr("a parameter (参数)", "参数"),
+                        Symbol::Scale(_) => tr("a scale (等级)", "等级"),
+                    };
                     let expected = match kind {
                         RoleKind::Unit => tr(
                             "a text input naming the department (输入 部门：文本)",
@@ -380,9 +405,12 @@ impl Checker<'_> {
                         RoleKind::Grade => tr("a grade (等次)", "等次"),
                         RoleKind::Rank => tr("a ranking (排名)", "排名"),
                         RoleKind::Category => tr("a category", "类别"),
-                        RoleKind::Flag => tr("a yes/no value (计算 名 = 条件)", "是/否值（计算 名 = 条件）"),
+                        RoleKind::Flag => tr(
+                            "a computed yes/no value (计算 名 = 条件); to mark a yes/no input, compute it: `计算 否决标记 = 否决`",
+                            "用“计算”得出的是/否值（计算 名 = 条件）；要标记一个是/否输入，请先计算，如“计算 否决标记 = 否决”",
+                        ),
                     };
-                    self.diags.push(err::type_mismatch(target.span, &expected, &tr("something else", "其他内容")));
+                    self.diags.push(err::type_mismatch(target.span, &expected, &found));
                 }
             }
         }

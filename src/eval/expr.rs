@@ -292,7 +292,7 @@ impl<'a> Env<'a> {
             // A field of each record of a list, without copying the records.
             Expr::Field(base, i) => self.read(base, |whole| Ok(field_of(whole, *i)))?,
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
-            Expr::Not(x) => Value::Bool(!self.truth(x)?),
+            Expr::Not(x) => negated(self.eval(x)?),
             Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
             Expr::Compare(op, a, b) => compared(*op, self.eval(a)?, self.eval(b)?),
             Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
@@ -365,8 +365,15 @@ impl<'a> Env<'a> {
         Ok(match b {
             Builtin::Min | Builtin::Max => {
                 let mut best: Option<Number> = None;
-                for a in args {
-                    let n = self.num(a)?;
+                // One argument: a list or per-leaf values (the checker proves it has an item).
+                let items = match args {
+                    [one] => match self.eval(one)? {
+                        Value::List(items) | Value::Map(items) => items.iter().filter_map(Value::as_num).collect(),
+                        v => v.as_num().into_iter().collect(),
+                    },
+                    _ => args.iter().map(|a| self.num(a)).collect::<R<Vec<Number>>>()?,
+                };
+                for n in items {
                     best = Some(match best {
                         None => n,
                         Some(x) if b == Builtin::Min => x.min(n),
@@ -553,6 +560,15 @@ fn field_of(v: &Value, i: usize) -> Value {
         Value::Record(fields) => fields.get(i).cloned().unwrap_or(Value::Absent),
         Value::List(items) => Value::List(items.iter().map(|item| field_of(item, i)).collect()),
         _ => Value::Absent,
+    }
+}
+
+/// `非`: of a yes/no, or of each item of a list or per-leaf values.
+fn negated(v: Value) -> Value {
+    match v {
+        Value::List(items) => Value::List(items.into_iter().map(negated).collect()),
+        Value::Map(items) => Value::Map(items.into_iter().map(negated).collect()),
+        v => Value::Bool(v != Value::Bool(true)),
     }
 }
 

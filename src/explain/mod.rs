@@ -117,8 +117,11 @@ impl Builder<'_> {
                 step.children = self.entries(v, *node, expr);
             }
             ValueKind::Let { expr, adjustments, to_zero, cap, floor, rounding, .. } => {
-                step.notes = self.deductions(adjustments, *to_zero);
-                step.notes.extend(self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding));
+                step.notes = self.deductions(v, adjustments, *to_zero);
+                // 扣完为止 has its own note; the general one is for caps and floors.
+                let limits = cap.is_some() || floor.is_some() || !*to_zero;
+                let notes = self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding);
+                step.notes.extend(notes.into_iter().filter(|n| limits || !n.contains(", limited")));
                 for a in adjustments {
                     step.children.extend(self.parts(&a.count, None));
                 }
@@ -178,7 +181,11 @@ impl Builder<'_> {
                 Part::Param(p) => Step {
                     name: self.program.params[p].name.clone(),
                     kind: StepKind::Parameter,
-                    value: output::number_text(self.params[p], 2),
+                    value: {
+                        let n = self.params[p];
+                        let whole = matches!(self.program.params[p].unit, Unit::Count | Unit::Free) && n.is_integer();
+                        output::number_text(n, if whole { 0 } else { 2 })
+                    },
                     exact: None,
                     formula: None,
                     notes: if self.params[p] == self.program.params[p].default {
@@ -304,7 +311,7 @@ impl Builder<'_> {
 
     /// One note per deduction or bonus of a scoring table, as written, with what it took or
     /// gave: `每 不达标月数 扣 5分 最多扣 10分：−10.00（3 × 5分 = 15.00，最多扣 10.00）`.
-    fn deductions(&self, adjustments: &[Adjustment], to_zero: bool) -> Vec<String> {
+    fn deductions(&self, v: ValueId, adjustments: &[Adjustment], to_zero: bool) -> Vec<String> {
         let mut notes = Vec::new();
         for a in adjustments {
             let written = self.program.source.slice(a.span).trim();
@@ -321,8 +328,12 @@ impl Builder<'_> {
                 format!("{written}{}{sign}{shown}", tr(": ", "："))
             });
         }
-        if to_zero {
-            notes.push(tr("扣完为止: no lower than 0", "扣完为止：最低为 0"));
+        // The value before 扣完为止 (and any cap, floor or rounding), when it stopped them.
+        if let (true, Some(Value::Num(before))) = (to_zero, &self.result.unrounded[v])
+            && *before < Number::ZERO
+        {
+            let before = output::number_text(*before, 2);
+            notes.push(tr(format!("扣完为止: {before} → 0"), format!("扣完为止：{before} → 0")));
         }
         notes
     }

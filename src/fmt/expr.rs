@@ -129,6 +129,7 @@ pub fn data_type(t: &DataType, k: Keywords) -> String {
         s.push(' ');
         s.push_str(&match limit {
             TypeLimit::NonEmpty(_) => k.kw(Kw::NonEmpty).to_string(),
+            TypeLimit::Items(a, b) if a.span == b.span => format!("{} {}", k.kw(Kw::Items), expr(&a.node, k)),
             TypeLimit::Items(a, b) => {
                 format!("{} {} {} {}", k.kw(Kw::Items), expr(&a.node, k), k.kw(Kw::To), expr(&b.node, k))
             }

@@ -20,7 +20,8 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
     t.force_no_tty();
     let Some((header, body)) = rows.split_first() else { return String::new() };
     // Numbers (ranks, scores, parts) line up on the right.
-    let text_columns = ["类别", "部门", "标记"];
+    let unit = program.inputs[program.roles.unit].name.as_str();
+    let text_columns = ["类别", unit, "标记"];
     let grade = program.roles.grade.map(|g| program.values[g].name.as_str());
     let right: Vec<bool> =
         header.iter().map(|h| !text_columns.contains(&h.as_str()) && Some(h.as_str()) != grade).collect();
@@ -61,7 +62,8 @@ pub fn ranked_cells(program: &Program, results: &[UnitResult], inputs: &[&[Value
     if program.roles.rank.is_some() {
         header.push("排名".to_string());
     }
-    header.push("部门".into());
+    // The unit column by the regulation's own name for it (部门, 单位 …).
+    header.push(program.inputs[program.roles.unit].name.clone());
     header.push(program.values[program.roles.score].name.clone());
     if let Some(g) = program.roles.grade {
         header.push(program.values[g].name.clone());

@@ -216,7 +216,9 @@ impl Builder<'_> {
                 Rule::optional => optional = true,
                 Rule::nonempty => limits.push(TypeLimit::NonEmpty(self.span(&p))),
                 Rule::items => {
-                    let (a, b) = self.two_exprs(p)?;
+                    let mut exprs = p.into_inner().filter(|q| q.as_rule() == Rule::expr);
+                    let a = self.expr(grammar(exprs.next(), "item count"))?;
+                    let b = exprs.next().map(|q| self.expr(q)).transpose()?.unwrap_or_else(|| a.clone());
                     limits.push(TypeLimit::Items(a, b));
                 }
                 Rule::range => {
