@@ -261,11 +261,47 @@ fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<Stri
         Some(k) => format!("{}[{}]", def.name, program.leaf_names(family_of(def)).get(*k).cloned().unwrap_or_default()),
         None => def.name.clone(),
     };
-    Some(format!(
-        "line {line}: {name}: expected {}, found {}",
-        expected_text(expected),
-        actual_text(program, def, actual)
+    let (expected, found) = match (expected, actual) {
+        (Expected::Number(_), Value::Num(x)) => number_texts(program.source.slice(*span).trim(), *approx, *x),
+        _ => (expected_text(expected), actual_text(program, def, actual)),
+    };
+    Some(tr(
+        format!("line {line}: {name}: expected {expected}, found {found}"),
+        format!("第 {line} 行：{name}：应为 {expected}，实际为 {found}"),
     ))
+}
+
+/// An expected number as written (`≈ 76.67%`) and the number found in the unit it was written
+/// in (`76.666667…%`); for `≈`, also what the found number rounds to at the places written, so
+/// the two never read alike when they differ.
+fn number_texts(written: &str, approx: Option<u32>, x: Number) -> (String, String) {
+    let percent = written.ends_with(['%', '％']);
+    let suffix = if percent {
+        "%"
+    } else if written.ends_with('分') {
+        "分"
+    } else if written.ends_with("pt") {
+        "pt"
+    } else {
+        ""
+    };
+    let scale = |n: Number| if percent { n.checked_mul(Number::int(100)).unwrap_or(n) } else { n };
+    // The places written, in the unit written (`≈ 76.67%`: 2).
+    let places_shown = approx.map_or(0, |p| if percent { p.saturating_sub(2) } else { p });
+    let shown = scale(x);
+    let found = match shown.to_exact_decimal() {
+        Some(_) => format!("{shown}{suffix}"),
+        // A fraction that does not terminate, to more places than were written, and exactly:
+        // 23/30 as `76.666667…% (23/30)`.
+        None => format!("{}…{suffix} ({x})", output::number_text(shown, (places_shown + 2).max(6))),
+    };
+    let Some(places) = approx else { return (written.to_string(), found) };
+    let rounded = x.round(places, Rounding::HalfUp).map(|r| output::number_text(scale(r), places_shown));
+    let found = match rounded {
+        Ok(r) => tr(format!("{found}, which rounds to {r}{suffix}"), format!("{found}，四舍五入为 {r}{suffix}")),
+        Err(_) => found,
+    };
+    (format!("≈ {written}"), found)
 }
 
 fn e_span(e: &Expectation) -> usize {

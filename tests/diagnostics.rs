@@ -178,6 +178,31 @@ fn test_lists_rules_no_case_exercises() {
 }
 
 #[test]
+fn approximate_expectations_count_places_in_the_unit_written() {
+    let run = jixiao(&["test", "tests/cases/test/approx.jx"]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    // `≈ 76.67%`, `≈ 14.375%` and `= 14.375%` hold for 23/30 and 0.14375 exactly.
+    assert!(run.stdout.contains("  ok    按所写单位的位数比较\n"), "{}", run.text());
+    for line in [
+        "line 20: 完成率: expected ≈ 76.68%, found 76.666667…% (23/30), which rounds to 76.67%",
+        "line 20: 完成率: expected ≈ 0.7668, found 0.766667… (23/30), which rounds to 0.7667",
+        "line 22: 完成率: expected 14.38%, found 14.375%",
+        "line 22: 完成率: expected ≈ 14.3%, found 14.375%, which rounds to 14.4%",
+    ] {
+        assert!(run.stdout.contains(line), "{line}\n{}", run.text());
+    }
+    assert!(run.stdout.ends_with("1 passed, 1 failed\n"), "{}", run.text());
+    insta::assert_snapshot!(run.text());
+    let zh = jixiao(&["--lang", "zh", "test", "tests/cases/test/approx.jx"]);
+    assert!(
+        zh.stdout.contains("第 20 行：完成率：应为 ≈ 76.68%，实际为 76.666667…% (23/30)，四舍五入为 76.67%"),
+        "{}",
+        zh.text()
+    );
+    insta::assert_snapshot!("approximate_expectations_zh", zh.text());
+}
+
+#[test]
 fn shipped_regulations_exercise_every_rule() {
     let run = jixiao(&["test", "--strict", "regulations/sichuan-2014.jx", "regulations/jiangsu-2011.jx"]);
     assert_eq!(run.code, 0, "{}", run.text());

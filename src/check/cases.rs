@@ -150,13 +150,22 @@ impl Checker<'_> {
             }
         };
         let approx = match (&value.node, approx) {
-            (Literal::Number(n), true) => {
-                Some(n.split('.').nth(1).map_or(0, |d| d.chars().filter(char::is_ascii_digit).count() as u32))
-            }
+            (Literal::Number(n), true) => Some(approx_places(n)),
             _ => None,
         };
         Some(Expectation::Value { value: v, key, approx, expected, span: value.span })
     }
+}
+
+/// The places `≈` rounds the exact fraction to: those written, counted in the unit written, so
+/// `≈ 76.67%` (hundredths of a percent) compares the fraction to 4 places, `≈ 0.7667` to 4.
+fn approx_places(n: &str) -> u32 {
+    let (number, percent) = match n.strip_suffix('%') {
+        Some(n) => (n, true),
+        None => (n.trim_end_matches(['分', 't']).trim_end_matches('p'), false),
+    };
+    let written = number.split('.').nth(1).map_or(0, |d| d.chars().filter(char::is_ascii_digit).count() as u32);
+    if percent { written + 2 } else { written }
 }
 
 fn parse_number(s: &str) -> Number {
@@ -199,5 +208,20 @@ pub fn merge(base: &mut Json, over: Json) {
             }
         }
         (b, o) => *b = o,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::approx_places;
+
+    #[test]
+    fn approximate_places_count_in_the_unit_written() {
+        assert_eq!(approx_places("0.7667"), 4);
+        assert_eq!(approx_places("76.67%"), 4);
+        assert_eq!(approx_places("14.375%"), 5);
+        assert_eq!(approx_places("50%"), 2);
+        assert_eq!(approx_places("45.67分"), 2);
+        assert_eq!(approx_places("3"), 0);
     }
 }
