@@ -24,7 +24,7 @@ CODES = {
     "E0205": ("Not an indicator", "`每项 X` or `汇总(X, …)` names something that is not an indicator.", "Name an indicator declared with `指标`."),
     "E0206": ("Unknown entry", "An index `x[键]` or field `x.字段` names an entry the value does not have.", "Use one of the entries the help lists."),
     "E0207": ("Unknown level", "A word compared with a grade or rating, or a case of `对应`, is not one of its levels.", "Use one of the levels the help lists."),
-    "E0301": ("Units do not match", "Points are added to (or compared with) a percentage or a count.", "Multiply a percentage by points to get points; write units on numbers (`5分`, `10%`)."),
+    "E0301": ("Units do not match", "Points are added to (or compared with) a percentage or a count. The help names what to change: a number or parameter written without a unit that makes a product a count (`20分 - x × 扣分次数` with `参数 x = 5`), or a count that wants points for each one.", "Write the unit where the help says (`参数 x = 5分`, `5分`); multiply a count by the points for each one (`5分 × 扣分次数`) and a percentage by points (`100分 × 10%`)."),
     "E0302": ("Rating used as a number", "A rating (好/较好/差) is used in arithmetic without its percentage.", "Write `因子(…)`."),
     "E0303": ("Wrong kind of value", "A value of one kind is used where another is wanted: a grade compared with a number, levels or optional values compared by size, a list where a number is wanted, a scale name as a value …", "Use a value of the kind the message names."),
     "E0304": ("Tally used as a list", "A tally (count per level) is used where a list is wanted.", "Use `合计(…)`, `计数(…, 级)` or `平均(因子(…))`."),

@@ -177,6 +177,34 @@ fn test_lists_rules_no_case_exercises() {
     insta::assert_snapshot!(strict.text());
 }
 
+/// E0301's help says what to change: the number or parameter written without a unit (where it
+/// is declared), or the points for each one of a count.
+#[test]
+fn unit_errors_say_what_to_change() {
+    let cases = [
+        (
+            "E0301_parameter_without_unit",
+            "the parameter `x` has no unit, so `x × 扣分次数` is a count; declare it as `参数 x = 5分` to make it points (分)",
+        ),
+        (
+            "E0301_number_without_unit",
+            "`5` has no unit, so `扣分次数 × 5` is a count; write `5分` to make it points (分)",
+        ),
+        (
+            "E0301_count_and_points",
+            "a count is not points (分): multiply it by the points for each one, as in `5分 × 扣分次数`",
+        ),
+    ];
+    for (name, help) in cases {
+        let run = jixiao(&["check", &format!("tests/cases/check/{name}.jx")]);
+        assert_eq!(run.code, 1, "{name}\n{}", run.text());
+        assert!(common::squash(&run.stderr).contains(&common::squash(help)), "{name}: {help}\n{}", run.text());
+        assert!(!run.stderr.contains("multiply a percentage by points"), "{name}\n{}", run.text());
+    }
+    let run = jixiao(&["check", "tests/cases/check/E0301_parameter_without_unit.jx"]);
+    assert!(run.stderr.contains("╰── declared without a unit"), "the declaration is shown\n{}", run.text());
+}
+
 #[test]
 fn approximate_expectations_count_places_in_the_unit_written() {
     let run = jixiao(&["test", "tests/cases/test/approx.jx"]);

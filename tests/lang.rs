@@ -50,6 +50,21 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["不能把分值（分）与百分比相加"],
     ),
     (
+        "E0301_parameter_without_unit",
+        &["check", "tests/cases/check/E0301_parameter_without_unit.jx"],
+        &["参数“x”没有单位，所以“x × 扣分次数”是次数；请声明为“参数 x = 5分”", "声明时没有写单位"],
+    ),
+    (
+        "E0301_number_without_unit",
+        &["check", "tests/cases/check/E0301_number_without_unit.jx"],
+        &["“5”没有写单位，所以“扣分次数 × 5”是次数；请写成“5分”"],
+    ),
+    (
+        "E0301_count_and_points",
+        &["check", "tests/cases/check/E0301_count_and_points.jx"],
+        &["次数不是分值（分）：请乘以每次的分值，如“5分 × 扣分次数”"],
+    ),
+    (
         "E0303_grade_compared_with_number",
         &["check", "tests/cases/check/E0303_grade_compared_with_number.jx"],
         &["此处应为等次与它的某个级别相比较"],

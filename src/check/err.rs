@@ -111,6 +111,36 @@ pub fn unknown_label(span: Span, word: &str, labels: &[String]) -> Diagnostic {
 }
 
 pub fn unit_mismatch(span: Span, op: &str, a: Unit, b: Unit) -> Diagnostic {
+    unit_mismatch_in(span, op, (a, None), (b, None), None)
+}
+
+/// A number in a product written without a unit, which written in the unit of the other side
+/// would make the two meet: `20分 - 5 × 扣分次数` wants `5分`.
+pub struct UnitFix {
+    /// The unit it should be written in (points or a percentage).
+    pub unit: Unit,
+    /// The side it is in, as written (`x × 扣分次数`), and that side's unit now.
+    pub side: String,
+    pub side_unit: Unit,
+    pub what: Unitless,
+}
+
+pub enum Unitless {
+    /// A number written as `5`.
+    Number { text: String },
+    /// A parameter declared without a unit (`参数 x = 5`) at `declared`.
+    Param { name: String, value: String, declared: Span },
+}
+
+/// A unit mismatch; each side's unit and, where known, its text as written, and a number or
+/// parameter that wants a unit, if the formula shows one.
+pub fn unit_mismatch_in(
+    span: Span,
+    op: &str,
+    (a, a_text): (Unit, Option<&str>),
+    (b, b_text): (Unit, Option<&str>),
+    fix: Option<UnitFix>,
+) -> Diagnostic {
     let (ua, ub) = (unit_words(a), unit_words(b));
     // What is done with the two, in Chinese: `分值（分）与百分比相加`.
     let done = match op {
@@ -123,13 +153,78 @@ pub fn unit_mismatch(span: Span, op: &str, a: Unit, b: Unit) -> Diagnostic {
         "choose between" => format!("{ua}与{ub}作为同一个值的不同结果"),
         _ => format!("{ua}与{ub}一起使用"),
     };
+    let label = match op {
+        "add" => format!("{ua} + {ub}"),
+        "subtract" => format!("{ua} − {ub}"),
+        "divide" => format!("{ua} ÷ {ub}"),
+        "compare" => format!("{ua} compared with {ub}"),
+        "limit" => format!("{ua} limited by {ub}"),
+        "weigh together" => format!("{ua} weighed with {ub}"),
+        "choose between" => format!("either {ua} or {ub}"),
+        _ => format!("{ua} with {ub}"),
+    };
     let cannot = if op == "limit" { format!("不能{done}") } else { format!("不能把{done}") };
-    Diagnostic::error("E0301", tr(format!("cannot {op} {ua} and {ub}"), cannot))
-        .label(span, tr(format!("{ua} {op} {ub}"), done))
-        .help(tr(
-            "multiply a percentage by points to get points, as in `100分 × 10%`; write units on numbers (`5分`, `10%`)",
-            "用分值乘以百分比得到分值，如“100分 × 10%”；数字请写上单位（“5分”“10%”）",
-        ))
+    let d = Diagnostic::error("E0301", tr(format!("cannot {op} {ua} and {ub}"), cannot)).label(span, tr(label, done));
+    let Some(fix) = fix else {
+        // A count meeting points (or a percentage): the count, times the points for each one.
+        let count = match (a, b) {
+            _ if op == "divide" => None,
+            (Unit::Count, other @ (Unit::Points | Unit::Ratio)) => Some((a_text, other)),
+            (other @ (Unit::Points | Unit::Ratio), Unit::Count) => Some((b_text, other)),
+            _ => None,
+        };
+        return d.help(match count {
+            Some((text, unit)) => {
+                // The count as written, if it is a name (`扣分次数`), else a stand-in.
+                let text = text.filter(|t| t.chars().count() <= 20 && !t.contains(char::is_whitespace));
+                let each = if unit == Unit::Points { "5分" } else { "2%" };
+                let example = format!("{each} × {}", text.unwrap_or("次数"));
+                let (per, (what, what_zh)) = (unit_words(unit), per_item(unit));
+                tr(
+                    format!("a count is not {per}: multiply it by the {what} for each one, as in `{example}`"),
+                    format!("次数不是{per}：请乘以每次的{what_zh}，如“{example}”"),
+                )
+            }
+            None => tr(
+                "multiply a percentage by points to get points, as in `100分 × 10%`; write units on numbers (`5分`, `10%`)",
+                "用分值乘以百分比得到分值，如“100分 × 10%”；数字请写上单位（“5分”“10%”）",
+            ),
+        });
+    };
+    let (unit, now) = (unit_words(fix.unit), unit_words(fix.side_unit));
+    let side = fix.side;
+    match fix.what {
+        Unitless::Number { text } => {
+            let written = format!("{text}{}", suffix(fix.unit));
+            d.help(tr(
+                format!("`{text}` has no unit, so `{side}` is {now}; write `{written}` to make it {unit}"),
+                format!("“{text}”没有写单位，所以“{side}”是{now}；请写成“{written}”，使它成为{unit}"),
+            ))
+        }
+        Unitless::Param { name, value, declared } => {
+            let decl = format!("参数 {name} = {value}{}", suffix(fix.unit));
+            d.label(declared, tr("declared without a unit", "声明时没有写单位")).help(tr(
+                format!(
+                    "the parameter `{name}` has no unit, so `{side}` is {now}; declare it as `{decl}` to make it {unit}"
+                ),
+                format!("参数“{name}”没有单位，所以“{side}”是{now}；请声明为“{decl}”，使它成为{unit}"),
+            ))
+        }
+    }
+}
+
+/// What one item of a count is worth, in a unit: points or a percentage.
+fn per_item(u: Unit) -> (&'static str, &'static str) {
+    if u == Unit::Points { ("points", "分值") } else { ("percentage", "百分比") }
+}
+
+/// How a number is written in a unit: `5分`, `5%`.
+fn suffix(u: Unit) -> &'static str {
+    match u {
+        Unit::Points => "分",
+        Unit::Ratio => "%",
+        Unit::Count | Unit::Free => "",
+    }
 }
 
 pub fn rating_as_number(span: Span, scale: &str) -> Diagnostic {

@@ -209,7 +209,7 @@ impl Checker<'_> {
             BinaryOp::Add | BinaryOp::Sub => {
                 let verb = if op == BinaryOp::Add { "add" } else { "subtract" };
                 let Some(u) = unify(ua, ub) else {
-                    self.diags.push(err::unit_mismatch(span, verb, ua, ub));
+                    self.diags.push(self.unit_mismatch(span, verb, (lhs, ua), (rhs, ub)));
                     return None;
                 };
                 (if op == BinaryOp::Add { Arith::Add } else { Arith::Sub }, u)
@@ -223,7 +223,7 @@ impl Checker<'_> {
             }
             _ => {
                 let Some(u) = quotient_unit(ua, ub) else {
-                    self.diags.push(err::unit_mismatch(span, "divide", ua, ub));
+                    self.diags.push(self.unit_mismatch(span, "divide", (lhs, ua), (rhs, ub)));
                     return None;
                 };
                 if self.may_be_zero(&b, ctx) {
@@ -301,7 +301,7 @@ impl Checker<'_> {
         match (strip_optional(&ta), strip_optional(&tb)) {
             (Ty::Num(ua), Ty::Num(ub)) => {
                 if unify(*ua, *ub).is_none() {
-                    self.diags.push(err::unit_mismatch(span, "compare", *ua, *ub));
+                    self.diags.push(self.unit_mismatch(span, "compare", (lhs, *ua), (rhs, *ub)));
                     return None;
                 }
             }

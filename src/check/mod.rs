@@ -11,6 +11,7 @@ mod expr;
 mod order;
 mod proofs;
 mod structure;
+mod units;
 mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
