@@ -2,8 +2,10 @@
 //! reader as data files and evaluated together, then every expectation is compared with
 //! the exact value.
 
+mod written;
+
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::eval::{self, Coverage, Record, UnitResult, Value};
@@ -46,6 +48,7 @@ pub struct Unexercised {
 pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
     let mut out = Vec::new();
     let checked = checked_values(program);
+    let written = written::choices(program);
     for (v, def) in program.values.iter().enumerate() {
         let line = program.source.line_col(def.span.start).0;
         let mut miss = |what: String| out.push(Unexercised { line, what });
@@ -70,7 +73,9 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
                         format!("{}：没有测试使保底生效", def.name),
                     ));
                 }
-                branches(expr, &def.name, coverage, &mut miss);
+                for (at, what) in branches(program, expr, &def.name, coverage, &written) {
+                    out.push(Unexercised { line: at.map_or(line, |at| program.source.line_col(at.start).0), what });
+                }
             }
             ValueKind::Grade { bands, .. } => {
                 for (i, band) in bands.iter().enumerate() {
@@ -119,21 +124,54 @@ fn adjustments_exercised(
     }
 }
 
-fn branches(e: &Expr, name: &str, coverage: &Coverage, miss: &mut impl FnMut(String)) {
-    let arms = match e {
-        Expr::If(..) => vec!["则 (then)".to_string(), "否则 (else)".to_string()],
-        Expr::Match(_, arms) => (0..arms.len()).map(|i| format!("case {}", i + 1)).collect(),
+/// The branches of `如果` and cases of `对应` in `e` no test takes, each named by its condition
+/// or subject as written (where it is written, when found), so that nested ones differ.
+fn branches(
+    program: &Program,
+    e: &Expr,
+    name: &str,
+    coverage: &Coverage,
+    written: &HashMap<usize, written::Written>,
+) -> Vec<(Option<crate::source::Span>, String)> {
+    let mut out = Vec::new();
+    let at = written.get(&eval::address(e));
+    let head = at.map(|w| w.head.as_str());
+    // Each arm's name in English and Chinese.
+    let arms: Vec<(String, String)> = match e {
+        Expr::If(..) => vec![("则 (then)".into(), "则".into()), ("否则 (else)".into(), "否则".into())],
+        Expr::Match(s, arms) => match written::levels(program, s) {
+            Some(levels) if levels.len() == arms.len() => levels.into_iter().map(|l| (l.clone(), l)).collect(),
+            _ => (1..=arms.len()).map(|i| (format!("case {i}"), format!("第 {i} 项"))).collect(),
+        },
         _ => Vec::new(),
     };
-    for (i, arm) in arms.iter().enumerate() {
-        if !coverage.branches.contains(&(eval::address(e), i)) {
-            miss(tr(
-                format!("{name}: the {arm} branch is never taken in a test"),
-                format!("{name}：没有测试走到{arm}分支"),
-            ));
+    for (i, (en, zh)) in arms.iter().enumerate() {
+        if coverage.branches.contains(&(eval::address(e), i)) {
+            continue;
         }
+        let what = match (e, head) {
+            (Expr::If(..), Some(head)) => tr(
+                format!("{name}: the {en} branch of `{head}` is never taken in a test"),
+                format!("{name}：没有测试走到“{head}”的{zh}分支"),
+            ),
+            (Expr::Match(..), Some(head)) => tr(
+                format!("{name}: the case {en} of `{head}` is never taken in a test"),
+                format!("{name}：没有测试走到“{head}”中的“{zh}”"),
+            ),
+            (Expr::Match(..), None) => tr(
+                format!("{name}: the case {en} is never taken in a test"),
+                format!("{name}：没有测试走到“{zh}”这一项"),
+            ),
+            _ => {
+                tr(format!("{name}: the {en} branch is never taken in a test"), format!("{name}：没有测试走到{zh}分支"))
+            }
+        };
+        out.push((at.map(|w| w.span), what));
     }
-    e.children().into_iter().for_each(|c| branches(c, name, coverage, miss));
+    for c in e.children() {
+        out.extend(branches(program, c, name, coverage, written));
+    }
+    out
 }
 
 /// Values some expectation checks, directly or through a value computed from them.

@@ -177,6 +177,26 @@ fn test_lists_rules_no_case_exercises() {
     insta::assert_snapshot!(strict.text());
 }
 
+/// Branches never taken are named by their condition (or a `对应`'s subject and level) at the
+/// line it is written on, so that nested `如果` on one line are told apart.
+#[test]
+fn branches_never_taken_are_named_by_their_condition() {
+    let run = jixiao(&["test", "--strict", "tests/cases/test/nested-branches.jx"]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    for line in [
+        "line 8: y: the 否则 (else) branch of `如果 a > 0` is never taken in a test",
+        "line 8: y: the 则 (then) branch of `如果 b > 0` is never taken in a test",
+        "line 9: z: the case 差 of `对应 领导评价` is never taken in a test",
+        "line 11: z: the 则 (then) branch of `如果 a > 1 且 b > 1` is never taken in a test",
+    ] {
+        assert!(run.stdout.contains(line), "{line}\n{}", run.text());
+    }
+    insta::assert_snapshot!(run.text());
+    let zh = jixiao(&["--lang", "zh", "test", "--strict", "tests/cases/test/nested-branches.jx"]);
+    assert!(zh.stdout.contains("第 8 行：y：没有测试走到“如果 b > 0”的则分支"), "{}", zh.text());
+    insta::assert_snapshot!("branches_never_taken_zh", zh.text());
+}
+
 /// E0301's help says what to change: the number or parameter written without a unit (where it
 /// is declared), or the points for each one of a count.
 #[test]
