@@ -1,6 +1,7 @@
 //! Range analysis: from the inputs' domains (rating factors, score ranges, counts ≥ 0), the
 //! lowest and highest value every named quantity can take, by interval arithmetic through
-//! the formulas, caps and floors. Parameters count at their defaults.
+//! the formulas, caps and floors. Parameters count at their defaults. A branch of `如果` is
+//! analysed with what its condition says of the quantities it compares (`n ≥ 1`: n from 1).
 
 use super::interval::{End, Interval};
 use crate::number::Number;
@@ -58,6 +59,7 @@ pub fn analyse(program: &Program) -> Ranges {
         unlimited: vec![None; program.values.len()],
         over_points: Vec::new(),
         bound: None,
+        narrowed: Vec::new(),
     };
     for &v in &program.order {
         let r = a.value(v);
@@ -73,6 +75,9 @@ struct Analysis<'p> {
     over_points: Vec<(NodeId, Interval)>,
     /// The leaf being analysed, inside a per-leaf value.
     bound: Option<usize>,
+    /// What the conditions of the `如果` being analysed say of the quantities they compare:
+    /// inside `如果 n ≥ 1 则 …`, `n` is at least 1.
+    narrowed: Vec<(Expr, Interval)>,
 }
 
 impl Analysis<'_> {
@@ -172,7 +177,28 @@ impl Analysis<'_> {
         Some(total)
     }
 
+    /// A formula's range, within what the conditions around it say of it.
     fn expr(&mut self, e: &Expr) -> Range {
+        let r = self.unnarrowed(e);
+        if self.narrowed.is_empty() {
+            return r;
+        }
+        match r {
+            Range::Num(mut i) => {
+                for (x, within) in &self.narrowed {
+                    if x == e
+                        && let Some(both) = meet(i, *within)
+                    {
+                        i = both;
+                    }
+                }
+                Range::Num(i)
+            }
+            r => r,
+        }
+    }
+
+    fn unnarrowed(&mut self, e: &Expr) -> Range {
         let num = |i: Interval| Range::Num(i);
         match e {
             Expr::Const(n) => num(Interval::exactly(*n)),
@@ -198,10 +224,15 @@ impl Analysis<'_> {
                 let (a, b) = (self.expr(a), self.expr(b));
                 arith(*op, a, b)
             }
-            Expr::If(_, a, b) => {
-                let (a, b) = (self.expr(a), self.expr(b));
-                hull(a, b)
-            }
+            Expr::If(c, a, b) => match (self.branch(c, true, a), self.branch(c, false, b)) {
+                (Some(a), Some(b)) => hull(a, b),
+                (Some(r), None) | (None, Some(r)) => r,
+                // A condition or its opposite holds, so this is not expected; take both as they are.
+                (None, None) => {
+                    let (a, b) = (self.expr(a), self.expr(b));
+                    hull(a, b)
+                }
+            },
             Expr::Match(_, arms) => arms.iter().map(|a| self.expr(a)).reduce(hull).unwrap_or(Range::Other),
             Expr::Call(b, args) => self.call(*b, args),
             Expr::Rollup { parts, points: true, .. } => {
@@ -224,6 +255,59 @@ impl Analysis<'_> {
                 _ => Range::Other,
             },
             Expr::Absent | Expr::Bool(_) | Expr::Label(_) | Expr::And(..) | Expr::Or(..) | Expr::Not(_) => Range::Other,
+        }
+    }
+
+    /// The range of `e`, a branch taken when `c` is `truth`, with what that says of the
+    /// quantities `c` compares; `None` if the branch can never be taken.
+    fn branch(&mut self, c: &Expr, truth: bool, e: &Expr) -> Option<Range> {
+        let facts = self.facts(c, truth)?;
+        let before = self.narrowed.len();
+        self.narrowed.extend(facts);
+        // Facts on one quantity together (`x > 5 且 x < 3`) may leave it nothing.
+        let paths: Vec<Expr> = self.narrowed[before..].iter().map(|(x, _)| x.clone()).collect();
+        let possible = paths.iter().all(|x| match self.unnarrowed(x).interval() {
+            Some(i) => self.narrowed.iter().filter(|(y, _)| y == x).try_fold(i, |i, (_, w)| meet(i, *w)).is_some(),
+            None => true,
+        });
+        let r = possible.then(|| self.expr(e));
+        self.narrowed.truncate(before);
+        r
+    }
+
+    /// What `c` being `truth` says of the inputs, values and parameters it compares with
+    /// numbers (`n ≥ 1`, `扣分 > 5分 且 扣分 ≤ 参数`), as intervals; `None` if it cannot be.
+    fn facts(&mut self, c: &Expr, truth: bool) -> Option<Vec<(Expr, Interval)>> {
+        match c {
+            Expr::Bool(b) => (*b == truth).then(Vec::new),
+            Expr::Not(x) => self.facts(x, !truth),
+            Expr::And(a, b) | Expr::Or(a, b) if truth == matches!(c, Expr::And(..)) => {
+                // Both hold: `a 且 b` true, `a 或 b` false.
+                let mut all = self.facts(a, truth)?;
+                all.extend(self.facts(b, truth)?);
+                Some(all)
+            }
+            Expr::And(a, b) | Expr::Or(a, b) => {
+                // Either holds: nothing certain of either, unless one cannot.
+                match (self.facts(a, truth), self.facts(b, truth)) {
+                    (None, None) => None,
+                    (Some(f), None) | (None, Some(f)) => Some(f),
+                    _ => Some(Vec::new()),
+                }
+            }
+            Expr::Compare(op, x, y) => {
+                let op = if truth { *op } else { negated(*op) };
+                let (Range::Num(rx), Range::Num(ry)) = (self.expr(x), self.expr(y)) else { return Some(Vec::new()) };
+                let mut out = Vec::new();
+                for (path, own, other, op) in [(&**x, rx, ry, op), (&**y, ry, rx, flipped(op))] {
+                    let within = compared(op, own, other, whole(self.program, path))?;
+                    if is_path(path) {
+                        out.push((path.clone(), within));
+                    }
+                }
+                Some(out)
+            }
+            _ => Some(Vec::new()),
         }
     }
 
@@ -317,6 +401,105 @@ impl Analysis<'_> {
             },
         }
     }
+}
+
+/// Where `x` (now within `own`) can be when `x op y` holds for some `y` within `other`; `None`
+/// if nowhere. Ends stay closed (`x > 5` leaves `x` from 5), but for a whole number (`n > 0`
+/// leaves `n` from 1).
+fn compared(op: Compare, own: Interval, other: Interval, whole: bool) -> Option<Interval> {
+    let bound = match op {
+        Compare::Gt | Compare::Ge => {
+            // At least `other.lo`; more, if strict, which only a whole number can say.
+            let lo = match (other.lo, whole) {
+                (End::At(n), true) if op == Compare::Gt => End::At(n.floor().checked_add(Number::ONE).ok()?),
+                (End::At(n), true) => End::At(n.ceil()),
+                (lo, _) => lo,
+            };
+            if op == Compare::Gt && own.hi <= other.lo {
+                return None;
+            }
+            Interval::new(lo, End::PosInf)
+        }
+        Compare::Lt | Compare::Le => {
+            let hi = match (other.hi, whole) {
+                (End::At(n), true) if op == Compare::Lt => End::At(n.ceil().checked_sub(Number::ONE).ok()?),
+                (End::At(n), true) => End::At(n.floor()),
+                (hi, _) => hi,
+            };
+            if op == Compare::Lt && own.lo >= other.hi {
+                return None;
+            }
+            Interval::new(End::NegInf, hi)
+        }
+        Compare::Eq => other,
+        Compare::Ne => {
+            // Only a single value can be ruled out, and only of a single value.
+            let single = |i: Interval| i.lo == i.hi && matches!(i.lo, End::At(_));
+            return if single(own) && single(other) && own == other { None } else { Some(own) };
+        }
+    };
+    meet(own, bound)
+}
+
+/// The numbers in both, if any.
+fn meet(a: Interval, b: Interval) -> Option<Interval> {
+    let i = Interval::new(a.lo.max(b.lo), a.hi.min(b.hi));
+    (i.lo <= i.hi && i.lo != End::PosInf && i.hi != End::NegInf).then_some(i)
+}
+
+/// `x op y` is `y (flipped op) x`.
+fn flipped(op: Compare) -> Compare {
+    match op {
+        Compare::Lt => Compare::Gt,
+        Compare::Le => Compare::Ge,
+        Compare::Gt => Compare::Lt,
+        Compare::Ge => Compare::Le,
+        op => op,
+    }
+}
+
+/// `not (x op y)` is `x (negated op) y`.
+fn negated(op: Compare) -> Compare {
+    match op {
+        Compare::Eq => Compare::Ne,
+        Compare::Ne => Compare::Eq,
+        Compare::Lt => Compare::Ge,
+        Compare::Le => Compare::Gt,
+        Compare::Gt => Compare::Le,
+        Compare::Ge => Compare::Lt,
+    }
+}
+
+/// An input, value or parameter, or an entry or field of one: what a condition can narrow.
+fn is_path(e: &Expr) -> bool {
+    match e {
+        Expr::Input(_) | Expr::Value(_) | Expr::Param(_) => true,
+        Expr::Index(base, _) | Expr::Field(base, _) => is_path(base),
+        _ => false,
+    }
+}
+
+/// Whether a path holds a whole number by its input's type (`次数`).
+fn whole(program: &Program, e: &Expr) -> bool {
+    fn shape<'a>(program: &'a Program, e: &Expr) -> Option<&'a Shape> {
+        let s = match e {
+            Expr::Input(i) => &program.inputs[*i].shape,
+            Expr::Index(base, _) => match shape(program, base)? {
+                Shape::Each { item, .. } => item,
+                _ => return None,
+            },
+            Expr::Field(base, k) => match shape(program, base)? {
+                Shape::Record(fields) => &fields.get(*k)?.1,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(match s {
+            Shape::Optional(inner) => inner,
+            s => s,
+        })
+    }
+    matches!(shape(program, e), Some(Shape::Number { whole: true, .. }))
 }
 
 /// An indicator's range from its parts' ranges: a combination with fixed positive shares.
@@ -415,5 +598,65 @@ fn hull(a: Range, b: Range) -> Range {
         },
         (Range::Num(x), _) | (_, Range::Num(x)) => Range::Num(x),
         _ => Range::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// The range of `y` in a regulation of `lets` over a number `n`, a count `k` and a score
+    /// `得分` from 0 to 100, with a parameter `线` of 60.
+    fn range(lets: &str) -> Interval {
+        let text = format!(
+            "办法 \"测试\"\n输入 部门：文本\n输入 n：数值\n输入 k：次数\n输入 得分：分数 0 至 100\n参数 线 = 60\n\
+             {lets}\n公布 {{ 单位：部门；得分：y }}\n"
+        );
+        let (program, _) = crate::compile(&SourceFile::new("t.jx", text)).unwrap_or_else(|e| {
+            panic!("{lets}: {}", e.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))
+        });
+        let y = program.values.iter().position(|d| d.name == "y").expect("a value y");
+        analyse(&program).values[y].interval().expect("a number")
+    }
+
+    fn between(lo: i128, hi: i128) -> Interval {
+        Interval::new(End::At(Number::int(lo)), End::At(Number::int(hi)))
+    }
+
+    #[test]
+    fn a_condition_narrows_what_it_compares_in_each_branch() {
+        // n may be negative, but not where n ≥ 1.
+        assert_eq!(range("计算 y = 如果 n ≥ 1 则 n × 5分 否则 0分"), Interval::new(End::At(Number::ZERO), End::PosInf));
+        // Above 20 the value is 20; otherwise it is at most 20.
+        assert_eq!(range("计算 扣分 = k × 5分\n计算 y = 如果 扣分 > 20分 则 20分 否则 扣分"), between(0, 20));
+        // The constant may be written first, and the condition negated.
+        assert_eq!(range("计算 扣分 = k × 5分\n计算 y = 如果 非 (20分 ≥ 扣分) 则 20分 否则 扣分"), between(0, 20));
+    }
+
+    #[test]
+    fn a_whole_number_above_0_is_at_least_1() {
+        assert_eq!(range("计算 y = 如果 k > 0 则 10分 ÷ k 否则 0分"), between(0, 10));
+        assert_eq!(range("计算 y = 如果 k < 3 则 k × 1分 否则 0分"), between(0, 2));
+    }
+
+    #[test]
+    fn conditions_joined_by_and_narrow_together_and_or_narrows_the_else_branch() {
+        // A parameter is a bound too.
+        assert_eq!(range("计算 y = 如果 得分 < 线 且 得分 ≥ 50 则 线 − 得分 否则 0分"), between(0, 10));
+        // Neither below 50 nor above 60: between them.
+        assert_eq!(range("计算 y = 如果 得分 < 50 或 得分 > 60 则 0分 否则 得分"), between(0, 60));
+    }
+
+    #[test]
+    fn a_branch_no_value_can_take_adds_nothing() {
+        assert_eq!(range("计算 y = 如果 得分 > 100 则 -1000分 否则 得分"), between(0, 100));
+        assert_eq!(range("计算 y = 如果 得分 > 60 且 得分 < 50 则 -1000分 否则 得分"), between(0, 100));
+    }
+
+    #[test]
+    fn what_no_condition_speaks_of_is_not_narrowed() {
+        // Either may hold, so neither narrows n.
+        assert_eq!(range("计算 y = 如果 得分 > 50 或 n > 0 则 n × 1分 否则 0分"), Interval::ALL);
     }
 }
