@@ -53,6 +53,33 @@ fn jiangsu_losses_and_next_grade() {
     insta::assert_snapshot!(run.stdout);
 }
 
+/// A number without an upper (lower) limit has no best value: the losses say what one more
+/// (fewer) gains, never a gain of a hundred more; within a cap or floor, the fewest steps to it.
+#[test]
+fn losses_of_numbers_without_a_limit_are_per_step() {
+    let args = ["explain", "tests/cases/explain/losses.jx", "tests/cases/explain/losses.json", "-d", "甲", "--losses"];
+    let run = jixiao(&args);
+    assert_eq!(run.code, 0, "{}", run.text());
+    for row in [
+        // Floored at 0: six reports cost 20 points, not 30.
+        "+20.00  通报: 6 → 0\n",
+        // Capped at 10: 3 more awards reach it.
+        "+7.00  获奖: 1 → 4\n",
+        "+3.00  表彰: 0 → 1 (one more; no upper limit, so no best)\n",
+        "+0.50  增长: -2 → -1 (one more; no upper limit, so no best)\n",
+        "+0.20  超支: 5 → 4 (one fewer; no lower limit, so no best)\n",
+    ] {
+        assert!(run.stdout.contains(row), "{row}\n{}", run.stdout);
+    }
+    assert!(!run.stdout.contains("+300.00") && !run.stdout.contains("→ 100"), "{}", run.stdout);
+    insta::assert_snapshot!(run.stdout);
+    let mut zh = vec!["--lang", "zh"];
+    zh.extend(args);
+    let zh = jixiao(&zh);
+    assert!(zh.stdout.contains("+3.00  表彰: 0 → 1（每多 1 次；没有上限）"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("+0.20  超支: 5 → 4（每少 1；没有下限）"), "{}", zh.stdout);
+}
+
 #[test]
 fn unknown_department_is_a_usage_error() {
     let run = jixiao(&["explain", SICHUAN, SICHUAN_DATA, "-d", "省财政局"]);

@@ -1,8 +1,11 @@
 //! Where a department lost points (绩效改进): for every field of its data, how much higher its
 //! score would be with the best value the field can take, largest first; and how many
-//! points it needs for the next grade.
+//! points it needs for the next grade. A number without a limit toward which the score keeps
+//! rising has no best value: what one more (or fewer) gains is listed instead. Every gain is
+//! the score evaluated again, so caps and floors hold.
 
 use crate::eval::{self, Record, Value};
+use crate::lang::tr;
 use crate::number::Number;
 use crate::output;
 use crate::program::*;
@@ -31,14 +34,40 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
     let base = score(program, record, params)?;
     let mut items = Vec::new();
     for (i, input) in program.inputs.iter().enumerate() {
-        for (field, key, candidates) in alternatives(program, input, &record.inputs[i]) {
+        for (field, key, mut candidates) in alternatives(program, input, &record.inputs[i]) {
+            let now = key.map_or(&record.inputs[i], |k| entry(&record.inputs[i], k));
+            let shape = item_shape(&input.shape, key.is_some());
+            let score_with = |v: &Value| {
+                let mut r = record.clone();
+                set(&mut r.inputs[i], key, v.clone());
+                score(program, &r, params)
+            };
+            // A number without an upper (lower) limit: more (fewer) may gain without end, and
+            // then there is no best value, only what one more (fewer) gains.
+            let mut endless = None;
+            for (up, open) in open_ends(shape) {
+                match steps(now, up, open, &score_with) {
+                    Steps::Endless(step) => endless = endless.or(step),
+                    Steps::Ends(values) => candidates.extend(values),
+                }
+            }
+            if let Some((v, s, k, up)) = endless {
+                let gain = s.checked_sub(base).unwrap_or(Number::ZERO);
+                let count = matches!(shape, Shape::Number { unit: Unit::Count, whole: true, .. });
+                let (to, step) = (brief(program, &v, shape), per_step(k, up, count));
+                let best = tr(format!("{to} ({step})"), format!("{to}（{step}）"));
+                items.push(Loss {
+                    field,
+                    points: gain,
+                    now: brief(program, now, shape),
+                    best,
+                    refs: input.refs.clone(),
+                });
+                continue;
+            }
             let best = candidates
                 .into_iter()
-                .filter_map(|v| {
-                    let mut r = record.clone();
-                    set(&mut r.inputs[i], key, v.clone());
-                    Some((score(program, &r, params)?, v))
-                })
+                .filter_map(|v| Some((score_with(&v)?, v)))
                 // The best score; of equal ones, the first tried (the smallest change).
                 .fold(None, |best: Option<(Number, Value)>, (s, v)| match best {
                     Some((b, _)) if b >= s => best,
@@ -47,8 +76,6 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
             let Some((s, v)) = best else { continue };
             let gain = s.checked_sub(base).unwrap_or(Number::ZERO);
             if gain > Number::ZERO {
-                let now = key.map_or(&record.inputs[i], |k| entry(&record.inputs[i], k));
-                let shape = item_shape(&input.shape, key.is_some());
                 let best = match (&v, now) {
                     (Value::List(b), Value::List(n))
                         if !b.is_empty() && b.len() == n.len() && matches!(shape, Shape::List { .. }) =>
@@ -72,6 +99,88 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
     let result = &results[0];
     let grade = output::grade_text(program, result);
     Some(Losses { score: output::score_text(program, result), grade, next: next_grade(program, result, params), items })
+}
+
+/// The steps tried from a number toward an end it has no limit at. A score still rising from
+/// 1000 to 10000 more (or fewer) is taken as rising without end.
+const STEPS: [i128; 8] = [1, 2, 3, 5, 10, 100, 1000, 10000];
+
+/// The directions a number has no limit in: (up, open).
+fn open_ends(shape: &Shape) -> [(bool, bool); 2] {
+    match shape {
+        Shape::Number { min, max, .. } => [(true, max.is_none()), (false, min.is_none())],
+        _ => [(true, false), (false, false)],
+    }
+}
+
+/// What stepping a number toward an end without a limit gives.
+enum Steps {
+    /// The score keeps rising as far as tried: the first step that gains, if any — its value,
+    /// the score, how many steps and which way.
+    Endless(Option<(Value, Number, i128, bool)>),
+    /// It stops rising (a cap or a floor takes effect): the fewest steps that reach the most
+    /// it gains, as a candidate; none if it gains nothing.
+    Ends(Vec<Value>),
+}
+
+fn steps(now: &Value, up: bool, open: bool, score_with: &impl Fn(&Value) -> Option<Number>) -> Steps {
+    let (Value::Num(n), true) = (now, open) else { return Steps::Ends(Vec::new()) };
+    let Some(base) = score_with(now) else { return Steps::Ends(Vec::new()) };
+    let at = |k: i128| {
+        let moved = if up { n.checked_add(Number::int(k)) } else { n.checked_sub(Number::int(k)) };
+        moved.ok().map(Value::Num)
+    };
+    let tried: Vec<(i128, Value, Option<Number>)> = STEPS
+        .iter()
+        .filter_map(|&k| {
+            let v = at(k)?;
+            let s = score_with(&v);
+            Some((k, v, s))
+        })
+        .collect();
+    let rising = match tried.len().checked_sub(2).map(|i| &tried[i..]) {
+        Some([(_, _, Some(near)), (_, _, Some(far))]) => far > near && *far > base,
+        _ => false,
+    };
+    if rising {
+        let first = tried.into_iter().find_map(|(k, v, s)| s.filter(|s| *s > base).map(|s| (v, s, k, up)));
+        return Steps::Endless(first);
+    }
+    let Some(most) = tried.iter().filter_map(|(_, _, s)| *s).max().filter(|m| *m > base) else {
+        return Steps::Ends(Vec::new());
+    };
+    // The fewest steps that reach it: between the last step tried short of it and the first at
+    // it, halving (the score rises steadily there, as a cap or floor makes it).
+    let Some(j) = tried.iter().position(|(_, _, s)| *s == Some(most)) else { return Steps::Ends(Vec::new()) };
+    let (mut short, mut reach) = (if j == 0 { 0 } else { tried[j - 1].0 }, tried[j].0);
+    while reach - short > 1 {
+        let mid = short + (reach - short) / 2;
+        match at(mid).and_then(|v| score_with(&v)) {
+            Some(s) if s == most => reach = mid,
+            _ => short = mid,
+        }
+    }
+    Steps::Ends(at(reach).into_iter().collect())
+}
+
+/// How a gain for a number without a limit reads: `one more; no upper limit, so no best`.
+fn per_step(k: i128, up: bool, count: bool) -> String {
+    match (up, k) {
+        (true, 1) => {
+            tr("one more; no upper limit, so no best", if count { "每多 1 次；没有上限" } else { "每多 1；没有上限" })
+        }
+        (false, 1) => {
+            tr("one fewer; no lower limit, so no best", if count { "每少 1 次；没有下限" } else { "每少 1；没有下限" })
+        }
+        (true, k) => tr(
+            format!("{k} more; no upper limit, so no best"),
+            if count { format!("多 {k} 次；没有上限") } else { format!("多 {k}；没有上限") },
+        ),
+        (false, k) => tr(
+            format!("{k} fewer; no lower limit, so no best"),
+            if count { format!("少 {k} 次；没有下限") } else { format!("少 {k}；没有下限") },
+        ),
+    }
 }
 
 /// The score before any rounding, for one record alone.
@@ -100,19 +209,10 @@ fn alternatives(program: &Program, input: &Input, value: &Value) -> Vec<(String,
 /// rating for every rater, every answer at one level, every item at its best, no items.
 fn better(program: &Program, shape: &Shape, v: &Value) -> Vec<Value> {
     match (shape, v) {
-        (Shape::Number { min, max, .. }, Value::Num(n)) => {
-            let mut out: Vec<Value> =
-                [*min, *max].into_iter().flatten().filter(|l| l.inclusive).map(|l| Value::Num(l.value)).collect();
-            if max.is_none() {
-                // No upper limit (awards): a few more, up to what a cap allows.
-                out.extend(
-                    [1, 2, 3, 5, 10, 100]
-                        .into_iter()
-                        .filter_map(|k| n.checked_add(Number::int(k)).ok())
-                        .map(Value::Num),
-                );
-            }
-            out
+        // Each end it has; toward an end without a limit, `losses` steps (an item of a list
+        // stays as it is there).
+        (Shape::Number { min, max, .. }, Value::Num(_)) => {
+            [*min, *max].into_iter().flatten().filter(|l| l.inclusive).map(|l| Value::Num(l.value)).collect()
         }
         (Shape::Rating(s), _) => (0..program.scales[*s].levels.len()).map(Value::Level).collect(),
         (Shape::List { item, min, .. }, Value::List(items)) => {
@@ -124,7 +224,11 @@ fn better(program: &Program, shape: &Shape, v: &Value) -> Vec<Value> {
             } else {
                 let bests: Vec<Value> = items
                     .iter()
-                    .map(|x| better(program, item, x).into_iter().last().unwrap_or_else(|| x.clone()))
+                    .map(|x| match &**item {
+                        // A number without a most stays as it is: there is no best to put.
+                        Shape::Number { max: None, .. } => x.clone(),
+                        _ => better(program, item, x).into_iter().last().unwrap_or_else(|| x.clone()),
+                    })
                     .collect();
                 out.push(Value::List(bests));
             }
