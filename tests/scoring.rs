@@ -286,3 +286,16 @@ fn grades_on_a_formula_over_an_unrounded_value_warn() {
     let run = ok(&jixiao(&["check", file.to_str().unwrap()])).stderr.clone();
     assert!(run.is_empty(), "{run}");
 }
+
+/// `explain --losses` tries the other answer of a yes/no input.
+#[test]
+fn losses_try_the_other_answer_of_a_yes_no_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = town_data(
+        tmp.path(),
+        "units.json",
+        r#"[{"单位":"甲","月发布条数":[40,40,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}]"#,
+    );
+    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--losses", "--lang", "zh"])).stdout.clone();
+    assert!(run.contains("+5.00  更新指南: 否 → 是"), "{run}");
+}

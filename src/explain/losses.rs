@@ -215,6 +215,8 @@ fn better(program: &Program, shape: &Shape, v: &Value) -> Vec<Value> {
             [*min, *max].into_iter().flatten().filter(|l| l.inclusive).map(|l| Value::Num(l.value)).collect()
         }
         (Shape::Rating(s), _) => (0..program.scales[*s].levels.len()).map(Value::Level).collect(),
+        // 是否: the other answer (是 where a 否 cost points, or the reverse).
+        (Shape::YesNo, Value::Bool(b)) => vec![Value::Bool(!b)],
         (Shape::List { item, min, .. }, Value::List(items)) => {
             let mut out: Vec<Value> = Vec::new();
             if let Shape::Rating(s) = &**item {
