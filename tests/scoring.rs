@@ -60,6 +60,15 @@ fn totals(csv: &str, expected: &[(&str, &str)]) {
     }
 }
 
+/// The data is refused (exit 1), and the message names each of `parts`.
+fn refused(run: &Run, parts: &[&str]) {
+    assert_eq!(run.code, 1, "{}", run.text());
+    let text = squash(&run.stderr);
+    for part in parts {
+        assert!(text.contains(&squash(part)), "`{part}` missing\n{}", run.stderr);
+    }
+}
+
 fn town_data(dir: &std::path::Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -88,12 +97,7 @@ fn yes_no_inputs_from_json() {
         "bad.json",
         &format!(r#"[{{"单位":"甲","月发布条数":[{MONTHS}],"更新指南":"Y","办结件数":10,"申请件数":10}}]"#),
     );
-    let run = jixiao(&["eval", TOWN, &bad]);
-    assert_eq!(run.code, 1, "{}", run.text());
-    let text = squash(&run.stderr);
-    for part in ["E0704", "更新指南", "\"Y\"", "是/否"] {
-        assert!(text.contains(&squash(part)), "`{part}` missing\n{}", run.stderr);
-    }
+    refused(&jixiao(&["eval", TOWN, &bad]), &["E0704", "更新指南", "\"Y\"", "是/否"]);
 }
 
 /// In a CSV, 是/否 and TRUE/FALSE (as Excel and WPS save a logical cell); √ is refused at its cell.
@@ -113,12 +117,7 @@ fn yes_no_inputs_from_csv() {
     totals(&run, &[("甲", "87.00"), ("乙", "82.00"), ("丙", "87.00")]);
     let bad =
         town_data(tmp.path(), "bad.csv", &format!("单位,月发布条数,更新指南,办结件数,申请件数\n甲,{months},√,10,10\n"));
-    let run = jixiao(&["eval", TOWN, &bad]);
-    assert_eq!(run.code, 1, "{}", run.text());
-    let text = squash(&run.stderr);
-    for part in ["line 2", "更新指南", "√", "是/否"] {
-        assert!(text.contains(&squash(part)), "`{part}` missing\n{}", run.stderr);
-    }
+    refused(&jixiao(&["eval", TOWN, &bad]), &["line 2", "更新指南", "√", "是/否"]);
 }
 
 /// In a workbook, a logical cell (TRUE/FALSE) and the words 是/否 both read as yes/no.
