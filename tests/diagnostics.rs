@@ -179,7 +179,13 @@ fn test_lists_rules_no_case_exercises() {
 
 #[test]
 fn shipped_regulations_exercise_every_rule() {
-    let run = jixiao(&["test", "--strict", "regulations/sichuan-2014.jx", "regulations/jiangsu-2011.jx"]);
+    let run = jixiao(&[
+        "test",
+        "--strict",
+        "regulations/sichuan-2014.jx",
+        "regulations/jiangsu-2011.jx",
+        "regulations/information-security.jx",
+    ]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(!run.stdout.contains("not exercised"), "{}", run.stdout);
 }
