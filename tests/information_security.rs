@@ -150,13 +150,16 @@ fn deduction_parameters_can_be_set() {
     assert_eq!(unit(&stricter, "省统计局")["grade"], "良好");
 }
 
+/// A bad record: its name, how it is made from a good one, the code and the field it is refused with.
+type BadRecord = (&'static str, fn(&mut Value), &'static str, &'static str);
+
 /// Bad records, made from the example's first unit: each is refused with its code, naming the
 /// unit and the field.
 #[test]
 fn bad_records_are_refused() {
     let units: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(common::manifest().join(DATA)).unwrap()).unwrap();
-    let cases: [(&str, fn(&mut Value), &str, &str); 6] = [
+    let cases: [BadRecord; 6] = [
         (
             "unknown-rating",
             |u| u["信息安全组织管理"]["主管领导"] = "部分符合".into(),
