@@ -252,7 +252,13 @@ fn approximate_expectations_count_places_in_the_unit_written() {
 
 #[test]
 fn shipped_regulations_exercise_every_rule() {
-    let run = jixiao(&["test", "--strict", "regulations/sichuan-2014.jx", "regulations/jiangsu-2011.jx"]);
+    let run = jixiao(&[
+        "test",
+        "--strict",
+        "regulations/sichuan-2014.jx",
+        "regulations/jiangsu-2011.jx",
+        "regulations/information-security.jx",
+    ]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(!run.stdout.contains("not exercised"), "{}", run.stdout);
 }

@@ -25,7 +25,13 @@ fn jx_files(dir: &str) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn shipped_regulations_are_formatted() {
-    let run = jixiao(&["fmt", "--check", "regulations/sichuan-2014.jx", "regulations/jiangsu-2011.jx"]);
+    let run = jixiao(&[
+        "fmt",
+        "--check",
+        "regulations/sichuan-2014.jx",
+        "regulations/jiangsu-2011.jx",
+        "regulations/information-security.jx",
+    ]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert_eq!(run.stdout, "");
 }
@@ -35,6 +41,7 @@ fn keyword_round_trip_is_exact_and_means_the_same() {
     for (file, data) in [
         ("regulations/sichuan-2014.jx", "examples/sichuan-2014/departments.json"),
         ("regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json"),
+        ("regulations/information-security.jx", "examples/information-security/units.json"),
     ] {
         let zh = std::fs::read_to_string(manifest().join(file)).unwrap();
         let en = fmt_text(file, &zh, Keywords::En);

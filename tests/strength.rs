@@ -281,11 +281,22 @@ impl Score {
     }
 }
 
+/// The example data of a regulation: the one JSON file in `examples/<stem>/` (`departments.json`,
+/// `units.json` …).
+fn example_data(stem: &str) -> PathBuf {
+    let dir = manifest().join("examples").join(stem);
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut json: Vec<PathBuf> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    assert_eq!(json.len(), 1, "{}: expected one JSON data file, found {json:?}", dir.display());
+    json.remove(0)
+}
+
 fn measure(file: &str) -> Score {
     let path = manifest().join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or_else(|| panic!("{file}: no name"));
-    let data_path = manifest().join("examples").join(stem).join("departments.json");
+    let data_path = example_data(stem);
     let data = std::fs::read_to_string(&data_path).unwrap_or_else(|e| panic!("{}: {e}", data_path.display()));
     let source = SourceFile::new(file, text.as_str());
 
@@ -357,6 +368,11 @@ fn sichuan_tests_catch_changed_numbers() {
 #[test]
 fn jiangsu_tests_catch_changed_numbers() {
     assert_strong("regulations/jiangsu-2011.jx");
+}
+
+#[test]
+fn information_security_tests_catch_changed_numbers() {
+    assert_strong("regulations/information-security.jx");
 }
 
 #[test]
