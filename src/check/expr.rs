@@ -335,7 +335,7 @@ impl Checker<'_> {
     }
 
     /// A single word that names nothing declared: a level, if something beside it has levels.
-    fn is_bare_word(&self, e: &ExprNode, ctx: &Ctx) -> bool {
+    pub(super) fn is_bare_word(&self, e: &ExprNode, ctx: &Ctx) -> bool {
         matches!(&e.node, ast::Expr::Path { head, steps }
             if steps.is_empty() && !self.names.contains_key(&head.node)
                 && ctx.binder.as_ref().is_none_or(|(v, _)| *v != head.node))

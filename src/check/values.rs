@@ -329,7 +329,10 @@ impl Checker<'_> {
             E::Unary { operand, .. } => self.compared(operand, ctx),
             E::Binary { lhs, rhs, .. } => [lhs, rhs]
                 .into_iter()
-                .filter(|side| !matches!(side.node, E::Quantity { .. }))
+                // A level written as a bare word (`结论 = 符合`) is no quantity to show.
+                .filter(|side| !matches!(side.node, E::Quantity { .. }) && !self.is_bare_word(side, ctx))
+                .collect::<Vec<_>>()
+                .into_iter()
                 .filter_map(|side| {
                     let (x, t) = self.expr(side, ctx)?;
                     matches!(t, Ty::Num(_)).then(|| (self.source.slice(side.span).to_string(), x))
