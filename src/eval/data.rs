@@ -390,7 +390,14 @@ impl Reader<'_> {
             Shape::Rating(s) => {
                 let levels = &program.scales[*s].levels;
                 match json {
-                    Json::String(w) if let Some(i) = levels.iter().position(|(n, _)| *n == normalise(w)) => {
+                    // Exactly as the regulation writes it (the common case, no look at the
+                    // characters), else as a person reads it.
+                    Json::String(w)
+                        if let Some(i) = levels
+                            .iter()
+                            .position(|(n, _)| n == w)
+                            .or_else(|| levels.iter().position(|(n, _)| *n == normalise(w))) =>
+                    {
                         Some(Value::Level(i))
                     }
                     _ => {

@@ -331,6 +331,11 @@ impl Visitor<'_> for Word<'_> {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<usize, E> {
+        // The word exactly as the regulation writes it is by far the common case, and needs no
+        // look at its characters; anything else is compared as a person reads it.
+        if let Some(i) = self.0.iter().position(|w| *w == s) {
+            return Ok(i);
+        }
         let s = normalise(s);
         self.0.iter().position(|w| *w == s).ok_or_else(give_up)
     }
