@@ -4,7 +4,9 @@
 //!   evaluated again with other parameters);
 //! - `end_to_end/*`: a JSON Lines file read, evaluated and written as JSON Lines (to a sink);
 //! - `by_hand/*`: the hand-written Jiangsu evaluator (`benches/yardstick/jiangsu.rs`), the
-//!   yardstick, on the same records.
+//!   yardstick, on the same records;
+//! - `check/*`: checking a generated scoring table of 10,000 and 20,000 items scored in points
+//!   (the time should double, not quadruple).
 //!
 //! Records repeat the 40 example departments under new names. Larger runs (100,000 and
 //! 1,000,000 records, peak memory, one and two cores) are `python3 benches/run.py`.
@@ -99,5 +101,27 @@ fn run_jixiao(program: &jixiao::program::Program, params: &[jixiao::number::Numb
         .expect("sink");
 }
 
-criterion_group!(benches, evaluation_alone, end_to_end);
+/// A scoring table of `n` items with points under one indicator, rolled up.
+fn big_table(n: usize) -> String {
+    let items: Vec<String> = (0..n).map(|i| format!("  项{i} 分值 1")).collect();
+    format!(
+        "办法 \"大表\"\n指标 总 {{\n{}\n}}\n输入 部门：文本\n输入 得分：每项 总：分数 0 至 100\n\
+         计算 总分 = 汇总(总，得分)\n公布 {{ 单位：部门；得分：总分 }}\n",
+        items.join("\n")
+    )
+}
+
+fn check(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for n in [10_000, 20_000] {
+        let text = big_table(n);
+        group.bench_function(BenchmarkId::new("items in points", n), |b| {
+            b.iter(|| jixiao::compile(&SourceFile::new("big.jx", text.clone())).is_ok())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, evaluation_alone, end_to_end, check);
 criterion_main!(benches);

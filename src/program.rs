@@ -471,22 +471,28 @@ pub struct Trees {
 impl Trees {
     pub fn new(indicators: &[Indicator]) -> Trees {
         let leaves = (0..indicators.len()).map(|n| leaves_of(indicators, n)).collect();
-        let shares = indicators.iter().map(|ind| share(indicators, ind)).collect();
+        // The points of each indicator's children, added once (not once per child: a tree of
+        // 20,000 items scored in points would otherwise take seconds).
+        let points: Vec<Exact<Number>> = indicators
+            .iter()
+            .map(|ind| {
+                let mut total = Number::ZERO;
+                for p in ind.children.iter().filter_map(|&c| indicators[c].points) {
+                    total = total.checked_add(p)?;
+                }
+                Ok(total)
+            })
+            .collect();
+        let shares = indicators.iter().map(|ind| share(indicators, ind, &points)).collect();
         Trees { leaves, shares }
     }
 }
 
-fn share(indicators: &[Indicator], ind: &Indicator) -> Exact<Number> {
+fn share(indicators: &[Indicator], ind: &Indicator, points: &[Exact<Number>]) -> Exact<Number> {
     let Some(parent) = ind.parent else { return Ok(Number::ONE) };
     let siblings = &indicators[parent].children;
     match (ind.points, ind.weight) {
-        (Some(p), _) => {
-            let mut total = Number::ZERO;
-            for s in siblings.iter().filter_map(|&s| indicators[s].points) {
-                total = total.checked_add(s)?;
-            }
-            p.checked_div(total)
-        }
+        (Some(p), _) => p.checked_div(points[parent]?),
         (None, Some(w)) => Ok(w),
         (None, None) => Number::ONE.checked_div(Number::int(siblings.len() as i128)),
     }
