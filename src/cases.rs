@@ -331,10 +331,10 @@ fn number_texts(written: &str, approx: Option<u32>, x: Number) -> (String, Strin
         Some(_) => format!("{shown}{suffix}"),
         // A fraction that does not terminate, to more places than were written, and exactly:
         // 23/30 as `76.666667…% (23/30)`.
-        None => format!("{}…{suffix} ({x})", output::number_text(shown, (places_shown + 2).max(6))),
+        None => format!("{}…{suffix} ({x})", crate::number::number_text(shown, (places_shown + 2).max(6))),
     };
     let Some(places) = approx else { return (written.to_string(), found) };
-    let rounded = x.round(places, Rounding::HalfUp).map(|r| output::number_text(scale(r), places_shown));
+    let rounded = x.round(places, Rounding::HalfUp).map(|r| crate::number::number_text(scale(r), places_shown));
     let found = match rounded {
         Ok(r) => tr(format!("{found}, which rounds to {r}{suffix}"), format!("{found}，四舍五入为 {r}{suffix}")),
         Err(_) => found,
@@ -378,6 +378,6 @@ fn actual_text(program: &Program, def: &ValueDef, v: &Value) -> String {
 fn exact_text(n: Number) -> String {
     match n.to_exact_decimal() {
         Some(_) => n.to_string(),
-        None => format!("{n} (≈ {})", output::number_text(n, 6)),
+        None => format!("{n} (≈ {})", crate::number::number_text(n, 6)),
     }
 }

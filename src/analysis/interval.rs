@@ -162,7 +162,7 @@ impl fmt::Display for End {
         match self {
             End::NegInf => f.write_str("−∞"),
             End::PosInf => f.write_str("+∞"),
-            End::At(n) => f.write_str(&crate::output::number_text(*n, 2)),
+            End::At(n) => f.write_str(&crate::number::number_text(*n, 2)),
         }
     }
 }

@@ -218,5 +218,5 @@ fn unreachable_bands(
 }
 
 fn text(n: Number) -> String {
-    crate::output::number_text(n, 2)
+    crate::number::number_text(n, 2)
 }

@@ -24,7 +24,7 @@ pub fn ambiguous_thresholds(program: &Program, def: &ValueDef, bands: &[Band], o
         for (article, text) in &texts {
             let claims = claims(text, *v);
             if claims.contains(&Side::Above) && claims.contains(&Side::Below) {
-                let n = crate::output::number_text(*v, 0);
+                let n = crate::number::number_text(*v, 0);
                 out.push(
                     Diagnostic::warning(
                         "W0504",
@@ -73,7 +73,7 @@ fn claims(text: &str, v: Number) -> Vec<Side> {
                     out.push(Side::Above);
                 }
                 if m == v {
-                    let excluded = tail.contains(&format!("不含{}", crate::output::number_text(m, 0)));
+                    let excluded = tail.contains(&format!("不含{}", crate::number::number_text(m, 0)));
                     out.push(if excluded { Side::Above } else { Side::Below });
                 }
                 i = m_end;

@@ -421,7 +421,7 @@ fn shown_number(v: Value) -> Option<String> {
     let n = v.as_num()?;
     Some(match n.to_exact_decimal() {
         Some(d) => d.normalize().to_string(),
-        None => crate::output::number_text(n, 4),
+        None => crate::number::number_text(n, 4),
     })
 }
 

@@ -23,6 +23,9 @@ pub use table::table;
 /// (the exact value is what formulas use; `explain` shows it).
 const PLACES: u32 = 2;
 
+pub use crate::number::number_text;
+use crate::number::{FIXED_MAX, fixed_point};
+
 /// How a value is printed: its declared rounding, else by unit.
 pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
     let def = &program.values[v];
@@ -33,64 +36,6 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
     let count =
         matches!(&def.ty, Ty::Num(Unit::Count)) || matches!(&def.ty, Ty::Optional(t) if **t == Ty::Num(Unit::Count));
     if def.whole && count && n.is_integer() { 0 } else { PLACES }
-}
-
-pub fn number_text(n: Number, places: u32) -> String {
-    let mut digits = [0u8; FIXED_MAX];
-    if let Some(len) = fixed_point(n, places, &mut digits) {
-        // Only ASCII digits, a sign and a point were written.
-        return String::from_utf8_lossy(&digits[..len]).into_owned();
-    }
-    match n.to_decimal(places) {
-        Ok(d) => d.to_string(),
-        Err(_) => n.to_string(),
-    }
-}
-
-/// A sign, 29 digits of a decimal's 96-bit mantissa, a point and leading zeros.
-const FIXED_MAX: usize = 64;
-
-/// `n` rounded half away from zero to `places` decimals and printed with exactly that many,
-/// as a decimal prints (`18.00`, `-0.50`, `7`), into `out`: its length, or `None` where a
-/// decimal could not hold it (the general path then decides).
-fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> Option<usize> {
-    if places > 28 {
-        return None;
-    }
-    let (num, den) = n.parts();
-    let scaled = num.checked_mul(10i128.pow(places))?;
-    // 64-bit division where it fits: i128 division is a library call.
-    let (q, r) = match (i64::try_from(scaled), i64::try_from(den)) {
-        (Ok(s), Ok(d)) => (i128::from(s / d), i128::from(s % d)),
-        _ => (scaled / den, scaled % den),
-    };
-    let q = if r.unsigned_abs() * 2 >= den.unsigned_abs() { q + scaled.signum() } else { q };
-    let mut digits = q.unsigned_abs();
-    if digits >= 1 << 96 {
-        return None;
-    }
-    // Digits from the last, at least one before the point.
-    let mut reversed = [0u8; FIXED_MAX];
-    let mut len = 0;
-    while digits > 0 || len <= places as usize {
-        reversed[len] = b'0' + (digits % 10) as u8;
-        digits /= 10;
-        len += 1;
-    }
-    let mut at = 0;
-    if q < 0 {
-        out[0] = b'-';
-        at = 1;
-    }
-    for i in (0..len).rev() {
-        out[at] = reversed[i];
-        at += 1;
-        if i == places as usize && places > 0 {
-            out[at] = b'.';
-            at += 1;
-        }
-    }
-    Some(at)
 }
 
 /// A number as a JSON string, appended to `out`.
