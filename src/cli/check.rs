@@ -1,0 +1,39 @@
+//! `jixiao check`: each file checked, its warnings shown, `--ranges` printed.
+
+use super::*;
+
+pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
+    let mut failed = false;
+    for file in files {
+        match compile(file) {
+            Ok((program, warnings)) => {
+                report(&warnings);
+                println!(
+                    "{}{}",
+                    tr(format!("{}: ok", file.display()), format!("{}：通过", file.display())),
+                    plural_warnings(warnings.len())
+                );
+                if ranges {
+                    print_out(&output::ranges(&program, &crate::analysis::analyse(&program)))?;
+                }
+            }
+            Err(f) => {
+                report(&f.diagnostics);
+                let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
+                println!(
+                    "{}",
+                    tr(
+                        format!("{}: {errors} error(s)", file.display()),
+                        format!("{}：{errors} 个错误", file.display())
+                    )
+                );
+                failed = true;
+            }
+        }
+    }
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+pub(super) fn plural_warnings(n: usize) -> String {
+    if n == 0 { String::new() } else { tr(format!(" ({n} warning(s))"), format!("（{n} 条警告）")) }
+}

@@ -1,0 +1,107 @@
+//! `jixiao eval`: a regulation over a data file, results in the format asked, streamed or whole.
+
+use super::*;
+
+pub(super) fn evaluate(
+    file: &Path,
+    data: &Path,
+    format: Option<Format>,
+    out: Option<&Path>,
+    set: &[String],
+    (jobs, bom): (Option<usize>, bool),
+) -> R<ExitCode> {
+    let out = out.filter(|p| p.as_os_str() != "-");
+    let jobs = threads(jobs)?;
+    let format = match (format, out) {
+        (Some(format), _) => format,
+        (None, None) => Format::Table,
+        (None, Some(path)) => result_format(path)?,
+    };
+    let (program, _) = compile(file)?;
+    check_outputs(out.into_iter(), &read_paths(&program, file, data))?;
+    // The result formats written as they come.
+    let streamed = match format {
+        Format::Json => Some(output::ResultFormat::Json),
+        Format::Jsonl => Some(output::ResultFormat::JsonLines),
+        Format::Csv => Some(output::ResultFormat::Csv),
+        Format::Table | Format::Xlsx => None,
+    };
+    // JSON Lines and CSV data into a format written as it comes: record by record, in bounded
+    // memory. Streaming may read the file again: a pipe is read whole instead.
+    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
+    let data_format = eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
+    let by_record = matches!(data_format, eval::files::DataFormat::JsonLines | eval::files::DataFormat::Csv);
+    if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
+        // CSV whose list tables are not in the main table's order is read whole.
+        if data_format == eval::files::DataFormat::JsonLines || eval::csv_stream::aligned(&program, data) {
+            report(&eval::files::extra_tables(&program, data));
+            let params = eval::parameters(&program, &parse_overrides(&program, set)?);
+            stream::evaluate(&program, &params, data, (streamed, bom), out, jobs)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let Loaded { program, records, params, overridden, results } = load(program, data, set)?;
+    let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
+    let bytes = match format {
+        Format::Table => output::table(&program, &results, &inputs).into_bytes(),
+        Format::Json => output::json(&program, &results, &inputs).into_bytes(),
+        Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
+        Format::Csv => output::csv(&program, &results, &inputs, bom).into_bytes(),
+        Format::Xlsx => {
+            let Some(path) = out else {
+                return Err(Failure {
+                    diagnostics: vec![
+                        Diagnostic::error(
+                            "E0907",
+                            tr(
+                                "--format xlsx needs --output FILE.xlsx",
+                                "--format xlsx 需要同时指定 --output 文件.xlsx",
+                            ),
+                        )
+                        .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
+                    ],
+                    usage: true,
+                });
+            };
+            output::results_xlsx(&program, &results, &inputs, &params, &overridden)
+                .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))])?
+        }
+    };
+    match out {
+        Some(path) => write_bytes_atomically(path, &bytes)?,
+        None => print_bytes(&bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--jobs N`: from 1 to `MAX_JOBS`; more than the cores available uses the cores.
+pub(super) fn threads(jobs: Option<usize>) -> R<Option<usize>> {
+    let Some(n) = jobs else { return Ok(None) };
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if (1..=MAX_JOBS).contains(&n) {
+        return Ok(Some(n.min(cores)));
+    }
+    let message = if n == 0 {
+        tr("--jobs 0: a run needs at least one thread", "--jobs 0：至少需要一个线程")
+    } else {
+        tr(format!("--jobs {n}: at most {MAX_JOBS} threads"), format!("--jobs {n}：线程数最多为 {MAX_JOBS}"))
+    };
+    let help = tr(
+        format!("give a number from 1 to {MAX_JOBS}, or leave --jobs out to use every core ({cores} here)"),
+        format!("请给出 1 到 {MAX_JOBS} 之间的数，或不写 --jobs 以使用全部核心（本机 {cores} 个）"),
+    );
+    Err(Failure { diagnostics: vec![Diagnostic::error("E0912", message).help(help)], usage: true })
+}
+
+/// The result format `--output`'s extension names (`.txt`: the table).
+pub(super) fn result_format(out: &Path) -> R<Format> {
+    if extension(out).as_deref() == Some("txt") {
+        return Ok(Format::Table);
+    }
+    data_format(out, "--format", ".json, .jsonl, .csv, .xlsx, .txt").map(|f| match f {
+        TemplateFormat::Json => Format::Json,
+        TemplateFormat::Jsonl => Format::Jsonl,
+        TemplateFormat::Csv => Format::Csv,
+        TemplateFormat::Xlsx => Format::Xlsx,
+    })
+}

@@ -1,0 +1,48 @@
+//! `jixiao explain`: one department's results, from the score down to its data.
+
+use super::*;
+
+pub(super) fn explain(
+    file: &Path,
+    data: &Path,
+    department: &str,
+    format: ExplainFormat,
+    losses: bool,
+    set: &[String],
+) -> R<ExitCode> {
+    let (program, _) = compile(file)?;
+    let Loaded { program, records, params, results, .. } = load(program, data, set)?;
+    let Some(i) = records.iter().position(|r| r.unit == eval::names::normalise(department)) else {
+        let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
+        let help = match crate::check::err::did_you_mean(department, &names) {
+            Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
+            None => {
+                let some = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
+                tr(
+                    format!("the data has {} departments, such as {some}", names.len()),
+                    format!("数据中有 {} 个部门，例如 {some}", names.len()),
+                )
+            }
+        };
+        let data = data.display();
+        let shown = eval::names::visible(department);
+        return Err(Failure {
+            diagnostics: vec![
+                Diagnostic::error(
+                    "E0908",
+                    tr(format!("no department named `{shown}` in {data}"), format!("{data} 中没有名为“{shown}”的部门")),
+                )
+                .help(help),
+            ],
+            usage: true,
+        });
+    };
+    let explanation = crate::explain::explain(&program, &records[i], &results[i], &params);
+    let lost = if losses { crate::explain::losses(&program, &records[i], &params) } else { None };
+    let out = match format {
+        ExplainFormat::Text => crate::explain::text(&explanation, lost.as_ref()),
+        ExplainFormat::Json => crate::explain::json(&explanation, lost.as_ref()),
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,103 @@
+//! Loading data for a command, with `--set` parameters parsed and checked.
+
+use super::*;
+
+pub(super) fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {
+    let overrides = parse_overrides(&program, set)?;
+    report(&eval::files::extra_tables(&program, data));
+    let (records, cells) = eval::files::read_with_cells(&program, data)?;
+    let params = eval::parameters(&program, &overrides);
+    let results = eval::evaluate_located(&program, &records, &cells, &params)?;
+    let overridden = overrides.iter().map(|(p, _)| *p).collect();
+    Ok(Loaded { program, records, params, overridden, results })
+}
+
+/// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
+pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>> {
+    let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
+    let listed = if names.is_empty() {
+        tr("this regulation has no parameters", "这个办法没有参数")
+    } else {
+        tr(format!("the parameters are: {}", names.join(", ")), format!("参数有：{}", names.join("、")))
+    };
+    let mut out = Vec::new();
+    for item in set {
+        let usage = |d: Diagnostic| Failure { diagnostics: vec![d], usage: true };
+        let Some((name, value)) = item.split_once('=') else {
+            return Err(usage(
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set {item}: expected NAME=VALUE"), format!("--set {item}：应写成 名称=值")),
+                )
+                .help(listed.clone()),
+            ));
+        };
+        let (name, value) = (name.trim(), value.trim());
+        let Some(p) = program.param_named(name) else {
+            return Err(usage(
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set: unknown parameter `{name}`"), format!("--set：未知的参数“{name}”")),
+                )
+                .help(listed.clone()),
+            ));
+        };
+        if out.iter().any(|(q, _)| *q == p) {
+            return Err(usage(
+                Diagnostic::error(
+                    "E0903",
+                    tr(format!("--set {name} is given twice"), format!("--set {name} 给出了两次")),
+                )
+                .help(tr("set each parameter once", "每个参数只能设定一次")),
+            ));
+        }
+        let Some(n) = parameter_value(value, program.params[p].unit) else {
+            let example = if program.params[p].unit == crate::program::Unit::Ratio { "50%" } else { "85" };
+            return Err(usage(
+                Diagnostic::error(
+                    "E0904",
+                    tr(
+                        format!("--set {name}: `{value}` is not a number of the parameter's kind"),
+                        format!("--set {name}：“{value}”不是这个参数所需的那种数"),
+                    ),
+                )
+                .help(tr(
+                    format!("write a decimal number, as in --set {name}={example}"),
+                    format!("请写一个十进制数，如 --set {name}={example}"),
+                )),
+            ));
+        };
+        if n.is_zero() && program.params[p].divisor {
+            return Err(usage(
+                Diagnostic::error(
+                    "E0913",
+                    tr(
+                        format!("--set {name}=0: `{name}` divides a value in the regulation, so it may not be 0"),
+                        format!("--set {name}=0：办法中以“{name}”作除数，不能设为 0"),
+                    ),
+                )
+                .help(tr(
+                    format!("set {name} to a value other than 0 (its default is {})", program.params[p].default),
+                    format!("请把 {name} 设为非零的值（默认值为 {}）", program.params[p].default),
+                )),
+            ));
+        }
+        out.push((p, n));
+    }
+    Ok(out)
+}
+
+/// A `--set` value: a decimal written exactly, with `%` for a percentage parameter (which
+/// needs it: is `50` fifty percent or fifty times?) and optionally `分` for points.
+pub(super) fn parameter_value(text: &str, unit: crate::program::Unit) -> Option<Number> {
+    use crate::program::Unit;
+    let (number, percent) = match text.strip_suffix(['%', '％']) {
+        Some(n) => (n, true),
+        None => (text.strip_suffix('分').unwrap_or(text), false),
+    };
+    if percent != (unit == Unit::Ratio) {
+        return None;
+    }
+    let n = Number::from_decimal(crate::number::parse_decimal(number)?);
+    if percent { n.checked_div(Number::int(100)).ok() } else { Some(n) }
+}
