@@ -513,6 +513,27 @@ pub fn leaves_of(indicators: &[Indicator], node: NodeId) -> Vec<NodeId> {
     out
 }
 
+/// The data shape behind a formula that reads an input (`x`, `x[项]`, `x.得分`, the field of
+/// each record of a list), if it does.
+pub fn shape_of<'a>(inputs: &'a [Input], e: &Expr) -> Option<&'a Shape> {
+    match e {
+        Expr::Input(i) => Some(&inputs[*i].shape),
+        Expr::Index(base, _) => match shape_of(inputs, base)? {
+            Shape::Each { item, .. } => Some(item),
+            _ => None,
+        },
+        Expr::Field(base, i) => match shape_of(inputs, base)? {
+            Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+            Shape::List { item, .. } => match &**item {
+                Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether `node` is `ancestor` or lies under it.
 pub fn is_within(indicators: &[Indicator], node: NodeId, ancestor: NodeId) -> bool {
     let mut at = Some(node);

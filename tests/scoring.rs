@@ -69,6 +69,14 @@ fn refused(run: &Run, parts: &[&str]) {
     }
 }
 
+/// `jixiao explain` of the one unit `record` (JSON) holds, in Chinese, with `more` options.
+fn explain_one(dir: &std::path::Path, record: &str, more: &[&str]) -> String {
+    let data = town_data(dir, "one.json", &format!("[{record}]"));
+    let mut args = vec!["explain", TOWN, &data, "-d", "甲", "--lang", "zh"];
+    args.extend(more);
+    ok(&jixiao(&args)).stdout.clone()
+}
+
 fn town_data(dir: &std::path::Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -150,12 +158,11 @@ fn yes_no_inputs_from_xlsx() {
 #[test]
 fn explain_shows_deductions_as_written() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = town_data(
+    let run = explain_one(
         tmp.path(),
-        "units.json",
-        r#"[{"单位":"甲","月发布条数":[0,0,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}]"#,
+        r#"{"单位":"甲","月发布条数":[0,0,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}"#,
+        &[],
     );
-    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--lang", "zh"])).stdout.clone();
     for line in [
         "每 不达标月数 扣 5分：−10.00",
         "扣 5分 如果 非 更新指南：−5.00",
@@ -166,12 +173,11 @@ fn explain_shows_deductions_as_written() {
     }
     assert!(!run.contains("※ 扣完为止"), "扣完为止 took no effect, so it is not listed\n{run}");
     insta::assert_snapshot!(run);
-    let data = town_data(
+    let run = explain_one(
         tmp.path(),
-        "short.json",
-        r#"[{"单位":"甲","月发布条数":[0,0,0,0,0,0,0,0,0,40,40,40],"更新指南":true,"办结件数":10,"申请件数":10}]"#,
+        r#"{"单位":"甲","月发布条数":[0,0,0,0,0,0,0,0,0,40,40,40],"更新指南":true,"办结件数":10,"申请件数":10}"#,
+        &[],
     );
-    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--lang", "zh"])).stdout.clone();
     assert!(run.contains("每 不达标月数 扣 5分：−45.00") && run.contains("扣完为止：-5.00 → 0"), "{run}");
     assert!(!run.contains("limited"), "扣完为止 is explained once\n{run}");
 }
@@ -290,11 +296,10 @@ fn grades_on_a_formula_over_an_unrounded_value_warn() {
 #[test]
 fn losses_try_the_other_answer_of_a_yes_no_input() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = town_data(
+    let run = explain_one(
         tmp.path(),
-        "units.json",
-        r#"[{"单位":"甲","月发布条数":[40,40,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}]"#,
+        r#"{"单位":"甲","月发布条数":[40,40,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}"#,
+        &["--losses"],
     );
-    let run = ok(&jixiao(&["explain", TOWN, &data, "-d", "甲", "--losses", "--lang", "zh"])).stdout.clone();
     assert!(run.contains("+5.00  更新指南: 否 → 是"), "{run}");
 }

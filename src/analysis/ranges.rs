@@ -160,21 +160,40 @@ impl Analysis<'_> {
         Some(taken)
     }
 
-    /// The sum of parts scored in points, each within its points (a part outside them is
-    /// refused at evaluation); notes the parts whose range reaches outside.
-    fn in_points(&mut self, scored: Vec<(NodeId, Option<Interval>)>) -> Option<Interval> {
-        let mut total = Interval::exactly(Number::ZERO);
-        for (node, range) in scored {
-            let points = self.program.indicators[node].points?;
-            let allowed = Interval::new(End::At(Number::ZERO), End::At(points));
-            let range = range?;
-            if (range.lo < allowed.lo || range.hi > allowed.hi) && !self.over_points.iter().any(|(n, _)| *n == node) {
-                self.over_points.push((node, range));
-            }
-            let clamp = |e: End| e.max(allowed.lo).min(allowed.hi);
-            total = total.plus(Interval::new(clamp(range.lo), clamp(range.hi)));
+    /// An indicator's range from its parts' ranges: a combination with fixed positive shares
+    /// (the tree's, as evaluation weighs them); `in_points`: a sum of parts scored in points,
+    /// each within its points (a part outside them is refused at evaluation; the parts whose
+    /// range reaches outside are noted).
+    fn rolled_up(&mut self, node: NodeId, known: &[Option<Interval>], in_points: bool) -> Option<Interval> {
+        let share = self.weighted(node, known, in_points)?;
+        match self.program.indicators[node].points {
+            Some(p) if !in_points => Some(share.times(Interval::exactly(p))),
+            _ => Some(share),
         }
-        Some(total)
+    }
+
+    fn weighted(&mut self, node: NodeId, known: &[Option<Interval>], in_points: bool) -> Option<Interval> {
+        let mut acc = Interval::exactly(Number::ZERO);
+        for &c in &self.program.indicators[node].children {
+            let part = match known[c] {
+                Some(i) if in_points => self.within_points(c, i)?,
+                Some(i) => i,
+                None => self.weighted(c, known, in_points)?,
+            };
+            let share = if in_points { Number::ONE } else { self.program.trees.shares[c].ok()? };
+            acc = acc.plus(part.times(Interval::exactly(share)));
+        }
+        Some(acc)
+    }
+
+    /// A part's range within its points, noting a part whose range reaches outside them.
+    fn within_points(&mut self, node: NodeId, range: Interval) -> Option<Interval> {
+        let allowed = Interval::new(End::At(Number::ZERO), End::At(self.program.indicators[node].points?));
+        if (range.lo < allowed.lo || range.hi > allowed.hi) && !self.over_points.iter().any(|(n, _)| *n == node) {
+            self.over_points.push((node, range));
+        }
+        let clamp = |e: End| e.max(allowed.lo).min(allowed.hi);
+        Some(Interval::new(clamp(range.lo), clamp(range.hi)))
     }
 
     /// A formula's range, within what the conditions around it say of it.
@@ -235,17 +254,12 @@ impl Analysis<'_> {
             },
             Expr::Match(_, arms) => arms.iter().map(|a| self.expr(a)).reduce(hull).unwrap_or(Range::Other),
             Expr::Call(b, args) => self.call(*b, args),
-            Expr::Rollup { parts, points: true, .. } => {
-                let scored: Vec<(NodeId, Option<Interval>)> =
-                    parts.iter().map(|(node, e)| (*node, self.expr(e).interval())).collect();
-                self.in_points(scored).map_or(Range::Other, num)
-            }
-            Expr::Rollup { indicator, parts, .. } => {
+            Expr::Rollup { indicator, parts, points } => {
                 let mut known = vec![None; self.program.indicators.len()];
                 for (node, e) in parts {
                     known[*node] = self.expr(e).interval();
                 }
-                rolled_up(self.program, *indicator, &known).map_or(Range::Other, num)
+                self.rolled_up(*indicator, &known, *points).map_or(Range::Other, num)
             }
             Expr::Compare(_, a, b) => match (self.expr(a), self.expr(b)) {
                 (Range::List { min, max, .. }, _) | (_, Range::List { min, max, .. }) => {
@@ -350,24 +364,13 @@ impl Analysis<'_> {
             },
             Builtin::TallyFactors(s) => Range::List { item: Box::new(Range::Num(factors(s))), min: 0, max: None },
             Builtin::CountOf(_) | Builtin::TallyTotal => Range::Num(counts),
-            Builtin::Rollup { indicator, keys, points: true } => {
-                let Range::Entries(rs) = first else { return Range::Other };
-                let scored: Vec<(NodeId, Option<Interval>)> = program
-                    .leaves(keys)
-                    .iter()
-                    .zip(rs)
-                    .filter(|(leaf, _)| is_within(&program.indicators, **leaf, indicator))
-                    .map(|(leaf, r)| (*leaf, r.interval()))
-                    .collect();
-                self.in_points(scored).map_or(Range::Other, Range::Num)
-            }
-            Builtin::Rollup { indicator, keys, .. } => {
+            Builtin::Rollup { indicator, keys, points } => {
                 let Range::Entries(rs) = first else { return Range::Other };
                 let mut known = vec![None; program.indicators.len()];
                 for (&leaf, r) in program.leaves(keys).iter().zip(rs) {
                     known[leaf] = r.interval();
                 }
-                rolled_up(program, indicator, &known).map_or(Range::Other, Range::Num)
+                self.rolled_up(indicator, &known, points).map_or(Range::Other, Range::Num)
             }
             Builtin::Given => Range::Other,
             Builtin::Floor | Builtin::Ceil => {
@@ -481,57 +484,7 @@ fn is_path(e: &Expr) -> bool {
 
 /// Whether a path holds a whole number by its input's type (`次数`).
 fn whole(program: &Program, e: &Expr) -> bool {
-    fn shape<'a>(program: &'a Program, e: &Expr) -> Option<&'a Shape> {
-        let s = match e {
-            Expr::Input(i) => &program.inputs[*i].shape,
-            Expr::Index(base, _) => match shape(program, base)? {
-                Shape::Each { item, .. } => item,
-                _ => return None,
-            },
-            Expr::Field(base, k) => match shape(program, base)? {
-                Shape::Record(fields) => &fields.get(*k)?.1,
-                _ => return None,
-            },
-            _ => return None,
-        };
-        Some(match s {
-            Shape::Optional(inner) => inner,
-            s => s,
-        })
-    }
-    matches!(shape(program, e), Some(Shape::Number { whole: true, .. }))
-}
-
-/// An indicator's range from its parts' ranges: a combination with fixed positive shares.
-fn rolled_up(program: &Program, node: NodeId, known: &[Option<Interval>]) -> Option<Interval> {
-    let share = weighted(program, node, known)?;
-    match program.indicators[node].points {
-        Some(p) => Some(share.times(Interval::exactly(p))),
-        None => Some(share),
-    }
-}
-
-fn weighted(program: &Program, node: NodeId, known: &[Option<Interval>]) -> Option<Interval> {
-    let children = &program.indicators[node].children;
-    let total = children
-        .iter()
-        .filter_map(|c| program.indicators[*c].points)
-        .try_fold(Number::ZERO, |a, p| a.checked_add(p).ok())?;
-    let mut acc = Interval::exactly(Number::ZERO);
-    for &c in children {
-        let child = &program.indicators[c];
-        let share = match (child.points, child.weight) {
-            (Some(p), _) => p.checked_div(total).ok()?,
-            (None, Some(w)) => w,
-            (None, None) => Number::ONE.checked_div(Number::int(children.len() as i128)).ok()?,
-        };
-        let part = match known[c] {
-            Some(i) => i,
-            None => weighted(program, c, known)?,
-        };
-        acc = acc.plus(part.times(Interval::exactly(share)));
-    }
-    Some(acc)
+    matches!(shape_of(&program.inputs, e).map(Shape::required), Some(Shape::Number { whole: true, .. }))
 }
 
 /// What data of a shape can hold.

@@ -286,11 +286,7 @@ impl Checker<'_> {
             self.diags.push(err::unit_mismatch(whole.span, "divide", pu, wu));
             return None;
         }
-        if self.may_be_zero(&w, ctx) {
-            self.diags.push(err::maybe_zero(whole.span, "the whole"));
-            return None;
-        }
-        self.mark_divisor(&w);
+        self.divisor(&w, whole.span, "the whole", ctx)?;
         Some((Expr::Arith(p::Arith::Div, Box::new(p), Box::new(w)), Ty::Num(Unit::Ratio)))
     }
 

@@ -226,13 +226,7 @@ impl Checker<'_> {
                     self.diags.push(self.unit_mismatch(span, "divide", (lhs, ua), (rhs, ub)));
                     return None;
                 };
-                if self.may_be_zero(&b, ctx) {
-                    self.diags.push(err::maybe_zero(rhs.span, "the divisor"));
-                    return None;
-                }
-                if !ctx.nonzero.contains(&b) {
-                    self.mark_divisor(&b);
-                }
+                self.divisor(&b, rhs.span, "the divisor", ctx)?;
                 (Arith::Div, u)
             }
         };
@@ -268,20 +262,13 @@ impl Checker<'_> {
         };
         // Lists compare item by item (`月发布条数 < 40`), as they combine in arithmetic, and
         // per-leaf values leaf by leaf (`组织管理 = 不符合`).
+        let leaves = |n: &NodeId| p::leaves_of(&self.indicators, *n);
         let each = match (&ta, &tb) {
-            (Ty::Map(x, _), Ty::Map(y, _))
-                if p::leaves_of(&self.indicators, *x) != p::leaves_of(&self.indicators, *y) =>
-            {
-                None
-            }
-            (Ty::Map(n, _), Ty::Map(..)) | (Ty::Map(n, _), _) | (_, Ty::Map(n, _))
-                if !matches!((&ta, &tb), (Ty::List(_), _) | (_, Ty::List(_))) =>
-            {
-                Some(Some(Ty::Map(*n, Box::new(Ty::Bool))))
-            }
-            (Ty::List(_), Ty::List(_)) if list_base(&a) != list_base(&b) => None,
             (Ty::List(_), Ty::Map(..)) | (Ty::Map(..), Ty::List(_)) => None,
+            (Ty::List(_), Ty::List(_)) if list_base(&a) != list_base(&b) => None,
+            (Ty::Map(x, _), Ty::Map(y, _)) if leaves(x) != leaves(y) => None,
             (Ty::List(_), _) | (_, Ty::List(_)) => Some(Some(Ty::List(Box::new(Ty::Bool)))),
+            (Ty::Map(n, _), _) | (_, Ty::Map(n, _)) => Some(Some(Ty::Map(*n, Box::new(Ty::Bool)))),
             _ => Some(None),
         };
         let Some(each) = each else {

@@ -1,30 +1,16 @@
 //! What the checker can prove about data before seeing it: that a list has items, that a
 //! divisor is not zero.
 
-use super::Checker;
 use super::expr::Ctx;
+use super::{Checker, err};
 use crate::number::Number;
 use crate::program::{Arith, Builtin, Expr, Shape, ValueId, ValueKind};
+use crate::source::Span;
 
 impl Checker<'_> {
     /// The data shape behind a formula that reads an input, if it does.
     pub(super) fn shape_of(&self, e: &Expr) -> Option<&Shape> {
-        match e {
-            Expr::Input(i) => Some(&self.inputs[*i].shape),
-            Expr::Index(base, _) => match self.shape_of(base)? {
-                Shape::Each { item, .. } => Some(item),
-                _ => None,
-            },
-            Expr::Field(base, i) => match self.shape_of(base)? {
-                Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
-                Shape::List { item, .. } => match &**item {
-                    Shape::Record(fields) => fields.get(*i).map(|(_, s)| s),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        }
+        crate::program::shape_of(&self.inputs, e)
     }
 
     /// Whether a list-valued formula is sure to have at least one item.
@@ -103,8 +89,21 @@ impl Checker<'_> {
         }
     }
 
-    /// Marks the parameters a proved divisor depends on, so that no `--set` makes it 0.
-    pub(super) fn mark_divisor(&mut self, e: &Expr) {
+    /// A divisor (`what`, at `span`) the checker can prove non-zero, or E0305; the parameters
+    /// the proof rests on are marked, so that no `--set` makes them 0 (a guard of `如果` needs
+    /// none).
+    pub(super) fn divisor(&mut self, e: &Expr, span: Span, what: &str, ctx: &Ctx) -> Option<()> {
+        if self.may_be_zero(e, ctx) {
+            self.diags.push(err::maybe_zero(span, what));
+            return None;
+        }
+        if !ctx.nonzero.contains(e) {
+            self.mark_divisor(e);
+        }
+        Some(())
+    }
+
+    fn mark_divisor(&mut self, e: &Expr) {
         let mut params = Vec::new();
         self.divisor_params(e, &mut params);
         for p in params {

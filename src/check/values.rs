@@ -74,10 +74,11 @@ impl Checker<'_> {
         let kind = ValueKind::Let { family, expr, adjustments, to_zero, cap, floor, rounding };
         let whole = match &kind {
             ValueKind::Let { rounding: Some((0, _)), .. } => true,
-            ValueKind::Let { adjustments, .. } => kind
-                .formulas()
-                .into_iter()
-                .filter(|e| !adjustments.iter().any(|a| a.when && std::ptr::eq(*e, &a.count)))
+            // A count after 每 is whole (E0316 otherwise), a condition after 如果 no number.
+            ValueKind::Let { expr, adjustments, cap, floor, .. } => std::iter::once(expr)
+                .chain(adjustments.iter().flat_map(|a| std::iter::once(&a.amount).chain(&a.most)))
+                .chain(cap)
+                .chain(floor)
                 .all(|e| self.is_whole(e)),
             _ => false,
         };
@@ -329,11 +330,11 @@ impl Checker<'_> {
             E::Unary { operand, .. } => self.compared(operand, ctx),
             E::Binary { lhs, rhs, .. } => [lhs, rhs]
                 .into_iter()
-                // A level written as a bare word (`结论 = 符合`) is no quantity to show.
-                .filter(|side| !matches!(side.node, E::Quantity { .. }) && !self.is_bare_word(side, ctx))
-                .collect::<Vec<_>>()
-                .into_iter()
                 .filter_map(|side| {
+                    // A level written as a bare word (`结论 = 符合`) is no quantity to show.
+                    if matches!(side.node, E::Quantity { .. }) || self.is_bare_word(side, ctx) {
+                        return None;
+                    }
                     let (x, t) = self.expr(side, ctx)?;
                     matches!(t, Ty::Num(_)).then(|| (self.source.slice(side.span).to_string(), x))
                 })

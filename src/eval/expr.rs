@@ -292,9 +292,9 @@ impl<'a> Env<'a> {
             // A field of each record of a list, without copying the records.
             Expr::Field(base, i) => self.read(base, |whole| Ok(field_of(whole, *i)))?,
             Expr::Neg(x) => Value::Num(self.num(x)?.checked_neg()?),
-            Expr::Not(x) => negated(self.eval(x)?),
+            Expr::Not(x) => negated(self.eval(x)?)?,
             Expr::Arith(op, a, b) => arith(*op, self.eval(a)?, self.eval(b)?)?,
-            Expr::Compare(op, a, b) => compared(*op, self.eval(a)?, self.eval(b)?),
+            Expr::Compare(op, a, b) => compared(*op, self.eval(a)?, self.eval(b)?)?,
             Expr::And(a, b) => Value::Bool(self.truth(a)? && self.truth(b)?),
             Expr::Or(a, b) => Value::Bool(self.truth(a)? || self.truth(b)?),
             Expr::If(c, t, o) => {
@@ -314,20 +314,12 @@ impl<'a> Env<'a> {
                 _ => return internal("a level was expected"),
             },
             Expr::Call(b, args) => self.call(*b, args)?,
-            Expr::Rollup { indicator, parts, points: true } => {
-                let mut total = Number::ZERO;
-                for (node, e) in parts {
-                    total = total.checked_add(self.within_points(*node, self.num(e)?)?)?;
-                }
-                let _ = indicator;
-                Value::Num(total)
-            }
-            Expr::Rollup { indicator, parts, points: false } => {
+            Expr::Rollup { indicator, parts, points } => {
                 let mut known = vec![None; self.program.indicators.len()];
                 for (node, e) in parts {
                     known[*node] = Some(self.num(e)?);
                 }
-                Value::Num(rolled_up(self.program, *indicator, &known)?)
+                Value::Num(rolled_up(self.program, *indicator, &known, *points)?)
             }
         })
     }
@@ -364,22 +356,24 @@ impl<'a> Env<'a> {
         let first = || -> R<Value> { args.first().map_or(Ok(Value::Absent), |a| self.eval(a)) };
         Ok(match b {
             Builtin::Min | Builtin::Max => {
-                let mut best: Option<Number> = None;
-                // One argument: a list or per-leaf values (the checker proves it has an item).
-                let items = match args {
-                    [one] => match self.eval(one)? {
-                        Value::List(items) | Value::Map(items) => items.iter().filter_map(Value::as_num).collect(),
-                        v => v.as_num().into_iter().collect(),
-                    },
-                    _ => args.iter().map(|a| self.num(a)).collect::<R<Vec<Number>>>()?,
+                let pick = |x: Number, n: Number| if b == Builtin::Min { x.min(n) } else { x.max(n) };
+                let best = match args {
+                    // One argument: a list or per-leaf values (the checker proves it has an item).
+                    [one] => self.read(one, |v| match v {
+                        Value::List(items) | Value::Map(items) => {
+                            Ok(items.iter().filter_map(Value::as_num).reduce(pick))
+                        }
+                        v => Ok(v.as_num()),
+                    })?,
+                    _ => {
+                        let mut best: Option<Number> = None;
+                        for a in args {
+                            let n = self.num(a)?;
+                            best = Some(best.map_or(n, |x| pick(x, n)));
+                        }
+                        best
+                    }
                 };
-                for n in items {
-                    best = Some(match best {
-                        None => n,
-                        Some(x) if b == Builtin::Min => x.min(n),
-                        Some(x) => x.max(n),
-                    });
-                }
                 Value::Num(best.unwrap_or(Number::ZERO))
             }
             Builtin::Sum => Value::Num(self.weighted(args)?.0),
@@ -415,24 +409,7 @@ impl<'a> Env<'a> {
                 Value::Tally(counts) => Value::Num(sum(counts.iter().copied())?),
                 _ => Value::Absent,
             },
-            Builtin::Rollup { indicator, keys, points: true } => {
-                let Some(a) = args.first() else { return internal("one value per leaf was expected") };
-                let scored = self.read(a, |values| match values {
-                    Value::Map(values) => {
-                        Ok(self.program.leaves(keys).iter().copied().zip(values.clone()).collect::<Vec<_>>())
-                    }
-                    _ => internal("one value per leaf was expected"),
-                })?;
-                let mut total = Number::ZERO;
-                for (leaf, value) in scored {
-                    if crate::program::is_within(&self.program.indicators, leaf, indicator) {
-                        let Some(n) = value.as_num() else { return internal("a number was expected") };
-                        total = total.checked_add(self.within_points(leaf, n)?)?;
-                    }
-                }
-                Value::Num(total)
-            }
-            Builtin::Rollup { indicator, keys, points: false } => {
+            Builtin::Rollup { indicator, keys, points } => {
                 let Some(a) = args.first() else { return internal("one value per leaf was expected") };
                 let known = self.read(a, |values| {
                     let Value::Map(values) = values else { return internal("one value per leaf was expected") };
@@ -442,11 +419,13 @@ impl<'a> Env<'a> {
                     }
                     Ok(known)
                 })?;
-                Value::Num(rolled_up(self.program, indicator, &known)?)
+                Value::Num(rolled_up(self.program, indicator, &known, points)?)
             }
             Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
-            Builtin::Floor => Value::Num(self.num(args.first().unwrap_or(&Expr::Const(Number::ZERO)))?.floor()),
-            Builtin::Ceil => Value::Num(self.num(args.first().unwrap_or(&Expr::Const(Number::ZERO)))?.ceil()),
+            Builtin::Floor | Builtin::Ceil => match first()? {
+                Value::Num(n) => Value::Num(if b == Builtin::Floor { n.floor() } else { n.ceil() }),
+                _ => return internal("a number was expected"),
+            },
             Builtin::CountTrue => match first()? {
                 Value::List(items) | Value::Map(items) => {
                     Value::Num(Number::int(items.iter().filter(|v| **v == Value::Bool(true)).count() as i128))
@@ -465,15 +444,6 @@ impl<'a> Env<'a> {
         })
     }
 
-    /// A part's score in points, if it is within its points (分值): from 0 to its points.
-    fn within_points(&self, node: NodeId, score: Number) -> R<Number> {
-        let points = self.program.indicators[node].points.unwrap_or(Number::ZERO);
-        if score < Number::ZERO || score > points {
-            return Err(Failure::OverPoints { node, score, points });
-        }
-        Ok(score)
-    }
-
     fn factor(&self, scale: ScaleId, level: usize) -> Number {
         self.program.scales[scale].levels.get(level).map_or(Number::ZERO, |(_, f)| *f)
     }
@@ -482,26 +452,37 @@ impl<'a> Env<'a> {
 /// An indicator's value from values known for some of the nodes under it (its leaves, or
 /// the parts named after values): children weighted by points, by weights, or equally,
 /// recursively; with points, the weighted share is multiplied by the indicator's points.
-fn rolled_up(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Number> {
-    let share = weighted_children(program, node, known)?;
+/// `in_points`: the parts are scored in points, and added up, each within its own points.
+fn rolled_up(program: &Program, node: NodeId, known: &[Option<Number>], in_points: bool) -> R<Number> {
+    let share = weighted_children(program, node, known, in_points)?;
     match program.indicators[node].points {
-        Some(points) => Ok(share.checked_mul(points)?),
-        None => Ok(share),
+        Some(points) if !in_points => Ok(share.checked_mul(points)?),
+        _ => Ok(share),
     }
 }
 
-fn weighted_children(program: &Program, node: NodeId, known: &[Option<Number>]) -> R<Number> {
+fn weighted_children(program: &Program, node: NodeId, known: &[Option<Number>], in_points: bool) -> R<Number> {
     let mut acc = Number::ZERO;
     for &c in &program.indicators[node].children {
-        let share = program.trees.shares[c]?;
         let value = match known[c] {
+            Some(v) if in_points => within_points(program, c, v)?,
             Some(v) => v,
             None if program.indicators[c].children.is_empty() => return internal("a leaf without a value"),
-            None => weighted_children(program, c, known)?,
+            None => weighted_children(program, c, known, in_points)?,
         };
-        acc = acc.checked_add(share.checked_mul(value)?)?;
+        let part = if in_points { value } else { program.trees.shares[c]?.checked_mul(value)? };
+        acc = acc.checked_add(part)?;
     }
     Ok(acc)
+}
+
+/// A part's score in points, if it is within its points (分值): from 0 to its points.
+fn within_points(program: &Program, node: NodeId, score: Number) -> R<Number> {
+    let points = program.indicators[node].points.unwrap_or(Number::ZERO);
+    if score < Number::ZERO || score > points {
+        return Err(Failure::OverPoints { node, score, points });
+    }
+    Ok(score)
 }
 
 fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
@@ -541,16 +522,29 @@ fn apply(op: Arith, a: Number, b: Number) -> Result<Number, ArithError> {
     }
 }
 
+/// `f` item by item on lists and per-leaf values (a single value meets every item), on the
+/// values themselves otherwise: how arithmetic and comparisons go over lists.
+fn pointwise(a: Value, b: Value, f: &impl Fn(Value, Value) -> R<Value>) -> R<Value> {
+    let each = |xs: Vec<Value>, y: Value| xs.into_iter().map(|x| pointwise(x, y.clone(), f)).collect::<R<Vec<_>>>();
+    let each_of = |x: Value, ys: Vec<Value>| ys.into_iter().map(|y| pointwise(x.clone(), y, f)).collect::<R<Vec<_>>>();
+    let zipped =
+        |xs: Vec<Value>, ys: Vec<Value>| xs.into_iter().zip(ys).map(|(x, y)| pointwise(x, y, f)).collect::<R<Vec<_>>>();
+    Ok(match (a, b) {
+        (Value::List(xs), Value::List(ys)) => Value::List(zipped(xs, ys)?),
+        (Value::Map(xs), Value::Map(ys)) => Value::Map(zipped(xs, ys)?),
+        (Value::List(xs), y) => Value::List(each(xs, y)?),
+        (Value::Map(xs), y) => Value::Map(each(xs, y)?),
+        (x, Value::List(ys)) => Value::List(each_of(x, ys)?),
+        (x, Value::Map(ys)) => Value::Map(each_of(x, ys)?),
+        (x, y) => f(x, y)?,
+    })
+}
+
 /// Arithmetic on numbers, item by item on lists (a number meets every item).
 fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
-    Ok(match (a, b) {
-        (Value::Num(a), Value::Num(b)) => Value::Num(apply(op, a, b)?),
-        (Value::List(xs), Value::List(ys)) => {
-            Value::List(xs.into_iter().zip(ys).map(|(x, y)| arith(op, x, y)).collect::<R<_>>()?)
-        }
-        (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| arith(op, x, y.clone())).collect::<R<_>>()?),
-        (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| arith(op, x.clone(), y)).collect::<R<_>>()?),
-        _ => return internal("numbers were expected"),
+    pointwise(a, b, &|x, y| match (x, y) {
+        (Value::Num(x), Value::Num(y)) => Ok(Value::Num(apply(op, x, y)?)),
+        _ => internal("numbers were expected"),
     })
 }
 
@@ -564,29 +558,13 @@ fn field_of(v: &Value, i: usize) -> Value {
 }
 
 /// `非`: of a yes/no, or of each item of a list or per-leaf values.
-fn negated(v: Value) -> Value {
-    match v {
-        Value::List(items) => Value::List(items.into_iter().map(negated).collect()),
-        Value::Map(items) => Value::Map(items.into_iter().map(negated).collect()),
-        v => Value::Bool(v != Value::Bool(true)),
-    }
+fn negated(v: Value) -> R<Value> {
+    pointwise(v, Value::Absent, &|x, _| Ok(Value::Bool(x != Value::Bool(true))))
 }
 
-/// A comparison, item by item on lists (a number meets every item), as arithmetic is.
-fn compared(op: Compare, a: Value, b: Value) -> Value {
-    match (a, b) {
-        (Value::List(xs), Value::List(ys)) => {
-            Value::List(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect())
-        }
-        (Value::List(xs), y) => Value::List(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
-        (x, Value::List(ys)) => Value::List(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
-        (Value::Map(xs), Value::Map(ys)) => {
-            Value::Map(xs.into_iter().zip(ys).map(|(x, y)| compared(op, x, y)).collect())
-        }
-        (Value::Map(xs), y) => Value::Map(xs.into_iter().map(|x| compared(op, x, y.clone())).collect()),
-        (x, Value::Map(ys)) => Value::Map(ys.into_iter().map(|y| compared(op, x.clone(), y)).collect()),
-        (x, y) => Value::Bool(compare(op, &x, &y)),
-    }
+/// A comparison, item by item on lists and per-leaf values, as arithmetic is.
+fn compared(op: Compare, a: Value, b: Value) -> R<Value> {
+    pointwise(a, b, &|x, y| Ok(Value::Bool(compare(op, &x, &y))))
 }
 
 fn compare(op: Compare, a: &Value, b: &Value) -> bool {
