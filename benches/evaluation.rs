@@ -96,7 +96,13 @@ fn end_to_end(c: &mut Criterion) {
 fn run_jixiao(program: &jixiao::program::Program, params: &[jixiao::number::Number], path: &Path) {
     let mut sink = std::io::sink();
     let mut writer = ResultWriter::start(program, ResultFormat::JsonLines, &mut sink as &mut dyn Write).expect("sink");
-    stream::evaluate_streamed(program, params, path, &stream::Quiet, &mut |batch| writer.write(&batch))
+    let name = path.display().to_string();
+    let data = stream::Data {
+        name: &name,
+        format: jixiao::eval::files::DataFormat::JsonLines,
+        source: jixiao::eval::json_array::Source::File(path),
+    };
+    stream::evaluate_streamed(program, params, data, &stream::Quiet, &mut |batch| writer.write(&batch))
         .expect("valid data")
         .expect("sink");
 }

@@ -416,6 +416,69 @@ fn streamed_errors_name_the_line_and_leave_nothing() {
     assert!(e.contains("E07") && e.contains("丙") && e.contains("得分"), "{e}");
 }
 
+/// A JSON array is read element by element, whatever the output: each fault is the first one
+/// in the file, at the line and column (in bytes for syntax, in characters for a key given
+/// twice) that reading the whole file as JSON gives, and the same streamed, whole or piped.
+#[test]
+fn json_array_errors_are_placed_as_in_the_whole_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let a = r#"{"部门":"甲","得分":80,"倍数":1}"#;
+    let b = r#"{"部门":"乙","得分":70,"倍数":1}"#;
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("one-line-syntax", format!(r#"[{a},{b},{{"部门":"丙","得分":8 0,"倍数":1}}]"#).into_bytes()),
+        ("cut-short", format!("[\n  {a},\n  {b}").into_bytes()),
+        ("cut-in-a-string", format!("[\n  {a},\n  {{\"部门\":\"丙").into_bytes()),
+        ("no-comma", format!("[\n  {a}\n  {b}\n]\n").into_bytes()),
+        ("trailing-comma", format!("[{a},\n]").into_bytes()),
+        ("after-the-array", format!("[{a}] {b}").into_bytes()),
+        ("empty", Vec::new()),
+        ("deep", format!(r#"[{a}, {{"部门":"丙","得分":{deep},"倍数":1}}]"#).into_bytes()),
+        ("key-twice", format!(r#"[{a}, {{"部门":"乙","得分":80,"得分":90,"倍数":1}}]"#).into_bytes()),
+        ("bom-key-twice", format!("\u{feff}[{{\"部门\":\"乙\",\"部门\":\"丙\"}}]").into_bytes()),
+        ("not-an-array", a.as_bytes().to_vec()),
+        ("not-utf8", [b"[".as_slice(), a.as_bytes(), b",\n{\"\xff\":1}]"].concat()),
+    ];
+    let mut seen = String::new();
+    for (name, body) in &cases {
+        let data = dir.join(format!("{name}.json"));
+        std::fs::write(&data, body).unwrap();
+        let data = data.to_str().unwrap();
+        let out = dir.join("out.jsonl");
+        let streamed = jixiao(&["eval", "tests/cases/eval/params.jx", data, "-o", out.to_str().unwrap()]);
+        let whole = jixiao(&["eval", "tests/cases/eval/params.jx", data]);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["eval", "tests/cases/eval/params.jx", "/dev/stdin"])
+            .current_dir(common::manifest())
+            .env("NO_COLOR", "1")
+            .env("LANG", "en_US.UTF-8")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), body).unwrap();
+        let piped = child.wait_with_output().unwrap();
+        assert_eq!((streamed.code, whole.code, piped.status.code()), (1, 1, Some(1)), "{name}: {}", whole.text());
+        assert!(!out.exists(), "{name}: a failed run leaves no output");
+        assert!(whole.stdout.is_empty(), "{name}: {}", whole.text());
+        assert_eq!(streamed.stderr, whole.stderr, "{name}");
+        let piped = squash(&String::from_utf8_lossy(&piped.stderr)).replace("/dev/stdin", data);
+        assert_eq!(piped, squash(&whole.stderr), "{name}");
+        // Syntax errors are where serde_json, reading the whole text, places them.
+        let text = String::from_utf8_lossy(body);
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+            && std::str::from_utf8(body).is_ok()
+        {
+            let at = format!("{name}.json:{}:{}:", e.line(), e.column().max(1));
+            assert!(whole.stderr.contains(&at), "{name}: expected {at}\n{}", whole.stderr);
+        }
+        seen += &format!("## {name}\n{}\n", whole.stderr.replace(data, &format!("{name}.json")));
+    }
+    insta::assert_snapshot!(seen);
+}
+
 /// A value that reads as a number but breaks the regulation's rules is reported with the
 /// sheet and cell it came from, as well as the department and field.
 #[test]

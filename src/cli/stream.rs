@@ -1,4 +1,4 @@
-//! `jixiao eval` of JSON Lines or CSV data into JSON, JSON Lines or CSV: record by record, on every
+//! `jixiao eval` of data files into JSON, JSON Lines or CSV: record by record, on every
 //! core, with a progress bar when stderr is a terminal.
 
 use std::io::{IsTerminal, Write};
@@ -8,7 +8,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Failure, R, stdout_error, write_error, write_through};
 use crate::diagnostic::Diagnostic;
-use crate::eval::stream::{Progress, evaluate_streamed};
+use crate::eval::json_array::Source;
+use crate::eval::stream::{Data, Progress, evaluate_streamed};
 use crate::lang::tr;
 use crate::number::Number;
 use crate::output::{ResultFormat, ResultWriter};
@@ -21,7 +22,7 @@ pub(super) fn evaluate(
     program: &Program,
     params: &[Number],
     data: &Path,
-    (format, bom): (ResultFormat, bool),
+    (result_format, bom): (ResultFormat, bool),
     out: Option<&Path>,
     jobs: Option<usize>,
 ) -> R<()> {
@@ -40,6 +41,9 @@ pub(super) fn evaluate(
             ]
         })?;
     let progress = Bar::new();
+    let name = data.display().to_string();
+    let format = crate::eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
+    let data = Data { name: &name, format, source: Source::File(data) };
     let closed_pipe = std::cell::Cell::new(false);
     let io_failure = |e: std::io::Error| -> Failure {
         closed_pipe.set(out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe);
@@ -49,7 +53,7 @@ pub(super) fn evaluate(
         }
     };
     let run = |w: &mut (dyn Write + Send)| -> R<()> {
-        let mut writer = ResultWriter::start(program, format, w).map_err(io_failure)?;
+        let mut writer = ResultWriter::start(program, result_format, w).map_err(io_failure)?;
         if !bom {
             writer = writer.without_bom();
         }

@@ -17,29 +17,65 @@ use crate::program::{Limit, Program, Shape};
 /// One department's inputs, by input index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
+    /// The department's name as a person reads it (`names::normalise`).
     pub unit: String,
     pub inputs: Vec<Value>,
+    /// The name as written, when that differs from `unit` (invisible characters, spaces at
+    /// the ends): a department given twice is reported with it.
+    pub written: Option<String>,
 }
 
 /// At most this many data errors are reported; more would bury the first ones.
 pub(super) const MAX_ERRORS: usize = 50;
 
-/// Parses a JSON data file (text) into records.
+/// Parses a JSON data file's text (an array of records) into records, as `jixiao eval` reads
+/// a file. Errors name the record, or the line and column for JSON syntax.
 pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
-    read_records(program, &json_text(file, text, 1).map_err(|d| vec![d])?)
+    let source = super::json_array::Source::Bytes(text.as_bytes());
+    super::stream::read_all(program, super::stream::Data { name: file, format: super::files::DataFormat::Json, source })
 }
 
-/// JSON text: a whole file, or one line of JSON Lines (`first_line` is its line number). A
-/// syntax error is put in words; a key given twice is refused, where a JSON reader would
-/// silently keep the last.
-pub fn json_text(file: &str, text: &str, first_line: usize) -> Result<Json, Diagnostic> {
+/// Where a piece of JSON text starts in its file: line, and column counted in bytes (as JSON
+/// syntax errors are) and in characters (as keys given twice are). 1-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub line: usize,
+    pub byte_column: usize,
+    pub char_column: usize,
+}
+
+impl Default for Start {
+    fn default() -> Start {
+        Start { line: 1, byte_column: 1, char_column: 1 }
+    }
+}
+
+impl Start {
+    /// The start of line `line`.
+    pub fn line(line: usize) -> Start {
+        Start { line, ..Start::default() }
+    }
+
+    /// Line `l`, column `c` of the piece, in the file.
+    fn place(self, l: usize, c: usize, first_column: usize) -> (usize, usize) {
+        let line = self.line + l.saturating_sub(1);
+        if l <= 1 { (line, first_column + c - 1) } else { (line, c) }
+    }
+}
+
+/// JSON text: a whole file, a line of JSON Lines, or an element of an array (`start` says
+/// where it is in its file). A syntax error is put in words; a key given twice is refused,
+/// where a JSON reader would silently keep the last.
+pub fn json_text(file: &str, text: &str, start: Start) -> Result<Json, Diagnostic> {
     // Spreadsheet programs and Notepad start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let line = |l: usize| first_line + l.saturating_sub(1);
-    let json: Json = serde_json::from_str(text)
-        .map_err(|e| err::invalid_json(file, line(e.line()), e.column().max(1), &json_error(&e)))?;
+    let json: Json = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = start.place(e.line(), e.column().max(1), start.byte_column);
+        err::invalid_json(file, line, column, &json_error(&e))
+    })?;
     if let Some((l, column, key)) = duplicate_key(text) {
-        return Err(err::duplicate_key(file, line(l), column, &key));
+        let (line, column) = start.place(l, column, start.char_column);
+        return Err(err::duplicate_key(file, line, column, &key));
     }
     Ok(json)
 }
@@ -90,7 +126,7 @@ fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
     None
 }
 
-fn json_error(e: &serde_json::Error) -> String {
+pub(super) fn json_error(e: &serde_json::Error) -> String {
     let s = e.to_string();
     let what = s.split(" at line").next().unwrap_or(&s);
     if !chinese() {
@@ -334,15 +370,18 @@ impl Reader<'_> {
             _ => None,
         });
         // The results carry the name as read.
-        if let (Some(name), Some(Value::Text(given))) = (&unit, inputs.get_mut(program.roles.unit)) {
-            *given = name.clone();
+        let mut written = None;
+        if let (Some(name), Some(Value::Text(given))) = (&unit, inputs.get_mut(program.roles.unit))
+            && given != name
+        {
+            written = Some(std::mem::replace(given, name.clone()));
         }
         if unit.is_none() && self.errors.is_empty() {
             // Never a record dropped without a word.
             let at = self.at_field(unit_field);
             self.errors.push(err::missing_field(&at, &tr("the department's name", "部门名称")));
         }
-        Some(Record { unit: unit?, inputs })
+        Some(Record { unit: unit?, inputs, written })
     }
 
     fn value(&mut self, json: &Json, shape: &Shape, place: &Place) -> Option<Value> {

@@ -56,12 +56,13 @@ impl<'p> FastReader<'p> {
         }
         // The results carry the name as read (a name already normal is most names).
         let mut inputs = inputs;
+        let mut written = None;
         if let Value::Text(given) = &mut inputs[unit_at]
             && *given != unit
         {
-            *given = unit.clone();
+            written = Some(std::mem::replace(given, unit.clone()));
         }
-        Some(Record { unit, inputs })
+        Some(Record { unit, inputs, written })
     }
 }
 

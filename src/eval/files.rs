@@ -5,9 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use super::Record;
-use super::data::{MAX_ERRORS, json_text, parse_json, read_records_located};
+use super::data::{MAX_ERRORS, json_text, read_records_located};
 use super::encoding;
+use super::json_array::Source;
 use super::sniff::{self, Kind, Looks};
+use super::stream::{Data, read_all};
 use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -170,12 +172,12 @@ fn read_located(
 ) -> Result<(Vec<serde_json::Value>, Cells), Vec<Diagnostic>> {
     let name = path.display().to_string();
     match format {
-        DataFormat::Json | DataFormat::JsonLines => {
-            let text = json_file_text(path)?;
-            let lines = format == DataFormat::JsonLines;
-            let records = if lines { json_lines(&name, &text) } else { json_array(&name, &text) }?;
-            Ok((records, Vec::new()))
+        DataFormat::Json => {
+            let piped = piped(path)?;
+            let source = piped.as_deref().map_or(Source::File(path), Source::Bytes);
+            Ok((super::json_array::values(&name, source).map_err(|d| vec![d])?, Vec::new()))
         }
+        DataFormat::JsonLines => Ok((json_lines(&name, &json_file_text(path)?)?, Vec::new())),
         DataFormat::Csv => {
             missing_list_files(program, path)?;
             let main = csv_table(path, RECORDS_SHEET)?;
@@ -200,13 +202,27 @@ pub fn read(program: &Program, path: &Path) -> Result<Vec<Record>, Vec<Diagnosti
 /// The checked records of a data file, and for tables where each value came from.
 pub fn read_with_cells(program: &Program, path: &Path) -> Result<(Vec<Record>, Cells), Vec<Diagnostic>> {
     match DataFormat::detect(path).map_err(|d| vec![d])? {
-        // JSON keeps its own exact positions for syntax errors.
-        DataFormat::Json => Ok((parse_json(program, &path.display().to_string(), &json_file_text(path)?)?, Vec::new())),
+        format @ (DataFormat::Json | DataFormat::JsonLines) => {
+            let name = path.display().to_string();
+            let piped = piped(path)?;
+            let source = piped.as_deref().map_or(Source::File(path), Source::Bytes);
+            Ok((read_all(program, Data { name: &name, format, source })?, Vec::new()))
+        }
         format => {
             let (records, cells) = read_located(program, path, format)?;
             Ok((read_records_located(program, &serde_json::Value::Array(records), &cells)?, cells))
         }
     }
+}
+
+/// The bytes of a pipe, which can be read only once (a reader that finds a fault reads the
+/// data again to place it); `None` for a file.
+fn piped(path: &Path) -> Result<Option<Vec<u8>>, Vec<Diagnostic>> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&path.display().to_string(), &e.to_string())])?;
+    Ok(Some(bytes))
 }
 
 /// Inputs that hold lists of records: they have tables of their own.
@@ -230,7 +246,7 @@ fn read_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
 }
 
 /// The text of a JSON or JSON Lines file: UTF-8, as the JSON standard says.
-fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
+pub(super) fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
     String::from_utf8(bytes).map_err(|e| {
@@ -298,13 +314,6 @@ pub fn cannot_read(name: &str, why: &str) -> Diagnostic {
         .help(tr("check the file's path and permissions", "请检查文件路径和读取权限"))
 }
 
-fn json_array(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
-    match json_text(name, text, 1).map_err(|d| vec![d])? {
-        serde_json::Value::Array(items) => Ok(items),
-        other => Err(vec![super::err::not_a_list(&super::data::json_kind(&other))]),
-    }
-}
-
 /// JSON Lines: a record a line; blank lines are skipped.
 fn json_lines(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
     let mut out = Vec::new();
@@ -313,7 +322,7 @@ fn json_lines(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diag
         if line.trim().is_empty() {
             continue;
         }
-        match json_text(name, line, i + 1) {
+        match json_text(name, line, super::data::Start::line(i + 1)) {
             Ok(v) => out.push(v),
             Err(e) => errors.push(e),
         }

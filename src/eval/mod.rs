@@ -8,6 +8,7 @@ pub mod err;
 mod expr;
 mod fast;
 pub mod files;
+pub mod json_array;
 pub mod names;
 mod sheet;
 mod sheet_xml;

@@ -94,7 +94,7 @@ pub fn decode(bytes: &[u8], inputs: usize, values: usize) -> Option<(Record, Uni
     if !r.0.is_empty() {
         return None;
     }
-    Some((Record { unit: unit.clone(), inputs }, UnitResult { unit, values, unrounded }))
+    Some((Record { unit: unit.clone(), inputs, written: None }, UnitResult { unit, values, unrounded }))
 }
 
 const ABSENT: u8 = 0;
@@ -270,7 +270,7 @@ mod tests {
             Value::Tally(vec![n(3, 1), n(0, 1)]),
             Value::Text("not kept".into()),
         ];
-        let record = Record { unit: "甲".into(), inputs };
+        let record = Record { unit: "甲".into(), inputs, written: None };
         let values = vec![
             Value::Map(vec![Value::Num(n(1, 7)), Value::Bool(false)]),
             Value::Weighted(vec![(n(9, 10), n(2, 1))]),
@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn a_file_that_ends_inside_a_record_is_an_error_not_the_end() {
-        let record = Record { unit: "甲".into(), inputs: vec![] };
+        let record = Record { unit: "甲".into(), inputs: vec![], written: None };
         let result = UnitResult { unit: "甲".into(), values: vec![], unrounded: vec![] };
         let mut bytes = Vec::new();
         encode(&record, &result, &[], &mut bytes);
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn bytes_that_were_not_written_here_are_refused() {
-        let record = Record { unit: "甲".into(), inputs: vec![Value::Num(n(5, 2))] };
+        let record = Record { unit: "甲".into(), inputs: vec![Value::Num(n(5, 2))], written: None };
         let result = UnitResult { unit: "甲".into(), values: vec![], unrounded: vec![] };
         let mut bytes = Vec::new();
         encode(&record, &result, &[true], &mut bytes);

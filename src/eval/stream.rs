@@ -9,13 +9,14 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
 
-use super::data::{MAX_ERRORS, json_text, read_record};
+use super::data::{MAX_ERRORS, Start, json_text, read_record};
 use super::err::{self, At};
+use super::files::DataFormat;
+use super::json_array::{Elements, Next, Source, first_error};
 use super::spill::{self, SpillReader, SpillWriter};
 use super::{Record, UnitResult, Value, expr};
 use crate::diagnostic::Diagnostic;
@@ -54,18 +55,21 @@ impl Progress for Quiet {
     fn advance(&self, _: u64) {}
 }
 
-/// Evaluates a JSON Lines or CSV data file record by record, giving `sink` each batch of
-/// results in input order. The sink's error stops the run.
+/// Evaluates data record by record, giving `sink` each batch of results in input order. The
+/// sink's error stops the run.
 pub fn evaluate_streamed<E>(
     program: &Program,
     params: &[Number],
-    path: &Path,
+    data: Data,
     progress: &dyn Progress,
     sink: &mut dyn FnMut(Vec<Evaluated>) -> Result<(), E>,
 ) -> Result<Result<(), E>, Vec<Diagnostic>> {
     super::check_bands(program, params)?;
     let plan = Plan::new(program);
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let size = match data.source {
+        Source::File(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        Source::Bytes(bytes) => bytes.len() as u64,
+    };
     progress.start(size * (plan.ranks.len() as u64 + 1));
     let mut run = Run { spill: None, keys: Keys::default(), outcome: Ok(()), sink };
     if !plan.ranks.is_empty() {
@@ -74,7 +78,7 @@ pub fn evaluate_streamed<E>(
     let mut names = Names::default();
     let mut errors = Vec::new();
     // The data: requirements, and the values up to the first ranking (or all of them).
-    each_batch(program, path, progress, &mut errors, |batch, errors| {
+    each_batch(program, data, progress, &mut errors, |batch, errors| {
         for (index, record, _) in &batch {
             names.note(*index, &record.unit);
         }
@@ -93,7 +97,7 @@ pub fn evaluate_streamed<E>(
             .collect();
         run.take(done, errors);
     })?;
-    none_or_all(&mut names.verify(program, path)?)?;
+    none_or_all(&mut names.verify(program, data)?)?;
     // After each ranking: its ranks, then the values up to the next ranking (or the rest).
     for (k, rank) in plan.ranks.iter().enumerate() {
         let spilled = run.spill.take().map(SpillWriter::finish).transpose().map_err(|e| vec![temp_failed(e)])?;
@@ -123,6 +127,31 @@ pub fn evaluate_streamed<E>(
         none_or_all(&mut errors)?;
     }
     Ok(run.outcome)
+}
+
+/// Every record of the data, read as `evaluate_streamed` reads them, for the calls that hold
+/// them all (a table, a spreadsheet, `explain`, `test`, the library). A department given
+/// twice is an error.
+pub fn read_all(program: &Program, data: Data) -> Result<Vec<Record>, Vec<Diagnostic>> {
+    let mut records = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let field = &program.inputs[program.roles.unit].field;
+    let mut errors = Vec::new();
+    each_batch(program, data, &Quiet, &mut errors, |batch, errors| {
+        for (index, record, _) in batch {
+            match seen.get(&record.unit) {
+                Some(&first) => {
+                    let at = At { record: format!("department \"{}\"", record.unit), path: field.clone(), cell: None };
+                    errors.push(err::duplicate_unit(&at, first, record.written.as_deref()));
+                }
+                None => {
+                    seen.insert(record.unit.clone(), index + 1);
+                }
+            }
+            records.push(record);
+        }
+    })?;
+    Ok(records)
 }
 
 /// Reads the records of a temporary file a batch at a time (each with its index), giving each
@@ -337,18 +366,18 @@ fn next(groups: &mut u32) -> u32 {
     *groups - 1
 }
 
-/// Reads the file a batch of lines at a time, parsing and checking the batch's records in
+/// Reads the data a batch of records at a time, parsing and checking the batch's records in
 /// parallel, and gives each batch (records with their index among the records) to `each`.
 /// Stops reading once `MAX_ERRORS` errors are known.
-fn each_batch(
+pub(super) fn each_batch(
     program: &Program,
-    path: &Path,
+    data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    match super::files::DataFormat::detect(path).map_err(|d| vec![d])? {
-        super::files::DataFormat::Csv => super::csv_stream::each_batch(
+    match (data.format, data.source) {
+        (DataFormat::Csv, Source::File(path)) => super::csv_stream::each_batch(
             program,
             path,
             BATCH,
@@ -359,23 +388,95 @@ fn each_batch(
                 errors.len() < MAX_ERRORS
             },
         )?,
-        _ => each_json_lines_batch(program, path, progress, errors, each)?,
+        (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, each)?,
+        _ => each_json_lines_batch(program, data, progress, errors, each)?,
     }
     none_or_all(errors)
+}
+
+/// A data file (or bytes) and its format, as the streamed readers take them.
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    pub name: &'a str,
+    pub format: DataFormat,
+    pub source: Source<'a>,
+}
+
+/// `each_batch` for a JSON array: elements are parsed in parallel. Anything that is not an
+/// array of JSON values is one error, the first in the file (`json_array::first_error`).
+fn each_json_array_batch(
+    program: &Program,
+    data: Data,
+    progress: &dyn Progress,
+    errors: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+) -> Result<(), Vec<Diagnostic>> {
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
+    let fast = super::fast::FastReader::new(program);
+    let mut elements = Elements::new(data.source.open().map_err(unreadable)?);
+    let mut index = 0;
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        let before = elements.offset();
+        let mut next = Next::End;
+        while batch.len() < BATCH {
+            match elements.next_element().map_err(unreadable)? {
+                Next::Element(e) => batch.push((index + batch.len(), e)),
+                other => {
+                    next = other;
+                    break;
+                }
+            }
+        }
+        progress.advance(elements.offset() - before);
+        index += batch.len();
+        let parsed: Vec<_> =
+            batch.par_iter().map(|(index, e)| parse_element(program, &fast, &e.bytes, *index)).collect();
+        let mut records = Vec::with_capacity(parsed.len());
+        for (p, (_, element)) in parsed.into_iter().zip(&batch) {
+            match p {
+                Ok((index, record)) => records.push((index, record, None)),
+                Err(Some(e)) => errors.extend(e),
+                Err(None) => return Err(vec![first_error(data.name, data.source, Some(element))]),
+            }
+        }
+        if let Next::Malformed = next {
+            return Err(vec![first_error(data.name, data.source, None)]);
+        }
+        let full = batch.len() == BATCH;
+        each(records, errors);
+        if !full || errors.len() >= MAX_ERRORS {
+            return Ok(());
+        }
+    }
+}
+
+/// An element of a JSON array as a record; `Err(None)` when it is not JSON text.
+fn parse_element(
+    program: &Program,
+    fast: &super::fast::FastReader,
+    bytes: &[u8],
+    index: usize,
+) -> Result<(usize, Record), Option<Vec<Diagnostic>>> {
+    if let Some(record) = fast.record(bytes) {
+        return Ok((index, record));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| None)?;
+    let json = json_text("", text, Start::default()).map_err(|_| None)?;
+    read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r)).map_err(Some)
 }
 
 /// `each_batch` for JSON Lines: lines are parsed in parallel.
 fn each_json_lines_batch(
     program: &Program,
-    path: &Path,
+    data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    let name = path.display().to_string();
+    let name = data.name;
     let fast = super::fast::FastReader::new(program);
-    let file = std::fs::File::open(path).map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut reader = data.source.open().map_err(|e| vec![super::files::cannot_read(name, &e.to_string())])?;
     let (mut line_no, mut index, mut offset) = (0usize, 0usize, 0usize);
     loop {
         let mut lines: Vec<(usize, usize, usize, Vec<u8>)> = Vec::with_capacity(BATCH);
@@ -384,7 +485,7 @@ fn each_json_lines_batch(
             let read = (&mut reader)
                 .take(MAX_LINE + 1)
                 .read_until(b'\n', &mut line)
-                .map_err(|e| vec![super::files::cannot_read(&name, &e.to_string())])?;
+                .map_err(|e| vec![super::files::cannot_read(name, &e.to_string())])?;
             if read == 0 {
                 break;
             }
@@ -393,7 +494,7 @@ fn each_json_lines_batch(
             let start = offset;
             offset += read;
             if read as u64 > MAX_LINE {
-                return Err(vec![line_too_long(&name, line_no)]);
+                return Err(vec![line_too_long(name, line_no)]);
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -406,7 +507,7 @@ fn each_json_lines_batch(
         }
         let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
             .into_par_iter()
-            .map(|(line_no, index, start, bytes)| parse_line((program, &fast), &name, (line_no, start), index, &bytes))
+            .map(|(line_no, index, start, bytes)| parse_line((program, &fast), name, (line_no, start), index, &bytes))
             .collect();
         let mut batch = Vec::with_capacity(parsed.len());
         for p in parsed {
@@ -456,7 +557,7 @@ fn parse_line(
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
     // Positions are within the line: its break is not part of it.
     let text = text.trim_end_matches(['\n', '\r']);
-    let json = json_text(name, text, line_no).map_err(|d| vec![d])?;
+    let json = json_text(name, text, super::data::Start::line(line_no)).map_err(|d| vec![d])?;
     read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r))
 }
 
@@ -484,18 +585,18 @@ impl Names {
     }
 
     /// The duplicates among names with the same hash, found by reading their names again.
-    fn verify(&mut self, program: &Program, path: &Path) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    fn verify(&mut self, program: &Program, data: Data) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
         if self.same_hash.is_empty() {
             return Ok(Vec::new());
         }
         let wanted: std::collections::HashSet<usize> =
             self.same_hash.iter().flat_map(|&(a, b)| [a as usize, b as usize]).collect();
-        let mut units: HashMap<usize, String> = HashMap::new();
+        let mut units: HashMap<usize, Record> = HashMap::new();
         let mut errors = Vec::new();
-        each_batch(program, path, &Quiet, &mut errors, |batch, _| {
+        each_batch(program, data, &Quiet, &mut errors, |batch, _| {
             for (index, record, _) in batch {
                 if wanted.contains(&index) {
-                    units.insert(index, record.unit);
+                    units.insert(index, record);
                 }
             }
         })?;
@@ -504,10 +605,10 @@ impl Names {
         for &(first, again) in &self.same_hash {
             let (a, b) = (units.get(&(first as usize)), units.get(&(again as usize)));
             if let (Some(a), Some(b)) = (a, b)
-                && a == b
+                && a.unit == b.unit
             {
-                let at = At { record: format!("department \"{b}\""), path: field.clone(), cell: None };
-                out.push(err::duplicate_unit(&at, first as usize + 1, None));
+                let at = At { record: format!("department \"{}\"", b.unit), path: field.clone(), cell: None };
+                out.push(err::duplicate_unit(&at, first as usize + 1, b.written.as_deref()));
             }
         }
         self.same_hash.clear();

@@ -1,0 +1,523 @@
+//! A JSON array of records, element by element, in memory bounded by the largest record.
+//!
+//! The array is cut into its elements by its brackets, commas and quotes alone; each element
+//! is then read as one record, as a line of JSON Lines is. A file that is not a well-formed
+//! array, or an element that is not well-formed JSON, is diagnosed by `first_error`, which
+//! finds the first fault in the file as reading the whole file would, so the message and its
+//! line:column are the same whichever way a file is read.
+
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+
+use super::data::{Start, json_text};
+use super::files::{cannot_read, json_file_text, json_not_utf8};
+use crate::diagnostic::Diagnostic;
+
+/// Where JSON data comes from: a file, read again only to diagnose it, or bytes already in
+/// memory (text given to the library, or a pipe, which can be read only once).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    File(&'a Path),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Source<'a> {
+    pub fn open(&self) -> io::Result<Box<dyn BufRead + 'a>> {
+        Ok(match *self {
+            Source::File(path) => Box::new(io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?)),
+            Source::Bytes(bytes) => Box::new(bytes),
+        })
+    }
+
+    /// The whole of it, for a diagnosis that needs it.
+    fn all(&self, name: &str) -> Result<Vec<u8>, Diagnostic> {
+        let mut bytes = Vec::new();
+        self.open().and_then(|mut r| r.read_to_end(&mut bytes)).map_err(|e| cannot_read(name, &e.to_string()))?;
+        Ok(bytes)
+    }
+}
+
+/// One element of the array: its bytes (without the whitespace around it) and where they
+/// start in the file.
+pub struct Element {
+    pub bytes: Vec<u8>,
+    pub offset: u64,
+}
+
+/// What comes next in the array.
+pub enum Next {
+    Element(Element),
+    /// The closing `]`, and nothing after it but whitespace.
+    End,
+    /// Not a JSON array here (another value, a missing comma or bracket, the file cut
+    /// short): `first_error` says what.
+    Malformed,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before the `[`.
+    Start,
+    /// After `[` (`first`) or after a comma.
+    Before {
+        first: bool,
+    },
+    Inside,
+    /// After an element: a comma or `]`.
+    After,
+    /// After `]`: whitespace only.
+    Ended,
+}
+
+/// The elements of a JSON array read from `reader`.
+pub struct Elements<R> {
+    reader: R,
+    cut: Cut,
+}
+
+/// How far through the array the bytes read so far are.
+struct Cut {
+    phase: Phase,
+    /// Within the current element: open brackets, and whether in a string (after a
+    /// backslash in it).
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    current: Vec<u8>,
+    start: u64,
+    /// Bytes consumed from the reader.
+    offset: u64,
+    /// Bytes of a byte-order mark read: a part of one is not UTF-8.
+    bom: u8,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+impl<R: BufRead> Elements<R> {
+    pub fn new(reader: R) -> Elements<R> {
+        let cut = Cut {
+            phase: Phase::Start,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            current: Vec::new(),
+            start: 0,
+            offset: 0,
+            bom: 0,
+        };
+        Elements { reader, cut }
+    }
+
+    /// Bytes consumed so far (for a progress bar).
+    pub fn offset(&self) -> u64 {
+        self.cut.offset
+    }
+
+    pub fn next_element(&mut self) -> io::Result<Next> {
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(if self.cut.phase == Phase::Ended { Next::End } else { Next::Malformed });
+            }
+            let (used, next) = self.cut.scan(buf);
+            self.reader.consume(used);
+            self.cut.offset += used as u64;
+            if let Some(next) = next {
+                return Ok(next);
+            }
+        }
+    }
+}
+
+impl Cut {
+    /// Reads `buf` up to the end of the next element or of a fault: the bytes used, and
+    /// what came of them (`None`: read on).
+    fn scan(&mut self, buf: &[u8]) -> (usize, Option<Next>) {
+        let mut i = 0;
+        while i < buf.len() {
+            // A byte-order mark, whole, may come first.
+            let at = self.offset + i as u64;
+            if self.phase == Phase::Start && at < BOM.len() as u64 && buf[i] == BOM[at as usize] {
+                self.bom += 1;
+                i += 1;
+                continue;
+            }
+            if self.phase == Phase::Inside {
+                let from = i;
+                match self.inside(buf, i) {
+                    Some(end) => {
+                        self.current.extend_from_slice(&buf[from..end]);
+                        self.phase = Phase::After;
+                        let element = Element { bytes: std::mem::take(&mut self.current), offset: self.start };
+                        return (end, Some(Next::Element(element)));
+                    }
+                    None => {
+                        self.current.extend_from_slice(&buf[from..]);
+                        return (buf.len(), None);
+                    }
+                }
+            }
+            let b = buf[i];
+            if whitespace(b) {
+                i += 1;
+                continue;
+            }
+            match (self.phase, b) {
+                (Phase::Start, b'[') if matches!(self.bom, 0 | 3) => self.phase = Phase::Before { first: true },
+                (Phase::Before { first: true }, b']') | (Phase::After, b']') => self.phase = Phase::Ended,
+                (Phase::After, b',') => self.phase = Phase::Before { first: false },
+                (Phase::Before { .. }, b) if b != b']' && b != b',' => {
+                    self.phase = Phase::Inside;
+                    self.start = self.offset + i as u64;
+                    (self.depth, self.in_string, self.escaped) = (0, false, false);
+                    continue;
+                }
+                _ => return (i, Some(Next::Malformed)),
+            }
+            i += 1;
+        }
+        (buf.len(), None)
+    }
+
+    /// Within an element from `buf[i]`: where it ends (exclusive), if it does in `buf`.
+    fn inside(&mut self, buf: &[u8], mut i: usize) -> Option<usize> {
+        while i < buf.len() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                match memchr::memchr2(b'"', b'\\', &buf[i..]) {
+                    None => return None,
+                    Some(k) if buf[i + k] == b'\\' => {
+                        self.escaped = true;
+                        i += k + 1;
+                    }
+                    Some(k) => {
+                        self.in_string = false;
+                        i += k + 1;
+                        if self.depth == 0 {
+                            return Some(i);
+                        }
+                    }
+                }
+                continue;
+            }
+            match buf[i] {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' if self.depth > 0 => {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                // The end of a number, `true`, `false` or `null`.
+                b if self.depth == 0 && (whitespace(b) || matches!(b, b',' | b']' | b'}')) => return Some(i),
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Every element of the array as JSON (for converting data from one format to another).
+pub fn values(name: &str, source: Source) -> Result<Vec<serde_json::Value>, Diagnostic> {
+    let mut elements = Elements::new(source.open().map_err(|e| cannot_read(name, &e.to_string()))?);
+    let mut out = Vec::new();
+    loop {
+        match elements.next_element().map_err(|e| cannot_read(name, &e.to_string()))? {
+            Next::Element(element) => {
+                let json = std::str::from_utf8(&element.bytes)
+                    .ok()
+                    .and_then(|text| json_text(name, text, Start::default()).ok());
+                match json {
+                    Some(json) => out.push(json),
+                    None => return Err(first_error(name, source, Some(&element))),
+                }
+            }
+            Next::End => return Ok(out),
+            Next::Malformed => return Err(first_error(name, source, None)),
+        }
+    }
+}
+
+/// The first fault of JSON data that did not read as an array of well-formed elements, as
+/// reading the whole of it would report it: bytes that are not UTF-8, then JSON syntax, then
+/// the element's own fault (a key given twice), then a value that is not an array.
+/// `element`: the element that did not read, if one did not.
+pub fn first_error(name: &str, source: Source, element: Option<&Element>) -> Diagnostic {
+    match checked(name, source) {
+        Err(d) => d,
+        Ok(()) => {
+            if let Some(element) = element
+                && let Err(d) = element_error(name, source, element)
+            {
+                return d;
+            }
+            not_an_array(name, source)
+        }
+    }
+}
+
+/// UTF-8 throughout, and JSON syntax, read a piece at a time.
+fn checked(name: &str, source: Source) -> Result<(), Diagnostic> {
+    let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
+    if !utf8_throughout(source.open().map_err(unreadable)?).map_err(unreadable)? {
+        // Text in another encoding: the message names it, from the whole file.
+        let bytes = source.all(name)?;
+        let Err(e) = String::from_utf8(bytes) else { return Ok(()) };
+        let at = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(json_not_utf8(name, line, col, at, e.as_bytes()));
+    }
+    let mut reader = source.open().map_err(unreadable)?;
+    if reader.fill_buf().map_err(unreadable)?.starts_with(BOM) {
+        reader.consume(BOM.len());
+    }
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let syntax = <Skip as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end());
+    syntax.map_err(|e| super::err::invalid_json(name, e.line(), e.column().max(1), &super::data::json_error(&e)))
+}
+
+/// Any JSON value, read and let go. Not `serde::de::IgnoredAny`: serde_json skips that by a
+/// path of its own, which words some faults differently (`key must be a string` for a
+/// trailing comma) from reading a value; this reads as a value is read, so the message and
+/// place are the ones a whole-file read gives (checked on random faults by a test).
+struct Skip;
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(Skip)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Skip {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Skip, A::Error> {
+        while items.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<Skip, A::Error> {
+        while entries.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}
+
+/// Whether every byte read is UTF-8.
+fn utf8_throughout(mut reader: Box<dyn BufRead + '_>) -> io::Result<bool> {
+    let mut carried: Vec<u8> = Vec::new();
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(carried.is_empty());
+        }
+        let len = buf.len();
+        let piece: Vec<u8> = if carried.is_empty() { buf.to_vec() } else { [&carried[..], buf].concat() };
+        reader.consume(len);
+        carried.clear();
+        if let Err(e) = std::str::from_utf8(&piece) {
+            // A character cut at the end of the piece continues in the next one.
+            if e.error_len().is_some() {
+                return Ok(false);
+            }
+            carried.extend_from_slice(&piece[e.valid_up_to()..]);
+        }
+    }
+}
+
+/// An element of a file that is JSON throughout: its fault (a key given twice), placed in the
+/// file.
+fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Diagnostic> {
+    let Ok(text) = std::str::from_utf8(&element.bytes) else { return Ok(()) };
+    let start = place(name, source, element.offset)?;
+    json_text(name, text, start).map(|_| ())
+}
+
+/// The line and columns of byte `offset` of the file (a byte-order mark does not count).
+fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
+    let mut reader = source.open().map_err(|e| cannot_read(name, &e.to_string()))?;
+    let mut before = Vec::new();
+    reader.by_ref().take(offset).read_to_end(&mut before).map_err(|e| cannot_read(name, &e.to_string()))?;
+    let before = before.strip_prefix(BOM).unwrap_or(&before);
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_text = &before[line_start..];
+    Ok(Start {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        byte_column: line_text.len() + 1,
+        char_column: String::from_utf8_lossy(line_text).chars().count() + 1,
+    })
+}
+
+/// Well-formed JSON that is not an array: what it is, from the whole of it.
+fn not_an_array(name: &str, source: Source) -> Diagnostic {
+    let text = match source {
+        Source::File(path) => json_file_text(path).map_err(|mut d| d.remove(0)),
+        Source::Bytes(_) => source.all(name).map(|b| String::from_utf8_lossy(&b).into_owned()),
+    };
+    let json = text.and_then(|text| json_text(name, &text, Start::default()));
+    match json {
+        Err(d) => d,
+        Ok(json) => super::err::not_a_list(&super::data::json_kind(&json)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The elements of `text` as text, or `None` when it is not an array.
+    fn split(text: &str, chunk: usize) -> Option<Vec<String>> {
+        let reader = io::BufReader::with_capacity(chunk, text.as_bytes());
+        let mut elements = Elements::new(reader);
+        let mut out = Vec::new();
+        loop {
+            match elements.next_element().unwrap() {
+                Next::Element(e) => {
+                    assert_eq!(&text.as_bytes()[e.offset as usize..][..e.bytes.len()], &e.bytes[..]);
+                    out.push(String::from_utf8(e.bytes).unwrap());
+                }
+                Next::End => return Some(out),
+                Next::Malformed => return None,
+            }
+        }
+    }
+
+    #[test]
+    fn elements_are_cut_where_serde_would_cut_them() {
+        let cases = [
+            "[]",
+            " [ ] \n",
+            "\u{feff}[{\"a\": 1}]",
+            "[{\"a\": \"x]}\\\"\"}, {\"b\": [1, {\"c\": null}]}]",
+            "[1, -2.5e3,true,null , \"s\\\\\", [], {}]",
+            "[\n  {\"部门\": \"甲\"},\n  {\"部门\": \"乙\"}\n]\n",
+        ];
+        for text in cases {
+            let expected: Vec<serde_json::Value> = serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+            let expected: Vec<serde_json::Value> = expected;
+            for chunk in [1, 2, 3, 7, 1 << 16] {
+                let got = split(text, chunk).unwrap_or_else(|| panic!("{text:?} in pieces of {chunk}"));
+                let got: Vec<serde_json::Value> = got.iter().map(|e| serde_json::from_str(e).unwrap()).collect();
+                assert_eq!(got, expected, "{text:?} in pieces of {chunk}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_not_an_array_is_malformed() {
+        for text in ["", "{}", "[1,]", "[,1]", "[1 2]", "[1] x", "[{\"a\": 1}", "[\"unclosed]", "[1,,2]", "]"] {
+            for chunk in [1, 4, 1 << 16] {
+                assert_eq!(split(text, chunk), None, "{text:?} in pieces of {chunk}");
+            }
+        }
+    }
+
+    /// Random faults in a record array, and nesting past serde_json's limit: read a piece at a
+    /// time, the message and place are those of reading the whole text into a value.
+    #[test]
+    fn syntax_read_a_piece_at_a_time_is_worded_and_placed_as_whole() {
+        let record = r#"{"部门":"甲","得分":80.5,"l":[1,{"x":"y\"z"}],"t":true,"n":null}"#;
+        let deep = format!("[{}{}]", "[".repeat(130), "]".repeat(130));
+        let bases = [format!("[{record},\n {record}]"), deep];
+        let junk = b"[]{}\",:x0-.e\\ \ntn1";
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut random = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        let mut compared = 0;
+        for base in &bases {
+            for _ in 0..3000 {
+                let mut bytes = base.as_bytes().to_vec();
+                for _ in 0..random() % 3 + 1 {
+                    let i = random() % (bytes.len() + 1);
+                    match random() % 3 {
+                        0 if i < bytes.len() => drop(bytes.remove(i)),
+                        1 => bytes.insert(i, junk[random() % junk.len()]),
+                        _ => bytes.truncate(i),
+                    }
+                }
+                let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+                let Err(whole) = serde_json::from_str::<serde_json::Value>(text) else { continue };
+                let mut de = serde_json::Deserializer::from_reader(io::BufReader::with_capacity(7, text.as_bytes()));
+                let piecewise = <Skip as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end()).unwrap_err();
+                assert_eq!(piecewise.to_string(), whole.to_string(), "{text:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 3000, "{compared}");
+    }
+
+    #[test]
+    fn the_first_error_is_the_one_reading_the_whole_file_gives() {
+        let whole = |text: &str| match json_text("d.json", text.trim_start_matches('\u{feff}'), Start::default()) {
+            Err(d) => d.message,
+            Ok(json) => super::super::err::not_a_list(&super::super::data::json_kind(&json)).message,
+        };
+        for text in [
+            "[{\"a\": 1},\n {\"a\": 2 \"b\": 3}]",
+            "[{\"a\": 1},\n {\"a\": 2}",
+            "\u{feff}[{\"a\": 1}, {\"b\": 1, \"b\": 2}]",
+            "[{\"a\": 1},\n  {\"a\": 1, \"a\": 2}]",
+            "{\"a\": 1}",
+            "\"text\"",
+            "[1] [2]",
+            "",
+        ] {
+            let source = Source::Bytes(text.as_bytes());
+            let mut elements = Elements::new(text.as_bytes());
+            let mut failed = None;
+            while let Ok(Next::Element(e)) = elements.next_element() {
+                let ok = std::str::from_utf8(&e.bytes)
+                    .ok()
+                    .is_some_and(|t| json_text("d.json", t, Start::default()).is_ok());
+                if !ok {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            assert_eq!(first_error("d.json", source, failed.as_ref()).message, whole(text), "{text:?}");
+        }
+    }
+}
