@@ -58,7 +58,7 @@ fn evaluation_alone(c: &mut Criterion) {
     for name in ["sichuan-2014", "jiangsu-2011"] {
         let program = program(name);
         let array = format!("[{}]", lines(name, N).trim_end().replace('\n', ","));
-        let records = eval::data::parse_json(&program, "bench.json", &array).expect("valid records");
+        let records = jixiao::data::record::parse_json(&program, "bench.json", &array).expect("valid records");
         let params = eval::parameters(&program, &[]);
         group.bench_function(BenchmarkId::new(name, N), |b| {
             b.iter(|| eval::evaluate(&program, &records, &params).expect("evaluates"))
@@ -97,12 +97,12 @@ fn run_jixiao(program: &jixiao::program::Program, params: &[jixiao::number::Numb
     let mut sink = std::io::sink();
     let mut writer = ResultWriter::start(program, ResultFormat::JsonLines, &mut sink as &mut dyn Write).expect("sink");
     let name = path.display().to_string();
-    let data = stream::Data {
+    let data = jixiao::data::batches::Data {
         name: &name,
-        format: jixiao::eval::files::DataFormat::JsonLines,
-        source: jixiao::eval::json_array::Source::File(path),
+        format: jixiao::data::files::DataFormat::JsonLines,
+        source: jixiao::data::json_array::Source::File(path),
     };
-    stream::evaluate_streamed(program, params, data, &stream::Quiet, &mut |batch| writer.write(&batch))
+    stream::evaluate_streamed(program, params, data, &jixiao::data::batches::Quiet, &mut |batch| writer.write(&batch))
         .expect("valid data")
         .expect("sink");
 }

@@ -212,7 +212,7 @@ fn run_case(program: &Program, case: &TestCase, coverage: &RefCell<Coverage>) ->
     let mut accepted: Vec<(&TestUnit, Record)> = Vec::new();
     for (i, unit) in case.units.iter().enumerate() {
         let label = format!("unit {} of the test", i + 1);
-        let errors = match eval::data::read_record(program, &unit.record, &label) {
+        let errors = match crate::data::record::read_record(program, &unit.record, &label) {
             Ok(record) => {
                 let errors = eval::requirement_errors(program, &record, &params);
                 if errors.is_empty() {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::eval::files::extension;
 use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::Program;
@@ -349,7 +349,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn read_paths(program: &Program, file: &Path, data: &Path) -> Vec<PathBuf> {
     let mut paths = vec![file.to_path_buf(), data.to_path_buf()];
     // Whatever the data's format turns out to be: a file of that name is never written over.
-    paths.extend(eval::files::list_fields(program).iter().map(|field| eval::files::beside(data, field)));
+    paths.extend(crate::data::files::list_fields(program).iter().map(|field| crate::data::files::beside(data, field)));
     paths
 }
 

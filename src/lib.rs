@@ -1,11 +1,11 @@
 //! jixiao: a language for performance-evaluation regulations (绩效管理办法).
 //!
 //! The stages, in order: [`syntax`] (source → syntax tree), [`check`] (→ checked
-//! [`program`]), [`eval`] (program + data → results), [`output`] (results → table, JSON,
-//! CSV). [`cases`] runs a file's embedded tests; [`cli`] wires the stages to the command line.
+//! [`program`]), [`data`] (data files → records, a batch at a time), [`eval`] (program +
+//! records → results), [`output`] (results → table, JSON, CSV, XLSX). [`cases`] runs a file's embedded tests; [`cli`] wires the stages to the command line.
 //!
 //! ```
-//! use jixiao::{diagnostic::Diagnostic, eval, output, source::SourceFile};
+//! use jixiao::{data, diagnostic::Diagnostic, eval, output, source::SourceFile};
 //!
 //! # fn main() -> Result<(), Vec<Diagnostic>> {
 //! let text = r#"
@@ -20,7 +20,7 @@
 //! let (program, warnings) = jixiao::compile(&SourceFile::new("示例.jx", text))?;
 //! assert!(warnings.is_empty());
 //! let data = r#"[{ "部门": "甲", "得分": 87.125 }]"#;
-//! let records = eval::data::parse_json(&program, "data.json", data)?;
+//! let records = data::record::parse_json(&program, "data.json", data)?;
 //! let results = eval::evaluate(&program, &records, &eval::parameters(&program, &[]))?;
 //! assert_eq!(output::score_text(&program, &results[0]), "92.28"); // 87.125 × 60% + 40 = 92.275
 //! assert_eq!(output::grade_text(&program, &results[0]).as_deref(), Some("优秀"));
@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod number;
@@ -46,7 +47,7 @@ pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>
     let file = syntax::parse(source)?;
     let checked = check::check(&file, source);
     let Some(program) = checked.program else { return Err(checked.diagnostics) };
-    let defaults = eval::data::check_defaults(&program);
+    let defaults = crate::data::record::check_defaults(&program);
     if !defaults.is_empty() {
         return Err(defaults);
     }

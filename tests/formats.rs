@@ -187,7 +187,7 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
         let data = format!("examples/{name}/departments.json");
         let csv = dir.join(format!("{name}.csv"));
         assert_eq!(jixiao(&["convert", &file, &data, "-o", csv.to_str().unwrap()]).code, 0);
-        assert!(jixiao::eval::csv_stream::aligned(&program(name), &csv), "{name}: convert writes lists in order");
+        assert!(jixiao::data::csv_stream::aligned(&program(name), &csv), "{name}: convert writes lists in order");
         for format in ["json", "jsonl", "csv"] {
             let whole = jixiao(&["eval", &file, &data, "--format", format]);
             for jobs in ["1", "2"] {
@@ -205,7 +205,7 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     lines[1..].reverse();
     std::fs::write(&items, lines.join("\n") + "\n").unwrap();
     let csv = dir.join("jiangsu-2011.csv");
-    assert!(!jixiao::eval::csv_stream::aligned(&program, &csv));
+    assert!(!jixiao::data::csv_stream::aligned(&program, &csv));
     let whole =
         jixiao(&["eval", "regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json", "--format", "jsonl"]);
     let shuffled = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "--format", "jsonl"]);
@@ -214,7 +214,7 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     // A byte order mark (jixiao and Excel write one) does not stop streaming.
     let bom = dir.join("sichuan-2014.csv");
     assert!(std::fs::read(&bom).unwrap().starts_with(b"\xef\xbb\xbf"));
-    assert!(jixiao::eval::csv_stream::aligned(&common::program("sichuan-2014"), &bom));
+    assert!(jixiao::data::csv_stream::aligned(&common::program("sichuan-2014"), &bom));
 }
 
 /// A bad cell far into a large CSV file, read in batches, is named by its line in the whole
@@ -261,7 +261,7 @@ fn streamed_csv_errors_name_the_line_in_the_whole_file() {
     std::fs::write(dir.join("d.csv"), bad_main.join("\n") + "\n").unwrap();
     std::fs::write(dir.join("d.职能工作.csv"), items.join("\n") + "\n").unwrap();
     std::fs::write(dir.join("d.督促检查扣分.csv"), deductions.join("\n") + "\n").unwrap();
-    assert!(jixiao::eval::csv_stream::aligned(&program("jiangsu-2011"), &csv));
+    assert!(jixiao::data::csv_stream::aligned(&program("jiangsu-2011"), &csv));
     let out = dir.join("out.jsonl");
     let run = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.text());
@@ -436,7 +436,7 @@ fn json_array_errors_are_placed_as_in_the_whole_file() {
         ("empty", Vec::new()),
         ("deep", format!(r#"[{a}, {{"部门":"丙","得分":{deep},"倍数":1}}]"#).into_bytes()),
         ("key-twice", format!(r#"[{a}, {{"部门":"乙","得分":80,"得分":90,"倍数":1}}]"#).into_bytes()),
-        ("bom-key-twice", format!("\u{feff}[{{\"部门\":\"乙\",\"部门\":\"丙\"}}]").into_bytes()),
+        ("bom-key-twice", "\u{feff}[{\"部门\":\"乙\",\"部门\":\"丙\"}]".as_bytes().to_vec()),
         ("not-an-array", a.as_bytes().to_vec()),
         ("not-utf8", [b"[".as_slice(), a.as_bytes(), b",\n{\"\xff\":1}]"].concat()),
     ];

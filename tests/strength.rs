@@ -200,7 +200,7 @@ fn fingerprint(program: &Program, data: &str) -> String {
     let mut out = String::new();
     let codes = |errors: &[Diagnostic]| errors.iter().map(|d| d.code).collect::<Vec<_>>().join(",");
     let params = eval::parameters(program, &[]);
-    match eval::data::parse_json(program, "departments.json", data) {
+    match jixiao::data::record::parse_json(program, "departments.json", data) {
         Ok(records) => match eval::evaluate(program, &records, &params) {
             Ok(results) => {
                 let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
@@ -214,7 +214,7 @@ fn fingerprint(program: &Program, data: &str) -> String {
         let params = eval::parameters(program, &case.params);
         let mut records = Vec::new();
         for unit in &case.units {
-            match eval::data::read_record(program, &unit.record, "unit") {
+            match jixiao::data::record::read_record(program, &unit.record, "unit") {
                 Ok(record) => {
                     let errors = eval::requirement_errors(program, &record, &params);
                     if errors.is_empty() {

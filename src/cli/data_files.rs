@@ -31,7 +31,9 @@ pub(super) fn write_data(
     };
     let files: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()
-        .map(|f| (if f.suffix.is_empty() { out.to_path_buf() } else { eval::files::beside(out, &f.suffix) }, f.bytes))
+        .map(|f| {
+            (if f.suffix.is_empty() { out.to_path_buf() } else { crate::data::files::beside(out, &f.suffix) }, f.bytes)
+        })
         .collect();
     check_outputs(files.iter().map(|(path, _)| path.as_path()), inputs)?;
     atomic::write_all(&files)?;
@@ -47,10 +49,10 @@ pub(super) fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out:
         None => data_format(out, "--to", ".json, .jsonl, .csv, .xlsx")?,
     };
     let (program, _) = compile(file)?;
-    report(&eval::files::extra_tables(&program, data));
-    let records = eval::files::read_json(&program, data)?;
+    report(&crate::data::files::extra_tables(&program, data));
+    let records = crate::data::files::read_json(&program, data)?;
     // Only data the regulation accepts is converted.
-    eval::data::read_records(&program, &serde_json::Value::Array(records.clone()))?;
+    crate::data::record::read_records(&program, &serde_json::Value::Array(records.clone()))?;
     write_data(&program, &records, (format, bom), out, &read_paths(&program, file, data))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -58,7 +60,7 @@ pub(super) fn convert(file: &Path, data: &Path, to: Option<TemplateFormat>, out:
 /// The data format the output file's extension names: one jixiao reads, less `.xlsm` (what
 /// it writes holds no macros).
 pub(super) fn data_format(out: &Path, option: &str, formats: &str) -> R<TemplateFormat> {
-    use eval::files::DataFormat;
+    use crate::data::files::DataFormat;
     match DataFormat::by_name(out) {
         Some(_) if extension(out).as_deref() == Some("xlsm") => Err(unwritable(out, formats, option)),
         Some(DataFormat::Json) => Ok(TemplateFormat::Json),

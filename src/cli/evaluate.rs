@@ -29,12 +29,12 @@ pub(super) fn evaluate(
     // JSON, JSON Lines and CSV data into a format written as it comes: record by record, in
     // bounded memory. Streaming may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let data_format = eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
-    let by_record = data_format != eval::files::DataFormat::Xlsx;
+    let data_format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
+    let by_record = data_format != crate::data::files::DataFormat::Xlsx;
     if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
         // CSV whose list tables are not in the main table's order is read whole.
-        if data_format != eval::files::DataFormat::Csv || eval::csv_stream::aligned(&program, data) {
-            report(&eval::files::extra_tables(&program, data));
+        if data_format != crate::data::files::DataFormat::Csv || crate::data::csv_stream::aligned(&program, data) {
+            report(&crate::data::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
             stream::evaluate(&program, &params, data, (streamed, bom), out, jobs)?;
             return Ok(ExitCode::SUCCESS);

@@ -12,7 +12,7 @@ pub(super) fn explain(
 ) -> R<ExitCode> {
     let (program, _) = compile(file)?;
     let Loaded { program, records, params, results, .. } = load(program, data, set)?;
-    let Some(i) = records.iter().position(|r| r.unit == eval::names::normalise(department)) else {
+    let Some(i) = records.iter().position(|r| r.unit == crate::data::names::normalise(department)) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
         let help = match crate::check::err::did_you_mean(department, &names) {
             Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
@@ -25,7 +25,7 @@ pub(super) fn explain(
             }
         };
         let data = data.display();
-        let shown = eval::names::visible(department);
+        let shown = crate::data::names::visible(department);
         return Err(Failure {
             diagnostics: vec![
                 Diagnostic::error(

@@ -4,8 +4,8 @@ use super::*;
 
 pub(super) fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {
     let overrides = parse_overrides(&program, set)?;
-    report(&eval::files::extra_tables(&program, data));
-    let (records, cells) = eval::files::read_with_cells(&program, data)?;
+    report(&crate::data::files::extra_tables(&program, data));
+    let (records, cells) = crate::data::files::read_with_cells(&program, data)?;
     let params = eval::parameters(&program, &overrides);
     let results = eval::evaluate_located(&program, &records, &cells, &params)?;
     let overridden = overrides.iter().map(|(p, _)| *p).collect();

@@ -7,9 +7,10 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Failure, R, stdout_error, write_error, write_through};
+use crate::data::batches::{Data, Progress};
+use crate::data::json_array::Source;
 use crate::diagnostic::Diagnostic;
-use crate::eval::json_array::Source;
-use crate::eval::stream::{Data, Progress, evaluate_streamed};
+use crate::eval::stream::evaluate_streamed;
 use crate::lang::tr;
 use crate::number::Number;
 use crate::output::{ResultFormat, ResultWriter};
@@ -42,7 +43,7 @@ pub(super) fn evaluate(
         })?;
     let progress = Bar::new();
     let name = data.display().to_string();
-    let format = crate::eval::files::DataFormat::detect(data).map_err(|d| vec![d])?;
+    let format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let data = Data { name: &name, format, source: Source::File(data) };
     let closed_pipe = std::cell::Cell::new(false);
     let io_failure = |e: std::io::Error| -> Failure {

@@ -1,61 +1,21 @@
 //! Checked program + department records → results. Values are computed in the checked
 //! order; a ranking waits for every record's value before the values that use it.
 
-pub mod csv_stream;
-pub mod data;
-pub mod encoding;
 pub mod err;
 mod expr;
-mod fast;
-pub mod files;
-pub mod json_array;
-pub mod names;
-mod sheet;
-mod sheet_xml;
-mod sniff;
 mod spill;
 pub mod stream;
-pub mod tables;
 
 use crate::diagnostic::Diagnostic;
 use crate::lang::{chinese, tr};
 use crate::number::Number;
 use crate::program::*;
 
-pub use data::Record;
+pub use crate::data::{Record, Value};
 pub use expr::{Coverage, address};
 
-use err::At;
+use crate::data::err::At;
 use std::cell::RefCell;
-
-/// A value during and after evaluation.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Num(Number),
-    Bool(bool),
-    Text(String),
-    /// A rating's level or a grade's band, by index.
-    Level(usize),
-    List(Vec<Value>),
-    /// Numbers with how often each counts (the factors of a tally).
-    Weighted(Vec<(Number, Number)>),
-    /// Counts per level of a scale.
-    Tally(Vec<Number>),
-    /// One value per leaf of an indicator.
-    Map(Vec<Value>),
-    Record(Vec<Value>),
-    /// An optional input that was not given.
-    Absent,
-}
-
-impl Value {
-    pub fn as_num(&self) -> Option<Number> {
-        match self {
-            Value::Num(n) => Some(*n),
-            _ => None,
-        }
-    }
-}
 
 /// One department's results: every value, by value index.
 #[derive(Clone, Debug)]
@@ -100,7 +60,7 @@ pub fn evaluate(program: &Program, records: &[Record], params: &[Number]) -> Res
 pub fn evaluate_located(
     program: &Program,
     records: &[Record],
-    cells: &tables::Cells,
+    cells: &crate::data::tables::Cells,
     params: &[Number],
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
@@ -438,7 +398,8 @@ mod tests {
         let src = SourceFile::new("t.jx", text);
         let (program, _) =
             crate::compile(&src).unwrap_or_else(|e| panic!("{}", crate::diagnostic::render_all(&e, false)));
-        let records = data::parse_json(&program, "t.json", data).unwrap_or_else(|e| panic!("{}", e[0].message));
+        let records =
+            crate::data::record::parse_json(&program, "t.json", data).unwrap_or_else(|e| panic!("{}", e[0].message));
         let params = parameters(&program, &[]);
         let results = evaluate(&program, &records, &params).unwrap_or_else(|e| panic!("{}", e[0].message));
         let v = program.value_named(name).unwrap();

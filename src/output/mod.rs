@@ -425,7 +425,7 @@ mod tests {
         ];
         for (text, data) in shipped {
             let (program, _) = crate::compile(&SourceFile::new("r.jx", text)).expect("checks");
-            let records = crate::eval::data::parse_json(&program, "d.json", data).expect("reads");
+            let records = crate::data::record::parse_json(&program, "d.json", data).expect("reads");
             let params = crate::eval::parameters(&program, &[]);
             let results = crate::eval::evaluate(&program, &records, &params).expect("evaluates");
             let writer = JsonLineWriter::new(&program);

@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use super::Record;
-use super::data::{MAX_ERRORS, json_text, read_records_located};
+use super::batches::{Data, read_all};
 use super::encoding;
 use super::json_array::Source;
+use super::record::{MAX_ERRORS, json_text, read_records_located};
 use super::sniff::{self, Kind, Looks};
-use super::stream::{Data, read_all};
 use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -322,7 +322,7 @@ fn json_lines(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diag
         if line.trim().is_empty() {
             continue;
         }
-        match json_text(name, line, super::data::Start::line(i + 1)) {
+        match json_text(name, line, super::record::Start::line(i + 1)) {
             Ok(v) => out.push(v),
             Err(e) => errors.push(e),
         }

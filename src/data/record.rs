@@ -26,13 +26,16 @@ pub struct Record {
 }
 
 /// At most this many data errors are reported; more would bury the first ones.
-pub(super) const MAX_ERRORS: usize = 50;
+pub(crate) const MAX_ERRORS: usize = 50;
 
 /// Parses a JSON data file's text (an array of records) into records, as `jixiao eval` reads
 /// a file. Errors name the record, or the line and column for JSON syntax.
 pub fn parse_json(program: &Program, file: &str, text: &str) -> Result<Vec<Record>, Vec<Diagnostic>> {
     let source = super::json_array::Source::Bytes(text.as_bytes());
-    super::stream::read_all(program, super::stream::Data { name: file, format: super::files::DataFormat::Json, source })
+    super::batches::read_all(
+        program,
+        super::batches::Data { name: file, format: super::files::DataFormat::Json, source },
+    )
 }
 
 /// Where a piece of JSON text starts in its file: line, and column counted in bytes (as JSON

@@ -9,8 +9,8 @@
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-use super::data::{Start, json_text};
 use super::files::{cannot_read, json_file_text, json_not_utf8};
+use super::record::{Start, json_text};
 use crate::diagnostic::Diagnostic;
 
 /// Where JSON data comes from: a file, read again only to diagnose it, or bytes already in
@@ -285,7 +285,7 @@ fn checked(name: &str, source: Source) -> Result<(), Diagnostic> {
     }
     let mut de = serde_json::Deserializer::from_reader(reader);
     let syntax = <Skip as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end());
-    syntax.map_err(|e| super::err::invalid_json(name, e.line(), e.column().max(1), &super::data::json_error(&e)))
+    syntax.map_err(|e| super::err::invalid_json(name, e.line(), e.column().max(1), &super::record::json_error(&e)))
 }
 
 /// Any JSON value, read and let go. Not `serde::de::IgnoredAny`: serde_json skips that by a
@@ -396,7 +396,7 @@ fn not_an_array(name: &str, source: Source) -> Diagnostic {
     let json = text.and_then(|text| json_text(name, &text, Start::default()));
     match json {
         Err(d) => d,
-        Ok(json) => super::err::not_a_list(&super::data::json_kind(&json)),
+        Ok(json) => super::err::not_a_list(&super::record::json_kind(&json)),
     }
 }
 
@@ -493,7 +493,7 @@ mod tests {
     fn the_first_error_is_the_one_reading_the_whole_file_gives() {
         let whole = |text: &str| match json_text("d.json", text.trim_start_matches('\u{feff}'), Start::default()) {
             Err(d) => d.message,
-            Ok(json) => super::super::err::not_a_list(&super::super::data::json_kind(&json)).message,
+            Ok(json) => super::super::err::not_a_list(&super::super::record::json_kind(&json)).message,
         };
         for text in [
             "[{\"a\": 1},\n {\"a\": 2 \"b\": 3}]",

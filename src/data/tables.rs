@@ -401,9 +401,9 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             let d = crate::number::parse_decimal(digits).ok_or_else(number)?;
             serde_json::from_str(&d.to_string()).map_err(|_| number())
         }
-        Shape::YesNo => match super::data::yes_no(text) {
+        Shape::YesNo => match super::record::yes_no(text) {
             Some(b) => Ok(Json::Bool(b)),
-            None => Err(super::data::yes_no_words()),
+            None => Err(super::record::yes_no_words()),
         },
         Shape::List { item, .. } => {
             // `好、、好` is two ratings or three with one lost: which, the cell does not say.

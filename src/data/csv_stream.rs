@@ -14,11 +14,11 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::data::read_record_located;
+use super::batches::ReadRecord;
 use super::encoding;
 use super::files::{beside, cannot_read, list_fields};
 use super::names::normalise;
-use super::stream::ReadRecord;
+use super::record::read_record_located;
 use super::tables::{self, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::program::Program;

@@ -28,7 +28,7 @@ impl<'p> FastReader<'p> {
             keys: program.inputs.iter().map(|i| i.field.as_str()).collect(),
             items: program.inputs.iter().map(|i| Expect::new(program, &i.shape)).collect(),
         };
-        FastReader { program, defaults: super::data::default_values(program), inputs }
+        FastReader { program, defaults: super::record::default_values(program), inputs }
     }
 
     /// The record in `text`, if it is well formed.
@@ -345,7 +345,7 @@ impl Visitor<'_> for Word<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::data::read_record;
+    use crate::data::record::read_record;
     use crate::source::SourceFile;
 
     /// Every record of the examples and of the bad-data files, read both ways: the fast
