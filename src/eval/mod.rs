@@ -3,6 +3,7 @@
 
 pub mod err;
 mod expr;
+mod passes;
 mod spill;
 pub mod stream;
 
@@ -65,7 +66,7 @@ pub fn evaluate_located(
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
     check_requirements(program, records, cells, params)?;
-    values(program, records, params, None)
+    passes::evaluate_in_memory(program, records, params, None)
 }
 
 /// `evaluate`, noting in `coverage` which rules took effect.
@@ -77,84 +78,7 @@ pub fn evaluate_traced(
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
     check_requirements(program, records, &[], params)?;
-    values(program, records, params, coverage)
-}
-
-/// Every record's values, in the checked order (bands and requirements already checked).
-fn values(
-    program: &Program,
-    records: &[Record],
-    params: &[Number],
-    coverage: Option<&RefCell<Coverage>>,
-) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
-    let n = program.values.len();
-    let mut results: Vec<UnitResult> = records
-        .iter()
-        .map(|r| UnitResult { unit: r.unit.clone(), values: vec![Value::Absent; n], unrounded: vec![None; n] })
-        .collect();
-    let mut errors = Vec::new();
-    for &v in &program.order {
-        if let ValueKind::Rank { by, within, ascending } = &program.values[v].kind {
-            match rank(program, records, &results, params, by, within.as_ref(), *ascending) {
-                Ok(ranks) => ranks
-                    .into_iter()
-                    .zip(results.iter_mut())
-                    .for_each(|(r, res)| res.values[v] = Value::Num(Number::int(r))),
-                Err(e) => errors.push(e),
-            }
-            continue;
-        }
-        for (record, result) in records.iter().zip(results.iter_mut()) {
-            let env =
-                expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage };
-            match env.value(v) {
-                Ok((value, unrounded)) => {
-                    result.values[v] = value;
-                    result.unrounded[v] = unrounded;
-                }
-                Err(e) => errors.push(e.at(program, &record.unit, &program.values[v].name)),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-    }
-    if errors.is_empty() { Ok(results) } else { Err(errors) }
-}
-
-/// Competition ranking (1, 2, 2, 4) by a value, within groups if asked.
-fn rank(
-    program: &Program,
-    records: &[Record],
-    results: &[UnitResult],
-    params: &[Number],
-    by: &Expr,
-    within: Option<&Expr>,
-    ascending: bool,
-) -> Result<Vec<i128>, Diagnostic> {
-    let mut keys = Vec::with_capacity(records.len());
-    for (i, (record, result)) in records.iter().zip(results).enumerate() {
-        let env =
-            expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
-        let (group, key) = rank_key(&env, by, within, &record.unit)?;
-        keys.push((group_key(&group), key, i));
-    }
-    Ok(competition_ranks(keys, ascending))
-}
-
-/// One record's place in a ranking: its group (if ranked within groups) and its key.
-fn rank_key(
-    env: &expr::Env,
-    by: &Expr,
-    within: Option<&Expr>,
-    unit: &str,
-) -> Result<(Option<Value>, Number), Diagnostic> {
-    let key = env.eval(by).map_err(|e| e.at(env.program, unit, "排名"))?.as_num().unwrap_or(Number::ZERO);
-    let group = match within {
-        Some(w) => Some(env.eval(w).map_err(|e| e.at(env.program, unit, "排名"))?),
-        None => None,
-    };
-    Ok((group, key))
+    passes::evaluate_in_memory(program, records, params, coverage)
 }
 
 /// Ranks from (group, key, record index): ties share a rank and the next is skipped; records
@@ -173,12 +97,41 @@ fn competition_ranks<G: Ord>(mut keys: Vec<(G, Number, usize)>, ascending: bool)
     ranks
 }
 
-fn group_key(group: &Option<Value>) -> String {
-    match group {
-        Some(Value::Level(i)) => format!("{i:08}"),
-        Some(Value::Text(s)) => s.clone(),
-        _ => String::new(),
+/// Ranking groups numbered as they come: by the group's label (a level), or by its text.
+#[derive(Default)]
+struct Groups {
+    by_level: Vec<Option<u32>>,
+    by_text: std::collections::HashMap<String, u32>,
+    count: u32,
+}
+
+impl Groups {
+    /// The group's number; one number for records not ranked within groups.
+    fn number(&mut self, group: &Option<Value>) -> u32 {
+        match group {
+            Some(Value::Level(i)) => {
+                if self.by_level.len() <= *i {
+                    self.by_level.resize(i + 1, None);
+                }
+                let count = &mut self.count;
+                *self.by_level[*i].get_or_insert_with(|| next(count))
+            }
+            Some(Value::Text(t)) => match self.by_text.get(t.as_str()) {
+                Some(&g) => g,
+                None => {
+                    let g = next(&mut self.count);
+                    self.by_text.insert(t.clone(), g);
+                    g
+                }
+            },
+            _ => u32::MAX,
+        }
     }
+}
+
+fn next(count: &mut u32) -> u32 {
+    *count += 1;
+    *count - 1
 }
 
 /// Grade bands whose thresholds are parameters are checked again with this run's values.

@@ -12,8 +12,9 @@ use std::hash::{BuildHasher, Hash};
 
 use rayon::prelude::*;
 
+use super::passes::{Plan, fresh};
 use super::spill::{self, SpillReader, SpillWriter};
-use super::{Record, UnitResult, Value, expr};
+use super::{Record, UnitResult, Value};
 use crate::data::batches::{BATCH, Data, Progress, Quiet, each_batch, none_or_all};
 use crate::data::err::{self, At};
 use crate::data::json_array::Source;
@@ -63,10 +64,8 @@ pub fn evaluate_streamed<E>(
                 if !requirements.is_empty() {
                     return Err(requirements);
                 }
-                let n = program.values.len();
-                let result =
-                    UnitResult { unit: record.unit.clone(), values: vec![Value::Absent; n], unrounded: vec![None; n] };
-                plan.step(params, 0, record, result)
+                let result = fresh(program, &record);
+                step(&plan, params, 0, record, result)
             })
             .collect();
         run.take(done, errors);
@@ -88,7 +87,7 @@ pub fn evaluate_streamed<E>(
                         .ok_or_else(|| vec![changed_during_run()])?;
                     let &place = ranked.get(index).ok_or_else(|| vec![changed_during_run()])?;
                     result.values[rank.value] = Value::Num(Number::int(place));
-                    plan.step(params, k + 1, record, result)
+                    step(&plan, params, k + 1, record, result)
                 })
                 .collect();
             run.take(done, &mut errors);
@@ -136,24 +135,6 @@ fn scaled(part: u64, whole: u64, size: u64) -> u64 {
     if whole == 0 { 0 } else { (u128::from(part) * u128::from(size) / u128::from(whole)) as u64 }
 }
 
-/// How a run is cut into passes: the values between rankings, and what later passes need.
-struct Plan<'p> {
-    program: &'p Program,
-    ranks: Vec<Ranking<'p>>,
-    /// The inputs that values after the first ranking, or the results, use: kept between
-    /// passes (the others are not read again).
-    keep: Vec<bool>,
-}
-
-struct Ranking<'p> {
-    value: ValueId,
-    /// Its place in the checked order.
-    position: usize,
-    by: &'p Expr,
-    within: Option<&'p Expr>,
-    ascending: bool,
-}
-
 /// One record after a pass: its ranking key and itself, written for the next pass; or, after
 /// the last pass, its results.
 enum Step {
@@ -161,83 +142,23 @@ enum Step {
     Done(Evaluated),
 }
 
-impl<'p> Plan<'p> {
-    fn new(program: &'p Program) -> Plan<'p> {
-        let ranks: Vec<Ranking> = program
-            .order
-            .iter()
-            .enumerate()
-            .filter_map(|(position, &value)| match &program.values[value].kind {
-                ValueKind::Rank { by, within, ascending } => {
-                    Some(Ranking { value, position, by, within: within.as_ref(), ascending: *ascending })
-                }
-                _ => None,
-            })
-            .collect();
-        let mut keep = vec![false; program.inputs.len()];
-        let later = ranks.first().map_or(&[][..], |r| &program.order[r.position..]);
-        for &v in later {
-            for e in program.values[v].kind.formulas() {
-                inputs_used(e, &mut keep);
-            }
-        }
-        if let Some(category) = &program.roles.category {
-            inputs_used(category, &mut keep);
-        }
-        Plan { program, ranks, keep }
+/// Pass `k` for one record, whose values before it are in `result`: its ranking key and
+/// itself, written for the next pass, or its results after the last.
+fn step(
+    plan: &Plan,
+    params: &[Number],
+    k: usize,
+    record: Record,
+    mut result: UnitResult,
+) -> Result<Step, Vec<Diagnostic>> {
+    plan.pass(params, k, &record, &mut result, None).map_err(|f| vec![f.diagnostic])?;
+    if k == plan.ranks.len() {
+        return Ok(Step::Done(Evaluated { record, result }));
     }
-
-    /// The values pass `k` computes, in order.
-    fn stage(&self, k: usize) -> &'p [ValueId] {
-        let order = &self.program.order[..];
-        let from = if k == 0 { 0 } else { self.ranks[k - 1].position + 1 };
-        let to = self.ranks.get(k).map_or(order.len(), |r| r.position);
-        &order[from..to]
-    }
-
-    /// Pass `k` for one record, whose values before it are in `result`.
-    fn step(
-        &self,
-        params: &[Number],
-        k: usize,
-        record: Record,
-        mut result: UnitResult,
-    ) -> Result<Step, Vec<Diagnostic>> {
-        let program = self.program;
-        for &v in self.stage(k) {
-            let env = expr::Env {
-                program,
-                inputs: &record.inputs,
-                values: &result.values,
-                params,
-                bound: None,
-                coverage: None,
-            };
-            match env.value(v) {
-                Ok((value, unrounded)) => {
-                    result.values[v] = value;
-                    result.unrounded[v] = unrounded;
-                }
-                Err(e) => return Err(vec![e.at(program, &record.unit, &program.values[v].name)]),
-            }
-        }
-        let Some(rank) = self.ranks.get(k) else { return Ok(Step::Done(Evaluated { record, result })) };
-        let env =
-            expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
-        let (group, key) = super::rank_key(&env, rank.by, rank.within, &record.unit).map_err(|d| vec![d])?;
-        let mut bytes = Vec::new();
-        spill::encode(&record, &result, &self.keep, &mut bytes);
-        Ok(Step::Keyed { group, key, bytes })
-    }
-}
-
-fn inputs_used(e: &Expr, used: &mut [bool]) {
-    if let Expr::Input(i) = e {
-        used[*i] = true;
-    }
-    for c in e.children() {
-        inputs_used(c, used);
-    }
+    let (group, key) = plan.key(params, k, &record, &result).map_err(|d| vec![d])?;
+    let mut bytes = Vec::new();
+    spill::encode(&record, &result, &plan.keep, &mut bytes);
+    Ok(Step::Keyed { group, key, bytes })
 }
 
 /// What the passes hand on: ranking keys and the next pass's records, or results.
@@ -276,30 +197,13 @@ impl<E> Run<'_, E> {
 #[derive(Default)]
 struct Keys {
     keys: Vec<(u32, Number, usize)>,
-    /// Group numbers by the group's label (a level), or by its text.
-    by_level: Vec<Option<u32>>,
-    by_text: HashMap<String, u32>,
-    groups: u32,
+    groups: super::Groups,
 }
 
 impl Keys {
     fn push(&mut self, group: &Option<Value>, key: Number) {
-        let group = match group {
-            Some(Value::Level(i)) => {
-                if self.by_level.len() <= *i {
-                    self.by_level.resize(i + 1, None);
-                }
-                *self.by_level[*i].get_or_insert_with(|| next(&mut self.groups))
-            }
-            Some(Value::Text(t)) => match self.by_text.get(t.as_str()) {
-                Some(&g) => g,
-                None => *self.by_text.entry(t.clone()).or_insert(next(&mut self.groups)),
-            },
-            // Not ranked within groups: one group.
-            _ => u32::MAX,
-        };
         let index = self.keys.len();
-        self.keys.push((group, key, index));
+        self.keys.push((self.groups.number(group), key, index));
     }
 
     /// Groups are ranked apart; their order does not matter, only that each is whole.
@@ -308,11 +212,6 @@ impl Keys {
         ranked.shrink_to_fit();
         ranked
     }
-}
-
-fn next(groups: &mut u32) -> u32 {
-    *groups += 1;
-    *groups - 1
 }
 
 /// Department names seen, by a hash of each (the names themselves would take more memory
