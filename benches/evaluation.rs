@@ -3,16 +3,12 @@
 //! - `evaluate/*`: evaluation alone, records already read (the what-if case: the same data
 //!   evaluated again with other parameters);
 //! - `end_to_end/*`: a JSON Lines file read, evaluated and written as JSON Lines (to a sink);
-//! - `by_hand/*`: the hand-written Jiangsu evaluator (`benches/yardstick/jiangsu.rs`), the
-//!   yardstick, on the same records;
 //! - `check/*`: checking a generated scoring table of 10,000 and 20,000 items scored in points
 //!   (the time should double, not quadruple).
 //!
-//! Records repeat the 40 example departments under new names. Larger runs (100,000 and
-//! 1,000,000 records, peak memory, one and two cores) are `python3 benches/run.py`.
-
-#[path = "yardstick/jiangsu.rs"]
-mod jiangsu;
+//! Records repeat the 40 example departments under new names. The comparison with the
+//! hand-written evaluator (`../shared/bench/native`), at 10,000 to 1,000,000 records with peak
+//! memory on one and two cores, is `python3 benches/run.py`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,14 +60,6 @@ fn evaluation_alone(c: &mut Criterion) {
             b.iter(|| eval::evaluate(&program, &records, &params).expect("evaluates"))
         });
     }
-    let departments: Vec<jiangsu::Department> =
-        lines("jiangsu-2011", N).lines().map(|l| serde_json::from_str(l).expect("a department")).collect();
-    group.bench_function(BenchmarkId::new("jiangsu-2011 by hand", N), |b| {
-        b.iter(|| {
-            let scored: Vec<_> = departments.iter().map(|d| jiangsu::score(d).expect("scores")).collect();
-            jiangsu::ranks(&scored)
-        })
-    });
     group.finish();
 }
 
@@ -83,13 +71,6 @@ fn end_to_end(c: &mut Criterion) {
         let params = eval::parameters(&program, &[]);
         group.bench_function(BenchmarkId::new(name, N), |b| b.iter(|| run_jixiao(&program, &params, &path)));
     }
-    let path = data_file("jiangsu-2011", N);
-    group.bench_function(BenchmarkId::new("jiangsu-2011 by hand", N), |b| {
-        b.iter(|| {
-            let input = std::io::BufReader::new(std::fs::File::open(&path).expect("data"));
-            jiangsu::run(input, &mut std::io::sink()).expect("evaluates")
-        })
-    });
     group.finish();
 }
 
