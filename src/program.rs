@@ -466,11 +466,15 @@ pub struct Trees {
     /// By points (its points over the points of it and its siblings), by weight, or an equal
     /// part; 1 for a root. An error if the shares cannot be computed exactly.
     pub shares: Vec<Exact<Number>>,
+    /// The weight of each of an indicator's leaves (in `leaves` order) in its value: the
+    /// product of the shares on the way down, so that a roll-up by points or weights is one
+    /// sum of products. An error if a product cannot be computed exactly.
+    pub leaf_weights: Vec<Exact<Vec<Number>>>,
 }
 
 impl Trees {
     pub fn new(indicators: &[Indicator]) -> Trees {
-        let leaves = (0..indicators.len()).map(|n| leaves_of(indicators, n)).collect();
+        let leaves: Vec<Vec<NodeId>> = (0..indicators.len()).map(|n| leaves_of(indicators, n)).collect();
         // The points of each indicator's children, added once (not once per child: a tree of
         // 20,000 items scored in points would otherwise take seconds).
         let points: Vec<Exact<Number>> = indicators
@@ -483,9 +487,30 @@ impl Trees {
                 Ok(total)
             })
             .collect();
-        let shares = indicators.iter().map(|ind| share(indicators, ind, &points)).collect();
-        Trees { leaves, shares }
+        let shares: Vec<Exact<Number>> = indicators.iter().map(|ind| share(indicators, ind, &points)).collect();
+        let leaf_weights = (0..indicators.len()).map(|n| leaf_weights(indicators, &shares, &leaves[n], n)).collect();
+        Trees { leaves, shares, leaf_weights }
     }
+}
+
+/// The weight of each leaf of `node` in its value: the shares from the leaf up to `node`.
+fn leaf_weights(
+    indicators: &[Indicator],
+    shares: &[Exact<Number>],
+    leaves: &[NodeId],
+    node: NodeId,
+) -> Exact<Vec<Number>> {
+    leaves
+        .iter()
+        .map(|&leaf| {
+            let (mut weight, mut at) = (Number::ONE, leaf);
+            while at != node {
+                weight = weight.checked_mul(shares[at]?)?;
+                at = indicators[at].parent.unwrap_or(node);
+            }
+            Ok(weight)
+        })
+        .collect()
 }
 
 fn share(indicators: &[Indicator], ind: &Indicator, points: &[Exact<Number>]) -> Exact<Number> {

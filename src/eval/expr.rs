@@ -335,6 +335,9 @@ impl<'a> Env<'a> {
     /// The sum and count of the first argument's numbers, read in place where it can be.
     fn weighted(&self, args: &[Expr]) -> R<(Number, Number)> {
         let Some(a) = args.first() else { return Ok((Number::ZERO, Number::ZERO)) };
+        if let Some(fused) = self.itemwise(a) {
+            return Ok(fused);
+        }
         // A field of each record of a list (合计(职能工作[项].权重)): no list of the field's values.
         if let Expr::Field(base, i) = a
             && let Some(Value::List(items)) = self.place(base)
@@ -346,6 +349,44 @@ impl<'a> Env<'a> {
             return Ok((total, Number::int(items.len() as i128)));
         }
         self.read(a, weighted)
+    }
+
+    /// A formula of the fields of one list's items (`职能工作[重点工作].权重 ÷ 100 ×
+    /// 职能工作[重点工作].得分`), summed item by item with no list built for each step: the sum
+    /// and the number of items. `None` where the formula is not of that kind, or anything is
+    /// not as expected (a field not a number, an overflow): the general path then computes it,
+    /// and says what went wrong, as before.
+    fn itemwise(&self, a: &Expr) -> Option<(Number, Number)> {
+        let list = single_list(a)?;
+        let Value::List(items) = self.place(list)? else { return None };
+        let mut total = Number::ZERO;
+        for item in items {
+            let Value::Record(fields) = item else { return None };
+            total = total.checked_add(item_number(a, list, fields, self.params)?).ok()?;
+        }
+        Some((total, Number::int(items.len() as i128)))
+    }
+
+    /// An indicator's value by points or weights from its leaves' values (`values`, one per
+    /// leaf of `keys`): the sum of each leaf's value times its weight (`Trees::leaf_weights`),
+    /// the same exact number as weighing level by level. `None` where a value is not a number
+    /// or an overflow stops it: `rolled_up` then says what, as before.
+    fn by_leaf_weights(&self, indicator: NodeId, keys: NodeId, values: &Value) -> Option<Number> {
+        let program = self.program;
+        let (Value::Map(values), Ok(weights)) = (values, &program.trees.leaf_weights[indicator]) else { return None };
+        let (leaves, all) = (program.leaves(indicator), program.leaves(keys));
+        let offset = all.iter().position(|l| Some(l) == leaves.first())?;
+        if values.len() != all.len() || all.get(offset..offset + leaves.len())? != leaves {
+            return None;
+        }
+        let mut total = Number::ZERO;
+        for (weight, value) in weights.iter().zip(&values[offset..]) {
+            total = total.checked_add(weight.checked_mul(value.as_num()?).ok()?).ok()?;
+        }
+        match program.indicators[indicator].points {
+            Some(points) => total.checked_mul(points).ok(),
+            None => Some(total),
+        }
     }
 
     fn truth(&self, e: &Expr) -> R<bool> {
@@ -411,6 +452,9 @@ impl<'a> Env<'a> {
             },
             Builtin::Rollup { indicator, keys, points } => {
                 let Some(a) = args.first() else { return internal("one value per leaf was expected") };
+                if !points && let Some(n) = self.read(a, |values| Ok(self.by_leaf_weights(indicator, keys, values)))? {
+                    return Ok(Value::Num(n));
+                }
                 let known = self.read(a, |values| {
                     let Value::Map(values) = values else { return internal("one value per leaf was expected") };
                     let mut known = vec![None; self.program.indicators.len()];
@@ -546,6 +590,46 @@ fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
         (Value::Num(x), Value::Num(y)) => Ok(Value::Num(apply(op, x, y)?)),
         _ => internal("numbers were expected"),
     })
+}
+
+/// The one list whose items' fields a formula of numbers reads (`L.权重 ÷ 100 × L.得分`: `L`),
+/// if it reads fields of one list and nothing else but constants and parameters.
+fn single_list(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Field(base, _) if matches!(**base, Expr::Input(_) | Expr::Value(_) | Expr::Index(..)) => Some(base),
+        Expr::Neg(x) => single_list(x),
+        Expr::Arith(_, a, b) => match (single_list(a), single_list(b)) {
+            (Some(x), Some(y)) if x == y => Some(x),
+            (Some(x), None) if constant(b) => Some(x),
+            (None, Some(y)) if constant(a) => Some(y),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A formula of constants and parameters alone.
+fn constant(e: &Expr) -> bool {
+    match e {
+        Expr::Const(_) | Expr::Param(_) => true,
+        Expr::Neg(x) => constant(x),
+        Expr::Arith(_, a, b) => constant(a) && constant(b),
+        _ => false,
+    }
+}
+
+/// `e` for one item of `list`, whose fields are `fields` (see `single_list`).
+fn item_number(e: &Expr, list: &Expr, fields: &[Value], params: &[Number]) -> Option<Number> {
+    match e {
+        Expr::Const(n) => Some(*n),
+        Expr::Param(p) => params.get(*p).copied(),
+        Expr::Field(base, i) if **base == *list => fields.get(*i)?.as_num(),
+        Expr::Neg(x) => item_number(x, list, fields, params)?.checked_neg().ok(),
+        Expr::Arith(op, a, b) => {
+            apply(*op, item_number(a, list, fields, params)?, item_number(b, list, fields, params)?).ok()
+        }
+        _ => None,
+    }
 }
 
 /// A field of a record, or of each record of a list.

@@ -372,6 +372,26 @@ mod tests {
         assert_eq!(got, ["76.00"]);
     }
 
+    /// A sum over a list's items of a formula of their fields is computed item by item; what
+    /// it gives, and the error when an item overflows, are those of lists step by step.
+    #[test]
+    fn itemwise_sums_are_exact_and_fail_as_before() {
+        let body = "输入 项目：列表 记录 { 权重：数值，得分：分数 0 至 100 }\n\
+                    计算 加权 = 合计(项目.权重 ÷ 100 × 项目.得分)\n计算 差 = 合计(100 - 项目.得分)\n\
+                    公布 { 单位：部门；得分：加权 }";
+        let data = r#"[{"部门":"a","项目":[{"权重":30,"得分":85.5},{"权重":70,"得分":91}]}]"#;
+        // 0.3 × 85.5 + 0.7 × 91 = 25.65 + 63.7; (100 - 85.5) + (100 - 91) = 23.5
+        assert_eq!(eval_values(body, data, "加权"), ["89.35"]);
+        assert_eq!(eval_values(body, data, "差"), ["23.50"]);
+        let text = "办法 \"测试\"\n输入 部门：文本\n输入 项目：列表 记录 { 权重：数值，得分：分数 0 至 100 }\n\
+                    计算 积 = 合计(项目.权重 × 项目.权重 × 项目.得分)\n公布 { 单位：部门；得分：积 }\n";
+        let (program, _) = crate::compile(&SourceFile::new("t.jx", text)).unwrap();
+        let data = r#"[{"部门":"a","项目":[{"权重":2,"得分":80},{"权重":100000000000000000000,"得分":90}]}]"#;
+        let records = crate::data::record::parse_json(&program, "t.json", data).unwrap();
+        let errors = evaluate(&program, &records, &parameters(&program, &[])).unwrap_err();
+        assert_eq!(errors.iter().map(|d| d.code).collect::<Vec<_>>(), ["E0801"]);
+    }
+
     #[test]
     fn rollup_by_points_gives_points() {
         let body = "指标 总 分值 100 { 一 分值 60 { 甲 乙 } 二 分值 40 }\n\
