@@ -89,7 +89,12 @@ pub(crate) fn each_batch(
             },
         )?,
         (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, each)?,
-        _ => each_json_lines_batch(program, data, progress, errors, each)?,
+        (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, each)?,
+        // Tables are read from their files (CSV beside its list files, a workbook whole).
+        (DataFormat::Csv | DataFormat::Xlsx, _) => {
+            let why = tr("a table is read from its file, not a batch at a time", "表格须从文件读取");
+            return Err(vec![super::files::cannot_read(data.name, &why)]);
+        }
     }
     none_or_all(errors)
 }
@@ -114,41 +119,78 @@ fn each_json_array_batch(
     let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
     let fast = super::fast::FastReader::new(program);
     let mut elements = Elements::new(data.source.open().map_err(unreadable)?);
-    let mut index = 0;
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        let before = elements.offset();
-        let mut next = Next::End;
+    let (mut index, mut done) = (0, false);
+    // A batch of elements, what follows it, and the bytes read for it.
+    let batches = std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let (mut batch, mut next, before) = (Vec::with_capacity(BATCH), Next::End, elements.offset());
         while batch.len() < BATCH {
-            match elements.next_element().map_err(unreadable)? {
-                Next::Element(e) => batch.push((index + batch.len(), e)),
-                other => {
+            match elements.next_element() {
+                Ok(Next::Element(e)) => batch.push((index + batch.len(), e)),
+                Ok(other) => {
                     next = other;
                     break;
                 }
+                Err(e) => {
+                    done = true;
+                    return Some(Err(e));
+                }
             }
         }
-        progress.advance(elements.offset() - before);
         index += batch.len();
-        let parsed: Vec<_> =
-            batch.par_iter().map(|(index, e)| parse_element(program, &fast, &e.bytes, *index)).collect();
-        let mut records = Vec::with_capacity(parsed.len());
-        for (p, (_, element)) in parsed.into_iter().zip(&batch) {
-            match p {
-                Ok((index, record)) => records.push((index, record, None)),
-                Err(Some(e)) => errors.extend(e),
-                Err(None) => return Err(vec![first_error(data.name, data.source, Some(element))]),
+        done = batch.len() < BATCH;
+        Some(Ok((batch, next, elements.offset() - before)))
+    });
+    read_ahead(batches, |batches| {
+        for read in batches {
+            let (batch, next, bytes) = read.map_err(unreadable)?;
+            progress.advance(bytes);
+            let parsed: Vec<_> =
+                batch.par_iter().map(|(index, e)| parse_element(program, &fast, &e.bytes, *index)).collect();
+            let mut records = Vec::with_capacity(parsed.len());
+            for (p, (_, element)) in parsed.into_iter().zip(&batch) {
+                match p {
+                    Ok((index, record)) => records.push((index, record, None)),
+                    Err(Some(e)) => errors.extend(e),
+                    Err(None) => return Err(vec![first_error(data.name, data.source, Some(element))]),
+                }
+            }
+            if let Next::Malformed = next {
+                return Err(vec![first_error(data.name, data.source, None)]);
+            }
+            each(records, errors);
+            if errors.len() >= MAX_ERRORS {
+                break;
             }
         }
-        if let Next::Malformed = next {
-            return Err(vec![first_error(data.name, data.source, None)]);
-        }
-        let full = batch.len() == BATCH;
-        each(records, errors);
-        if !full || errors.len() >= MAX_ERRORS {
-            return Ok(());
-        }
+        Ok(())
+    })
+}
+
+/// The items of `produce` (reading and cutting the file into batches), read ahead on a thread
+/// of their own while the caller parses and evaluates the batch before, when the run has
+/// more than one thread; in turn with one (`--jobs 1` uses one core).
+fn read_ahead<T: Send, R>(
+    mut produce: impl Iterator<Item = T> + Send,
+    consume: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+) -> R {
+    if rayon::current_num_threads() < 2 {
+        return consume(&mut produce);
     }
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for item in produce {
+                // The caller stopped (an error, or enough of them): stop reading.
+                if tx.send(item).is_err() {
+                    return;
+                }
+            }
+        });
+        consume(&mut rx.into_iter())
+    })
 }
 
 /// An element of a JSON array as a record; `Err(None)` when it is not JSON text.
@@ -175,26 +217,36 @@ fn each_json_lines_batch(
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = data.name;
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(name, &e.to_string())];
     let fast = super::fast::FastReader::new(program);
-    let mut reader = data.source.open().map_err(|e| vec![super::files::cannot_read(name, &e.to_string())])?;
-    let (mut line_no, mut index, mut offset) = (0usize, 0usize, 0usize);
-    loop {
+    let mut reader = data.source.open().map_err(unreadable)?;
+    let (mut line_no, mut index, mut offset, mut done) = (0usize, 0usize, 0usize, false);
+    // A batch of lines (number, record index, byte offset, bytes) and the bytes read for it.
+    let batches = std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
         let mut lines: Vec<(usize, usize, usize, Vec<u8>)> = Vec::with_capacity(BATCH);
+        let before = offset;
         while lines.len() < BATCH {
             let mut line = Vec::new();
-            let read = (&mut reader)
-                .take(MAX_LINE + 1)
-                .read_until(b'\n', &mut line)
-                .map_err(|e| vec![super::files::cannot_read(name, &e.to_string())])?;
+            let read = match (&mut reader).take(MAX_LINE + 1).read_until(b'\n', &mut line) {
+                Ok(read) => read,
+                Err(e) => {
+                    done = true;
+                    return Some(Err(unreadable(e)));
+                }
+            };
             if read == 0 {
+                done = true;
                 break;
             }
-            progress.advance(read as u64);
             line_no += 1;
             let start = offset;
             offset += read;
             if read as u64 > MAX_LINE {
-                return Err(vec![line_too_long(name, line_no)]);
+                done = true;
+                return Some(Err(vec![line_too_long(name, line_no)]));
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -202,26 +254,35 @@ fn each_json_lines_batch(
             lines.push((line_no, index, start, line));
             index += 1;
         }
-        if lines.is_empty() {
-            break;
-        }
-        let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
-            .into_par_iter()
-            .map(|(line_no, index, start, bytes)| parse_line((program, &fast), name, (line_no, start), index, &bytes))
-            .collect();
-        let mut batch = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            match p {
-                Ok((index, record)) => batch.push((index, record, None)),
-                Err(e) => errors.extend(e),
+        Some(Ok((lines, (offset - before) as u64)))
+    });
+    read_ahead(batches, |batches| {
+        for read in batches {
+            let (lines, bytes) = read?;
+            progress.advance(bytes);
+            if lines.is_empty() {
+                break;
+            }
+            let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
+                .into_par_iter()
+                .map(|(line_no, index, start, bytes)| {
+                    parse_line((program, &fast), name, (line_no, start), index, &bytes)
+                })
+                .collect();
+            let mut batch = Vec::with_capacity(parsed.len());
+            for p in parsed {
+                match p {
+                    Ok((index, record)) => batch.push((index, record, None)),
+                    Err(e) => errors.extend(e),
+                }
+            }
+            each(batch, errors);
+            if errors.len() >= MAX_ERRORS {
+                break;
             }
         }
-        each(batch, errors);
-        if errors.len() >= MAX_ERRORS {
-            break;
-        }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The errors found, at most `MAX_ERRORS` of them, if there are any.

@@ -22,7 +22,7 @@ pub enum Source<'a> {
 }
 
 impl<'a> Source<'a> {
-    pub fn open(&self) -> io::Result<Box<dyn BufRead + 'a>> {
+    pub fn open(&self) -> io::Result<Box<dyn BufRead + Send + 'a>> {
         Ok(match *self {
             Source::File(path) => Box::new(io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?)),
             Source::Bytes(bytes) => Box::new(bytes),
@@ -343,7 +343,7 @@ impl<'de> serde::de::Visitor<'de> for Skip {
 }
 
 /// Whether every byte read is UTF-8.
-fn utf8_throughout(mut reader: Box<dyn BufRead + '_>) -> io::Result<bool> {
+fn utf8_throughout(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<bool> {
     let mut carried: Vec<u8> = Vec::new();
     loop {
         let buf = reader.fill_buf()?;
