@@ -410,6 +410,9 @@ fn streamed_errors_name_the_line_and_leave_nothing() {
     assert!(e.contains("E0714") && e.contains("key-twice.jsonl:2:"), "{e}");
     let e = run("twice.jsonl", format!("{good}{good}").as_bytes());
     assert!(e.contains("E0710") && e.contains("甲"), "{e}");
+    // A byte-order mark starts a file, not a line after the first.
+    let e = run("bom.jsonl", format!("\u{feff}{good}\u{feff}{good}").as_bytes());
+    assert!(e.contains("E0701") && e.contains("bom.jsonl:2:1:"), "{e}");
     let e = run("utf8.jsonl", b"{\"\xff\"}\n");
     assert!(e.contains("E0902") && e.contains("utf8.jsonl:1:3"), "{e}");
     let e = run("field.jsonl", "{\"部门\":\"丙\",\"得分\":\"八十\",\"倍数\":1}\n".as_bytes());
@@ -439,6 +442,19 @@ fn json_array_errors_are_placed_as_in_the_whole_file() {
         ("bom-key-twice", "\u{feff}[{\"部门\":\"乙\",\"部门\":\"丙\"}]".as_bytes().to_vec()),
         ("not-an-array", a.as_bytes().to_vec()),
         ("not-utf8", [b"[".as_slice(), a.as_bytes(), b",\n{\"\xff\":1}]"].concat()),
+        // A byte-order mark starts a file; anywhere else it is not JSON.
+        ("bom-in-the-middle", format!("[{a},\u{feff}{b}]").into_bytes()),
+        ("bom-before-a-string", "[\u{feff}\"x\"]".as_bytes().to_vec()),
+        // Nested to serde_json's limit only with the array around the element.
+        ("deep-at-the-limit", format!("[{}{}]", "[".repeat(127), "]".repeat(127)).into_bytes()),
+        ("not-utf8-after-a-bom", [b"\xEF\xBB\xBF[{\"".as_slice(), "部门".as_bytes(), b"\":\"\xff\"}]"].concat()),
+        // Fifty faulty records stop the reading of records, not the check that the rest is JSON.
+        ("a-fault-after-fifty-errors", {
+            let records: Vec<String> = (0..513)
+                .map(|i| format!(r#"{{"部门":"d{i}","得分":{},"倍数":1}}"#, if i < 50 { 200 } else { 80 }))
+                .collect();
+            format!("[{},]", records.join(",\n")).into_bytes()
+        }),
     ];
     let mut seen = String::new();
     for (name, body) in &cases {
@@ -477,6 +493,25 @@ fn json_array_errors_are_placed_as_in_the_whole_file() {
         seen += &format!("## {name}\n{}\n", whole.stderr.replace(data, &format!("{name}.json")));
     }
     insta::assert_snapshot!(seen);
+}
+
+/// A department given twice is reported beside the other faults of the data, streamed or whole.
+#[test]
+fn a_department_twice_is_reported_beside_other_faults() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("twice.json");
+    let body =
+        r#"[{"部门":"甲","得分":80,"倍数":1},{"部门":"甲","得分":80,"倍数":1},{"部门":"乙","得分":101,"倍数":1}]"#;
+    std::fs::write(&data, body).unwrap();
+    let out = tmp.path().join("out.json");
+    let data = data.to_str().unwrap();
+    let whole = jixiao(&["eval", "tests/cases/eval/params.jx", data]);
+    let streamed = jixiao(&["eval", "tests/cases/eval/params.jx", data, "-o", out.to_str().unwrap()]);
+    for run in [&whole, &streamed] {
+        assert_eq!(run.code, 1, "{}", run.text());
+        assert!(run.stderr.contains("E0706") && run.stderr.contains("E0710"), "{}", run.text());
+    }
+    assert_eq!(squash(&whole.stderr), squash(&streamed.stderr));
 }
 
 /// A value that reads as a number but breaks the regulation's rules is reported with the

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::Record;
 use super::err::{self, At};
 use super::files::DataFormat;
-use super::json_array::{Elements, Next, Source, first_error};
+use super::json_array::{Element, Elements, Next, Source, first_error};
 use super::record::{MAX_ERRORS, Start, json_text, read_record};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -63,12 +63,14 @@ pub fn read_all(program: &Program, data: Data) -> Result<Vec<Record>, Vec<Diagno
             records.push(record);
         }
     })?;
+    none_or_all(&mut errors)?;
     Ok(records)
 }
 
 /// Reads the data a batch of records at a time, parsing and checking the batch's records in
 /// parallel, and gives each batch (records with their index among the records) to `each`.
-/// Stops reading once `MAX_ERRORS` errors are known.
+/// Faults in records are added to `errors`, and reading stops once `MAX_ERRORS` are known; a
+/// fault of the file itself (not JSON, not readable) is the error returned.
 pub(crate) fn each_batch(
     program: &Program,
     data: Data,
@@ -96,7 +98,7 @@ pub(crate) fn each_batch(
             return Err(vec![super::files::cannot_read(data.name, &why)]);
         }
     }
-    none_or_all(errors)
+    Ok(())
 }
 
 /// A data file (or bytes) and its format, as the streamed readers take them.
@@ -144,11 +146,10 @@ fn each_json_array_batch(
         Some(Ok((batch, next, elements.offset() - before)))
     });
     read_ahead(batches, |batches| {
-        for read in batches {
+        while let Some(read) = batches.next() {
             let (batch, next, bytes) = read.map_err(unreadable)?;
             progress.advance(bytes);
-            let parsed: Vec<_> =
-                batch.par_iter().map(|(index, e)| parse_element(program, &fast, &e.bytes, *index)).collect();
+            let parsed: Vec<_> = batch.par_iter().map(|(index, e)| parse_element(program, &fast, e, *index)).collect();
             let mut records = Vec::with_capacity(parsed.len());
             for (p, (_, element)) in parsed.into_iter().zip(&batch) {
                 match p {
@@ -162,11 +163,32 @@ fn each_json_array_batch(
             }
             each(records, errors);
             if errors.len() >= MAX_ERRORS {
-                break;
+                return rest_is_json(data, batches);
             }
         }
         Ok(())
     })
+}
+
+/// After as many errors as are reported: the rest of the array must still be JSON, for a
+/// fault there is the one error reading the whole file reports.
+fn rest_is_json(
+    data: Data,
+    batches: &mut dyn Iterator<Item = std::io::Result<(Vec<(usize, Element)>, Next, u64)>>,
+) -> Result<(), Vec<Diagnostic>> {
+    for read in batches {
+        let Ok((batch, next, _)) = read else { return Ok(()) };
+        let json = |e: &Element| {
+            !e.too_deep() && std::str::from_utf8(&e.bytes).is_ok_and(|t| json_text("", t, Start::default()).is_ok())
+        };
+        if let Some((_, bad)) = batch.iter().find(|(_, e)| !json(e)) {
+            return Err(vec![first_error(data.name, data.source, Some(bad))]);
+        }
+        if let Next::Malformed = next {
+            return Err(vec![first_error(data.name, data.source, None)]);
+        }
+    }
+    Ok(())
 }
 
 /// The items of `produce` (reading and cutting the file into batches), read ahead on a thread
@@ -197,9 +219,13 @@ fn read_ahead<T: Send, R>(
 fn parse_element(
     program: &Program,
     fast: &super::fast::FastReader,
-    bytes: &[u8],
+    element: &Element,
     index: usize,
 ) -> Result<(usize, Record), Option<Vec<Diagnostic>>> {
+    if element.too_deep() {
+        return Err(None);
+    }
+    let bytes = &element.bytes;
     if let Some(record) = fast.record(bytes) {
         return Ok((index, record));
     }

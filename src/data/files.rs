@@ -316,6 +316,8 @@ pub fn cannot_read(name: &str, why: &str) -> Diagnostic {
 
 /// JSON Lines: a record a line; blank lines are skipped.
 fn json_lines(name: &str, text: &str) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
+    // Spreadsheet programs and Notepad start UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {

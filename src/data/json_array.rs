@@ -42,6 +42,20 @@ impl<'a> Source<'a> {
 pub struct Element {
     pub bytes: Vec<u8>,
     pub offset: u64,
+    /// How deeply lists and objects nest in it.
+    pub depth: u32,
+}
+
+/// serde_json refuses data nested this deep (`recursion limit exceeded`): inside the array,
+/// an element one level less deep.
+const DEEPEST: u32 = 127;
+
+impl Element {
+    /// Whether the element, read by itself, would pass where the whole array would not: it
+    /// nests to serde_json's limit only counting the array around it.
+    pub fn too_deep(&self) -> bool {
+        self.depth >= DEEPEST
+    }
 }
 
 /// What comes next in the array.
@@ -81,6 +95,7 @@ struct Cut {
     /// Within the current element: open brackets, and whether in a string (after a
     /// backslash in it).
     depth: u32,
+    deepest: u32,
     in_string: bool,
     escaped: bool,
     current: Vec<u8>,
@@ -102,6 +117,7 @@ impl<R: BufRead> Elements<R> {
         let cut = Cut {
             phase: Phase::Start,
             depth: 0,
+            deepest: 0,
             in_string: false,
             escaped: false,
             current: Vec::new(),
@@ -152,7 +168,11 @@ impl Cut {
                     Some(end) => {
                         self.current.extend_from_slice(&buf[from..end]);
                         self.phase = Phase::After;
-                        let element = Element { bytes: std::mem::take(&mut self.current), offset: self.start };
+                        let element = Element {
+                            bytes: std::mem::take(&mut self.current),
+                            offset: self.start,
+                            depth: self.deepest,
+                        };
                         return (end, Some(Next::Element(element)));
                     }
                     None => {
@@ -173,7 +193,7 @@ impl Cut {
                 (Phase::Before { .. }, b) if b != b']' && b != b',' => {
                     self.phase = Phase::Inside;
                     self.start = self.offset + i as u64;
-                    (self.depth, self.in_string, self.escaped) = (0, false, false);
+                    (self.depth, self.deepest, self.in_string, self.escaped) = (0, 0, false, false);
                     continue;
                 }
                 _ => return (i, Some(Next::Malformed)),
@@ -210,7 +230,10 @@ impl Cut {
             }
             match buf[i] {
                 b'"' => self.in_string = true,
-                b'{' | b'[' => self.depth += 1,
+                b'{' | b'[' => {
+                    self.depth += 1;
+                    self.deepest = self.deepest.max(self.depth);
+                }
                 b'}' | b']' if self.depth > 0 => {
                     self.depth -= 1;
                     if self.depth == 0 {
@@ -236,6 +259,7 @@ pub fn values(name: &str, source: Source) -> Result<Vec<serde_json::Value>, Diag
             Next::Element(element) => {
                 let json = std::str::from_utf8(&element.bytes)
                     .ok()
+                    .filter(|_| !element.too_deep())
                     .and_then(|text| json_text(name, text, Start::default()).ok());
                 match json {
                     Some(json) => out.push(json),
@@ -269,15 +293,16 @@ pub fn first_error(name: &str, source: Source, element: Option<&Element>) -> Dia
 /// UTF-8 throughout, and JSON syntax, read a piece at a time.
 fn checked(name: &str, source: Source) -> Result<(), Diagnostic> {
     let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
-    if !utf8_throughout(source.open().map_err(unreadable)?).map_err(unreadable)? {
-        // Text in another encoding: the message names it, from the whole file.
-        let bytes = source.all(name)?;
-        let Err(e) = String::from_utf8(bytes) else { return Ok(()) };
-        let at = e.utf8_error().valid_up_to();
-        let before = String::from_utf8_lossy(&e.as_bytes()[..at]);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        return Err(json_not_utf8(name, line, col, at, e.as_bytes()));
+    if let Some((line, col, at)) = first_not_utf8(source.open().map_err(unreadable)?).map_err(unreadable)? {
+        // Text in another encoding is named by the start of the file (GBK, UTF-16).
+        let mut head = Vec::new();
+        source.open().and_then(|r| r.take(HEAD).read_to_end(&mut head)).map_err(unreadable)?;
+        let whole = head.len() < HEAD as usize;
+        let named = (0..4).find_map(|cut| {
+            let end = head.len().checked_sub(if whole { 0 } else { cut })?;
+            crate::data::encoding::legacy(&head[..end]).map(|_| end)
+        });
+        return Err(json_not_utf8(name, line, col, at as usize, &head[..named.unwrap_or(head.len())]));
     }
     let mut reader = source.open().map_err(unreadable)?;
     if reader.fill_buf().map_err(unreadable)?.starts_with(BOM) {
@@ -286,6 +311,52 @@ fn checked(name: &str, source: Source) -> Result<(), Diagnostic> {
     let mut de = serde_json::Deserializer::from_reader(reader);
     let syntax = <Skip as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end());
     syntax.map_err(|e| super::err::invalid_json(name, e.line(), e.column().max(1), &super::record::json_error(&e)))
+}
+
+/// How much of a file's start names its encoding when it is not UTF-8.
+const HEAD: u64 = 4 << 20;
+
+/// The line, column (in characters, a byte-order mark not counted) and byte of the first
+/// byte that is not UTF-8, read a piece at a time.
+fn first_not_utf8(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<Option<(usize, usize, u64)>> {
+    let (mut line, mut col, mut offset) = (1usize, 1usize, 0u64);
+    let mut carried: Vec<u8> = Vec::new();
+    let mut start = true;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            // A character cut short by the end of the file.
+            return Ok((!carried.is_empty()).then_some((line, col, offset)));
+        }
+        let len = buf.len();
+        let mut piece: Vec<u8> = std::mem::take(&mut carried);
+        piece.extend_from_slice(buf);
+        reader.consume(len);
+        let mut text = piece.as_slice();
+        if start && text.starts_with(BOM) {
+            text = &text[BOM.len()..];
+            offset += BOM.len() as u64;
+        }
+        start = start && piece.len() < BOM.len();
+        let (valid, bad) = match std::str::from_utf8(text) {
+            Ok(valid) => (valid, None),
+            Err(e) => (std::str::from_utf8(&text[..e.valid_up_to()]).unwrap_or_default(), Some(e)),
+        };
+        for c in valid.chars() {
+            if c == '\n' {
+                (line, col) = (line + 1, 1);
+            } else {
+                col += 1;
+            }
+        }
+        offset += valid.len() as u64;
+        match bad {
+            Some(e) if e.error_len().is_some() => return Ok(Some((line, col, offset))),
+            // A character cut at the end of the piece continues in the next one.
+            Some(e) => carried.extend_from_slice(&text[e.valid_up_to()..]),
+            None => {}
+        }
+    }
 }
 
 /// Any JSON value, read and let go. Not `serde::de::IgnoredAny`: serde_json skips that by a
@@ -342,28 +413,6 @@ impl<'de> serde::de::Visitor<'de> for Skip {
     }
 }
 
-/// Whether every byte read is UTF-8.
-fn utf8_throughout(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<bool> {
-    let mut carried: Vec<u8> = Vec::new();
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(carried.is_empty());
-        }
-        let len = buf.len();
-        let piece: Vec<u8> = if carried.is_empty() { buf.to_vec() } else { [&carried[..], buf].concat() };
-        reader.consume(len);
-        carried.clear();
-        if let Err(e) = std::str::from_utf8(&piece) {
-            // A character cut at the end of the piece continues in the next one.
-            if e.error_len().is_some() {
-                return Ok(false);
-            }
-            carried.extend_from_slice(&piece[e.valid_up_to()..]);
-        }
-    }
-}
-
 /// An element of a file that is JSON throughout: its fault (a key given twice), placed in the
 /// file.
 fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Diagnostic> {
@@ -393,7 +442,7 @@ fn not_an_array(name: &str, source: Source) -> Diagnostic {
         Source::File(path) => json_file_text(path).map_err(|mut d| d.remove(0)),
         Source::Bytes(_) => source.all(name).map(|b| String::from_utf8_lossy(&b).into_owned()),
     };
-    let json = text.and_then(|text| json_text(name, &text, Start::default()));
+    let json = text.and_then(|text| json_text(name, text.strip_prefix('\u{feff}').unwrap_or(&text), Start::default()));
     match json {
         Err(d) => d,
         Ok(json) => super::err::not_a_list(&super::record::json_kind(&json)),

@@ -67,11 +67,10 @@ impl Start {
 }
 
 /// JSON text: a whole file, a line of JSON Lines, or an element of an array (`start` says
-/// where it is in its file). A syntax error is put in words; a key given twice is refused,
-/// where a JSON reader would silently keep the last.
+/// where it is in its file), without the byte-order mark a file may start with (anywhere
+/// else it is not JSON). A syntax error is put in words; a key given twice is refused, where
+/// a JSON reader would silently keep the last.
 pub fn json_text(file: &str, text: &str, start: Start) -> Result<Json, Diagnostic> {
-    // Spreadsheet programs and Notepad start UTF-8 files with a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json: Json = serde_json::from_str(text).map_err(|e| {
         let (line, column) = start.place(e.line(), e.column().max(1), start.byte_column);
         err::invalid_json(file, line, column, &json_error(&e))
@@ -152,6 +151,9 @@ pub(super) fn json_error(e: &serde_json::Error) -> String {
         "control character (\\u0000-\\u001F) found while parsing a string" => "文本中有控制字符（如未转义的换行）",
         "trailing comma" => "最后一项之后多了逗号",
         "trailing characters" => "数据结束之后还有多余的内容",
+        "expected `\"`" => "此处应为引号“\"”",
+        "unexpected end of hex escape" => "文本中的 \\u 转义不完整",
+        "lone leading surrogate in hex escape" => "文本中的 \\u 转义是不成对的代理项",
         "recursion limit exceeded" => "嵌套层数太多",
         _ => what,
     };

@@ -53,7 +53,7 @@ pub fn evaluate_streamed<E>(
     let mut names = Names::default();
     let mut errors = Vec::new();
     // The data: requirements, and the values up to the first ranking (or all of them).
-    each_batch(program, data, progress, &mut errors, |batch, errors| {
+    let read = each_batch(program, data, progress, &mut errors, |batch, errors| {
         for (index, record, _) in &batch {
             names.note(*index, &record.unit);
         }
@@ -69,7 +69,15 @@ pub fn evaluate_streamed<E>(
             })
             .collect();
         run.take(done, errors);
-    })?;
+    });
+    read?;
+    if !errors.is_empty() {
+        // A department given twice is reported beside the other faults, as reading whole does.
+        if errors.len() < MAX_ERRORS {
+            errors.extend(names.verify(program, data)?);
+        }
+        return none_or_all(&mut errors).map(|()| Ok(()));
+    }
     none_or_all(&mut names.verify(program, data)?)?;
     // After each ranking: its ranks, then the values up to the next ranking (or the rest).
     for (k, rank) in plan.ranks.iter().enumerate() {
@@ -246,13 +254,14 @@ impl Names {
             self.same_hash.iter().flat_map(|&(a, b)| [a as usize, b as usize]).collect();
         let mut units: HashMap<usize, Record> = HashMap::new();
         let mut errors = Vec::new();
-        each_batch(program, data, &Quiet, &mut errors, |batch, _| {
+        // Faults in the data were reported by the first reading; here only names count.
+        let _ = each_batch(program, data, &Quiet, &mut errors, |batch, _| {
             for (index, record, _) in batch {
                 if wanted.contains(&index) {
                     units.insert(index, record);
                 }
             }
-        })?;
+        });
         let field = &program.inputs[program.roles.unit].field;
         let mut out = Vec::new();
         for &(first, again) in &self.same_hash {
