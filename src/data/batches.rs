@@ -170,11 +170,15 @@ fn each_json_array_batch(
     })
 }
 
+/// A batch of a JSON array's elements (with their index), what follows it, and the bytes
+/// read for it.
+type ElementBatch = (Vec<(usize, Element)>, Next, u64);
+
 /// After as many errors as are reported: the rest of the array must still be JSON, for a
 /// fault there is the one error reading the whole file reports.
 fn rest_is_json(
     data: Data,
-    batches: &mut dyn Iterator<Item = std::io::Result<(Vec<(usize, Element)>, Next, u64)>>,
+    batches: &mut dyn Iterator<Item = std::io::Result<ElementBatch>>,
 ) -> Result<(), Vec<Diagnostic>> {
     for read in batches {
         let Ok((batch, next, _)) = read else { return Ok(()) };
