@@ -117,7 +117,7 @@ regulation file are given as `file:line:column`, columns counting characters.
 | E04xx | structure: header, indicator trees, scales, grade bands, publication (`src/check`) |
 | E06xx | embedded tests (`src/check`) |
 | W05xx | warnings (`src/check`) |
-| E07xx | data records and input defaults (`src/eval/data.rs`) |
+| E07xx | data records and input defaults (`src/data/`) |
 | E08xx | evaluation (`src/eval`) |
 | E09xx | command line (`src/cli.rs`) |
 

@@ -230,8 +230,7 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The name of the table of department records (a workbook's sheet; a CSV file's own).
-pub const RECORDS_SHEET: &str = "部门";
+pub use crate::data::RECORDS_SHEET;
 
 /// The main sheet and one sheet per list of records (keyed by the department's name).
 pub fn sheets(program: &Program, records: &[Json]) -> Vec<Sheet> {

@@ -495,6 +495,24 @@ fn json_array_errors_are_placed_as_in_the_whole_file() {
     insta::assert_snapshot!(seen);
 }
 
+/// Results printed to the terminal wait until every department is evaluated: a fault in the
+/// last record leaves nothing printed, for a regulation without a ranking too.
+#[test]
+fn nothing_is_printed_before_a_late_fault() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, last) in [("late.json", "{\"部门\":\"末\",\"得分\":101,\"倍数\":1}"), ("cut.json", "{\"部门\":\"末\"")]
+    {
+        let records: Vec<String> = (0..600).map(|i| format!(r#"{{"部门":"d{i}","得分":80,"倍数":1}}"#)).collect();
+        let data = tmp.path().join(name);
+        std::fs::write(&data, format!("[{},\n{last}]", records.join(",\n"))).unwrap();
+        for format in ["json", "jsonl", "csv"] {
+            let run = jixiao(&["eval", "tests/cases/eval/params.jx", data.to_str().unwrap(), "--format", format]);
+            assert_eq!(run.code, 1, "{}", run.text());
+            assert!(run.stdout.is_empty(), "{name} as {format}: {}", &run.stdout[..run.stdout.len().min(200)]);
+        }
+    }
+}
+
 /// A department given twice is reported beside the other faults of the data, streamed or whole.
 #[test]
 fn a_department_twice_is_reported_beside_other_faults() {

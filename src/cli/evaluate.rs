@@ -40,7 +40,9 @@ pub(super) fn evaluate(
             return Ok(ExitCode::SUCCESS);
         }
     }
-    let Loaded { program, records, params, overridden, results } = load(program, data, set)?;
+    // Read whole (a table, a workbook, a pipe) on as many threads as asked.
+    let Loaded { program, records, params, overridden, results } =
+        stream::pool(jobs)?.install(|| load(program, data, set))?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let bytes = match format {
         Format::Table => output::table(&program, &results, &inputs).into_bytes(),

@@ -1,7 +1,7 @@
 //! `jixiao eval` of data files into JSON, JSON Lines or CSV: record by record, on every
 //! core, with a progress bar when stderr is a terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Seek, Write};
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -27,30 +27,15 @@ pub(super) fn evaluate(
     out: Option<&Path>,
     jobs: Option<usize>,
 ) -> R<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        // Formulas nest as deeply as a regulation writes them; evaluation recurses.
-        .stack_size(64 << 20)
-        .build()
-        .map_err(|e| {
-            vec![
-                Diagnostic::error(
-                    "E0908",
-                    tr(format!("cannot start worker threads: {e}"), format!("无法启动工作线程：{e}")),
-                )
-                .help(tr("run with fewer threads (--jobs 1)", "请减少线程数（--jobs 1）")),
-            ]
-        })?;
+    let pool = pool(jobs)?;
     let progress = Bar::new();
     let name = data.display().to_string();
     let format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let data = Data { name: &name, format, source: Source::File(data) };
-    let closed_pipe = std::cell::Cell::new(false);
     let io_failure = |e: std::io::Error| -> Failure {
-        closed_pipe.set(out.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe);
         match out {
             Some(path) => vec![write_error(path, &e)].into(),
-            None => vec![stdout_error(&e)].into(),
+            None => vec![cannot_hold(&e)].into(),
         }
     };
     let run = |w: &mut (dyn Write + Send)| -> R<()> {
@@ -67,10 +52,56 @@ pub(super) fn evaluate(
     };
     match out {
         Some(path) => write_through(path, run),
-        // `| head`: the reader has seen enough.
-        None => run(&mut std::io::BufWriter::with_capacity(1 << 20, std::io::stdout()))
-            .or_else(|f| if closed_pipe.get() { Ok(()) } else { Err(f) }),
+        // Nothing is printed unless every record reads and evaluates: the results wait in a
+        // temporary file (a fault in the last record would otherwise follow printed results).
+        None => {
+            let held = tempfile::tempfile().map_err(|e| vec![cannot_hold(&e)])?;
+            let mut held = std::io::BufWriter::with_capacity(1 << 20, held);
+            run(&mut held)?;
+            let mut held = held.into_inner().map_err(|e| vec![cannot_hold(e.error())])?;
+            let copied = held.seek(std::io::SeekFrom::Start(0)).and_then(|_| {
+                let mut stdout = std::io::stdout().lock();
+                std::io::copy(&mut held, &mut stdout).and_then(|_| stdout.flush())
+            });
+            match copied {
+                // `| head`: the reader has seen enough.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(vec![stdout_error(&e)].into()),
+                Ok(()) => Ok(()),
+            }
+        }
     }
+}
+
+/// The temporary file that holds results until they are printed could not be used.
+fn cannot_hold(e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "E0719",
+        tr(format!("cannot use a temporary file for this run: {e}"), format!("无法使用本次评估的临时文件：{e}")),
+    )
+    .help(tr(
+        "results printed to the terminal wait in a temporary file until every department is evaluated: free space in the temporary folder, set TMPDIR to a folder with room, or write them with --output",
+        "输出到终端的结果会先暂存到临时文件，全部部门评估完毕后才显示：请清理临时文件夹、将 TMPDIR 设为空间充足的文件夹，或用 --output 写入文件",
+    ))
+}
+
+/// The threads a run reads and evaluates on: `--jobs`, or one per core.
+pub(super) fn pool(jobs: Option<usize>) -> R<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        // Formulas nest as deeply as a regulation writes them; evaluation recurses.
+        .stack_size(64 << 20)
+        .build()
+        .map_err(|e| {
+            vec![
+                Diagnostic::error(
+                    "E0908",
+                    tr(format!("cannot start worker threads: {e}"), format!("无法启动工作线程：{e}")),
+                )
+                .help(tr("run with fewer threads (--jobs 1)", "请减少线程数（--jobs 1）")),
+            ]
+            .into()
+        })
 }
 
 /// A bar over the bytes of every pass, on stderr when it is a terminal.

@@ -342,7 +342,10 @@ fn parse_line(
         return Ok((index, record));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let col = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).chars().count() + 1;
+        // A byte-order mark at the start of the file does not count.
+        let before = &bytes[..e.valid_up_to()];
+        let before = if line_no == 1 { before.strip_prefix("\u{feff}".as_bytes()).unwrap_or(before) } else { before };
+        let col = String::from_utf8_lossy(before).chars().count() + 1;
         vec![super::files::json_not_utf8(name, line_no, col, start + e.valid_up_to(), bytes)]
     })?;
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };

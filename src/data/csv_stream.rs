@@ -14,6 +14,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::RECORDS_SHEET;
 use super::batches::ReadRecord;
 use super::encoding;
 use super::files::{beside, cannot_read, list_fields};
@@ -22,7 +23,6 @@ use super::record::read_record_located;
 use super::tables::{self, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::program::Program;
-use crate::schema::RECORDS_SHEET;
 
 /// One CSV file, read a row at a time, with the row after the last one taken.
 struct Cursor {

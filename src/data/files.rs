@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::RECORDS_SHEET;
 use super::Record;
 use super::batches::{Data, read_all};
 use super::encoding;
@@ -14,7 +15,6 @@ use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
-use crate::schema::RECORDS_SHEET;
 
 /// The kinds of data file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,6 +252,8 @@ pub(super) fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        // A byte-order mark at the start does not count.
+        let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         vec![json_not_utf8(&name, line, col, at, e.as_bytes())]

@@ -337,7 +337,7 @@ fn first_not_utf8(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<Option
             text = &text[BOM.len()..];
             offset += BOM.len() as u64;
         }
-        start = start && piece.len() < BOM.len();
+        start = start && BOM.starts_with(&piece);
         let (valid, bad) = match std::str::from_utf8(text) {
             Ok(valid) => (valid, None),
             Err(e) => (std::str::from_utf8(&text[..e.valid_up_to()]).unwrap_or_default(), Some(e)),
@@ -421,18 +421,36 @@ fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Di
     json_text(name, text, start).map(|_| ())
 }
 
-/// The line and columns of byte `offset` of the file (a byte-order mark does not count).
+/// The line and columns of byte `offset` of the file (a byte-order mark does not count),
+/// read a piece at a time: only the line it is on is kept.
 fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
-    let mut reader = source.open().map_err(|e| cannot_read(name, &e.to_string()))?;
-    let mut before = Vec::new();
-    reader.by_ref().take(offset).read_to_end(&mut before).map_err(|e| cannot_read(name, &e.to_string()))?;
-    let before = before.strip_prefix(BOM).unwrap_or(&before);
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line_text = &before[line_start..];
+    let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
+    let mut reader = source.open().map_err(unreadable)?.take(offset);
+    let (mut line, mut line_text, mut first) = (1, Vec::new(), true);
+    loop {
+        let buf = reader.fill_buf().map_err(unreadable)?;
+        if buf.is_empty() {
+            break;
+        }
+        let mut piece = buf;
+        if first && piece.starts_with(BOM) {
+            piece = &piece[BOM.len()..];
+        }
+        first = false;
+        match memchr::memrchr(b'\n', piece) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', piece).count();
+                line_text = piece[last + 1..].to_vec();
+            }
+            None => line_text.extend_from_slice(piece),
+        }
+        let len = buf.len();
+        reader.consume(len);
+    }
     Ok(Start {
-        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        line,
         byte_column: line_text.len() + 1,
-        char_column: String::from_utf8_lossy(line_text).chars().count() + 1,
+        char_column: String::from_utf8_lossy(&line_text).chars().count() + 1,
     })
 }
 

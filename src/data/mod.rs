@@ -22,6 +22,9 @@ use crate::number::Number;
 
 pub use record::Record;
 
+/// The name of the table of department records (a workbook's sheet; a CSV file's own).
+pub const RECORDS_SHEET: &str = "部门";
+
 /// A value during and after evaluation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

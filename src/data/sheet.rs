@@ -18,13 +18,13 @@ use std::path::Path;
 use calamine::{Data, Dimensions, Reader, SheetVisible, Xlsx, open_workbook};
 use rust_decimal::Decimal;
 
+use super::RECORDS_SHEET;
 use super::files::{cannot_read, list_fields, missing_table};
 use super::sheet_xml::{Hidden, Unseen};
 use super::tables::{self, Refusal, Row, Table};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::Program;
-use crate::schema::RECORDS_SHEET;
 
 type Book = Xlsx<std::io::BufReader<std::fs::File>>;
 

@@ -81,9 +81,21 @@ impl<'p> Plan<'p> {
         result: &mut UnitResult,
         coverage: Option<&RefCell<Coverage>>,
     ) -> Result<(), Failed> {
+        self.pass_through(params, k, (record, result), coverage, usize::MAX)
+    }
+
+    /// `pass`, stopping after the value at position `last` of the checked order.
+    fn pass_through(
+        &self,
+        params: &[Number],
+        k: usize,
+        (record, result): (&Record, &mut UnitResult),
+        coverage: Option<&RefCell<Coverage>>,
+        last: usize,
+    ) -> Result<(), Failed> {
         let program = self.program;
         let (from, values) = self.stage(k);
-        for (i, &v) in values.iter().enumerate() {
+        for (i, &v) in values.iter().enumerate().take_while(|&(i, _)| from + i <= last) {
             let env =
                 expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage };
             match env.value(v) {
@@ -160,6 +172,7 @@ pub(super) fn evaluate_in_memory(
                 result.values[rank.value] = Value::Num(Number::int(place));
             }
         }
+        let before = coverage.map(|c| c.borrow().clone());
         let mut failed: Vec<Failed> = Vec::new();
         for (record, result) in records.iter().zip(&mut results) {
             if let Err(f) = plan.pass(params, k, record, result, coverage) {
@@ -167,6 +180,14 @@ pub(super) fn evaluate_in_memory(
             }
         }
         if let Some(first) = failed.iter().map(|f| f.position).min() {
+            // Rules count as exercised only by the values up to the failing one, for every
+            // record: what a refused case computed beyond it is never checked.
+            if let (Some(coverage), Some(before)) = (coverage, before) {
+                *coverage.borrow_mut() = before;
+                for (record, result) in records.iter().zip(&mut results) {
+                    let _ = plan.pass_through(params, k, (record, result), Some(coverage), first);
+                }
+            }
             return Err(failed.into_iter().filter(|f| f.position == first).map(|f| f.diagnostic).collect());
         }
     }

@@ -1,11 +1,13 @@
-//! Large JSON Lines files, record by record, in memory bounded by what ranking needs.
+//! Data files of any size, record by record, in memory bounded by what ranking needs.
 //!
-//! A ranking needs every record's key before any record's later values. The file is read once:
-//! each record is evaluated up to the first ranking, its key kept (a group, a number and an
-//! index a record) and its values so far written to a temporary file (`spill`). After the
-//! ranking, that file is read back for the values up to the next ranking, and so on; the last
-//! pass hands the results on in input order. Records are parsed and evaluated in parallel, a
-//! batch at a time; no pass keeps the records in memory.
+//! A ranking needs every record's key before any record's later values (`passes`). The data
+//! is read once, a batch at a time (`data::batches`): each record is evaluated up to the first
+//! ranking, its key kept (a group, a number and an index a record) and its values so far
+//! written to a temporary file (`spill`). After the ranking, that file is read back for the
+//! values up to the next ranking, and so on; the last pass hands the results on in input
+//! order. Records are parsed and evaluated in parallel; no pass keeps the records in memory.
+//! The data file is read again only to tell apart two names with the same hash, and to place
+//! a fault of a JSON file.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
@@ -245,32 +247,38 @@ impl Names {
         }
     }
 
-    /// The duplicates among names with the same hash, found by reading their names again.
+    /// The duplicates among names with the same hash (at most `MAX_ERRORS`), found by reading
+    /// their names again. A name that does not come back means the file changed during the run.
     fn verify(&mut self, program: &Program, data: Data) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
         if self.same_hash.is_empty() {
             return Ok(Vec::new());
         }
         let wanted: std::collections::HashSet<usize> =
             self.same_hash.iter().flat_map(|&(a, b)| [a as usize, b as usize]).collect();
-        let mut units: HashMap<usize, Record> = HashMap::new();
-        let mut errors = Vec::new();
-        // Faults in the data were reported by the first reading; here only names count.
-        let _ = each_batch(program, data, &Quiet, &mut errors, |batch, _| {
+        // Each wanted department's name, and its name as written.
+        let mut names: HashMap<usize, (String, Option<String>)> = HashMap::new();
+        // Faults in records were reported by the first reading; a fault of the file is one now.
+        let mut faults = Vec::new();
+        each_batch(program, data, &Quiet, &mut faults, |batch, _| {
             for (index, record, _) in batch {
                 if wanted.contains(&index) {
-                    units.insert(index, record);
+                    names.insert(index, (record.unit, record.written));
                 }
             }
-        });
+        })?;
         let field = &program.inputs[program.roles.unit].field;
         let mut out = Vec::new();
         for &(first, again) in &self.same_hash {
-            let (a, b) = (units.get(&(first as usize)), units.get(&(again as usize)));
-            if let (Some(a), Some(b)) = (a, b)
-                && a.unit == b.unit
-            {
-                let at = At { record: format!("department \"{}\"", b.unit), path: field.clone(), cell: None };
-                out.push(err::duplicate_unit(&at, first as usize + 1, b.written.as_deref()));
+            let (Some(a), Some(b)) = (names.get(&(first as usize)), names.get(&(again as usize))) else {
+                let why = tr("it changed while it was being read", "读取过程中文件被改动了");
+                return Err(vec![crate::data::files::cannot_read(data.name, &why)]);
+            };
+            if a.0 == b.0 {
+                let at = At { record: format!("department \"{}\"", b.0), path: field.clone(), cell: None };
+                out.push(err::duplicate_unit(&at, first as usize + 1, b.1.as_deref()));
+                if out.len() >= MAX_ERRORS {
+                    break;
+                }
             }
         }
         self.same_hash.clear();
