@@ -382,6 +382,19 @@ fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> R<()> {
     write_through(path, |w| w.write_all(bytes).map_err(|e| Failure::from(vec![write_error(path, &e)])))
 }
 
+/// A workbook that could not be made (`why`: a sheet too long for a spreadsheet, or what the
+/// workbook writer said); `instead` is the option that writes CSV.
+fn workbook_error(path: &Path, why: &str, instead: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0905",
+        tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
+    )
+    .help(tr(
+        format!("write CSV instead ({instead}): it has no limit on rows"),
+        format!("请改为写入 CSV（{instead}）：CSV 没有行数限制"),
+    ))
+}
+
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     let why = match e.kind() {
         std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),

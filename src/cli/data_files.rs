@@ -26,8 +26,9 @@ pub(super) fn write_data(
         TemplateFormat::Json => output::template::json(records),
         TemplateFormat::Jsonl => output::template::json_lines(records),
         TemplateFormat::Csv => output::template::csv(program, records, bom),
-        TemplateFormat::Xlsx => output::template::xlsx(program, records)
-            .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", out.display()))])?,
+        TemplateFormat::Xlsx => {
+            output::template::xlsx(program, records).map_err(|e| vec![workbook_error(out, &e, "--to csv")])?
+        }
     };
     let files: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()

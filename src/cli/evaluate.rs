@@ -66,7 +66,7 @@ pub(super) fn evaluate(
                 });
             };
             output::results_xlsx(&program, &results, &inputs, &params, &overridden)
-                .map_err(|e| vec![Diagnostic::error("E0905", format!("cannot write {}: {e}", path.display()))])?
+                .map_err(|e| vec![workbook_error(path, &e, "--format csv")])?
         }
     };
     match out {

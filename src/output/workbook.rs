@@ -11,10 +11,26 @@ use crate::program::{ParamId, Program, Unit};
 /// Column widths in characters: enough for short codes, not so wide a long text hides the rest.
 const WIDTH: (usize, usize) = (6, 60);
 
+/// The rows a worksheet holds, in Excel, WPS and LibreOffice alike.
+pub const MAX_ROWS: usize = 1_048_576;
+
+/// A sheet of `rows` rows (the header included) that no spreadsheet could open: checked
+/// before anything is written, so a large run fails at once and says why.
+fn too_many_rows(name: &str, rows: usize) -> Result<(), String> {
+    if rows <= MAX_ROWS {
+        return Ok(());
+    }
+    Err(crate::lang::tr(
+        format!("the sheet {name} would have {rows} rows, and a worksheet holds at most {MAX_ROWS}"),
+        format!("工作表“{name}”将有 {rows} 行，而一张工作表最多只能有 {MAX_ROWS} 行"),
+    ))
+}
+
 /// Adds a sheet of results, the first row the header. A number is a number cell holding the
 /// published decimal (text where a spreadsheet could not hold it exactly), formatted to show its published places (`0.00`, whole counts `0`), so
 /// SUM and sorting treat it as the number it is; yes/no is written 是/否, as in CSV.
 pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<ResultCell>]) -> Result<(), String> {
+    too_many_rows(name, rows.len())?;
     let ws = sheet(book, name)?;
     let bold = Format::new().set_bold();
     for (r, row) in rows.iter().enumerate() {
@@ -41,6 +57,7 @@ pub fn add_sheet(book: &mut Workbook, name: &str, rows: &[Vec<ResultCell>]) -> R
 /// codes like "007" stay text; numbers keep the spreadsheet's general format, so the sheet
 /// shows what the data says.
 pub fn add_data_sheet(book: &mut Workbook, name: &str, rows: &[Vec<String>]) -> Result<(), String> {
+    too_many_rows(name, rows.len())?;
     let ws = sheet(book, name)?;
     let bold = Format::new().set_bold();
     for (r, row) in rows.iter().enumerate() {
@@ -165,7 +182,7 @@ fn spreadsheet_number(text: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod number_tests {
-    use super::spreadsheet_number;
+    use super::{MAX_ROWS, Workbook, add_data_sheet, spreadsheet_number};
 
     #[test]
     fn numbers_a_spreadsheet_cannot_hold_stay_text() {
@@ -174,5 +191,15 @@ mod number_tests {
         assert_eq!(spreadsheet_number("123456789012345"), Some(123456789012345.0));
         assert_eq!(spreadsheet_number("123456789012345676"), None);
         assert_eq!(spreadsheet_number("0.1234567890123456"), None);
+    }
+
+    /// A sheet longer than a spreadsheet holds is refused before anything is written.
+    #[test]
+    fn a_sheet_past_the_row_limit_is_refused() {
+        let mut book = Workbook::new();
+        let rows = vec![Vec::<String>::new(); MAX_ROWS + 1];
+        let e = add_data_sheet(&mut book, "职能工作", &rows).unwrap_err();
+        assert!(e.contains("职能工作") && e.contains("1048577") && e.contains("1048576"), "{e}");
+        assert!(add_data_sheet(&mut book, "部门", &rows[..MAX_ROWS]).is_ok());
     }
 }
