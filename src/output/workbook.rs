@@ -15,7 +15,7 @@ const WIDTH: (usize, usize) = (6, 60);
 pub const MAX_ROWS: usize = 1_048_576;
 
 /// A sheet of `rows` rows (the header included) that no spreadsheet could open: checked
-/// before anything is written, so a large run fails at once and says why.
+/// before the sheet is written, so the run says why in the user's language.
 fn too_many_rows(name: &str, rows: usize) -> Result<(), String> {
     if rows <= MAX_ROWS {
         return Ok(());
