@@ -399,6 +399,13 @@ impl<'a> Env<'a> {
 
     fn call(&self, b: Builtin, args: &[Expr]) -> R<Value> {
         let first = || -> R<Value> { args.first().map_or(Ok(Value::Absent), |a| self.eval(a)) };
+        // The first argument read in place: a list or a tally is not copied to be looked at.
+        let in_place = |f: &dyn Fn(&Value) -> R<Value>| -> R<Value> {
+            match args.first() {
+                Some(a) => self.read(a, f),
+                None => f(&Value::Absent),
+            }
+        };
         Ok(match b {
             Builtin::Min | Builtin::Max => {
                 let pick = |x: Number, n: Number| if b == Builtin::Min { x.min(n) } else { x.max(n) };
@@ -431,29 +438,41 @@ impl<'a> Env<'a> {
                 Value::Level(i) => Value::Num(self.factor(s, i)),
                 _ => return internal("a rating was expected"),
             },
-            Builtin::Factors(s) => match first()? {
-                Value::List(items) => Value::List(
-                    items
-                        .iter()
-                        .map(|v| if let Value::Level(i) = v { Value::Num(self.factor(s, *i)) } else { Value::Absent })
-                        .collect(),
-                ),
-                _ => Value::Absent,
-            },
-            Builtin::TallyFactors(s) => match first()? {
-                Value::Tally(counts) => {
-                    Value::Weighted(counts.iter().enumerate().map(|(i, c)| (self.factor(s, i), *c)).collect())
-                }
-                _ => Value::Absent,
-            },
-            Builtin::CountOf(level) => match first()? {
-                Value::Tally(counts) => Value::Num(counts.get(level).copied().unwrap_or(Number::ZERO)),
-                _ => Value::Absent,
-            },
-            Builtin::TallyTotal => match first()? {
-                Value::Tally(counts) => Value::Num(sum(counts.iter().copied())?),
-                _ => Value::Absent,
-            },
+            Builtin::Factors(s) => {
+                in_place(&|v| {
+                    Ok(match v {
+                        Value::List(items) => Value::List(
+                            items
+                                .iter()
+                                .map(|v| {
+                                    if let Value::Level(i) = v { Value::Num(self.factor(s, *i)) } else { Value::Absent }
+                                })
+                                .collect(),
+                        ),
+                        _ => Value::Absent,
+                    })
+                })?
+            }
+            Builtin::TallyFactors(s) => in_place(&|v| {
+                Ok(match v {
+                    Value::Tally(counts) => {
+                        Value::Weighted(counts.iter().enumerate().map(|(i, c)| (self.factor(s, i), *c)).collect())
+                    }
+                    _ => Value::Absent,
+                })
+            })?,
+            Builtin::CountOf(level) => in_place(&|v| {
+                Ok(match v {
+                    Value::Tally(counts) => Value::Num(counts.get(level).copied().unwrap_or(Number::ZERO)),
+                    _ => Value::Absent,
+                })
+            })?,
+            Builtin::TallyTotal => in_place(&|v| {
+                Ok(match v {
+                    Value::Tally(counts) => Value::Num(sum(counts.iter().copied())?),
+                    _ => Value::Absent,
+                })
+            })?,
             Builtin::Rollup { indicator, keys, points } => {
                 let Some(a) = args.first() else { return internal("one value per leaf was expected") };
                 if !points && let Some(n) = self.read(a, |values| Ok(self.by_leaf_weights(indicator, keys, values)))? {
@@ -469,17 +488,17 @@ impl<'a> Env<'a> {
                 })?;
                 Value::Num(rolled_up(self.program, indicator, &known, points)?)
             }
-            Builtin::Given => Value::Bool(!matches!(first()?, Value::Absent)),
+            Builtin::Given => in_place(&|v| Ok(Value::Bool(!matches!(v, Value::Absent))))?,
             Builtin::Floor | Builtin::Ceil => match first()? {
                 Value::Num(n) => Value::Num(if b == Builtin::Floor { n.floor() } else { n.ceil() }),
                 _ => return internal("a number was expected"),
             },
-            Builtin::CountTrue => match first()? {
+            Builtin::CountTrue => in_place(&|v| match v {
                 Value::List(items) | Value::Map(items) => {
-                    Value::Num(Number::int(items.iter().filter(|v| **v == Value::Bool(true)).count() as i128))
+                    Ok(Value::Num(Number::int(items.iter().filter(|v| **v == Value::Bool(true)).count() as i128)))
                 }
-                _ => return internal("conditions per item were expected"),
-            },
+                _ => internal("conditions per item were expected"),
+            })?,
             Builtin::SumWhere => {
                 let (Value::List(values) | Value::Map(values), Some(Value::List(conds) | Value::Map(conds))) =
                     (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
