@@ -231,3 +231,21 @@ fn pipes_go_by_their_name() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(squash(&run.stderr).contains("E0732"), "{}", run.stderr);
 }
+
+/// A file without an extension (as `/dev/stdin` is, redirected from a file) is read as a pipe
+/// is, as JSON, when it looks like JSON; anything else is refused, saying it has no extension.
+#[test]
+fn files_without_an_extension_go_as_pipes_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = tmp.path().join("data");
+    std::fs::write(&json, "[{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}]").unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", json.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    let csv = tmp.path().join("table");
+    std::fs::write(&csv, "部门,得分,倍数\n甲,80,1\n").unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", csv.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    let said = squash(&run.stderr);
+    assert!(said.contains("E0732") && said.contains("withoutanextension") && !said.contains("()"), "{}", run.stderr);
+}

@@ -69,6 +69,11 @@ impl DataFormat {
                 if wrong { Err(misnamed(path, &looks.words(), looks.advice())) } else { Ok(format) }
             }
             (Some(format), Kind::Binary | Kind::Empty) => Ok(format),
+            // No extension at all, as a pipe has none (`/dev/stdin < data.json`): JSON, as a
+            // pipe is read, when it looks like JSON.
+            (None, Kind::Text) if extension(path).is_none() && sniff::looks(&head) == Looks::Json => {
+                Ok(DataFormat::Json)
+            }
             (_, Kind::Workbook) => Err(misnamed(path, &kind.words(), tr("rename it to .xlsx", "请把扩展名改为 .xlsx"))),
             (_, kind) => Err(not_data(path, Some(kind), &head)),
         }
@@ -108,6 +113,7 @@ fn not_data(path: &Path, kind: Option<Kind>, head: &[u8]) -> Diagnostic {
         kind => kind,
     };
     let what = match kind {
+        Some(Kind::Text) if ext.is_empty() => tr("a text file without an extension", "没有扩展名的文本文件"),
         Some(Kind::Text) => tr(format!("a text file ({ext})"), format!("文本文件（{ext}）")),
         Some(kind) => kind.words(),
         None => tr(format!("a {ext} file"), format!("{ext} 文件")),
