@@ -127,6 +127,7 @@ impl Checker<'_> {
 
     fn rollup(&mut self, tree: &ExprNode, values: &ExprNode, ctx: &Ctx) -> Option<Typed> {
         let (head, node) = self.indicator_arg(tree)?;
+        self.has_parts(tree, node)?;
         let (v, vt) = self.expr(values, ctx)?;
         let Ty::Map(keys, item) = vt else {
             return self.mismatch(
@@ -171,6 +172,7 @@ impl Checker<'_> {
     /// from theirs.
     fn rollup_named(&mut self, tree: &ExprNode) -> Option<Typed> {
         let (head, node) = self.indicator_arg(tree)?;
+        self.has_parts(tree, node)?;
         let mut parts = Vec::new();
         let mut unit = Unit::Free;
         let mut stack: Vec<NodeId> = self.indicators[node].children.iter().rev().copied().collect();
@@ -233,6 +235,16 @@ impl Checker<'_> {
     }
 
     /// The indicator named by 汇总's first argument.
+    /// A roll-up's indicator must have parts: of a leaf it would be 0, whatever the data.
+    fn has_parts(&mut self, tree: &ExprNode, node: NodeId) -> Option<()> {
+        if self.indicators[node].children.is_empty() {
+            let name = self.indicators[node].name.clone();
+            self.diags.push(err::rollup_of_a_leaf(tree.span, &name));
+            return None;
+        }
+        Some(())
+    }
+
     fn indicator_arg<'e>(&mut self, tree: &'e ExprNode) -> Option<(&'e ast::Ident, NodeId)> {
         match &tree.node {
             ast::Expr::Path { head, steps } if steps.is_empty() => Some((head, self.indicator_named(head)?)),

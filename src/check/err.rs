@@ -353,6 +353,22 @@ pub fn fractional_count(span: Span, written: &str, bonus: bool) -> Diagnostic {
     ))
 }
 
+/// `汇总(甲)` where 甲 has no parts: a roll-up of nothing would be 0, silently.
+pub fn rollup_of_a_leaf(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0317",
+        tr(
+            format!("`{name}` has no parts in the indicator tree: there is nothing to roll up"),
+            format!("“{name}”在指标体系中没有下级指标：没有可以汇总的部分"),
+        ),
+    )
+    .label(span, tr("an indicator without parts", "没有下级的指标"))
+    .help(tr(
+        format!("use the value of `{name}` itself (its input or the value computed for it, as `分[{name}]`); 汇总 weighs the parts of an indicator that has them"),
+        format!("请直接使用“{name}”本身的值（它的输入或为它计算的值，如“分[{name}]”）；汇总 用于按权重或分值汇总有下级指标的指标"),
+    ))
+}
+
 pub fn points_as_count(span: Span) -> Diagnostic {
     Diagnostic::error(
         "E0314",

@@ -373,10 +373,6 @@ impl<'a> Env<'a> {
     /// or an overflow stops it: `rolled_up` then says what, as before.
     fn by_leaf_weights(&self, indicator: NodeId, keys: NodeId, values: &Value) -> Option<Number> {
         let program = self.program;
-        // A leaf has no parts to weigh: the tree walk says what it is worth.
-        if program.indicators[indicator].children.is_empty() {
-            return None;
-        }
         let (Value::Map(values), Ok(weights)) = (values, &program.trees.leaf_weights[indicator]) else { return None };
         let (leaves, all) = (program.leaves(indicator), program.leaves(keys));
         let offset = all.iter().position(|l| Some(l) == leaves.first())?;

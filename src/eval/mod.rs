@@ -392,17 +392,6 @@ mod tests {
         assert_eq!(errors.iter().map(|d| d.code).collect::<Vec<_>>(), ["E0801"]);
     }
 
-    /// A roll-up of a leaf weighs no parts: the shortcut by leaf weights leaves it to the tree
-    /// walk (which, as range analysis, gives 0), so it does not change what it is.
-    #[test]
-    fn rollup_of_a_leaf_is_what_the_tree_walk_gives() {
-        let body = "指标 管理 { 依法 权重 40% { 甲 权重 50% 乙 权重 50% } 高效 权重 60% }\n\
-                    输入 分：每项 管理：分数 0 至 100\n\
-                    计算 总分 = 汇总(甲，分)\n公布 { 单位：部门；得分：总分 }";
-        let got = eval_values(body, r#"[{"部门":"a","分":{"甲":80,"乙":90,"高效":70}}]"#, "总分");
-        assert_eq!(got, ["0.00"]);
-    }
-
     #[test]
     fn rollup_by_points_gives_points() {
         let body = "指标 总 分值 100 { 一 分值 60 { 甲 乙 } 二 分值 40 }\n\
