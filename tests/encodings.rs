@@ -232,8 +232,9 @@ fn pipes_go_by_their_name() {
     assert!(squash(&run.stderr).contains("E0732"), "{}", run.stderr);
 }
 
-/// A file without an extension (as `/dev/stdin` is, redirected from a file) is read as a pipe
-/// is, as JSON, when it looks like JSON; anything else is refused, saying it has no extension.
+/// A file without an extension (as `/dev/stdin` is, redirected from a file) is read as JSON
+/// when it starts with `[`, as JSON Lines when it starts with `{`; anything else is refused,
+/// saying it has no extension.
 #[test]
 fn files_without_an_extension_go_as_pipes_do() {
     let tmp = tempfile::tempdir().unwrap();
@@ -242,6 +243,13 @@ fn files_without_an_extension_go_as_pipes_do() {
     let run = jixiao(&["eval", "tests/cases/eval/params.jx", json.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    // A record first: JSON Lines.
+    let lines = tmp.path().join("lines");
+    std::fs::write(&lines, "{\"部门\":\"甲\",\"得分\":80,\"倍数\":1}\n{\"部门\":\"乙\",\"得分\":90,\"倍数\":1}\n")
+        .unwrap();
+    let run = jixiao(&["eval", "tests/cases/eval/params.jx", lines.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
     let csv = tmp.path().join("table");
     std::fs::write(&csv, "部门,得分,倍数\n甲,80,1\n").unwrap();
     let run = jixiao(&["eval", "tests/cases/eval/params.jx", csv.to_str().unwrap()]);

@@ -127,8 +127,8 @@ impl Checker<'_> {
 
     fn rollup(&mut self, tree: &ExprNode, values: &ExprNode, ctx: &Ctx) -> Option<Typed> {
         let (head, node) = self.indicator_arg(tree)?;
-        self.has_parts(tree, node)?;
         let (v, vt) = self.expr(values, ctx)?;
+        self.has_parts(tree, node, Some(values))?;
         let Ty::Map(keys, item) = vt else {
             return self.mismatch(
                 values.span,
@@ -172,7 +172,7 @@ impl Checker<'_> {
     /// from theirs.
     fn rollup_named(&mut self, tree: &ExprNode) -> Option<Typed> {
         let (head, node) = self.indicator_arg(tree)?;
-        self.has_parts(tree, node)?;
+        self.has_parts(tree, node, None)?;
         let mut parts = Vec::new();
         let mut unit = Unit::Free;
         let mut stack: Vec<NodeId> = self.indicators[node].children.iter().rev().copied().collect();
@@ -234,17 +234,19 @@ impl Checker<'_> {
         None
     }
 
-    /// The indicator named by 汇总's first argument.
     /// A roll-up's indicator must have parts: of a leaf it would be 0, whatever the data.
-    fn has_parts(&mut self, tree: &ExprNode, node: NodeId) -> Option<()> {
+    /// `values`: the per-leaf values written, for the help line.
+    fn has_parts(&mut self, tree: &ExprNode, node: NodeId, values: Option<&ExprNode>) -> Option<()> {
         if self.indicators[node].children.is_empty() {
             let name = self.indicators[node].name.clone();
-            self.diags.push(err::rollup_of_a_leaf(tree.span, &name));
+            let values = values.map(|v| self.source.slice(v.span).to_string());
+            self.diags.push(err::rollup_of_a_leaf(tree.span, &name, values.as_deref()));
             return None;
         }
         Some(())
     }
 
+    /// The indicator named by 汇总's first argument.
     fn indicator_arg<'e>(&mut self, tree: &'e ExprNode) -> Option<(&'e ast::Ident, NodeId)> {
         match &tree.node {
             ast::Expr::Path { head, steps } if steps.is_empty() => Some((head, self.indicator_named(head)?)),

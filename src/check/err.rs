@@ -354,7 +354,11 @@ pub fn fractional_count(span: Span, written: &str, bonus: bool) -> Diagnostic {
 }
 
 /// `汇总(甲)` where 甲 has no parts: a roll-up of nothing would be 0, silently.
-pub fn rollup_of_a_leaf(span: Span, name: &str) -> Diagnostic {
+pub fn rollup_of_a_leaf(span: Span, name: &str, values: Option<&str>) -> Diagnostic {
+    let (own, own_zh) = match values {
+        Some(values) => (format!("`{values}[{name}]`"), format!("“{values}[{name}]”")),
+        None => (format!("the value named `{name}`"), format!("名为“{name}”的值")),
+    };
     Diagnostic::error(
         "E0317",
         tr(
@@ -364,8 +368,8 @@ pub fn rollup_of_a_leaf(span: Span, name: &str) -> Diagnostic {
     )
     .label(span, tr("an indicator without parts", "没有下级的指标"))
     .help(tr(
-        format!("use the value of `{name}` itself (its input or the value computed for it, as `分[{name}]`); 汇总 weighs the parts of an indicator that has them"),
-        format!("请直接使用“{name}”本身的值（它的输入或为它计算的值，如“分[{name}]”）；汇总 用于按权重或分值汇总有下级指标的指标"),
+        format!("use the value of `{name}` itself ({own}); 汇总 weighs the parts of an indicator that has them"),
+        format!("请直接使用“{name}”本身的值（{own_zh}）；汇总 用于按权重或分值汇总有下级指标的指标"),
     ))
 }
 

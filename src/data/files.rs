@@ -69,10 +69,12 @@ impl DataFormat {
                 if wrong { Err(misnamed(path, &looks.words(), looks.advice())) } else { Ok(format) }
             }
             (Some(format), Kind::Binary | Kind::Empty) => Ok(format),
-            // No extension at all, as a pipe has none (`/dev/stdin < data.json`): JSON, as a
-            // pipe is read, when it looks like JSON.
+            // No extension at all, as a pipe has none (`/dev/stdin < data.json`): an array of
+            // records is JSON, as a pipe is read; a record first is JSON Lines.
             (None, Kind::Text) if extension(path).is_none() && sniff::looks(&head) == Looks::Json => {
-                Ok(DataFormat::Json)
+                let text = String::from_utf8_lossy(&head);
+                let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+                Ok(if text.starts_with('{') { DataFormat::JsonLines } else { DataFormat::Json })
             }
             (_, Kind::Workbook) => Err(misnamed(path, &kind.words(), tr("rename it to .xlsx", "请把扩展名改为 .xlsx"))),
             (_, kind) => Err(not_data(path, Some(kind), &head)),

@@ -337,7 +337,7 @@ fn first_not_utf8(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<Option
             text = &text[BOM.len()..];
             offset += BOM.len() as u64;
         }
-        start = start && BOM.starts_with(&piece);
+        start = start && piece.len() < BOM.len() && BOM.starts_with(&piece);
         let (valid, bad) = match std::str::from_utf8(text) {
             Ok(valid) => (valid, None),
             Err(e) => (std::str::from_utf8(&text[..e.valid_up_to()]).unwrap_or_default(), Some(e)),
@@ -422,11 +422,12 @@ fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Di
 }
 
 /// The line and columns of byte `offset` of the file (a byte-order mark does not count),
-/// read a piece at a time: only the line it is on is kept.
+/// read a piece at a time, counting: the file is UTF-8 here, so a character is a byte that
+/// does not continue one.
 fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
     let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
     let mut reader = source.open().map_err(unreadable)?.take(offset);
-    let (mut line, mut line_text, mut first) = (1, Vec::new(), true);
+    let (mut line, mut bytes, mut chars, mut first) = (1, 0, 0, true);
     loop {
         let buf = reader.fill_buf().map_err(unreadable)?;
         if buf.is_empty() {
@@ -437,21 +438,20 @@ fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
             piece = &piece[BOM.len()..];
         }
         first = false;
-        match memchr::memrchr(b'\n', piece) {
+        let rest = match memchr::memrchr(b'\n', piece) {
             Some(last) => {
                 line += memchr::memchr_iter(b'\n', piece).count();
-                line_text = piece[last + 1..].to_vec();
+                (bytes, chars) = (0, 0);
+                &piece[last + 1..]
             }
-            None => line_text.extend_from_slice(piece),
-        }
+            None => piece,
+        };
+        bytes += rest.len();
+        chars += rest.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         let len = buf.len();
         reader.consume(len);
     }
-    Ok(Start {
-        line,
-        byte_column: line_text.len() + 1,
-        char_column: String::from_utf8_lossy(&line_text).chars().count() + 1,
-    })
+    Ok(Start { line, byte_column: bytes + 1, char_column: chars + 1 })
 }
 
 /// Well-formed JSON that is not an array: what it is, from the whole of it.

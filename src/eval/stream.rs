@@ -248,40 +248,40 @@ impl Names {
     }
 
     /// The duplicates among names with the same hash (at most `MAX_ERRORS`), found by reading
-    /// their names again. A name that does not come back means the file changed during the run.
+    /// their names again, `MAX_ERRORS` pairs at a time (only names that merely share a hash
+    /// need another reading). A name that does not come back means the file changed.
     fn verify(&mut self, program: &Program, data: Data) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-        if self.same_hash.is_empty() {
-            return Ok(Vec::new());
-        }
-        let wanted: std::collections::HashSet<usize> =
-            self.same_hash.iter().flat_map(|&(a, b)| [a as usize, b as usize]).collect();
-        // Each wanted department's name, and its name as written.
-        let mut names: HashMap<usize, (String, Option<String>)> = HashMap::new();
-        // Faults in records were reported by the first reading; a fault of the file is one now.
-        let mut faults = Vec::new();
-        each_batch(program, data, &Quiet, &mut faults, |batch, _| {
-            for (index, record, _) in batch {
-                if wanted.contains(&index) {
-                    names.insert(index, (record.unit, record.written));
-                }
-            }
-        })?;
         let field = &program.inputs[program.roles.unit].field;
         let mut out = Vec::new();
-        for &(first, again) in &self.same_hash {
-            let (Some(a), Some(b)) = (names.get(&(first as usize)), names.get(&(again as usize))) else {
-                let why = tr("it changed while it was being read", "读取过程中文件被改动了");
-                return Err(vec![crate::data::files::cannot_read(data.name, &why)]);
-            };
-            if a.0 == b.0 {
-                let at = At { record: format!("department \"{}\"", b.0), path: field.clone(), cell: None };
-                out.push(err::duplicate_unit(&at, first as usize + 1, b.1.as_deref()));
-                if out.len() >= MAX_ERRORS {
-                    break;
+        let pairs = std::mem::take(&mut self.same_hash);
+        for chunk in pairs.chunks(MAX_ERRORS) {
+            if out.len() >= MAX_ERRORS {
+                break;
+            }
+            let wanted: std::collections::HashSet<usize> =
+                chunk.iter().flat_map(|&(a, b)| [a as usize, b as usize]).collect();
+            // Each wanted department's name, and its name as written.
+            let mut names: HashMap<usize, (String, Option<String>)> = HashMap::new();
+            // Faults in records were reported by the first reading; a fault of the file is one now.
+            let mut faults = Vec::new();
+            each_batch(program, data, &Quiet, &mut faults, |batch, _| {
+                for (index, record, _) in batch {
+                    if wanted.contains(&index) {
+                        names.insert(index, (record.unit, record.written));
+                    }
+                }
+            })?;
+            for &(first, again) in chunk {
+                let (Some(a), Some(b)) = (names.get(&(first as usize)), names.get(&(again as usize))) else {
+                    let why = tr("it changed while it was being read", "读取过程中文件被改动了");
+                    return Err(vec![crate::data::files::cannot_read(data.name, &why)]);
+                };
+                if a.0 == b.0 && out.len() < MAX_ERRORS {
+                    let at = At { record: format!("department \"{}\"", b.0), path: field.clone(), cell: None };
+                    out.push(err::duplicate_unit(&at, first as usize + 1, b.1.as_deref()));
                 }
             }
         }
-        self.same_hash.clear();
         Ok(out)
     }
 }
