@@ -7,11 +7,11 @@ use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
 
-use super::Record;
 use super::err::{self, At};
 use super::files::DataFormat;
 use super::json_array::{Element, Elements, Next, Source, first_error};
 use super::record::{MAX_ERRORS, Start, json_text, read_record};
+use super::{BOM, Record};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::*;
@@ -337,15 +337,15 @@ fn parse_line(
     // UTF-8 of the strings it reads, and everything else in a JSON line is ASCII.
     let line = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let line = if line_no == 1 { line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line) } else { line };
+    let line = if line_no == 1 { line.strip_prefix(BOM).unwrap_or(line) } else { line };
     if let Some(record) = fast.record(line) {
         return Ok((index, record));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         // A byte-order mark at the start of the file does not count.
         let before = &bytes[..e.valid_up_to()];
-        let before = if line_no == 1 { before.strip_prefix("\u{feff}".as_bytes()).unwrap_or(before) } else { before };
-        let col = String::from_utf8_lossy(before).chars().count() + 1;
+        let before = if line_no == 1 { before.strip_prefix(BOM).unwrap_or(before) } else { before };
+        let col = Start::default().after(before).char_column;
         vec![super::files::json_not_utf8(name, line_no, col, start + e.valid_up_to(), bytes)]
     })?;
     let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };

@@ -142,9 +142,8 @@ fn undecodable(body: &[u8], encoding: &'static Encoding, offset: usize) -> Undec
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let valid = first_error(&mut decoder, body, true, &mut vec![0u8; 1 << 16], &mut 0).unwrap_or(body.len());
     let (before, _) = encoding.decode_without_bom_handling(&body[..valid]);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Undecodable { encoding, at: offset + valid, line, column }
+    let place = super::record::Start::default().after(before.as_bytes());
+    Undecodable { encoding, at: offset + valid, line: place.line, column: place.char_column }
 }
 
 /// What text that is not UTF-8 is, if it is text at all: `UTF-16` (by its byte-order mark) or

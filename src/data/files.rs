@@ -259,12 +259,10 @@ pub(super) fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let before = String::from_utf8_lossy(&e.as_bytes()[..at]);
         // A byte-order mark at the start does not count.
-        let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        vec![json_not_utf8(&name, line, col, at, e.as_bytes())]
+        let before = &e.as_bytes()[..at];
+        let place = super::record::Start::default().after(before.strip_prefix(super::BOM).unwrap_or(before));
+        vec![json_not_utf8(&name, place.line, place.char_column, at, e.as_bytes())]
     })
 }
 

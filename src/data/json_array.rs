@@ -9,6 +9,7 @@
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+use super::BOM;
 use super::files::{cannot_read, json_file_text, json_not_utf8};
 use super::record::{Start, json_text};
 use crate::diagnostic::Diagnostic;
@@ -105,8 +106,6 @@ struct Cut {
     /// Bytes of a byte-order mark read: a part of one is not UTF-8.
     bom: u8,
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn whitespace(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
@@ -319,14 +318,14 @@ const HEAD: u64 = 4 << 20;
 /// The line, column (in characters, a byte-order mark not counted) and byte of the first
 /// byte that is not UTF-8, read a piece at a time.
 fn first_not_utf8(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<Option<(usize, usize, u64)>> {
-    let (mut line, mut col, mut offset) = (1usize, 1usize, 0u64);
+    let (mut place, mut offset) = (Start::default(), 0u64);
     let mut carried: Vec<u8> = Vec::new();
     let mut start = true;
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
             // A character cut short by the end of the file.
-            return Ok((!carried.is_empty()).then_some((line, col, offset)));
+            return Ok((!carried.is_empty()).then_some((place.line, place.char_column, offset)));
         }
         let len = buf.len();
         let mut piece: Vec<u8> = std::mem::take(&mut carried);
@@ -342,16 +341,10 @@ fn first_not_utf8(mut reader: Box<dyn BufRead + Send + '_>) -> io::Result<Option
             Ok(valid) => (valid, None),
             Err(e) => (std::str::from_utf8(&text[..e.valid_up_to()]).unwrap_or_default(), Some(e)),
         };
-        for c in valid.chars() {
-            if c == '\n' {
-                (line, col) = (line + 1, 1);
-            } else {
-                col += 1;
-            }
-        }
+        place = place.after(valid.as_bytes());
         offset += valid.len() as u64;
         match bad {
-            Some(e) if e.error_len().is_some() => return Ok(Some((line, col, offset))),
+            Some(e) if e.error_len().is_some() => return Ok(Some((place.line, place.char_column, offset))),
             // A character cut at the end of the piece continues in the next one.
             Some(e) => carried.extend_from_slice(&text[e.valid_up_to()..]),
             None => {}
@@ -427,31 +420,18 @@ fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Di
 fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
     let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
     let mut reader = source.open().map_err(unreadable)?.take(offset);
-    let (mut line, mut bytes, mut chars, mut first) = (1, 0, 0, true);
+    let (mut place, mut first) = (Start::default(), true);
     loop {
         let buf = reader.fill_buf().map_err(unreadable)?;
         if buf.is_empty() {
-            break;
+            return Ok(place);
         }
-        let mut piece = buf;
-        if first && piece.starts_with(BOM) {
-            piece = &piece[BOM.len()..];
-        }
+        let piece = if first { buf.strip_prefix(BOM).unwrap_or(buf) } else { buf };
         first = false;
-        let rest = match memchr::memrchr(b'\n', piece) {
-            Some(last) => {
-                line += memchr::memchr_iter(b'\n', piece).count();
-                (bytes, chars) = (0, 0);
-                &piece[last + 1..]
-            }
-            None => piece,
-        };
-        bytes += rest.len();
-        chars += rest.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        place = place.after(piece);
         let len = buf.len();
         reader.consume(len);
     }
-    Ok(Start { line, byte_column: bytes + 1, char_column: chars + 1 })
 }
 
 /// Well-formed JSON that is not an array: what it is, from the whole of it.

@@ -22,6 +22,10 @@ use crate::number::Number;
 
 pub use record::Record;
 
+/// The UTF-8 byte-order mark spreadsheet programs and Notepad start a file with: a file may
+/// start with one; anywhere else it is not JSON.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The name of the table of department records (a workbook's sheet; a CSV file's own).
 pub const RECORDS_SHEET: &str = "部门";
 

@@ -59,6 +59,28 @@ impl Start {
         Start { line, ..Start::default() }
     }
 
+    /// The place just after `text`, which starts here: lines by `\n`, columns in bytes and in
+    /// characters (a byte that does not continue a UTF-8 character; `text` is UTF-8, or its
+    /// valid start). Counts a piece at a time: `start.after(a).after(b)` is `start.after(ab)`.
+    pub fn after(self, text: &[u8]) -> Start {
+        let chars = |t: &[u8]| t.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        match memchr::memrchr(b'\n', text) {
+            Some(last) => {
+                let rest = &text[last + 1..];
+                Start {
+                    line: self.line + memchr::memchr_iter(b'\n', text).count(),
+                    byte_column: rest.len() + 1,
+                    char_column: chars(rest) + 1,
+                }
+            }
+            None => Start {
+                line: self.line,
+                byte_column: self.byte_column + text.len(),
+                char_column: self.char_column + chars(text),
+            },
+        }
+    }
+
     /// Line `l`, column `c` of the piece, in the file.
     fn place(self, l: usize, c: usize, first_column: usize) -> (usize, usize) {
         let line = self.line + l.saturating_sub(1);
@@ -115,10 +137,8 @@ fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
                 if expect_key && let Some(Some(keys)) = stack.last_mut() {
                     let key: String = serde_json::from_str(&text[i..end]).unwrap_or_default();
                     if !keys.insert(key.clone()) {
-                        let before = &text[..i];
-                        let line = before.matches('\n').count() + 1;
-                        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                        return Some((line, column, key));
+                        let at = Start::default().after(&text.as_bytes()[..i]);
+                        return Some((at.line, at.char_column, key));
                     }
                 }
             }
@@ -724,5 +744,24 @@ pub fn json_kind(json: &Json) -> String {
         }
         Json::Array(a) => tr(format!("a list of {} item(s)", a.len()), format!("含 {} 项的列表", a.len())),
         Json::Object(_) => tr("an object", "对象（{ … }）"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Start;
+
+    /// Lines and columns counted on from a place, whole or a piece at a time, in bytes and in
+    /// characters.
+    #[test]
+    fn places_count_lines_bytes_and_characters() {
+        let text = "[\n  {\"部门\": \"甲\"},\n  {\"部".as_bytes();
+        let whole = Start::default().after(text);
+        assert_eq!(whole, Start { line: 3, byte_column: 8, char_column: 6 });
+        for cut in 0..text.len() {
+            let (a, b) = text.split_at(cut);
+            assert_eq!(Start::default().after(a).after(b), whole, "cut at {cut}");
+        }
+        assert_eq!(Start::line(4).after(b"ab"), Start { line: 4, byte_column: 3, char_column: 3 });
     }
 }
