@@ -182,10 +182,7 @@ fn rest_is_json(
 ) -> Result<(), Vec<Diagnostic>> {
     for read in batches {
         let Ok((batch, next, _)) = read else { return Ok(()) };
-        let json = |e: &Element| {
-            !e.too_deep() && std::str::from_utf8(&e.bytes).is_ok_and(|t| json_text("", t, Start::default()).is_ok())
-        };
-        if let Some((_, bad)) = batch.iter().find(|(_, e)| !json(e)) {
+        if let Some((_, bad)) = batch.iter().find(|(_, e)| e.json().is_none()) {
             return Err(vec![first_error(data.name, data.source, Some(bad))]);
         }
         if let Next::Malformed = next {
@@ -229,12 +226,10 @@ fn parse_element(
     if element.too_deep() {
         return Err(None);
     }
-    let bytes = &element.bytes;
-    if let Some(record) = fast.record(bytes) {
+    if let Some(record) = fast.record(&element.bytes) {
         return Ok((index, record));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| None)?;
-    let json = json_text("", text, Start::default()).map_err(|_| None)?;
+    let json = element.json().ok_or(None)?;
     read_record(program, &json, &format!("record {}", index + 1)).map(|r| (index, r)).map_err(Some)
 }
 

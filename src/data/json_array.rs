@@ -57,6 +57,15 @@ impl Element {
     pub fn too_deep(&self) -> bool {
         self.depth >= DEEPEST
     }
+
+    /// The element as JSON, if it is what reading the whole array would read: UTF-8 JSON
+    /// text, not nested too deep, no key given twice. `None`: `first_error` says what it is.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        if self.too_deep() {
+            return None;
+        }
+        json_text("", std::str::from_utf8(&self.bytes).ok()?, Start::default()).ok()
+    }
 }
 
 /// What comes next in the array.
@@ -255,16 +264,10 @@ pub fn values(name: &str, source: Source) -> Result<Vec<serde_json::Value>, Diag
     let mut out = Vec::new();
     loop {
         match elements.next_element().map_err(|e| cannot_read(name, &e.to_string()))? {
-            Next::Element(element) => {
-                let json = std::str::from_utf8(&element.bytes)
-                    .ok()
-                    .filter(|_| !element.too_deep())
-                    .and_then(|text| json_text(name, text, Start::default()).ok());
-                match json {
-                    Some(json) => out.push(json),
-                    None => return Err(first_error(name, source, Some(&element))),
-                }
-            }
+            Next::Element(element) => match element.json() {
+                Some(json) => out.push(json),
+                None => return Err(first_error(name, source, Some(&element))),
+            },
             Next::End => return Ok(out),
             Next::Malformed => return Err(first_error(name, source, None)),
         }
