@@ -51,6 +51,9 @@ fn jiangsu_losses_and_next_grade() {
     assert!(run.stdout.contains("Now 诫勉 (56.77); 达标 needs 3.23 more points"), "{}", run.stdout);
     assert!(run.stdout.contains("+5.00  督促检查扣分"), "{}", run.stdout);
     insta::assert_snapshot!(run.stdout);
+    // In Chinese, a list's best is said in Chinese too.
+    let zh = common::jixiao_in_locale("zh_CN.UTF-8", &["explain", JIANGSU, JIANGSU_DATA, "-d", "省广电局", "--losses"]);
+    assert!(zh.stdout.contains("每一项都取最好") && !zh.stdout.contains("every item"), "{}", zh.stdout);
 }
 
 /// A number without an upper (lower) limit has no best value: the losses say what one more

@@ -51,46 +51,35 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
                     Steps::Ends(values) => candidates.extend(values),
                 }
             }
-            if let Some((v, s, k, up)) = endless {
-                let gain = s.checked_sub(base).unwrap_or(Number::ZERO);
+            let gain = |s: Number| s.checked_sub(base).unwrap_or(Number::ZERO);
+            let found = if let Some((v, s, k, up)) = endless {
                 let count = matches!(shape, Shape::Number { unit: Unit::Count, whole: true, .. });
                 let (to, step) = (brief(program, &v, shape), per_step(k, up, count));
-                let best = tr(format!("{to} ({step})"), format!("{to}（{step}）"));
-                items.push(Loss {
-                    field,
-                    points: gain,
-                    now: brief(program, now, shape),
-                    best,
-                    refs: input.refs.clone(),
-                });
-                continue;
-            }
-            let best = candidates
-                .into_iter()
-                .filter_map(|v| Some((score_with(&v)?, v)))
-                // The best score; of equal ones, the first tried (the smallest change).
-                .fold(None, |best: Option<(Number, Value)>, (s, v)| match best {
-                    Some((b, _)) if b >= s => best,
-                    _ => Some((s, v)),
-                });
-            let Some((s, v)) = best else { continue };
-            let gain = s.checked_sub(base).unwrap_or(Number::ZERO);
-            if gain > Number::ZERO {
-                let best = match (&v, now) {
-                    (Value::List(b), Value::List(n))
-                        if !b.is_empty() && b.len() == n.len() && matches!(shape, Shape::List { .. }) =>
-                    {
-                        "every item at its best".to_string()
-                    }
-                    _ => brief(program, &v, shape),
-                };
-                items.push(Loss {
-                    field,
-                    points: gain,
-                    now: brief(program, now, shape),
-                    best,
-                    refs: input.refs.clone(),
-                });
+                Some((gain(s), tr(format!("{to} ({step})"), format!("{to}（{step}）"))))
+            } else {
+                candidates
+                    .into_iter()
+                    .filter_map(|v| Some((score_with(&v)?, v)))
+                    // The best score; of equal ones, the first tried (the smallest change).
+                    .fold(None, |best: Option<(Number, Value)>, (s, v)| match best {
+                        Some((b, _)) if b >= s => best,
+                        _ => Some((s, v)),
+                    })
+                    .filter(|(s, _)| gain(*s) > Number::ZERO)
+                    .map(|(s, v)| {
+                        let best = match (&v, now) {
+                            (Value::List(b), Value::List(n))
+                                if !b.is_empty() && b.len() == n.len() && matches!(shape, Shape::List { .. }) =>
+                            {
+                                tr("every item at its best", "每一项都取最好")
+                            }
+                            _ => brief(program, &v, shape),
+                        };
+                        (gain(s), best)
+                    })
+            };
+            if let Some((points, best)) = found {
+                items.push(Loss { field, points, now: brief(program, now, shape), best, refs: input.refs.clone() });
             }
         }
     }
