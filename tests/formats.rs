@@ -530,6 +530,17 @@ fn a_department_twice_is_reported_beside_other_faults() {
         assert!(run.stderr.contains("E0706") && run.stderr.contains("E0710"), "{}", run.text());
     }
     assert_eq!(squash(&whole.stderr), squash(&streamed.stderr));
+    // Two names a person reads as one: the message shows the second as written.
+    let data = tmp.path().join("invisible.json");
+    let body = "[{\"部门\":\"甲\",\"得分\":80,\"倍数\":1},{\"部门\":\"甲\u{200b}\",\"得分\":80,\"倍数\":1}]";
+    std::fs::write(&data, body).unwrap();
+    let data = data.to_str().unwrap();
+    let whole = jixiao(&["eval", "tests/cases/eval/params.jx", data]);
+    let streamed = jixiao(&["eval", "tests/cases/eval/params.jx", data, "-o", out.to_str().unwrap()]);
+    for run in [&whole, &streamed] {
+        assert_eq!(run.code, 1, "{}", run.text());
+        assert!(run.stderr.contains("E0710") && run.stderr.contains("written"), "{}", run.text());
+    }
 }
 
 /// A value that reads as a number but breaks the regulation's rules is reported with the

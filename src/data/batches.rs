@@ -2,15 +2,13 @@
 //! `read_all` collects. A batch is parsed in parallel; each record comes with its index among
 //! the records.
 
-use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
 
-use super::err::{self, At};
 use super::files::DataFormat;
 use super::json_array::{Element, Elements, Next, Source, first_error};
-use super::record::{MAX_ERRORS, Start, json_text, read_record};
+use super::record::{Departments, MAX_ERRORS, Start, json_text, name_at, read_record};
 use super::{BOM, Record};
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
@@ -46,20 +44,11 @@ impl Progress for Quiet {
 /// twice is an error.
 pub fn read_all(program: &Program, data: Data) -> Result<Vec<Record>, Vec<Diagnostic>> {
     let mut records = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let field = &program.inputs[program.roles.unit].field;
+    let mut departments = Departments::default();
     let mut errors = Vec::new();
     each_batch(program, data, &Quiet, &mut errors, |batch, errors| {
         for (index, record, _) in batch {
-            match seen.get(&record.unit) {
-                Some(&first) => {
-                    let at = At { record: format!("department \"{}\"", record.unit), path: field.clone(), cell: None };
-                    errors.push(err::duplicate_unit(&at, first, record.written.as_deref()));
-                }
-                None => {
-                    seen.insert(record.unit.clone(), index + 1);
-                }
-            }
+            errors.extend(departments.again(&record, index, || name_at(program, &record.unit)));
             records.push(record);
         }
     })?;

@@ -196,18 +196,13 @@ pub fn read_records_located(
     };
     let mut records = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut departments = Departments::default();
+    let field = &program.inputs[program.roles.unit].field;
     for (i, item) in items.iter().enumerate() {
         let mut reader = Reader::located(program, i, cells.get(i));
         let record = reader.record(item);
-        if let Some(r) = &record {
-            if let Some(first) = seen.get(&r.unit) {
-                let field = &program.inputs[program.roles.unit].field;
-                let written = item.get(field).and_then(Json::as_str).filter(|w| *w != r.unit);
-                reader.errors.push(err::duplicate_unit(&reader.at_field(field), *first, written));
-            } else {
-                seen.insert(r.unit.clone(), i + 1);
-            }
+        if let Some(twice) = record.as_ref().and_then(|r| departments.again(r, i, || reader.at_field(field))) {
+            reader.errors.push(twice);
         }
         errors.extend(reader.errors);
         if errors.len() >= MAX_ERRORS {
@@ -216,6 +211,31 @@ pub fn read_records_located(
         records.extend(record);
     }
     if errors.is_empty() { Ok(records) } else { Err(errors) }
+}
+
+/// The departments met so far, by name as a person reads it: one met again is an error
+/// (E0710) naming the record it first came as, and its name as written.
+#[derive(Default)]
+pub(crate) struct Departments(HashMap<String, usize>);
+
+impl Departments {
+    /// Notes `record`, number `index` (0-based) of the data; the error if its department came
+    /// before. `at`: where the record's name is.
+    pub fn again(&mut self, record: &Record, index: usize, at: impl FnOnce() -> At) -> Option<Diagnostic> {
+        match self.0.get(&record.unit) {
+            Some(&first) => Some(err::duplicate_unit(&at(), first, record.written.as_deref())),
+            None => {
+                self.0.insert(record.unit.clone(), index + 1);
+                None
+            }
+        }
+    }
+}
+
+/// Where a department's name is, for a message about the name: its record and field.
+pub(crate) fn name_at(program: &Program, unit: &str) -> At {
+    let field = &program.inputs[program.roles.unit].field;
+    At { record: format!("department \"{unit}\""), path: field.clone(), cell: None }
 }
 
 /// Record number `index` (0-based) of data read from tables, with where its values came from.

@@ -18,9 +18,10 @@ use super::passes::{Plan, fresh};
 use super::spill::{self, SpillReader, SpillWriter};
 use super::{Record, UnitResult, Value};
 use crate::data::batches::{BATCH, Data, Progress, Quiet, each_batch, none_or_all};
-use crate::data::err::{self, At};
+use crate::data::err;
 use crate::data::json_array::Source;
 use crate::data::record::MAX_ERRORS;
+use crate::data::record::name_at;
 use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::number::Number;
@@ -251,7 +252,6 @@ impl Names {
     /// their names again, `MAX_ERRORS` pairs at a time (only names that merely share a hash
     /// need another reading). A name that does not come back means the file changed.
     fn verify(&mut self, program: &Program, data: Data) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-        let field = &program.inputs[program.roles.unit].field;
         let mut out = Vec::new();
         let pairs = std::mem::take(&mut self.same_hash);
         for chunk in pairs.chunks(MAX_ERRORS) {
@@ -277,8 +277,7 @@ impl Names {
                     return Err(vec![crate::data::files::cannot_read(data.name, &why)]);
                 };
                 if a.0 == b.0 && out.len() < MAX_ERRORS {
-                    let at = At { record: format!("department \"{}\"", b.0), path: field.clone(), cell: None };
-                    out.push(err::duplicate_unit(&at, first as usize + 1, b.1.as_deref()));
+                    out.push(err::duplicate_unit(&name_at(program, &b.0), first as usize + 1, b.1.as_deref()));
                 }
             }
         }
