@@ -394,7 +394,6 @@ impl<'a> Env<'a> {
     }
 
     fn call(&self, b: Builtin, args: &[Expr]) -> R<Value> {
-        let first = || -> R<Value> { args.first().map_or(Ok(Value::Absent), |a| self.eval(a)) };
         // The first argument read in place: a list or a tally is not copied to be looked at.
         let in_place = |f: &dyn Fn(&Value) -> R<Value>| -> R<Value> {
             match args.first() {
@@ -430,10 +429,10 @@ impl<'a> Env<'a> {
                 Value::Num(sum.checked_div(count)?)
             }
             Builtin::Length => Value::Num(self.weighted(args)?.1),
-            Builtin::Factor(s) => match first()? {
-                Value::Level(i) => Value::Num(self.factor(s, i)),
-                _ => return internal("a rating was expected"),
-            },
+            Builtin::Factor(s) => in_place(&|v| match v {
+                Value::Level(i) => Ok(Value::Num(self.factor(s, *i))),
+                _ => internal("a rating was expected"),
+            })?,
             Builtin::Factors(s) => {
                 in_place(&|v| {
                     Ok(match v {
@@ -485,25 +484,26 @@ impl<'a> Env<'a> {
                 Value::Num(rolled_up(self.program, indicator, &known, points)?)
             }
             Builtin::Given => in_place(&|v| Ok(Value::Bool(!matches!(v, Value::Absent))))?,
-            Builtin::Floor | Builtin::Ceil => match first()? {
-                Value::Num(n) => Value::Num(if b == Builtin::Floor { n.floor() } else { n.ceil() }),
-                _ => return internal("a number was expected"),
-            },
+            Builtin::Floor | Builtin::Ceil => in_place(&|v| match v {
+                Value::Num(n) => Ok(Value::Num(if b == Builtin::Floor { n.floor() } else { n.ceil() })),
+                _ => internal("a number was expected"),
+            })?,
             Builtin::CountTrue => in_place(&|v| match v {
                 Value::List(items) | Value::Map(items) => {
                     Ok(Value::Num(Number::int(items.iter().filter(|v| **v == Value::Bool(true)).count() as i128)))
                 }
                 _ => internal("conditions per item were expected"),
             })?,
-            Builtin::SumWhere => {
+            Builtin::SumWhere => in_place(&|v| {
+                let conds = args.get(1).map(|c| self.eval(c)).transpose()?;
                 let (Value::List(values) | Value::Map(values), Some(Value::List(conds) | Value::Map(conds))) =
-                    (first()?, args.get(1).map(|c| self.eval(c)).transpose()?)
+                    (v, &conds)
                 else {
                     return internal("a list and a condition per item were expected");
                 };
-                let kept = values.iter().zip(&conds).filter(|(_, c)| **c == Value::Bool(true));
-                Value::Num(sum(kept.filter_map(|(v, _)| v.as_num()))?)
-            }
+                let kept = values.iter().zip(conds).filter(|(_, c)| **c == Value::Bool(true));
+                Ok(Value::Num(sum(kept.filter_map(|(v, _)| v.as_num()))?))
+            })?,
         })
     }
 
