@@ -36,7 +36,7 @@ pub(super) fn evaluate(
         if data_format != crate::data::files::DataFormat::Csv || crate::data::csv_stream::aligned(&program, data) {
             report(&crate::data::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-            stream::evaluate(&program, &params, data, (streamed, bom), out, jobs)?;
+            stream::evaluate(&program, &params, (data, data_format), (streamed, bom), out, jobs)?;
             return Ok(ExitCode::SUCCESS);
         }
     }

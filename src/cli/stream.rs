@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Failure, R, stdout_error, write_error, write_through};
 use crate::data::batches::{Data, Progress};
+use crate::data::files::DataFormat;
 use crate::data::json_array::Source;
 use crate::diagnostic::Diagnostic;
 use crate::eval::stream::evaluate_streamed;
@@ -22,7 +23,7 @@ const PROGRESS_FROM_BYTES: u64 = 32 << 20;
 pub(super) fn evaluate(
     program: &Program,
     params: &[Number],
-    data: &Path,
+    (data, format): (&Path, DataFormat),
     (result_format, bom): (ResultFormat, bool),
     out: Option<&Path>,
     jobs: Option<usize>,
@@ -30,7 +31,6 @@ pub(super) fn evaluate(
     let pool = pool(jobs)?;
     let progress = Bar::new();
     let name = data.display().to_string();
-    let format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
     let data = Data { name: &name, format, source: Source::File(data) };
     let io_failure = |e: std::io::Error| -> Failure {
         match out {
