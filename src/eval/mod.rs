@@ -129,6 +129,27 @@ impl Groups {
     }
 }
 
+/// Every record's place in one ranking: its group and key, by record index.
+#[derive(Default)]
+pub(super) struct Keys {
+    keys: Vec<(u32, Number, usize)>,
+    groups: Groups,
+}
+
+impl Keys {
+    pub(super) fn push(&mut self, group: &Option<Value>, key: Number) {
+        let index = self.keys.len();
+        self.keys.push((self.groups.number(group), key, index));
+    }
+
+    /// Groups are ranked apart; their order does not matter, only that each is whole.
+    pub(super) fn ranks(self, ascending: bool) -> Vec<i128> {
+        let mut ranked = competition_ranks(self.keys, ascending);
+        ranked.shrink_to_fit();
+        ranked
+    }
+}
+
 fn next(count: &mut u32) -> u32 {
     *count += 1;
     *count - 1

@@ -162,13 +162,12 @@ pub(super) fn evaluate_in_memory(
     for k in 0..=plan.ranks.len() {
         if k > 0 {
             let rank = &plan.ranks[k - 1];
-            let mut keys = Vec::with_capacity(records.len());
-            let mut groups = super::Groups::default();
-            for (i, (record, result)) in records.iter().zip(&results).enumerate() {
+            let mut keys = super::Keys::default();
+            for (record, result) in records.iter().zip(&results) {
                 let (group, key) = plan.key(params, k - 1, record, result).map_err(|d| vec![d])?;
-                keys.push((groups.number(&group), key, i));
+                keys.push(&group, key);
             }
-            for (place, result) in super::competition_ranks(keys, rank.ascending).into_iter().zip(&mut results) {
+            for (place, result) in keys.ranks(rank.ascending).into_iter().zip(&mut results) {
                 result.values[rank.value] = Value::Num(Number::int(place));
             }
         }

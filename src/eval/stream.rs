@@ -49,7 +49,7 @@ pub fn evaluate_streamed<E>(
         Source::Bytes(bytes) => bytes.len() as u64,
     };
     progress.start(size * (plan.ranks.len() as u64 + 1));
-    let mut run = Run { spill: None, keys: Keys::default(), outcome: Ok(()), sink };
+    let mut run = Run { spill: None, keys: super::Keys::default(), outcome: Ok(()), sink };
     if !plan.ranks.is_empty() {
         run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
     }
@@ -175,7 +175,7 @@ fn step(
 /// What the passes hand on: ranking keys and the next pass's records, or results.
 struct Run<'s, E> {
     spill: Option<SpillWriter>,
-    keys: Keys,
+    keys: super::Keys,
     outcome: Result<(), E>,
     sink: &'s mut dyn FnMut(Vec<Evaluated>) -> Result<(), E>,
 }
@@ -201,27 +201,6 @@ impl<E> Run<'_, E> {
         if errors.is_empty() && self.outcome.is_ok() && !results.is_empty() {
             self.outcome = (self.sink)(results);
         }
-    }
-}
-
-/// Every record's place in one ranking: its group and key, by record index.
-#[derive(Default)]
-struct Keys {
-    keys: Vec<(u32, Number, usize)>,
-    groups: super::Groups,
-}
-
-impl Keys {
-    fn push(&mut self, group: &Option<Value>, key: Number) {
-        let index = self.keys.len();
-        self.keys.push((self.groups.number(group), key, index));
-    }
-
-    /// Groups are ranked apart; their order does not matter, only that each is whole.
-    fn ranks(self, ascending: bool) -> Vec<i128> {
-        let mut ranked = super::competition_ranks(self.keys, ascending);
-        ranked.shrink_to_fit();
-        ranked
     }
 }
 
