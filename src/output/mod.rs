@@ -111,84 +111,180 @@ pub fn category_text(program: &Program, r: &UnitResult, inputs: &[Value]) -> Opt
     })
 }
 
-/// The JSON document of the contracts: `{ "regulation": …, "results": [ … ] }`.
+/// The JSON document of the contracts: `{ "regulation": …, "results": [ … ] }`, as
+/// `serde_json::to_string_pretty` prints it, with a line break at the end.
 pub fn json(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let items: Vec<Json> = results.iter().zip(inputs).map(|(r, i)| result_json(program, r, i)).collect();
-    let mut doc = Map::new();
-    doc.insert("regulation".into(), Json::String(program.header.title.clone()));
-    doc.insert("results".into(), Json::Array(items));
-    let mut out = serde_json::to_string_pretty(&Json::Object(doc)).unwrap_or_default();
-    out.push('\n');
-    out
+    let writer = ResultJsonWriter::new(program);
+    let mut out = json_head(program).into_bytes();
+    for (k, (r, i)) in results.iter().zip(inputs).enumerate() {
+        out.extend_from_slice(if k == 0 { b"\n" } else { b",\n" });
+        writer.item(r, i, &mut out);
+    }
+    out.extend_from_slice(json_tail(results.len()));
+    // Only JSON text was written, and serde_json writes UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The JSON document up to its first result.
+pub(crate) fn json_head(program: &Program) -> String {
+    let title = serde_json::to_string(&program.header.title).unwrap_or_default();
+    format!("{{\n  \"regulation\": {title},\n  \"results\": [")
+}
+
+/// The JSON document after its last result (`count` results).
+pub(crate) fn json_tail(count: usize) -> &'static [u8] {
+    if count == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" }
 }
 
 /// JSON Lines: one result object a line, in input order.
 pub fn json_lines(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
-    let writer = JsonLineWriter::new(program);
+    let writer = ResultJsonWriter::new(program);
     let mut out = Vec::new();
     results.iter().zip(inputs).for_each(|(r, i)| writer.line(r, i, &mut out));
     // Only JSON text was written, and serde_json writes UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Results as lines of JSON: what `serde_json::to_string(&result_json(..))` prints, written
-/// straight out (a large run prints millions; building each as a JSON tree first is most of
-/// the cost of writing them). The values' keys are escaped once.
-pub struct JsonLineWriter<'p> {
+/// Results as JSON, written straight out: a line of JSON Lines is what
+/// `serde_json::to_string(&result_json(..))` prints, an item of the JSON document what
+/// `to_string_pretty` prints, indented under `"results"`. A large run writes millions;
+/// building each as a JSON tree first was most of the cost of writing them. The values' keys
+/// are escaped once.
+pub struct ResultJsonWriter<'p> {
     program: &'p Program,
-    /// `"名称":` for each value.
+    /// `"名称"` for each value.
     keys: Vec<Vec<u8>>,
 }
 
-impl<'p> JsonLineWriter<'p> {
-    pub fn new(program: &'p Program) -> JsonLineWriter<'p> {
+/// How a result is laid out: one line, or the document's indented lines.
+#[derive(Clone, Copy)]
+enum Layout {
+    Line,
+    /// Under `"results"` of the document: starting two levels (four spaces) in.
+    Item,
+}
+
+impl Layout {
+    /// What goes before a member of an object at `depth` (0: the result's own members).
+    fn member(self, out: &mut Vec<u8>, first: bool, depth: usize) {
+        match self {
+            Layout::Line => {
+                if !first {
+                    out.push(b',');
+                }
+            }
+            Layout::Item => {
+                out.extend_from_slice(if first { b"\n" } else { b",\n" });
+                out.resize(out.len() + 6 + 2 * depth, b' ');
+            }
+        }
+    }
+
+    /// The end of an object at `depth` that has members.
+    fn close(self, out: &mut Vec<u8>, depth: usize) {
+        if let Layout::Item = self {
+            out.push(b'\n');
+            out.resize(out.len() + 4 + 2 * depth, b' ');
+        }
+        out.push(b'}');
+    }
+
+    fn colon(self) -> &'static [u8] {
+        match self {
+            Layout::Line => b":",
+            Layout::Item => b": ",
+        }
+    }
+}
+
+impl<'p> ResultJsonWriter<'p> {
+    pub fn new(program: &'p Program) -> ResultJsonWriter<'p> {
         let keys = program
             .values
             .iter()
             .map(|def| {
                 let mut key = Vec::new();
                 json_str(&mut key, &def.name);
-                key.push(b':');
                 key
             })
             .collect();
-        JsonLineWriter { program, keys }
+        ResultJsonWriter { program, keys }
     }
 
     /// One result's line, with its line break, appended to `out`.
     pub fn line(&self, r: &UnitResult, inputs: &[Value], out: &mut Vec<u8>) {
+        self.write(Layout::Line, r, inputs, out);
+        out.push(b'\n');
+    }
+
+    /// One result as an item of the JSON document's `"results"`, four spaces in, without
+    /// the comma and line break that separate it from the one before.
+    pub fn item(&self, r: &UnitResult, inputs: &[Value], out: &mut Vec<u8>) {
+        out.extend_from_slice(b"    ");
+        self.write(Layout::Item, r, inputs, out);
+    }
+
+    fn write(&self, layout: Layout, r: &UnitResult, inputs: &[Value], out: &mut Vec<u8>) {
         let program = self.program;
-        out.extend_from_slice(b"{\"department\":");
+        let colon = layout.colon();
+        let head = |out: &mut Vec<u8>, first: bool, key: &[u8]| {
+            layout.member(out, first, 0);
+            out.extend_from_slice(key);
+            out.extend_from_slice(colon);
+        };
+        out.push(b'{');
+        head(out, true, b"\"department\"");
         json_str(out, &r.unit);
-        out.extend_from_slice(b",\"score\":");
+        head(out, false, b"\"score\"");
         json_str(out, &score_text(program, r));
         if let Some(g) = grade_text(program, r) {
-            out.extend_from_slice(b",\"grade\":");
+            head(out, false, b"\"grade\"");
             json_str(out, &g);
         }
         if let Some(c) = category_text(program, r, inputs) {
-            out.extend_from_slice(b",\"category\":");
+            head(out, false, b"\"category\"");
             json_str(out, &c);
         }
         if let Some(rank) = rank_of(program, r) {
-            out.extend_from_slice(format!(",\"rank\":{}", rank as i64).as_bytes());
+            head(out, false, b"\"rank\"");
+            out.extend_from_slice((rank as i64).to_string().as_bytes());
         }
-        out.extend_from_slice(b",\"values\":{");
-        for (v, key) in self.keys.iter().enumerate() {
-            if v > 0 {
-                out.push(b',');
+        head(out, false, b"\"values\"");
+        if self.keys.is_empty() {
+            out.extend_from_slice(b"{}");
+        } else {
+            out.push(b'{');
+            for (v, key) in self.keys.iter().enumerate() {
+                layout.member(out, v == 0, 1);
+                out.extend_from_slice(key);
+                out.extend_from_slice(colon);
+                self.value(layout, v, &r.values[v], out);
             }
-            out.extend_from_slice(key);
-            match &r.values[v] {
-                Value::Num(n) => push_number(out, *n, places(program, v, *n)),
-                Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-                Value::Text(t) => json_str(out, t),
-                other => {
-                    let _ = serde_json::to_writer(&mut *out, &value_json(program, v, other));
+            layout.close(out, 1);
+        }
+        layout.close(out, 0);
+    }
+
+    /// A value, two levels into the result.
+    fn value(&self, layout: Layout, v: ValueId, value: &Value, out: &mut Vec<u8>) {
+        match (value, layout) {
+            (Value::Num(n), _) => push_number(out, *n, places(self.program, v, *n)),
+            (Value::Bool(b), _) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            (Value::Text(t), _) => json_str(out, t),
+            (other, Layout::Line) => {
+                let _ = serde_json::to_writer(&mut *out, &value_json(self.program, v, other));
+            }
+            // Per-leaf values and lists, as serde prints them, each line eight spaces in.
+            (other, Layout::Item) => {
+                let text = serde_json::to_string_pretty(&value_json(self.program, v, other)).unwrap_or_default();
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(b"\n        ");
+                    }
+                    out.extend_from_slice(line.as_bytes());
                 }
             }
         }
-        out.extend_from_slice(b"}}\n");
     }
 }
 
@@ -256,29 +352,6 @@ impl ResultCell {
 /// `=HYPERLINK(…)` → `'=HYPERLINK(…)`.
 pub fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
-}
-
-fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
-    let mut o = Map::new();
-    o.insert("department".into(), Json::String(r.unit.clone()));
-    o.insert("score".into(), Json::String(score_text(program, r)));
-    if let Some(g) = grade_text(program, r) {
-        o.insert("grade".into(), Json::String(g));
-    }
-    if let Some(c) = category_text(program, r, inputs) {
-        o.insert("category".into(), Json::String(c));
-    }
-    if let Some(rank) = rank_of(program, r) {
-        o.insert("rank".into(), Json::from(rank as i64));
-    }
-    let values: Map<String, Json> = program
-        .values
-        .iter()
-        .enumerate()
-        .map(|(v, def)| (def.name.clone(), value_json(program, v, &r.values[v])))
-        .collect();
-    o.insert("values".into(), Json::Object(values));
-    Json::Object(o)
 }
 
 /// A UTF-8 byte-order mark: Chinese Excel reads CSV without one as GBK.
@@ -409,10 +482,35 @@ mod tests {
         assert_eq!(ResultCell::Flag(true).csv_text(), "是");
     }
 
-    /// The hand-written JSON line is the JSON tree printed, for every example department of
-    /// both regulations (levels, flags, absent values, per-leaf maps, ranks).
+    /// A result as a JSON tree: what the writers write, built the slow way.
+    fn result_json(program: &Program, r: &UnitResult, inputs: &[Value]) -> Json {
+        let mut o = Map::new();
+        o.insert("department".into(), Json::String(r.unit.clone()));
+        o.insert("score".into(), Json::String(score_text(program, r)));
+        if let Some(g) = grade_text(program, r) {
+            o.insert("grade".into(), Json::String(g));
+        }
+        if let Some(c) = category_text(program, r, inputs) {
+            o.insert("category".into(), Json::String(c));
+        }
+        if let Some(rank) = rank_of(program, r) {
+            o.insert("rank".into(), Json::from(rank as i64));
+        }
+        let values: Map<String, Json> = program
+            .values
+            .iter()
+            .enumerate()
+            .map(|(v, def)| (def.name.clone(), value_json(program, v, &r.values[v])))
+            .collect();
+        o.insert("values".into(), Json::Object(values));
+        Json::Object(o)
+    }
+
+    /// The hand-written JSON line and document item are the JSON tree printed (compact, and
+    /// pretty two levels in), for every example department of the shipped regulations
+    /// (levels, flags, absent values, per-leaf maps, ranks).
     #[test]
-    fn a_json_line_is_the_result_tree_printed() {
+    fn a_json_line_and_item_are_the_result_tree_printed() {
         let shipped = [
             (
                 include_str!("../../regulations/sichuan-2014.jx"),
@@ -422,18 +520,27 @@ mod tests {
                 include_str!("../../regulations/jiangsu-2011.jx"),
                 include_str!("../../examples/jiangsu-2011/departments.json"),
             ),
+            (
+                include_str!("../../regulations/information-security.jx"),
+                include_str!("../../examples/information-security/units.json"),
+            ),
         ];
         for (text, data) in shipped {
             let (program, _) = crate::compile(&SourceFile::new("r.jx", text)).expect("checks");
             let records = crate::data::record::parse_json(&program, "d.json", data).expect("reads");
             let params = crate::eval::parameters(&program, &[]);
             let results = crate::eval::evaluate(&program, &records, &params).expect("evaluates");
-            let writer = JsonLineWriter::new(&program);
+            let writer = ResultJsonWriter::new(&program);
             for (record, r) in records.iter().zip(&results) {
                 let tree = serde_json::to_string(&result_json(&program, r, &record.inputs)).expect("prints");
                 let mut line = Vec::new();
                 writer.line(r, &record.inputs, &mut line);
                 assert_eq!(String::from_utf8(line).expect("UTF-8"), format!("{tree}\n"));
+                let pretty = serde_json::to_string_pretty(&result_json(&program, r, &record.inputs)).expect("prints");
+                let indented: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
+                let mut item = Vec::new();
+                writer.item(r, &record.inputs, &mut item);
+                assert_eq!(String::from_utf8(item).expect("UTF-8"), indented.join("\n"));
             }
         }
     }

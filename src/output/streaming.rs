@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{BOM, JsonLineWriter, csv_header_line, csv_result_line, result_json};
+use super::{BOM, ResultJsonWriter, csv_header_line, csv_result_line, json_head, json_tail};
 use crate::eval::stream::Evaluated;
 use crate::program::Program;
 
@@ -22,7 +22,7 @@ pub enum ResultFormat {
 pub struct ResultWriter<'p, W: Write> {
     program: &'p Program,
     format: ResultFormat,
-    lines: JsonLineWriter<'p>,
+    lines: ResultJsonWriter<'p>,
     out: W,
     written: usize,
     /// Whether what comes before the first result has been written.
@@ -34,7 +34,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
     /// A writer to `out`; what comes before the first result waits for it (CSV starts with
     /// a byte-order mark unless `without_bom`).
     pub fn start(program: &'p Program, format: ResultFormat, out: W) -> io::Result<Self> {
-        let lines = JsonLineWriter::new(program);
+        let lines = ResultJsonWriter::new(program);
         Ok(ResultWriter { program, format, lines, out, written: 0, started: false, bom: true })
     }
 
@@ -50,10 +50,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
             return Ok(());
         }
         match self.format {
-            ResultFormat::Json => {
-                let title = serde_json::to_string(&self.program.header.title).unwrap_or_default();
-                write!(self.out, "{{\n  \"regulation\": {title},\n  \"results\": [")
-            }
+            ResultFormat::Json => self.out.write_all(json_head(self.program).as_bytes()),
             ResultFormat::Csv => {
                 if self.bom {
                     self.out.write_all(BOM.as_bytes())?;
@@ -92,7 +89,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
     pub fn finish(mut self) -> io::Result<W> {
         self.prelude()?;
         if self.format == ResultFormat::Json {
-            self.out.write_all(if self.written == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+            self.out.write_all(json_tail(self.written))?;
         }
         self.out.flush()?;
         Ok(self.out)
@@ -101,7 +98,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
 
 /// The `index`th result as written, after what separates it from the one before.
 fn item(
-    (program, format, lines): (&Program, ResultFormat, &JsonLineWriter),
+    (program, format, lines): (&Program, ResultFormat, &ResultJsonWriter),
     index: usize,
     e: &Evaluated,
     out: &mut Vec<u8>,
@@ -112,15 +109,7 @@ fn item(
         ResultFormat::Csv => out.extend(csv_result_line(program, r, inputs)),
         ResultFormat::Json => {
             out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-            // The item as `to_string_pretty` prints it two levels down.
-            let item = serde_json::to_string_pretty(&result_json(program, r, inputs)).unwrap_or_default();
-            for (i, line) in item.lines().enumerate() {
-                if i > 0 {
-                    out.push(b'\n');
-                }
-                out.extend_from_slice(b"    ");
-                out.extend_from_slice(line.as_bytes());
-            }
+            lines.item(r, inputs, out);
         }
     }
 }
