@@ -10,7 +10,7 @@ mod workbook;
 
 pub use ranges::ranges;
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use crate::eval::{UnitResult, Value};
 use crate::number::Number;
@@ -451,6 +451,7 @@ fn cell(j: &Json) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Map;
     use crate::source::SourceFile;
 
     #[test]
