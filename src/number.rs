@@ -227,6 +227,70 @@ impl Number {
     }
 }
 
+/// An exact sum built term by term without reducing each partial sum: a term whose
+/// denominator is the sum's (or divides it, or is divided by it) adds as whole numbers, and
+/// the fraction is reduced once, by `total`. Most terms in a regulation are decimals times
+/// weights, whose denominators are few: this skips the two or three GCDs an added and
+/// reduced term costs. `None` at an overflow: the caller adds the reduced way instead, which
+/// says what overflowed, or finds that the reduced terms fit.
+#[derive(Clone, Copy, Debug)]
+pub struct Sum {
+    num: i128,
+    /// Positive.
+    den: i128,
+}
+
+impl Sum {
+    pub const ZERO: Sum = Sum { num: 0, den: 1 };
+
+    /// The sum and `n`.
+    pub fn plus(self, n: Number) -> Option<Sum> {
+        self.add_parts(n.num, n.den)
+    }
+
+    /// The sum and `a × b`, the product left unreduced.
+    pub fn plus_product(self, a: Number, b: Number) -> Option<Sum> {
+        self.add_parts(times(a.num, b.num)?, times(a.den, b.den)?)
+    }
+
+    /// The sum and `num / den` (`den` positive).
+    fn add_parts(self, num: i128, den: i128) -> Option<Sum> {
+        if den == self.den {
+            return Some(Sum { num: self.num.checked_add(num)?, den });
+        }
+        if self.num == 0 {
+            return Some(Sum { num, den });
+        }
+        // Over the least common denominator, each fraction scaled by the other's share of it:
+        // where one denominator divides the other (tenths and halves), the larger one.
+        let (mine, theirs) = match (u64::try_from(self.den), u64::try_from(den)) {
+            (Ok(a), Ok(b)) if a % b == 0 => (1, i128::from(a / b)),
+            (Ok(a), Ok(b)) if b % a == 0 => (i128::from(b / a), 1),
+            _ => {
+                let g = gcd(self.den.unsigned_abs(), den.unsigned_abs()) as i128;
+                (quotient(den, g), quotient(self.den, g))
+            }
+        };
+        let num = times(self.num, mine)?.checked_add(times(num, theirs)?)?;
+        Some(Sum { num, den: times(self.den, mine)? })
+    }
+
+    /// The sum, reduced (`None` cannot happen: the denominator is positive).
+    pub fn total(self) -> Option<Number> {
+        Number::reduced(self.num, self.den).ok()
+    }
+}
+
+/// `a × b`, if it fits: without the overflow check (a library call for 128 bits) where both
+/// fit 64 bits, as the parts of most numbers do.
+#[inline]
+fn times(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
+        _ => a.checked_mul(b),
+    }
+}
+
 /// A decimal number as written — `87.125`, `-3`, `1.5e2`, full-width digits — exactly, or
 /// `None` if it has more digits than a decimal holds (never rounded).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
@@ -532,6 +596,41 @@ pub(crate) fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> 
 mod tests {
     use super::*;
 
+    /// A sum added lazily is the sum added and reduced term by term, for decimals, weights,
+    /// thirds and products of them; where the lazy sum overflows, the reduced one is asked.
+    #[test]
+    fn a_lazy_sum_is_the_reduced_sum() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let dens = [1, 2, 3, 4, 5, 10, 20, 25, 100, 1000, 7, 30, 10_000_000_000_000_000];
+        for _ in 0..20_000 {
+            let mut lazy = Some(Sum::ZERO);
+            let mut reduced = Ok(Number::ZERO);
+            for _ in 0..(next() % 12) {
+                let pick = |r: u64| {
+                    let den = dens[(r % dens.len() as u64) as usize];
+                    let num = (r >> 8) as i128 % 1_000_000 - 500_000;
+                    Number::from_parts(num, den).expect("a positive denominator")
+                };
+                let (a, b) = (pick(next()), pick(next()));
+                if next() % 2 == 0 {
+                    lazy = lazy.and_then(|s| s.plus(a));
+                    reduced = reduced.and_then(|r: Number| r.checked_add(a));
+                } else {
+                    lazy = lazy.and_then(|s| s.plus_product(a, b));
+                    reduced = reduced.and_then(|r: Number| a.checked_mul(b).and_then(|p| r.checked_add(p)));
+                }
+            }
+            if let Some(lazy) = lazy {
+                assert_eq!(lazy.total(), reduced.ok());
+            }
+        }
+    }
     #[test]
     fn gcd_agrees_with_euclid() {
         fn euclid(mut a: u128, mut b: u128) -> u128 {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::Value;
 use super::err;
 use crate::diagnostic::Diagnostic;
-use crate::number::{ArithError, Number};
+use crate::number::{ArithError, Number, Sum};
 use crate::program::*;
 
 /// Where a formula is evaluated: one record's inputs and values so far.
@@ -335,7 +335,7 @@ impl<'a> Env<'a> {
     /// The sum and count of the first argument's numbers, read in place where it can be.
     fn weighted(&self, args: &[Expr]) -> R<(Number, Number)> {
         let Some(a) = args.first() else { return Ok((Number::ZERO, Number::ZERO)) };
-        if let Some(fused) = self.itemwise(a) {
+        if let Some(fused) = self.itemwise(a).or_else(|| self.factors_counted(a)) {
             return Ok(fused);
         }
         // A field of each record of a list (合计(职能工作[项].权重)): no list of the field's values.
@@ -359,12 +359,41 @@ impl<'a> Env<'a> {
     fn itemwise(&self, a: &Expr) -> Option<(Number, Number)> {
         let list = single_list(a)?;
         let Value::List(items) = self.place(list)? else { return None };
-        let mut total = Number::ZERO;
+        let mut total = Sum::ZERO;
         for item in items {
             let Value::Record(fields) = item else { return None };
-            total = total.checked_add(item_number(a, list, fields, self.params)?).ok()?;
+            // A product (`权重 ÷ 100 × 得分`) is added unreduced.
+            total = match a {
+                Expr::Arith(Arith::Mul, x, y) => {
+                    total.plus_product(item_number(x, fields, self.params)?, item_number(y, fields, self.params)?)?
+                }
+                _ => total.plus(item_number(a, fields, self.params)?)?,
+            };
         }
-        Some((total, Number::int(items.len() as i128)))
+        Some((total.total()?, Number::int(items.len() as i128)))
+    }
+
+    /// The factors of a list of ratings (`平均(因子(部门互评结论))`), counted by level and
+    /// then weighed: the sum and the number of items, with no list of factors built. `None`
+    /// where the formula is not of that kind or the sum overflows (the general path says so).
+    fn factors_counted(&self, a: &Expr) -> Option<(Number, Number)> {
+        let Expr::Call(Builtin::Factors(scale), args) = a else { return None };
+        let [list] = args.as_slice() else { return None };
+        let Value::List(items) = self.place(list)? else { return None };
+        let mut counts = vec![0i128; self.program.scales[*scale].levels.len()];
+        for item in items {
+            // What is not a level has no factor (`Builtin::Factors` makes it absent).
+            if let Value::Level(i) = item
+                && let Some(count) = counts.get_mut(*i)
+            {
+                *count += 1;
+            }
+        }
+        let mut total = Sum::ZERO;
+        for (level, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+            total = total.plus_product(self.factor(*scale, level), Number::int(count))?;
+        }
+        Some((total.total()?, Number::int(items.len() as i128)))
     }
 
     /// An indicator's value by points or weights from its leaves' values (`values`, one per
@@ -379,10 +408,11 @@ impl<'a> Env<'a> {
         if values.len() != all.len() || all.get(offset..offset + leaves.len())? != leaves {
             return None;
         }
-        let mut total = Number::ZERO;
+        let mut total = Sum::ZERO;
         for (weight, value) in weights.iter().zip(&values[offset..]) {
-            total = total.checked_add(weight.checked_mul(value.as_num()?).ok()?).ok()?;
+            total = total.plus_product(*weight, value.as_num()?)?;
         }
+        let total = total.total()?;
         match program.indicators[indicator].points {
             Some(points) => total.checked_mul(points).ok(),
             None => Some(total),
@@ -548,7 +578,12 @@ fn within_points(program: &Program, node: NodeId, score: Number) -> R<Number> {
     Ok(score)
 }
 
-fn sum(numbers: impl Iterator<Item = Number>) -> R<Number> {
+/// The sum of `numbers`, added lazily (`Sum`); where that overflows, added and reduced one
+/// by one, which says whether the sum overflows.
+fn sum(numbers: impl Iterator<Item = Number> + Clone) -> R<Number> {
+    if let Some(total) = numbers.clone().try_fold(Sum::ZERO, Sum::plus).and_then(Sum::total) {
+        return Ok(total);
+    }
     let mut acc = Number::ZERO;
     for n in numbers {
         acc = acc.checked_add(n)?;
@@ -637,16 +672,16 @@ fn constant(e: &Expr) -> bool {
     }
 }
 
-/// `e` for one item of `list`, whose fields are `fields` (see `single_list`).
-fn item_number(e: &Expr, list: &Expr, fields: &[Value], params: &[Number]) -> Option<Number> {
+/// `e` for one item of a list, whose fields are `fields`; `e` reads fields of that list
+/// alone (`single_list`).
+fn item_number(e: &Expr, fields: &[Value], params: &[Number]) -> Option<Number> {
     match e {
         Expr::Const(n) => Some(*n),
         Expr::Param(p) => params.get(*p).copied(),
-        Expr::Field(base, i) if **base == *list => fields.get(*i)?.as_num(),
-        Expr::Neg(x) => item_number(x, list, fields, params)?.checked_neg().ok(),
-        Expr::Arith(op, a, b) => {
-            apply(*op, item_number(a, list, fields, params)?, item_number(b, list, fields, params)?).ok()
-        }
+        // Every field the formula reads is of `list` (`single_list` found it so).
+        Expr::Field(_, i) => fields.get(*i)?.as_num(),
+        Expr::Neg(x) => item_number(x, fields, params)?.checked_neg().ok(),
+        Expr::Arith(op, a, b) => apply(*op, item_number(a, fields, params)?, item_number(b, fields, params)?).ok(),
         _ => None,
     }
 }

@@ -451,8 +451,8 @@ fn cell(j: &Json) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Map;
     use crate::source::SourceFile;
+    use serde_json::Map;
 
     #[test]
     fn numbers_print_as_their_decimals_print() {
