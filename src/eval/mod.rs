@@ -413,6 +413,23 @@ mod tests {
         assert_eq!(errors.iter().map(|d| d.code).collect::<Vec<_>>(), ["E0801"]);
     }
 
+    /// The factors of a list of ratings are counted by level and then weighed: the mean,
+    /// sum and count are those of the list of factors, exactly (a third stays a third).
+    #[test]
+    fn factors_of_a_list_of_ratings_are_weighed_exactly() {
+        let body = "等级 满意度 { 满意 = 100%，比较满意 = 80%，不满意 = 50% }\n\
+                    输入 结论：列表 满意度 非空\n\
+                    计算 平均分 = 100分 × 平均(因子(结论))\n计算 合计分 = 合计(因子(结论))\n\
+                    计算 恰好 = 平均(因子(结论)) × 3 = 2.5\n计算 份数 = 个数(结论)\n\
+                    公布 { 单位：部门；得分：平均分 }";
+        let data = r#"[{"部门":"a","结论":["满意","比较满意","不满意","比较满意"]},{"部门":"b","结论":["不满意","满意","满意"]}]"#;
+        // (1 + 0.8 + 0.5 + 0.8) / 4 = 0.775; (0.5 + 1 + 1) / 3 = 0.8333…, three times it exactly 2.5
+        assert_eq!(eval_values(body, data, "平均分"), ["77.50", "83.33"]);
+        assert_eq!(eval_values(body, data, "合计分"), ["3.10", "2.50"]);
+        assert_eq!(eval_values(body, data, "恰好"), ["false", "true"]);
+        assert_eq!(eval_values(body, data, "份数"), ["4", "3"]);
+    }
+
     #[test]
     fn rollup_by_points_gives_points() {
         let body = "指标 总 分值 100 { 一 分值 60 { 甲 乙 } 二 分值 40 }\n\
