@@ -89,41 +89,84 @@ pub fn unseen(path: &Path) -> Unseen {
             Some(absolute) => absolute.to_string(),
             None => in_dir(target),
         };
-        let Some(xml) = part_bytes(&mut zip, &part) else { continue };
-        if xml.len() as u64 > SHEET_LIMIT {
+        // A sheet is read as it unpacks, never whole: it can be hundreds of megabytes.
+        let Some(found) = part_reader(&mut zip, &part).and_then(|xml| scan(xml).ok()) else { continue };
+        let Some(found) = found else {
             out.sheets.insert(name, Kept { too_large: true, ..Kept::default() });
             continue;
-        }
-        let has = |what: &[u8]| memchr::memmem::find(&xml, what).is_some();
-        let mut kept = Kept {
-            formulas: has(b"<f>") || has(b"<f ") || has(b":f>") || has(b":f "),
-            merged: has(b"mergeCell"),
-            ..Kept::default()
         };
-        // Most sheets hide nothing: their rows are not parsed again.
-        if has(b"hidden=") {
-            // A row without its number follows the one before.
-            let mut row = 0;
-            each_element_of(&xml, |e| {
-                let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
-                match e.local_name().as_ref() {
-                    "row" => {
-                        row = attribute(e, "r").and_then(|r| r.parse::<u32>().ok()).unwrap_or(row + 1);
-                        if is_hidden {
-                            kept.hidden.rows.push(row);
-                        }
-                    }
-                    "col" if is_hidden => {
-                        let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());
-                        kept.hidden.columns.extend(number("min").zip(number("max")));
-                    }
-                    _ => {}
-                }
-            });
+        let [f1, f2, f3, f4, merged, hidden] = found;
+        let mut kept = Kept { formulas: f1 || f2 || f3 || f4, merged, ..Kept::default() };
+        // Most sheets hide nothing: their rows are not parsed.
+        if hidden && let Some(xml) = part_reader(&mut zip, &part) {
+            kept.hidden = hidden_parts(xml);
         }
         out.sheets.insert(name, kept);
     }
     out
+}
+
+/// What `scan` looks for in a sheet's XML: formulas (four ways of writing them), merged cells
+/// and something hidden.
+const SOUGHT: [&[u8]; 6] = [b"<f>", b"<f ", b":f>", b":f ", b"mergeCell", b"hidden="];
+
+/// Which of `SOUGHT` a sheet's XML holds, read a piece at a time; `None` when it is larger
+/// than `SHEET_LIMIT`.
+fn scan(mut xml: impl Read) -> std::io::Result<Option<[bool; 6]>> {
+    let finders = SOUGHT.map(memchr::memmem::Finder::new);
+    // The end of each piece is searched again with the next: a word may span the two.
+    let overlap = SOUGHT.iter().map(|s| s.len()).max().unwrap_or(1) - 1;
+    let mut found = [false; 6];
+    let (mut buf, mut held, mut total) = (vec![0u8; 1 << 20], 0, 0u64);
+    loop {
+        let n = xml.read(&mut buf[held..])?;
+        if n == 0 {
+            return Ok(Some(found));
+        }
+        total += n as u64;
+        if total > SHEET_LIMIT {
+            return Ok(None);
+        }
+        let piece = &buf[..held + n];
+        for (finder, hit) in finders.iter().zip(&mut found) {
+            *hit = *hit || finder.find(piece).is_some();
+        }
+        held = piece.len().min(overlap);
+        let end = piece.len();
+        buf.copy_within(end - held..end, 0);
+    }
+}
+
+/// The rows and columns a sheet's XML hides.
+fn hidden_parts(xml: impl std::io::BufRead) -> Hidden {
+    let mut hidden = Hidden::default();
+    // A row without its number follows the one before.
+    let mut row = 0;
+    each_element_in(xml, |e| {
+        let is_hidden = attribute(e, "hidden").is_some_and(|v| v == "1" || v == "true");
+        match e.local_name().as_ref() {
+            "row" => {
+                row = attribute(e, "r").and_then(|r| r.parse::<u32>().ok()).unwrap_or(row + 1);
+                if is_hidden {
+                    hidden.rows.push(row);
+                }
+            }
+            "col" if is_hidden => {
+                let number = |key: &str| attribute(e, key).and_then(|v| v.parse::<u32>().ok());
+                hidden.columns.extend(number("min").zip(number("max")));
+            }
+            _ => {}
+        }
+    });
+    hidden
+}
+
+/// The zip's part `name` as it unpacks, if it is there.
+fn part_reader<'z, R: Read + std::io::Seek>(
+    zip: &'z mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<BufReader<zip::read::ZipFile<'z, R>>> {
+    zip.by_name(name).ok().map(|part| BufReader::with_capacity(1 << 16, part))
 }
 
 /// The bytes of the zip's part `name`, if it is there and reads whole.
@@ -136,7 +179,7 @@ fn part_bytes<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str)
 }
 
 /// Calls `each` with every start (or empty) element of `xml`.
-fn each_element_of(xml: &[u8], mut each: impl FnMut(&BytesStart)) {
+fn each_element_in(xml: impl std::io::BufRead, mut each: impl FnMut(&BytesStart)) {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
@@ -152,7 +195,7 @@ fn each_element_of(xml: &[u8], mut each: impl FnMut(&BytesStart)) {
 /// Calls `each` with every start (or empty) element of the zip's part `name`, if it is there.
 fn each_element<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, each: impl FnMut(&BytesStart)) {
     if let Some(xml) = part_bytes(zip, name) {
-        each_element_of(&xml, each);
+        each_element_in(xml.as_slice(), each);
     }
 }
 
