@@ -1,6 +1,8 @@
 //! `jixiao eval`: a regulation over a data file, results in the format asked, streamed or whole.
 
 use super::*;
+use crate::data::files::DataFormat;
+use crate::data::table_stream;
 
 pub(super) fn evaluate(
     file: &Path,
@@ -26,14 +28,16 @@ pub(super) fn evaluate(
         Format::Csv => Some(output::ResultFormat::Csv),
         Format::Table | Format::Xlsx => None,
     };
-    // JSON, JSON Lines and CSV data into a format written as it comes: record by record, in
-    // bounded memory. Streaming may read the file again: a pipe is read whole instead.
+    // Data into a format written as it comes: record by record, in bounded memory. Streaming
+    // may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
     let data_format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
-    let by_record = data_format != crate::data::files::DataFormat::Xlsx;
-    if let Some(streamed) = streamed.filter(|_| by_record && rereadable) {
-        // CSV whose list tables are not in the main table's order is read whole.
-        if data_format != crate::data::files::DataFormat::Csv || crate::data::csv_stream::aligned(&program, data) {
+    if let Some(streamed) = streamed.filter(|_| rereadable) {
+        // Tables whose list rows are not in the main table's order, or that are not plain
+        // (merged or hidden cells in a workbook), are read whole; the check reads them on as
+        // many threads as the run.
+        let table = matches!(data_format, DataFormat::Csv | DataFormat::Xlsx);
+        if !table || stream::pool(jobs)?.install(|| table_stream::aligned(&program, data_format, data)) {
             report(&crate::data::files::extra_tables(&program, data));
             let params = eval::parameters(&program, &parse_overrides(&program, set)?);
             stream::evaluate(&program, &params, (data, data_format), (streamed, bom), out, jobs)?;

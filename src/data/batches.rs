@@ -68,9 +68,9 @@ pub(crate) fn each_batch(
     mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     match (data.format, data.source) {
-        (DataFormat::Csv, Source::File(path)) => super::csv_stream::each_batch(
+        (DataFormat::Csv | DataFormat::Xlsx, Source::File(path)) => super::table_stream::each_batch(
             program,
-            path,
+            (data.format, path),
             BATCH,
             |bytes| progress.advance(bytes),
             |batch, found| {
@@ -81,7 +81,7 @@ pub(crate) fn each_batch(
         )?,
         (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, each)?,
         (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, each)?,
-        // Tables are read from their files (CSV beside its list files, a workbook whole).
+        // Tables are read from their files (CSV beside its list files, a workbook's sheets).
         (DataFormat::Csv | DataFormat::Xlsx, _) => {
             let why = tr("a table is read from its file, not a batch at a time", "表格须从文件读取");
             return Err(vec![super::files::cannot_read(data.name, &why)]);

@@ -14,8 +14,10 @@ pub mod json_array;
 pub mod names;
 pub mod record;
 mod sheet;
+mod sheet_stream;
 mod sheet_xml;
 mod sniff;
+pub mod table_stream;
 pub mod tables;
 
 use crate::number::Number;

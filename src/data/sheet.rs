@@ -26,7 +26,8 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::tr;
 use crate::program::Program;
 
-type Book = Xlsx<std::io::BufReader<std::fs::File>>;
+/// A workbook read from its file.
+pub(super) type Book = Xlsx<std::io::BufReader<std::fs::File>>;
 
 /// The records sheet (`部门`, else the first) and a sheet for each list of records the
 /// regulation declares, each read by the rule above. A declared list's sheet that is missing,
@@ -73,7 +74,7 @@ pub fn extra_sheets(path: &Path, lists: &[String]) -> Vec<String> {
 }
 
 /// The sheet of department records: `部门`, else the first sheet that is not a list's.
-fn records_sheet(names: &[String], lists: &[String]) -> String {
+pub(super) fn records_sheet(names: &[String], lists: &[String]) -> String {
     let named = sheet_named(names, RECORDS_SHEET);
     named.or_else(|| names.iter().find(|n| !is_list(n, lists))).cloned().unwrap_or_default()
 }
@@ -84,7 +85,7 @@ fn is_list(name: &str, lists: &[String]) -> bool {
 }
 
 /// The sheet whose name reads as `wanted` (a tab named `督促检查扣分 ` is that sheet).
-fn sheet_named<'n>(names: &'n [String], wanted: &str) -> Option<&'n String> {
+pub(super) fn sheet_named<'n>(names: &'n [String], wanted: &str) -> Option<&'n String> {
     names.iter().find(|n| super::names::normalise(n) == wanted)
 }
 
@@ -107,27 +108,9 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
     if grid.rows.is_empty() {
         return Ok(table(name, Vec::new(), 1, Vec::new()));
     }
-    let mut rows = Vec::with_capacity(grid.rows.len());
-    for (r, cells) in grid.rows.iter().enumerate() {
-        let mut row = Row::text(grid.top as usize + r + 1, Vec::with_capacity(cells.len()));
-        for (c, cell) in cells.iter().enumerate() {
-            let formula = cell.formula.as_ref();
-            // A placeholder where the value was never computed is no value at all.
-            let value = if unseen.uncomputed && formula.is_some() { &Data::Empty } else { &cell.value };
-            let format = grid.formats.get(cell.style).and_then(Option::as_deref);
-            match read_cell(value, format, formula) {
-                Ok(text) => row.cells.push(text),
-                Err(refusal) => {
-                    row.cells.push(String::new());
-                    row.refused.push((c, refusal));
-                }
-            }
-        }
-        rows.push(row);
-    }
-    let mut rows = rows.into_iter();
-    let header_row = rows.next().map(|r| r.cells).unwrap_or_default();
-    let header: Vec<String> = header_row.into_iter().map(|h| super::names::normalise(&h).into_owned()).collect();
+    let rows = grid.rows.iter().enumerate();
+    let mut rows = rows.map(|(r, cells)| shown_row(grid.top as usize + r + 1, cells, &grid.formats, unseen.uncomputed));
+    let header = header(rows.next());
     let body: Vec<Row> = rows.collect();
     let mut unseen_values = merged_values(name, &grid, &merged, &header, &body, unit);
     if let Some(kept) = kept {
@@ -137,6 +120,38 @@ fn sheet(book: &mut Book, (name, file, unit): (&str, &str, &str), unseen: &Unsee
         return Err(unseen_values);
     }
     Ok(table(name, header, grid.top as usize + 1, body))
+}
+
+/// Sheet row `at` (1-based) as the sheet shows it: `cells` from column A to the row's last
+/// cell, each read by the rule above (`uncomputed`: the workbook's formulas hold placeholders,
+/// not values), with the number formats of the workbook's styles.
+pub(super) fn shown_row(at: usize, cells: &[Cell], formats: &[Option<String>], uncomputed: bool) -> Row {
+    let mut row = Row::text(at, Vec::with_capacity(cells.len()));
+    for (c, cell) in cells.iter().enumerate() {
+        let formula = cell.formula.as_ref();
+        // A placeholder where the value was never computed is no value at all.
+        let value = if uncomputed && formula.is_some() { &Data::Empty } else { &cell.value };
+        let format = formats.get(cell.style).and_then(Option::as_deref);
+        match read_cell(value, format, formula) {
+            Ok(text) => row.cells.push(text),
+            Err(refusal) => {
+                row.cells.push(String::new());
+                row.refused.push((c, refusal));
+            }
+        }
+    }
+    row
+}
+
+/// The column names of a sheet's first row with anything in it, as people read them.
+pub(super) fn header(first: Option<Row>) -> Vec<String> {
+    let cells = first.map(|r| r.cells).unwrap_or_default();
+    cells.into_iter().map(|h| super::names::normalise(&h).into_owned()).collect()
+}
+
+/// The number format of each style of the workbook, by style id.
+pub(super) fn formats(styles: &[calamine::Style]) -> Vec<Option<String>> {
+    styles.iter().map(|s| s.number_format.as_ref().map(|f| f.format_code.clone())).collect()
 }
 
 /// A sheet's cells from its first row with anything in it, each with its value (as stored),
@@ -151,11 +166,12 @@ struct Grid {
     formats: Vec<Option<String>>,
 }
 
+/// A cell as stored: its value (a formula's computed value), style and formula.
 #[derive(Clone, Default)]
-struct Cell {
-    value: Data,
-    style: usize,
-    formula: Option<String>,
+pub(super) struct Cell {
+    pub(super) value: Data,
+    pub(super) style: usize,
+    pub(super) formula: Option<String>,
 }
 
 impl Grid {
@@ -169,7 +185,7 @@ impl Grid {
                     placed.push((cell.get_position(), Cell { value, style, formula: None }));
                 }
             }
-            reader.styles().iter().map(|s| s.number_format.as_ref().map(|f| f.format_code.clone())).collect()
+            formats(reader.styles())
         };
         if formulas {
             let mut reader = book.worksheet_cells_reader(name)?;
@@ -209,7 +225,8 @@ impl Grid {
     }
 }
 
-fn table(name: &str, header: Vec<String>, header_at: usize, rows: Vec<Row>) -> Table {
+/// The sheet `name` as a table, its cells named as a spreadsheet names them (`C12`).
+pub(super) fn table(name: &str, header: Vec<String>, header_at: usize, rows: Vec<Row>) -> Table {
     Table {
         name: name.to_string(),
         shown: name.to_string(),

@@ -12,6 +12,7 @@ use crate::program::*;
 
 /// A table read from a file: its name (sheet or file), header and rows of cell texts, and
 /// how to name a cell in messages (`C12`, or `line 12, column 3`).
+#[derive(Clone)]
 pub struct Table {
     /// The field a list table fills (`职能工作`), or `部门` for the records table.
     pub name: String,
@@ -32,6 +33,7 @@ pub struct Table {
 }
 
 /// One row of a table: where it is in its file, and its cells as the user sees them.
+#[derive(Clone)]
 pub struct Row {
     /// The CSV line the row starts on, or the sheet row (1-based): what messages name.
     pub at: usize,
