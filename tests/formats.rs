@@ -615,3 +615,59 @@ fn json_lines_from_a_pipe_is_read_once() {
     assert_eq!(run.code, 0, "{}", run.text());
     assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
 }
+
+/// A workbook whose list sheets follow the records sheet (as `convert` and `template` write
+/// them) is evaluated a row at a time with the same results as the JSON, on one thread and
+/// two; one whose list rows are out of order is read whole, with the same results too.
+#[test]
+fn workbooks_are_read_a_row_at_a_time_when_their_lists_follow_the_records() {
+    use jixiao::data::{files::DataFormat, table_stream::aligned};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    for name in ["sichuan-2014", "jiangsu-2011"] {
+        let file = format!("regulations/{name}.jx");
+        let data = format!("examples/{name}/departments.json");
+        let xlsx = dir.join(format!("{name}.xlsx"));
+        assert_eq!(jixiao(&["convert", &file, &data, "-o", xlsx.to_str().unwrap()]).code, 0);
+        assert!(aligned(&program(name), DataFormat::Xlsx, &xlsx), "{name}: convert writes lists in order");
+        for format in ["json", "jsonl", "csv"] {
+            let whole = jixiao(&["eval", &file, &data, "--format", format]);
+            for jobs in ["1", "2"] {
+                let streamed = jixiao(&["eval", &file, xlsx.to_str().unwrap(), "--format", format, "-j", jobs]);
+                assert_eq!(streamed.code, 0, "{}", streamed.text());
+                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
+            }
+        }
+    }
+    // Jiangsu's item rows in reverse: read whole, the same results.
+    let xlsx = dir.join("jiangsu-2011.xlsx");
+    let reversed = dir.join("reversed.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let mut rows: Vec<_> = range.rows().collect();
+        if name == "职能工作" {
+            rows[1..].reverse();
+        }
+        let sheet = out.add_worksheet().set_name(&name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    calamine::Data::Float(f) => drop(sheet.write_number(r, c, *f).unwrap()),
+                    calamine::Data::Int(i) => drop(sheet.write_number(r, c, *i as f64).unwrap()),
+                    calamine::Data::Empty => {}
+                    other => drop(sheet.write_string(r, c, other.to_string()).unwrap()),
+                }
+            }
+        }
+    }
+    out.save(&reversed).unwrap();
+    assert!(!aligned(&program("jiangsu-2011"), DataFormat::Xlsx, &reversed));
+    let (file, data) = ("regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json");
+    let whole = jixiao(&["eval", file, data, "--format", "jsonl"]);
+    let shuffled = jixiao(&["eval", file, reversed.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(shuffled.code, 0, "{}", shuffled.text());
+    assert_eq!(shuffled.stdout, whole.stdout);
+}

@@ -1,5 +1,6 @@
 //! Memory stays bounded whatever the size of the data: a JSON array of 200,000 records is
-//! read element by element, not as a whole, and ranked through a temporary file. The peak
+//! read element by element, not as a whole, and ranked through a temporary file; a workbook
+//! of 40,000 departments is read a row at a time. The peak
 //! resident memory of the run is read from the operating system (`wait4`), not estimated.
 //! Linux only: elsewhere the peak is counted in other units, or not at all.
 #![cfg(target_os = "linux")]
@@ -74,6 +75,65 @@ fn a_json_array_of_200000_records_evaluates_in_bounded_memory() {
     assert_eq!(results.lines().count(), RECORDS);
     let last = results.lines().last().unwrap();
     assert!(last.contains("单位199999") && last.contains("\"rank\""), "{last}");
+}
+
+/// Departments in the workbook of `a_workbook_is_read_a_row_at_a_time`, with three list rows
+/// each on a sheet of their own.
+const SHEET_ROWS: usize = 40_000;
+/// Reading the workbook whole took about 200 MB for these rows (34 MB row by row).
+const SHEET_LIMIT_MB: u64 = 100;
+
+/// A workbook of 40,000 departments and 120,000 list rows evaluates to JSON a row at a time,
+/// in bounded memory, with the results of the same records given as a JSON array.
+#[test]
+#[allow(clippy::zombie_processes)]
+fn a_workbook_is_read_a_row_at_a_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let regulation = tmp.path().join("内存.jx");
+    std::fs::write(&regulation, REGULATION).unwrap();
+    let (xlsx, json) = (tmp.path().join("数据.xlsx"), tmp.path().join("数据.json"));
+    write_workbook_and_json(&regulation, &xlsx, &json);
+    let size_mb = std::fs::metadata(&xlsx).unwrap().len() >> 20;
+    let run = |data: &std::path::Path, out: &std::path::Path| {
+        let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["eval", regulation.to_str().unwrap(), data.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        wait_with_peak(child.id() as libc::pid_t)
+    };
+    let (from_xlsx, from_json) = (tmp.path().join("表格结果.json"), tmp.path().join("结果.json"));
+    let (status, peak_kb) = run(&xlsx, &from_xlsx);
+    assert_eq!(status, 0, "jixiao failed");
+    let peak_mb = peak_kb >> 10;
+    eprintln!("{SHEET_ROWS} departments ({size_mb} MB as XLSX): peak {peak_mb} MB");
+    assert!(peak_mb < SHEET_LIMIT_MB, "peak memory {peak_mb} MB for {SHEET_ROWS} departments ({size_mb} MB of XLSX)");
+    assert_eq!(run(&json, &from_json).0, 0);
+    let results = std::fs::read(&from_xlsx).unwrap();
+    assert!(results == std::fs::read(&from_json).unwrap(), "the workbook's results differ from the JSON's");
+}
+
+/// The same departments as a JSON array and, converted by `jixiao convert` in a process of its
+/// own (whose memory is not this one's), as a workbook with sheets 部门 and 项目. A child's peak
+/// counts the memory of the process that starts it, until it starts: this one stays small.
+fn write_workbook_and_json(regulation: &std::path::Path, xlsx: &std::path::Path, json: &std::path::Path) {
+    let mut array = std::io::BufWriter::new(std::fs::File::create(json).unwrap());
+    array.write_all(b"[\n").unwrap();
+    for i in 0..SHEET_ROWS {
+        let (a, b, c) = (i % 39 + 60, i % 37 + 60, i % 29 + 70);
+        let comma = if i + 1 < SHEET_ROWS { "," } else { "" };
+        writeln!(
+            array,
+            r#"{{"部门": "单位{i:06}", "得分": {a}.5, "项目": [{{"名称": "甲", "得分": {b}}}, {{"名称": "乙", "得分": {c}}}, {{"名称": "丙", "得分": 88.25}}]}}{comma}"#
+        )
+        .unwrap();
+    }
+    array.write_all(b"]\n").unwrap();
+    array.flush().unwrap();
+    let (r, j, x) = (regulation.to_str().unwrap(), json.to_str().unwrap(), xlsx.to_str().unwrap());
+    let convert = Command::new(env!("CARGO_BIN_EXE_jixiao")).args(["convert", r, j, "-o", x]).output().unwrap();
+    assert!(convert.status.success(), "{}", String::from_utf8_lossy(&convert.stderr));
 }
 
 /// Waits for the process and gives its exit status and its peak resident memory in KB.

@@ -593,3 +593,122 @@ fn keys_that_read_the_same_are_refused() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(run.stderr.contains("得分<U+200B>"), "{}", run.text());
 }
+
+impl Dir {
+    /// Whether `jixiao eval r.jx DATA -o results.json` reads the workbook a row at a time.
+    fn streams(&self, data: &Path) -> bool {
+        let program = jixiao::compile(&jixiao::source::SourceFile::new("r.jx", REGULATION.to_string())).unwrap().0;
+        jixiao::data::table_stream::aligned(&program, jixiao::data::files::DataFormat::Xlsx, data)
+    }
+
+    /// `Dir::eval`, and the run with `-o results.json` (which reads a plain workbook a row at a
+    /// time) saying the same and leaving no file behind when it fails.
+    fn eval_to_file(&self, data: &Path) -> Run {
+        let run = self.eval(data);
+        let out = self.file("results.json");
+        let _ = std::fs::remove_file(&out);
+        let (r, d) = (self.file("r.jx"), data.to_str().unwrap().to_string());
+        let to_file = jixiao(&["eval", r.to_str().unwrap(), &d, "-o", out.to_str().unwrap()]);
+        assert_eq!((to_file.code, &to_file.stderr), (run.code, &run.stderr), "{}", to_file.text());
+        assert_eq!(out.exists(), run.code == 0);
+        run
+    }
+}
+
+/// Faulty cells of a plain workbook are found row by row, as `-o results.json` and
+/// `--format jsonl` read it, and named as reading the sheets whole names them.
+#[test]
+fn faulty_cells_are_named_alike_row_by_row_and_whole() {
+    let dir = Dir::new();
+    type Edit = fn(&mut Worksheet);
+    let cases: [(Edit, &str, &[&str]); 4] = [
+        (
+            |s| {
+                let date = Format::new().set_num_format("yyyy-mm-dd");
+                s.write_datetime_with_format(2, 2, ExcelDateTime::from_ymd(2026, 1, 2).unwrap(), &date).unwrap();
+            },
+            "E0721",
+            &["部门, cell C3", "\"乙\"", "2026-01-02"],
+        ),
+        (
+            |s| {
+                s.write_string(2, 1, "七十").unwrap();
+            },
+            "E0717",
+            &["部门, cell B3", "\"乙\"", "七十"],
+        ),
+        (
+            |s| {
+                s.write_formula(1, 1, "=60+20").unwrap();
+            },
+            "E0720",
+            &["部门, cell B2", "\"甲\"", "=60+20"],
+        ),
+        (
+            |s| {
+                s.write_number_with_format(2, 1, 70.125, &Format::new().set_num_format("0.00")).unwrap();
+            },
+            "E0723",
+            &["部门, cell B3", "70.13", "70.125"],
+        ),
+    ];
+    for (edit, code, names) in cases {
+        let data = book(&dir, "d.xlsx", true, edit);
+        assert!(dir.streams(&data), "{code}: a plain workbook is read row by row");
+        refused(&dir.eval_to_file(&data), code, 1, names);
+    }
+    // Merged cells, hidden rows and values under a column without a name (reported once, at
+    // the first such row of the sheet) make the workbook read whole; the messages are the same.
+    let merged = book(&dir, "merged.xlsx", true, |s| {
+        s.merge_range(1, 2, 2, 2, "", &Format::new()).unwrap();
+        s.write_number(1, 2, 2).unwrap();
+    });
+    let hidden = book(&dir, "hidden.xlsx", true, |s| {
+        s.set_row_hidden(2).unwrap();
+    });
+    let unnamed = book(&dir, "unnamed.xlsx", true, |s| {
+        s.write_string(2, 3, "备注").unwrap();
+    });
+    for (data, code) in [(merged, "E0724"), (hidden, "E0725"), (unnamed, "E0728")] {
+        assert!(!dir.streams(&data), "{code}");
+        refused(&dir.eval_to_file(&data), code, 1, &[]);
+    }
+}
+
+/// 2,000 departments, two deductions each: a bad cell far down the list sheet and one far
+/// down the records sheet are named by their own rows, read in chunks as read whole.
+#[test]
+fn cells_far_down_a_workbook_keep_their_places() {
+    let dir = Dir::new();
+    let write = |bad_item: Option<usize>, bad_unit: Option<usize>| {
+        let mut book = Workbook::new();
+        let main = book.add_worksheet().set_name("部门").unwrap();
+        main.write_row(0, 0, ["部门", "得分", "表彰"]).unwrap();
+        for i in 0..2000u32 {
+            main.write_string(i + 1, 0, format!("单位{i:04}")).unwrap();
+            match bad_unit {
+                Some(bad) if bad == i as usize => main.write_string(i + 1, 1, "八十").unwrap(),
+                _ => main.write_number(i + 1, 1, 80 + i % 20).unwrap(),
+            };
+        }
+        let list = book.add_worksheet().set_name("扣分").unwrap();
+        list.write_row(0, 0, ["部门", "事项", "分"]).unwrap();
+        for row in 1..=4000u32 {
+            list.write_row(row, 0, [format!("单位{:04}", (row - 1) / 2), "迟报".to_string()]).unwrap();
+            match bad_item {
+                Some(bad) if bad == row as usize => list.write_string(row, 2, "三").unwrap(),
+                _ => list.write_number(row, 2, 1 + row % 3).unwrap(),
+            };
+        }
+        let path = dir.file("far.xlsx");
+        book.save(&path).unwrap();
+        path
+    };
+    let good = write(None, None);
+    assert!(dir.streams(&good));
+    assert_eq!(scores(&dir.eval_to_file(&good)).len(), 2000);
+    let data = write(Some(3001), None);
+    refused(&dir.eval_to_file(&data), "E0717", 1, &["扣分, cell C3002", "\"单位1500\"", "\"三\""]);
+    let data = write(None, Some(1500));
+    refused(&dir.eval_to_file(&data), "E0717", 1, &["部门, cell B1502", "\"单位1500\"", "八十"]);
+}
