@@ -64,7 +64,10 @@ fn csv_in_gbk_and_utf16_reads_as_utf8() {
             }
             let csv = dir.join("js.csv");
             // JSON Lines results from CSV are streamed when the lists follow the main table.
-            assert!(jixiao::data::csv_stream::aligned(&program, &csv), "{name} is read a row at a time");
+            assert!(
+                jixiao::data::table_stream::aligned(&program, jixiao::data::files::DataFormat::Csv, &csv),
+                "{name} is read a row at a time"
+            );
             let run = jixiao(&["eval", file, csv.to_str().unwrap(), "--format", format]);
             assert_eq!(run.code, 0, "{name}: {}", run.text());
             assert_eq!(run.stdout, reference.stdout, "{name} --format {format}");

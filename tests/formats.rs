@@ -95,19 +95,27 @@ fn streamed_results_equal_whole_file_results() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
-        let file = format!("regulations/{name}.jx");
-        let data = format!("examples/{name}/departments.json");
-        let lines = dir.join(format!("{name}.jsonl"));
-        assert_eq!(jixiao(&["convert", &file, &data, "-o", lines.to_str().unwrap()]).code, 0);
-        for format in ["json", "jsonl", "csv"] {
-            let whole = jixiao(&["eval", &file, &data, "--format", format]);
-            for jobs in ["1", "2"] {
-                let streamed = jixiao(&["eval", &file, lines.to_str().unwrap(), "--format", format, "-j", jobs]);
-                assert_eq!(streamed.code, 0, "{}", streamed.text());
-                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
-            }
+        converted_evaluates_as_the_json(&dir, name, "jsonl");
+    }
+}
+
+/// The example data of the shipped regulation `name`, converted to `ext` in `dir`, evaluated
+/// in every format written as it comes, on one thread and two: byte for byte the results of
+/// the JSON. The converted file.
+fn converted_evaluates_as_the_json(dir: &std::path::Path, name: &str, ext: &str) -> std::path::PathBuf {
+    let file = format!("regulations/{name}.jx");
+    let data = format!("examples/{name}/departments.json");
+    let converted = dir.join(format!("{name}.{ext}"));
+    assert_eq!(jixiao(&["convert", &file, &data, "-o", converted.to_str().unwrap()]).code, 0);
+    for format in ["json", "jsonl", "csv"] {
+        let whole = jixiao(&["eval", &file, &data, "--format", format]);
+        for jobs in ["1", "2"] {
+            let streamed = jixiao(&["eval", &file, converted.to_str().unwrap(), "--format", format, "-j", jobs]);
+            assert_eq!(streamed.code, 0, "{}", streamed.text());
+            assert_eq!(streamed.stdout, whole.stdout, "{name}.{ext} {format} with {jobs} threads");
         }
     }
+    converted
 }
 
 /// Streamed runs with no ranking (one pass) and with two (three passes, the second ranking
@@ -183,19 +191,11 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
-        let file = format!("regulations/{name}.jx");
-        let data = format!("examples/{name}/departments.json");
-        let csv = dir.join(format!("{name}.csv"));
-        assert_eq!(jixiao(&["convert", &file, &data, "-o", csv.to_str().unwrap()]).code, 0);
-        assert!(jixiao::data::csv_stream::aligned(&program(name), &csv), "{name}: convert writes lists in order");
-        for format in ["json", "jsonl", "csv"] {
-            let whole = jixiao(&["eval", &file, &data, "--format", format]);
-            for jobs in ["1", "2"] {
-                let streamed = jixiao(&["eval", &file, csv.to_str().unwrap(), "--format", format, "-j", jobs]);
-                assert_eq!(streamed.code, 0, "{}", streamed.text());
-                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
-            }
-        }
+        let csv = converted_evaluates_as_the_json(&dir, name, "csv");
+        assert!(
+            jixiao::data::table_stream::aligned(&program(name), jixiao::data::files::DataFormat::Csv, &csv),
+            "{name}: convert writes lists in order"
+        );
     }
     // Jiangsu's item rows in reverse: not streamable, read whole, the same results.
     let program = program("jiangsu-2011");
@@ -205,7 +205,7 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     lines[1..].reverse();
     std::fs::write(&items, lines.join("\n") + "\n").unwrap();
     let csv = dir.join("jiangsu-2011.csv");
-    assert!(!jixiao::data::csv_stream::aligned(&program, &csv));
+    assert!(!jixiao::data::table_stream::aligned(&program, jixiao::data::files::DataFormat::Csv, &csv));
     let whole =
         jixiao(&["eval", "regulations/jiangsu-2011.jx", "examples/jiangsu-2011/departments.json", "--format", "jsonl"]);
     let shuffled = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "--format", "jsonl"]);
@@ -214,7 +214,11 @@ fn csv_is_streamed_when_its_lists_follow_the_main_table() {
     // A byte order mark (jixiao and Excel write one) does not stop streaming.
     let bom = dir.join("sichuan-2014.csv");
     assert!(std::fs::read(&bom).unwrap().starts_with(b"\xef\xbb\xbf"));
-    assert!(jixiao::data::csv_stream::aligned(&common::program("sichuan-2014"), &bom));
+    assert!(jixiao::data::table_stream::aligned(
+        &common::program("sichuan-2014"),
+        jixiao::data::files::DataFormat::Csv,
+        &bom
+    ));
 }
 
 /// A bad cell far into a large CSV file, read in batches, is named by its line in the whole
@@ -261,7 +265,7 @@ fn streamed_csv_errors_name_the_line_in_the_whole_file() {
     std::fs::write(dir.join("d.csv"), bad_main.join("\n") + "\n").unwrap();
     std::fs::write(dir.join("d.职能工作.csv"), items.join("\n") + "\n").unwrap();
     std::fs::write(dir.join("d.督促检查扣分.csv"), deductions.join("\n") + "\n").unwrap();
-    assert!(jixiao::data::csv_stream::aligned(&program("jiangsu-2011"), &csv));
+    assert!(jixiao::data::table_stream::aligned(&program("jiangsu-2011"), jixiao::data::files::DataFormat::Csv, &csv));
     let out = dir.join("out.jsonl");
     let run = jixiao(&["eval", "regulations/jiangsu-2011.jx", csv.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.text());
@@ -625,19 +629,8 @@ fn workbooks_are_read_a_row_at_a_time_when_their_lists_follow_the_records() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     for name in ["sichuan-2014", "jiangsu-2011"] {
-        let file = format!("regulations/{name}.jx");
-        let data = format!("examples/{name}/departments.json");
-        let xlsx = dir.join(format!("{name}.xlsx"));
-        assert_eq!(jixiao(&["convert", &file, &data, "-o", xlsx.to_str().unwrap()]).code, 0);
+        let xlsx = converted_evaluates_as_the_json(&dir, name, "xlsx");
         assert!(aligned(&program(name), DataFormat::Xlsx, &xlsx), "{name}: convert writes lists in order");
-        for format in ["json", "jsonl", "csv"] {
-            let whole = jixiao(&["eval", &file, &data, "--format", format]);
-            for jobs in ["1", "2"] {
-                let streamed = jixiao(&["eval", &file, xlsx.to_str().unwrap(), "--format", format, "-j", jobs]);
-                assert_eq!(streamed.code, 0, "{}", streamed.text());
-                assert_eq!(streamed.stdout, whole.stdout, "{name} {format} with {jobs} threads");
-            }
-        }
     }
     // Jiangsu's item rows in reverse: read whole, the same results.
     let xlsx = dir.join("jiangsu-2011.xlsx");

@@ -31,7 +31,7 @@ pub(super) fn evaluate(
     // Data into a format written as it comes: record by record, in bounded memory. Streaming
     // may read the file again: a pipe is read whole instead.
     let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let data_format = crate::data::files::DataFormat::detect(data).map_err(|d| vec![d])?;
+    let data_format = DataFormat::detect(data).map_err(|d| vec![d])?;
     if let Some(streamed) = streamed.filter(|_| rereadable) {
         // Tables whose list rows are not in the main table's order, or that are not plain
         // (merged or hidden cells in a workbook), are read whole; the check reads them on as

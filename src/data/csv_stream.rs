@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::RECORDS_SHEET;
 use super::encoding;
-use super::files::{DataFormat, beside, list_fields};
+use super::files::{beside, list_fields};
 use super::table_stream::{Cursor, Rows, TableSource};
 use super::tables::{self, Row, Table};
 use crate::program::Program;
@@ -71,9 +71,4 @@ pub(super) fn open(program: &Program, path: &Path) -> Result<TableSource, String
         lists.push(cursor(&beside(path, &field), &field)?);
     }
     TableSource::new(program, main, lists)
-}
-
-/// Whether the CSV data at `path` can be read a batch at a time (`table_stream::aligned`).
-pub fn aligned(program: &Program, path: &Path) -> bool {
-    super::table_stream::aligned(program, DataFormat::Csv, path)
 }

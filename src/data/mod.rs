@@ -5,7 +5,7 @@
 //! found.
 
 pub mod batches;
-pub mod csv_stream;
+mod csv_stream;
 pub mod encoding;
 pub mod err;
 pub(crate) mod fast;
