@@ -227,57 +227,124 @@ impl Number {
     }
 }
 
-/// An exact sum built term by term without reducing each partial sum: a term whose
-/// denominator is the sum's (or divides it, or is divided by it) adds as whole numbers, and
-/// the fraction is reduced once, by `total`. Most terms in a regulation are decimals times
-/// weights, whose denominators are few: this skips the two or three GCDs an added and
-/// reduced term costs. `None` at an overflow: the caller adds the reduced way instead, which
-/// says what overflowed, or finds that the reduced terms fit.
+/// An exact fraction `num / den` not necessarily in lowest terms: the working number of
+/// compiled evaluation (`eval::compiled`) and of sums. Terms over one denominator (or where one
+/// denominator divides the other: tenths and halves) add as whole numbers, products are not
+/// reduced, and the fraction is reduced once, by `reduced`, when a value is stored. Most
+/// numbers in a regulation are decimals times weights, whose denominators are few: this skips
+/// the GCDs a reduced step costs. Every operation gives `None` at an overflow (or a division
+/// by zero): the caller then computes the reduced way, which says what went wrong, or finds
+/// that the reduced steps fit.
 #[derive(Clone, Copy, Debug)]
-pub struct Sum {
+pub struct Fraction {
     num: i128,
     /// Positive.
     den: i128,
 }
 
-impl Sum {
-    pub const ZERO: Sum = Sum { num: 0, den: 1 };
+impl Fraction {
+    pub const ZERO: Fraction = Fraction { num: 0, den: 1 };
+    pub const ONE: Fraction = Fraction { num: 1, den: 1 };
 
-    /// The sum and `n`.
-    pub fn plus(self, n: Number) -> Option<Sum> {
-        self.add_parts(n.num, n.den)
+    pub fn int(n: i128) -> Fraction {
+        Fraction { num: n, den: 1 }
     }
 
-    /// The sum and `a × b`, the product left unreduced.
-    pub fn plus_product(self, a: Number, b: Number) -> Option<Sum> {
-        self.add_parts(times(a.num, b.num)?, times(a.den, b.den)?)
-    }
-
-    /// The sum and `num / den` (`den` positive).
-    fn add_parts(self, num: i128, den: i128) -> Option<Sum> {
-        if den == self.den {
-            return Some(Sum { num: self.num.checked_add(num)?, den });
+    /// The sum and `o`.
+    pub fn plus(self, o: Fraction) -> Option<Fraction> {
+        if o.den == self.den {
+            return Some(Fraction { num: self.num.checked_add(o.num)?, den: o.den });
         }
         if self.num == 0 {
-            return Some(Sum { num, den });
+            return Some(o);
+        }
+        if o.num == 0 {
+            return Some(self);
         }
         // Over the least common denominator, each fraction scaled by the other's share of it:
         // where one denominator divides the other (tenths and halves), the larger one.
-        let (mine, theirs) = match (u64::try_from(self.den), u64::try_from(den)) {
+        let (mine, theirs) = match (u64::try_from(self.den), u64::try_from(o.den)) {
             (Ok(a), Ok(b)) if a % b == 0 => (1, i128::from(a / b)),
             (Ok(a), Ok(b)) if b % a == 0 => (i128::from(b / a), 1),
             _ => {
-                let g = gcd(self.den.unsigned_abs(), den.unsigned_abs()) as i128;
-                (quotient(den, g), quotient(self.den, g))
+                let g = gcd(self.den.unsigned_abs(), o.den.unsigned_abs()) as i128;
+                (quotient(o.den, g), quotient(self.den, g))
             }
         };
-        let num = times(self.num, mine)?.checked_add(times(num, theirs)?)?;
-        Some(Sum { num, den: times(self.den, mine)? })
+        let num = times(self.num, mine)?.checked_add(times(o.num, theirs)?)?;
+        Some(Fraction { num, den: times(self.den, mine)? })
     }
 
-    /// The sum, reduced (`None` cannot happen: the denominator is positive).
-    pub fn total(self) -> Option<Number> {
-        Number::reduced(self.num, self.den).ok()
+    pub fn minus(self, o: Fraction) -> Option<Fraction> {
+        self.plus(o.negated()?)
+    }
+
+    pub fn negated(self) -> Option<Fraction> {
+        Some(Fraction { num: self.num.checked_neg()?, den: self.den })
+    }
+
+    /// The product, not reduced.
+    pub fn times(self, o: Fraction) -> Option<Fraction> {
+        Some(Fraction { num: times(self.num, o.num)?, den: times(self.den, o.den)? })
+    }
+
+    /// The quotient, not reduced; `None` for a division by zero.
+    pub fn over(self, o: Fraction) -> Option<Fraction> {
+        if o.num == 0 {
+            return None;
+        }
+        let num = times(self.num, o.den)?;
+        let den = times(self.den, o.num)?;
+        if den < 0 {
+            Some(Fraction { num: num.checked_neg()?, den: den.checked_neg()? })
+        } else {
+            Some(Fraction { num, den })
+        }
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+
+    /// Compared exactly: directly where the cross products fit, otherwise in lowest terms.
+    pub fn compare(self, o: Fraction) -> Ordering {
+        if self.den == o.den {
+            return self.num.cmp(&o.num);
+        }
+        match (times(self.num, o.den), times(o.num, self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.reduced().cmp(&o.reduced()),
+        }
+    }
+
+    pub fn min(self, o: Fraction) -> Fraction {
+        if o.compare(self) == Ordering::Less { o } else { self }
+    }
+
+    pub fn max(self, o: Fraction) -> Fraction {
+        if o.compare(self) == Ordering::Greater { o } else { self }
+    }
+
+    /// The largest whole number not above this one (向下取整).
+    pub fn floor(self) -> Fraction {
+        Fraction::int(self.num.div_euclid(self.den))
+    }
+
+    /// The smallest whole number not below this one (向上取整).
+    pub fn ceil(self) -> Fraction {
+        let f = self.num.div_euclid(self.den);
+        Fraction::int(if self.num.rem_euclid(self.den) == 0 { f } else { f + 1 })
+    }
+
+    /// The number, in lowest terms (the denominator is positive, so this cannot fail).
+    pub fn reduced(self) -> Number {
+        Number::reduced(self.num, self.den).unwrap_or(Number::ZERO)
+    }
+}
+
+impl From<Number> for Fraction {
+    fn from(n: Number) -> Fraction {
+        Fraction { num: n.num, den: n.den }
     }
 }
 
@@ -609,7 +676,7 @@ mod tests {
         };
         let dens = [1, 2, 3, 4, 5, 10, 20, 25, 100, 1000, 7, 30, 10_000_000_000_000_000];
         for _ in 0..20_000 {
-            let mut lazy = Some(Sum::ZERO);
+            let mut lazy = Some(Fraction::ZERO);
             let mut reduced = Ok(Number::ZERO);
             for _ in 0..(next() % 12) {
                 let pick = |r: u64| {
@@ -619,15 +686,15 @@ mod tests {
                 };
                 let (a, b) = (pick(next()), pick(next()));
                 if next() % 2 == 0 {
-                    lazy = lazy.and_then(|s| s.plus(a));
+                    lazy = lazy.and_then(|s| s.plus(a.into()));
                     reduced = reduced.and_then(|r: Number| r.checked_add(a));
                 } else {
-                    lazy = lazy.and_then(|s| s.plus_product(a, b));
+                    lazy = lazy.and_then(|s| s.plus(Fraction::from(a).times(b.into())?));
                     reduced = reduced.and_then(|r: Number| a.checked_mul(b).and_then(|p| r.checked_add(p)));
                 }
             }
             if let Some(lazy) = lazy {
-                assert_eq!(lazy.total(), reduced.ok());
+                assert_eq!(Some(lazy.reduced()), reduced.ok());
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::Value;
 use super::err;
 use crate::diagnostic::Diagnostic;
-use crate::number::{ArithError, Number, Sum};
+use crate::number::{ArithError, Fraction, Number};
 use crate::program::*;
 
 /// Where a formula is evaluated: one record's inputs and values so far.
@@ -359,18 +359,19 @@ impl<'a> Env<'a> {
     fn itemwise(&self, a: &Expr) -> Option<(Number, Number)> {
         let list = single_list(a)?;
         let Value::List(items) = self.place(list)? else { return None };
-        let mut total = Sum::ZERO;
+        let mut total = Fraction::ZERO;
         for item in items {
             let Value::Record(fields) = item else { return None };
             // A product (`权重 ÷ 100 × 得分`) is added unreduced.
             total = match a {
-                Expr::Arith(Arith::Mul, x, y) => {
-                    total.plus_product(item_number(x, fields, self.params)?, item_number(y, fields, self.params)?)?
-                }
-                _ => total.plus(item_number(a, fields, self.params)?)?,
+                Expr::Arith(Arith::Mul, x, y) => total.plus(
+                    Fraction::from(item_number(x, fields, self.params)?)
+                        .times(item_number(y, fields, self.params)?.into())?,
+                )?,
+                _ => total.plus(item_number(a, fields, self.params)?.into())?,
             };
         }
-        Some((total.total()?, Number::int(items.len() as i128)))
+        Some((total.reduced(), Number::int(items.len() as i128)))
     }
 
     /// The factors of a list of ratings (`平均(因子(部门互评结论))`), counted by level and
@@ -389,11 +390,11 @@ impl<'a> Env<'a> {
                 *count += 1;
             }
         }
-        let mut total = Sum::ZERO;
+        let mut total = Fraction::ZERO;
         for (level, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-            total = total.plus_product(self.factor(*scale, level), Number::int(count))?;
+            total = total.plus(Fraction::from(self.factor(*scale, level)).times(Fraction::int(count))?)?;
         }
-        Some((total.total()?, Number::int(items.len() as i128)))
+        Some((total.reduced(), Number::int(items.len() as i128)))
     }
 
     /// An indicator's value by points or weights from its leaves' values (`values`, one per
@@ -408,11 +409,11 @@ impl<'a> Env<'a> {
         if values.len() != all.len() || all.get(offset..offset + leaves.len())? != leaves {
             return None;
         }
-        let mut total = Sum::ZERO;
+        let mut total = Fraction::ZERO;
         for (weight, value) in weights.iter().zip(&values[offset..]) {
-            total = total.plus_product(*weight, value.as_num()?)?;
+            total = total.plus(Fraction::from(*weight).times(value.as_num()?.into())?)?;
         }
-        let total = total.total()?;
+        let total = total.reduced();
         match program.indicators[indicator].points {
             Some(points) => total.checked_mul(points).ok(),
             None => Some(total),
@@ -578,10 +579,10 @@ fn within_points(program: &Program, node: NodeId, score: Number) -> R<Number> {
     Ok(score)
 }
 
-/// The sum of `numbers`, added lazily (`Sum`); where that overflows, added and reduced one
+/// The sum of `numbers`, added lazily (`Fraction`); where that overflows, added and reduced one
 /// by one, which says whether the sum overflows.
 fn sum(numbers: impl Iterator<Item = Number> + Clone) -> R<Number> {
-    if let Some(total) = numbers.clone().try_fold(Sum::ZERO, Sum::plus).and_then(Sum::total) {
+    if let Some(total) = numbers.clone().try_fold(Fraction::ZERO, |s, n| s.plus(n.into())).map(Fraction::reduced) {
         return Ok(total);
     }
     let mut acc = Number::ZERO;
@@ -648,7 +649,7 @@ fn arith(op: Arith, a: Value, b: Value) -> R<Value> {
 
 /// The one list whose items' fields a formula of numbers reads (`L.权重 ÷ 100 × L.得分`: `L`),
 /// if it reads fields of one list and nothing else but constants and parameters.
-fn single_list(e: &Expr) -> Option<&Expr> {
+pub(super) fn single_list(e: &Expr) -> Option<&Expr> {
     match e {
         Expr::Field(base, _) if matches!(**base, Expr::Input(_) | Expr::Value(_) | Expr::Index(..)) => Some(base),
         Expr::Neg(x) => single_list(x),

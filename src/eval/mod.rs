@@ -1,6 +1,7 @@
 //! Checked program + department records → results. Values are computed in the checked
 //! order; a ranking waits for every record's value before the values that use it.
 
+mod compiled;
 pub mod err;
 mod expr;
 mod passes;
@@ -65,8 +66,7 @@ pub fn evaluate_located(
     params: &[Number],
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
-    check_requirements(program, records, cells, params)?;
-    passes::evaluate_in_memory(program, records, params, None)
+    passes::evaluate_in_memory(program, records, cells, params, None)
 }
 
 /// `evaluate`, noting in `coverage` which rules took effect.
@@ -77,8 +77,7 @@ pub fn evaluate_traced(
     coverage: Option<&RefCell<Coverage>>,
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
     check_bands(program, params)?;
-    check_requirements(program, records, &[], params)?;
-    passes::evaluate_in_memory(program, records, params, coverage)
+    passes::evaluate_in_memory(program, records, &[], params, coverage)
 }
 
 /// Ranks from (group, key, record index): ties share a rank and the next is skipped; records
@@ -199,21 +198,6 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
         }
     }
     Ok(())
-}
-
-/// Every requirement every record breaks; with `cells` (by record) naming the cells read.
-fn check_requirements(
-    program: &Program,
-    records: &[Record],
-    cells: &[std::collections::HashMap<String, String>],
-    params: &[Number],
-) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = records
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| requirement_errors_located(program, r, params, cells.get(i)))
-        .collect();
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// The requirements (要求) one record breaks.

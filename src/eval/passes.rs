@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 
+use super::compiled::Compiled;
 use super::expr::{self, Coverage};
 use super::{Record, UnitResult, Value};
 use crate::diagnostic::Diagnostic;
@@ -19,6 +20,8 @@ pub(super) struct Plan<'p> {
     /// The inputs that values after the first ranking, or the results, use: kept between
     /// passes (the others are not read again).
     pub keep: Vec<bool>,
+    /// The program compiled for this run's parameters.
+    compiled: Compiled,
 }
 
 /// A ranking (排名) and its place among the values.
@@ -39,7 +42,7 @@ pub(super) struct Failed {
 }
 
 impl<'p> Plan<'p> {
-    pub fn new(program: &'p Program) -> Plan<'p> {
+    pub fn new(program: &'p Program, params: &[Number]) -> Plan<'p> {
         let ranks: Vec<Ranking> = program
             .order
             .iter()
@@ -61,7 +64,7 @@ impl<'p> Plan<'p> {
         if let Some(category) = &program.roles.category {
             inputs_used(category, &mut keep);
         }
-        Plan { program, ranks, keep }
+        Plan { program, ranks, keep, compiled: Compiled::new(program, params) }
     }
 
     /// The first position of pass `k` in the checked order, and its values.
@@ -96,6 +99,14 @@ impl<'p> Plan<'p> {
         let program = self.program;
         let (from, values) = self.stage(k);
         for (i, &v) in values.iter().enumerate().take_while(|&(i, _)| from + i <= last) {
+            // Coverage is noted by the reference alone.
+            if coverage.is_none()
+                && let Some((value, unrounded)) = self.compiled.value(v, &record.inputs, &result.values)
+            {
+                result.values[v] = value;
+                result.unrounded[v] = unrounded;
+                continue;
+            }
             let env =
                 expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage };
             match env.value(v) {
@@ -110,6 +121,21 @@ impl<'p> Plan<'p> {
             }
         }
         Ok(())
+    }
+
+    /// The requirements (要求) a record breaks, naming the cells (`cells`: where its values
+    /// came from) that each broken condition reads. Compiled conditions tell a record that
+    /// meets them all; the reference says what a record breaks.
+    pub fn requirement_errors(
+        &self,
+        params: &[Number],
+        record: &Record,
+        cells: Option<&std::collections::HashMap<String, String>>,
+    ) -> Vec<Diagnostic> {
+        if self.compiled.meets_requirements(record) {
+            return Vec::new();
+        }
+        super::requirement_errors_located(self.program, record, params, cells)
     }
 
     /// A record's place in ranking `k`: its group (if ranked within groups) and its key.
@@ -154,10 +180,16 @@ pub(super) fn fresh(program: &Program, record: &Record) -> UnitResult {
 pub(super) fn evaluate_in_memory(
     program: &Program,
     records: &[Record],
+    cells: &[std::collections::HashMap<String, String>],
     params: &[Number],
     coverage: Option<&RefCell<Coverage>>,
 ) -> Result<Vec<UnitResult>, Vec<Diagnostic>> {
-    let plan = Plan::new(program);
+    let plan = Plan::new(program, params);
+    let broken: Vec<Diagnostic> =
+        records.iter().enumerate().flat_map(|(i, r)| plan.requirement_errors(params, r, cells.get(i))).collect();
+    if !broken.is_empty() {
+        return Err(broken);
+    }
     let mut results: Vec<UnitResult> = records.iter().map(|r| fresh(program, r)).collect();
     for k in 0..=plan.ranks.len() {
         if k > 0 {

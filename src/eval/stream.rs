@@ -43,7 +43,7 @@ pub fn evaluate_streamed<E>(
     sink: &mut dyn FnMut(Vec<Evaluated>) -> Result<(), E>,
 ) -> Result<Result<(), E>, Vec<Diagnostic>> {
     super::check_bands(program, params)?;
-    let plan = Plan::new(program);
+    let plan = Plan::new(program, params);
     let size = match data.source {
         Source::File(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         Source::Bytes(bytes) => bytes.len() as u64,
@@ -63,7 +63,7 @@ pub fn evaluate_streamed<E>(
         let done: Vec<_> = batch
             .into_par_iter()
             .map(|(_, record, cells)| {
-                let requirements = super::requirement_errors_located(program, &record, params, cells.as_ref());
+                let requirements = plan.requirement_errors(params, &record, cells.as_ref());
                 if !requirements.is_empty() {
                     return Err(requirements);
                 }
