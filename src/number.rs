@@ -5,6 +5,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::num::NonZeroU64;
 
 use rust_decimal::Decimal;
 
@@ -227,30 +228,45 @@ impl Number {
     }
 }
 
-/// An exact fraction `num / den` not necessarily in lowest terms: the working number of
-/// compiled evaluation (`eval::compiled`) and of sums. Terms over one denominator (or where one
-/// denominator divides the other: tenths and halves) add as whole numbers, products are not
-/// reduced, and the fraction is reduced once, by `reduced`, when a value is stored. Most
-/// numbers in a regulation are decimals times weights, whose denominators are few: this skips
-/// the GCDs a reduced step costs. Every operation gives `None` at an overflow (or a division
-/// by zero): the caller then computes the reduced way, which says what went wrong, or finds
-/// that the reduced steps fit.
+/// An exact fraction `num / den` not necessarily in lowest terms, with 64-bit parts: the
+/// working number of compiled evaluation (`eval::compiled`) and of sums. Terms over one
+/// denominator (or where one denominator divides the other: tenths and halves) add as whole
+/// numbers, products are not reduced, and the fraction is reduced once, by `reduced`, when a
+/// value is stored. Most numbers in a regulation are decimals times weights, whose parts are
+/// small and whose denominators are few: this skips the GCDs and 128-bit steps a reduced
+/// `Number` costs. Every operation gives `None` where a part would not fit 64 bits (or at a
+/// division by zero): the caller then computes with `Number`, which says what went wrong, or
+/// finds that the reduced steps fit.
 #[derive(Clone, Copy, Debug)]
 pub struct Fraction {
-    num: i128,
-    /// Positive.
-    den: i128,
+    num: i64,
+    /// At most `i64::MAX`, so that it converts to a signed part as it is.
+    den: NonZeroU64,
 }
 
 impl Fraction {
-    pub const ZERO: Fraction = Fraction { num: 0, den: 1 };
-    pub const ONE: Fraction = Fraction { num: 1, den: 1 };
+    pub const ZERO: Fraction = Fraction { num: 0, den: NonZeroU64::MIN };
+    pub const ONE: Fraction = Fraction { num: 1, den: NonZeroU64::MIN };
 
-    pub fn int(n: i128) -> Fraction {
-        Fraction { num: n, den: 1 }
+    pub fn int(n: i64) -> Fraction {
+        Fraction { num: n, den: NonZeroU64::MIN }
+    }
+
+    /// The number, if its parts fit 64 bits.
+    pub fn of(n: Number) -> Option<Fraction> {
+        Fraction::make(i64::try_from(n.num).ok()?, u64::try_from(n.den).ok()?)
+    }
+
+    #[inline]
+    fn make(num: i64, den: u64) -> Option<Fraction> {
+        if den > i64::MAX as u64 {
+            return None;
+        }
+        Some(Fraction { num, den: NonZeroU64::new(den)? })
     }
 
     /// The sum and `o`.
+    #[inline]
     pub fn plus(self, o: Fraction) -> Option<Fraction> {
         if o.den == self.den {
             return Some(Fraction { num: self.num.checked_add(o.num)?, den: o.den });
@@ -261,18 +277,24 @@ impl Fraction {
         if o.num == 0 {
             return Some(self);
         }
-        // Over the least common denominator, each fraction scaled by the other's share of it:
-        // where one denominator divides the other (tenths and halves), the larger one.
-        let (mine, theirs) = match (u64::try_from(self.den), u64::try_from(o.den)) {
-            (Ok(a), Ok(b)) if a % b == 0 => (1, i128::from(a / b)),
-            (Ok(a), Ok(b)) if b % a == 0 => (i128::from(b / a), 1),
-            _ => {
-                let g = gcd(self.den.unsigned_abs(), o.den.unsigned_abs()) as i128;
-                (quotient(o.den, g), quotient(self.den, g))
-            }
+        self.plus_over(o)
+    }
+
+    /// The sum over the least common denominator, each fraction scaled by the other's share
+    /// of it: where one denominator divides the other (tenths and halves), the larger one.
+    fn plus_over(self, o: Fraction) -> Option<Fraction> {
+        let (a, b) = (self.den.get(), o.den.get());
+        let (mine, theirs) = if a % b == 0 {
+            (1, a / b)
+        } else if b % a == 0 {
+            (b / a, 1)
+        } else {
+            let g = gcd64(a, b);
+            (b / g, a / g)
         };
-        let num = times(self.num, mine)?.checked_add(times(o.num, theirs)?)?;
-        Some(Fraction { num, den: times(self.den, mine)? })
+        // Both shares are at most a denominator, so below 2^63.
+        let num = self.num.checked_mul(mine as i64)?.checked_add(o.num.checked_mul(theirs as i64)?)?;
+        Fraction::make(num, a.checked_mul(mine)?)
     }
 
     pub fn minus(self, o: Fraction) -> Option<Fraction> {
@@ -284,8 +306,9 @@ impl Fraction {
     }
 
     /// The product, not reduced.
+    #[inline]
     pub fn times(self, o: Fraction) -> Option<Fraction> {
-        Some(Fraction { num: times(self.num, o.num)?, den: times(self.den, o.den)? })
+        Fraction::make(self.num.checked_mul(o.num)?, self.den.get().checked_mul(o.den.get())?)
     }
 
     /// The quotient, not reduced; `None` for a division by zero.
@@ -293,28 +316,21 @@ impl Fraction {
         if o.num == 0 {
             return None;
         }
-        let num = times(self.num, o.den)?;
-        let den = times(self.den, o.num)?;
-        if den < 0 {
-            Some(Fraction { num: num.checked_neg()?, den: den.checked_neg()? })
-        } else {
-            Some(Fraction { num, den })
-        }
+        let num = self.num.checked_mul(o.den.get() as i64)?;
+        let den = self.den.get().checked_mul(o.num.unsigned_abs())?;
+        Fraction::make(if o.num < 0 { num.checked_neg()? } else { num }, den)
     }
 
     pub fn is_negative(self) -> bool {
         self.num < 0
     }
 
-    /// Compared exactly: directly where the cross products fit, otherwise in lowest terms.
+    /// Compared exactly (the cross products fit 128 bits).
     pub fn compare(self, o: Fraction) -> Ordering {
         if self.den == o.den {
             return self.num.cmp(&o.num);
         }
-        match (times(self.num, o.den), times(o.num, self.den)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => self.reduced().cmp(&o.reduced()),
-        }
+        (i128::from(self.num) * i128::from(o.den.get())).cmp(&(i128::from(o.num) * i128::from(self.den.get())))
     }
 
     pub fn min(self, o: Fraction) -> Fraction {
@@ -327,34 +343,34 @@ impl Fraction {
 
     /// The largest whole number not above this one (向下取整).
     pub fn floor(self) -> Fraction {
-        Fraction::int(self.num.div_euclid(self.den))
+        Fraction::int(self.num.div_euclid(self.den.get() as i64))
     }
 
     /// The smallest whole number not below this one (向上取整).
     pub fn ceil(self) -> Fraction {
-        let f = self.num.div_euclid(self.den);
-        Fraction::int(if self.num.rem_euclid(self.den) == 0 { f } else { f + 1 })
+        let den = self.den.get() as i64;
+        let f = self.num.div_euclid(den);
+        Fraction::int(if self.num.rem_euclid(den) == 0 { f } else { f + 1 })
     }
 
-    /// The number, in lowest terms (the denominator is positive, so this cannot fail).
+    /// The number, in lowest terms.
     pub fn reduced(self) -> Number {
-        Number::reduced(self.num, self.den).unwrap_or(Number::ZERO)
+        let lowest = self.lowest();
+        Number { num: i128::from(lowest.num), den: i128::from(lowest.den.get()) }
     }
-}
 
-impl From<Number> for Fraction {
-    fn from(n: Number) -> Fraction {
-        Fraction { num: n.num, den: n.den }
-    }
-}
-
-/// `a × b`, if it fits: without the overflow check (a library call for 128 bits) where both
-/// fit 64 bits, as the parts of most numbers do.
-#[inline]
-fn times(a: i128, b: i128) -> Option<i128> {
-    match (i64::try_from(a), i64::try_from(b)) {
-        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
-        _ => a.checked_mul(b),
+    /// The same fraction in lowest terms.
+    pub fn lowest(self) -> Fraction {
+        let den = self.den.get();
+        if self.num == 0 {
+            return Fraction::ZERO;
+        }
+        if den == 1 {
+            return self;
+        }
+        let g = gcd64(self.num.unsigned_abs(), den);
+        // g divides both parts (and is at least 1); the numerator keeps its sign.
+        Fraction { num: self.num / g as i64, den: NonZeroU64::new(den / g).unwrap_or(NonZeroU64::MIN) }
     }
 }
 
@@ -631,17 +647,23 @@ pub(crate) fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> 
         _ => (scaled / den, scaled % den),
     };
     let q = if r.unsigned_abs() * 2 >= den.unsigned_abs() { q + scaled.signum() } else { q };
-    let mut digits = q.unsigned_abs();
+    let digits = q.unsigned_abs();
     if digits >= 1 << 96 {
         return None;
     }
-    // Digits from the last, at least one before the point.
+    // Digits from the last, at least one before the point; in 64 bits where they fit (128-bit
+    // division is a library call).
+    const NINETEEN: u128 = 10_000_000_000_000_000_000;
     let mut reversed = [0u8; FIXED_MAX];
     let mut len = 0;
-    while digits > 0 || len <= places as usize {
-        reversed[len] = b'0' + (digits % 10) as u8;
-        digits /= 10;
-        len += 1;
+    let at_least = places as usize + 1;
+    match u64::try_from(digits) {
+        Ok(low) => put_digits(low, at_least, &mut reversed, &mut len),
+        // Below 2^96: the 19 low digits, then the rest (fewer than 10 digits).
+        Err(_) => {
+            put_digits((digits % NINETEEN) as u64, 19, &mut reversed, &mut len);
+            put_digits((digits / NINETEEN) as u64, at_least, &mut reversed, &mut len);
+        }
     }
     let mut at = 0;
     if q < 0 {
@@ -657,6 +679,16 @@ pub(crate) fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> 
         }
     }
     Some(at)
+}
+
+/// The digits of `part` from the last into `reversed` from `len`, then zeros until `until`
+/// digits are there in all.
+fn put_digits(mut part: u64, until: usize, reversed: &mut [u8; FIXED_MAX], len: &mut usize) {
+    while part > 0 || *len < until {
+        reversed[*len] = b'0' + (part % 10) as u8;
+        part /= 10;
+        *len += 1;
+    }
 }
 
 #[cfg(test)]
@@ -686,10 +718,10 @@ mod tests {
                 };
                 let (a, b) = (pick(next()), pick(next()));
                 if next() % 2 == 0 {
-                    lazy = lazy.and_then(|s| s.plus(a.into()));
+                    lazy = lazy.and_then(|s| s.plus(Fraction::of(a)?));
                     reduced = reduced.and_then(|r: Number| r.checked_add(a));
                 } else {
-                    lazy = lazy.and_then(|s| s.plus(Fraction::from(a).times(b.into())?));
+                    lazy = lazy.and_then(|s| s.plus(Fraction::of(a)?.times(Fraction::of(b)?)?));
                     reduced = reduced.and_then(|r: Number| a.checked_mul(b).and_then(|p| r.checked_add(p)));
                 }
             }
@@ -890,5 +922,33 @@ mod tests {
     fn display_is_exact_or_a_fraction() {
         assert_eq!(n("37.50").to_string(), "37.5");
         assert_eq!(third().to_string(), "1/3");
+    }
+
+    /// Printing digit by digit (in 64 bits, or in two parts past them) gives what the
+    /// decimal's own printing gives, for numbers of every size a decimal holds.
+    #[test]
+    fn printed_as_a_decimal_prints() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for digits in 1..=28u32 {
+            for _ in 0..200 {
+                let mantissa = (u128::from(next()) << 64 | u128::from(next())) % 10u128.pow(digits);
+                let negative = next() % 2 == 0;
+                let den = [1, 3, 7, 10, 100, 1000][(next() % 6) as usize];
+                let num = if negative { -(mantissa as i128) } else { mantissa as i128 };
+                let x = Number::from_parts(num, den).expect("a positive denominator");
+                for places in [0, 2, 4] {
+                    let mut out = [0u8; FIXED_MAX];
+                    let Some(len) = fixed_point(x, places, &mut out) else { continue };
+                    let expected = x.to_decimal(places).expect("fits a decimal").to_string();
+                    assert_eq!(std::str::from_utf8(&out[..len]).unwrap(), expected, "{num}/{den} to {places}");
+                }
+            }
+        }
     }
 }

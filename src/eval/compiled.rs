@@ -307,7 +307,7 @@ impl Let {
         };
         for a in &self.adjustments {
             let count = match &a.count {
-                Count::When(c) => Fraction::int(i128::from(c.get(at)?)),
+                Count::When(c) => Fraction::int(i64::from(c.get(at)?)),
                 Count::Times(n) => n.get(at)?.max(Fraction::ZERO),
             };
             let mut taken = count.times(a.amount.get(at)?)?;
@@ -338,7 +338,7 @@ impl Formula {
             Formula::Num(n) => Some(Ok(n.get(at)?)),
             Formula::Cond(c) => Some(Err(Value::Bool(c.get(at)?))),
             Formula::Read(p) => Some(match p.get(at)? {
-                Value::Num(n) => Ok((*n).into()),
+                Value::Num(n) => Ok(Fraction::of(*n)?),
                 v => Err(v.clone()),
             }),
             Formula::Other(v) => Some(Err(v.clone())),
@@ -372,7 +372,7 @@ impl Place {
 
     fn num(&self, at: At) -> Option<Fraction> {
         match self.get(at)? {
-            Value::Num(n) => Some((*n).into()),
+            Value::Num(n) => Some(Fraction::of(*n)?),
             _ => None,
         }
     }
@@ -380,7 +380,7 @@ impl Place {
 
 fn number(v: &Value) -> Option<Fraction> {
     match v {
-        Value::Num(n) => Some((*n).into()),
+        Value::Num(n) => Some(Fraction::of(*n)?),
         _ => None,
     }
 }
@@ -450,7 +450,7 @@ impl Num {
                         *sum = sum.plus(t.get(At { item: fields, ..at })?)?;
                     }
                 }
-                let count = Fraction::int(items.len() as i128);
+                let count = Fraction::int(items.len() as i64);
                 let mut sum = constant.times(count)?;
                 for (s, (c, _)) in sums.iter().zip(terms) {
                     sum = sum.plus(c.times(*s)?)?;
@@ -464,12 +464,12 @@ impl Num {
                 for n in items.iter().filter_map(number) {
                     sum = sum.plus(n)?;
                 }
-                totalled(*total, sum, Fraction::int(items.len() as i128))
+                totalled(*total, sum, Fraction::int(items.len() as i64))
             }
             Num::Factors(f) => {
                 let Factors { factors, of, total } = &**f;
                 let Value::List(items) = of.get(at)? else { return None };
-                let mut counts = [0i128; 16];
+                let mut counts = [0i64; 16];
                 let counts = counts.get_mut(..factors.len())?;
                 for item in items {
                     // What is not a level has no factor, but counts (as in the reference).
@@ -483,14 +483,14 @@ impl Num {
                 for (f, &c) in factors.iter().zip(counts.iter()).filter(|(_, c)| **c > 0) {
                     sum = sum.plus(f.times(Fraction::int(c))?)?;
                 }
-                totalled(*total, sum, Fraction::int(items.len() as i128))
+                totalled(*total, sum, Fraction::int(items.len() as i64))
             }
             Num::Tally(f) => {
                 let Factors { factors, of, total } = &**f;
                 let Value::Tally(counts) = of.get(at)? else { return None };
                 let (mut sum, mut count) = (Fraction::ZERO, Fraction::ZERO);
                 for (i, c) in counts.iter().enumerate() {
-                    let c = Fraction::from(*c);
+                    let c = Fraction::of(*c)?;
                     sum = sum.plus(factors.get(i).copied().unwrap_or(Fraction::ZERO).times(c)?)?;
                     count = count.plus(c)?;
                 }
@@ -500,25 +500,25 @@ impl Num {
                 let CountWhere { of, op, with } = &**c;
                 let (Value::List(items) | Value::Map(items)) = of.get(at)? else { return None };
                 let with = with.get(at)?;
-                let mut count = 0;
+                let mut count = 0i64;
                 for item in items {
                     let item = match item {
-                        Value::Num(n) => Scalar::Num((*n).into()),
+                        Value::Num(n) => Scalar::Num(Fraction::of(*n)?),
                         // Lists in lists compare item by item again: left to the reference.
                         Value::List(_) | Value::Map(_) | Value::Record(_) | Value::Tally(_) | Value::Weighted(_) => {
                             return None;
                         }
                         v => Scalar::Other(v),
                     };
-                    count += i128::from(compared(*op, item, with));
+                    count += i64::from(compared(*op, item, with));
                 }
                 Some(Fraction::int(count))
             }
             Num::TallyCount { tally, level } => {
                 let Value::Tally(counts) = tally.get(at)? else { return None };
                 match level {
-                    Some(l) => Some(counts.get(*l).map_or(Fraction::ZERO, |c| (*c).into())),
-                    None => counts.iter().try_fold(Fraction::ZERO, |s, c| s.plus((*c).into())),
+                    Some(l) => counts.get(*l).map_or(Some(Fraction::ZERO), |c| Fraction::of(*c)),
+                    None => counts.iter().try_fold(Fraction::ZERO, |s, c| s.plus(Fraction::of(*c)?)),
                 }
             }
             Num::Parts(p) => {
@@ -600,7 +600,7 @@ impl Operand {
             Operand::Num(n) => Some(Scalar::Num(n.get(at)?)),
             Operand::Other(v) => Some(Scalar::Other(v)),
             Operand::Read(p) => match p.get(at)? {
-                Value::Num(n) => Some(Scalar::Num((*n).into())),
+                Value::Num(n) => Some(Scalar::Num(Fraction::of(*n)?)),
                 // Lists and per-leaf values compare item by item: left to the reference.
                 Value::List(_) | Value::Map(_) | Value::Record(_) | Value::Tally(_) | Value::Weighted(_) => None,
                 v => Some(Scalar::Other(v)),
@@ -720,15 +720,15 @@ impl Maker<'_> {
         }
     }
 
-    fn factors(&self, scale: ScaleId) -> Vec<Fraction> {
-        self.program.scales[scale].levels.iter().map(|(_, f)| Fraction::from(*f)).collect()
+    fn factors(&self, scale: ScaleId) -> Option<Vec<Fraction>> {
+        self.program.scales[scale].levels.iter().map(|(_, f)| Fraction::of(*f)).collect()
     }
 
     fn num(&self, e: &Expr) -> Option<Num> {
         let boxed = |e: &Expr| self.num(e).map(Box::new);
         Some(match e {
-            Expr::Const(n) => Num::Const((*n).into()),
-            Expr::Param(p) => Num::Const(Fraction::from(*self.params.get(*p)?)),
+            Expr::Const(n) => Num::Const(Fraction::of(*n)?),
+            Expr::Param(p) => Num::Const(Fraction::of(*self.params.get(*p)?)?),
             Expr::Input(_) | Expr::Value(_) | Expr::Index(..) => Num::Read(self.place(e)?),
             Expr::Field(base, i) => Num::Field(self.place(base)?, *i),
             Expr::Neg(x) => match self.num(x)? {
@@ -756,7 +756,7 @@ impl Maker<'_> {
             Builtin::Sum => self.total(first, Total::Sum)?,
             Builtin::Mean => self.total(first, Total::Mean)?,
             Builtin::Length => self.total(first, Total::Count)?,
-            Builtin::Factor(s) => Num::Factor { factors: self.factors(s), rating: self.place(first)? },
+            Builtin::Factor(s) => Num::Factor { factors: self.factors(s)?, rating: self.place(first)? },
             Builtin::Floor | Builtin::Ceil => Num::Round { up: b == Builtin::Ceil, of: Box::new(self.num(first)?) },
             Builtin::CountTrue => match first {
                 Expr::Compare(op, list, with) if self.place(list).is_some() => {
@@ -779,7 +779,7 @@ impl Maker<'_> {
     fn total(&self, a: &Expr, total: Total) -> Option<Num> {
         Some(match a {
             Expr::Call(Builtin::Factors(s), args) => {
-                let factors = self.factors(*s);
+                let factors = self.factors(*s)?;
                 // Levels are counted in a fixed array.
                 if factors.len() > 16 {
                     return None;
@@ -787,7 +787,7 @@ impl Maker<'_> {
                 Num::Factors(Box::new(Factors { factors, of: self.place(args.first()?)?, total }))
             }
             Expr::Call(Builtin::TallyFactors(s), args) => {
-                Num::Tally(Box::new(Factors { factors: self.factors(*s), of: self.place(args.first()?)?, total }))
+                Num::Tally(Box::new(Factors { factors: self.factors(*s)?, of: self.place(args.first()?)?, total }))
             }
             Expr::Input(_) | Expr::Value(_) | Expr::Index(..) => Num::Entries { of: self.place(a)?, total },
             _ => {
@@ -806,8 +806,8 @@ impl Maker<'_> {
     /// A formula of the fields of one list's items (`single_list`), for one item.
     fn item(&self, e: &Expr) -> Option<Num> {
         Some(match e {
-            Expr::Const(n) => Num::Const((*n).into()),
-            Expr::Param(p) => Num::Const(Fraction::from(*self.params.get(*p)?)),
+            Expr::Const(n) => Num::Const(Fraction::of(*n)?),
+            Expr::Param(p) => Num::Const(Fraction::of(*self.params.get(*p)?)?),
             Expr::Field(_, i) => Num::ItemField(*i),
             Expr::Neg(x) => Num::Neg(Box::new(self.item(x)?)),
             Expr::Arith(op, a, b) => fold(*op, self.item(a)?, self.item(b)?),
@@ -829,8 +829,8 @@ impl Maker<'_> {
             of: self.place(values)?,
             entries: all.len(),
             offset,
-            weights: weights.iter().map(|w| Fraction::from(*w)).collect(),
-            points: program.indicators[indicator].points.map(Fraction::from),
+            weights: weights.iter().map(|w| Fraction::of(*w)).collect::<Option<_>>()?,
+            points: program.indicators[indicator].points.map(Fraction::of).map_or(Some(None), |p| p.map(Some))?,
         })))
     }
 
@@ -852,14 +852,17 @@ impl Maker<'_> {
         let points = program.indicators[indicator].points.filter(|_| !in_points);
         let terms: Vec<(usize, Fraction, NodeId)> = terms
             .into_iter()
-            .map(|(part, w, node)| Some((part, Fraction::from(points.map_or(Ok(w), |p| w.checked_mul(p)).ok()?), node)))
+            .map(|(part, w, node)| Some((part, Fraction::of(points.map_or(Ok(w), |p| w.checked_mul(p)).ok()?)?, node)))
             .collect::<Option<_>>()?;
-        let points = in_points.then(|| {
-            terms
-                .iter()
-                .map(|(_, _, node)| Fraction::from(program.indicators[*node].points.unwrap_or(Number::ZERO)))
-                .collect()
-        });
+        let points = match in_points {
+            true => Some(
+                terms
+                    .iter()
+                    .map(|(_, _, node)| Fraction::of(program.indicators[*node].points.unwrap_or(Number::ZERO)))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            false => None,
+        };
         let mut parts: Vec<Option<Num>> = parts.iter().map(|(_, e)| self.num(e).map(Some)).collect::<Option<_>>()?;
         // Every part weighed once, none checked against its points: one sum of the parts.
         let mut used = vec![0; parts.len()];
@@ -953,7 +956,7 @@ fn fold(op: Arith, a: Num, b: Num) -> Num {
             scaled(a, c).unwrap_or_else(|a| unfolded(a, b))
         }
         (Arith::Div, _, Num::Const(c)) => match Fraction::ONE.over(*c) {
-            Some(r) => scaled(a, r.reduced().into()).unwrap_or_else(|a| unfolded(a, b)),
+            Some(r) => scaled(a, r.lowest()).unwrap_or_else(|a| unfolded(a, b)),
             None => unfolded(a, b),
         },
         _ => unfolded(a, b),
@@ -995,12 +998,12 @@ fn sum(a: Num, b: Num) -> Result<Num, Box<(Num, Num)>> {
     let Some(constant) = coefficients(&a).1.plus(coefficients(&b).1) else { return Err(Box::new((a, b))) };
     let mut all = terms(a);
     all.extend(terms(b));
-    Ok(from_linear(all, constant.reduced().into()))
+    Ok(from_linear(all, constant.lowest()))
 }
 
 /// `n × c` as one sum, if every coefficient can be worked out (`n` given back if not).
 fn scaled(n: Num, c: Fraction) -> Result<Num, Num> {
-    let times = |x: Fraction| x.times(c).map(|p| Fraction::from(p.reduced()));
+    let times = |x: Fraction| x.times(c).map(Fraction::lowest);
     let (coefficients, constant) = coefficients(&n);
     let (Some(coefficients), Some(constant)) =
         (coefficients.into_iter().map(times).collect::<Option<Vec<_>>>(), times(constant))

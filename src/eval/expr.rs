@@ -365,10 +365,13 @@ impl<'a> Env<'a> {
             // A product (`权重 ÷ 100 × 得分`) is added unreduced.
             total = match a {
                 Expr::Arith(Arith::Mul, x, y) => total.plus(
-                    Fraction::from(item_number(x, fields, self.params)?)
-                        .times(item_number(y, fields, self.params)?.into())?,
+                    Fraction::of(item_number(x, fields, self.params)?)?.times(Fraction::of(item_number(
+                        y,
+                        fields,
+                        self.params,
+                    )?)?)?,
                 )?,
-                _ => total.plus(item_number(a, fields, self.params)?.into())?,
+                _ => total.plus(Fraction::of(item_number(a, fields, self.params)?)?)?,
             };
         }
         Some((total.reduced(), Number::int(items.len() as i128)))
@@ -392,7 +395,8 @@ impl<'a> Env<'a> {
         }
         let mut total = Fraction::ZERO;
         for (level, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-            total = total.plus(Fraction::from(self.factor(*scale, level)).times(Fraction::int(count))?)?;
+            total = total
+                .plus(Fraction::of(self.factor(*scale, level))?.times(Fraction::int(i64::try_from(count).ok()?))?)?;
         }
         Some((total.reduced(), Number::int(items.len() as i128)))
     }
@@ -411,7 +415,7 @@ impl<'a> Env<'a> {
         }
         let mut total = Fraction::ZERO;
         for (weight, value) in weights.iter().zip(&values[offset..]) {
-            total = total.plus(Fraction::from(*weight).times(value.as_num()?.into())?)?;
+            total = total.plus(Fraction::of(*weight)?.times(Fraction::of(value.as_num()?)?)?)?;
         }
         let total = total.reduced();
         match program.indicators[indicator].points {
@@ -582,7 +586,9 @@ fn within_points(program: &Program, node: NodeId, score: Number) -> R<Number> {
 /// The sum of `numbers`, added lazily (`Fraction`); where that overflows, added and reduced one
 /// by one, which says whether the sum overflows.
 fn sum(numbers: impl Iterator<Item = Number> + Clone) -> R<Number> {
-    if let Some(total) = numbers.clone().try_fold(Fraction::ZERO, |s, n| s.plus(n.into())).map(Fraction::reduced) {
+    if let Some(total) =
+        numbers.clone().try_fold(Fraction::ZERO, |s, n| s.plus(Fraction::of(n)?)).map(Fraction::reduced)
+    {
         return Ok(total);
     }
     let mut acc = Number::ZERO;
