@@ -33,7 +33,10 @@ impl<'p> FastReader<'p> {
 
     /// The record in `text`, if it is well formed.
     pub fn record(&self, text: &[u8]) -> Option<Record> {
-        let mut de = serde_json::Deserializer::from_slice(text);
+        // The UTF-8 is checked once for the whole record: a JSON reader of bytes checks
+        // every string (every key) again, a fifth of the time a record takes to read.
+        let text = simdutf8::basic::from_utf8(text).ok()?;
+        let mut de = serde_json::Deserializer::from_str(text);
         let slots = Object(&self.inputs).deserialize(&mut de).ok()?;
         de.end().ok()?;
         // A field left out takes its default, or is absent if it may be.
