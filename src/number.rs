@@ -374,6 +374,37 @@ impl Fraction {
     }
 }
 
+/// A number written plainly (`87.125`, `-3`: an optional minus, up to 18 digits, a point
+/// between digits), exactly, without making a decimal first: how nearly every number in data
+/// is written. `None` for anything else, which `parse_decimal` reads.
+pub fn plain_number(text: &str) -> Option<Number> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 19 {
+        return None;
+    }
+    let (mut mantissa, mut count, mut scale, mut point) = (0i64, 0u32, 0u32, false);
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                count += 1;
+                scale += u32::from(point);
+            }
+            b'.' if !point && i > 0 && i + 1 < digits.len() => point = true,
+            _ => return None,
+        }
+    }
+    // -0 keeps its sign on the general path.
+    if count > 18 || (negative && mantissa == 0) {
+        return None;
+    }
+    let num = if negative { -mantissa } else { mantissa };
+    Some(Fraction::make(num, 10u64.pow(scale))?.reduced())
+}
+
 /// A decimal number as written — `87.125`, `-3`, `1.5e2`, full-width digits — exactly, or
 /// `None` if it has more digits than a decimal holds (never rounded).
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
@@ -457,6 +488,7 @@ impl PartialOrd for Number {
 impl Ord for Number {
     /// Exact comparison without overflow: by sign, then integer parts, then the
     /// reciprocals of the fractional parts (a continued-fraction walk).
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         if self.den == other.den {
             return self.num.cmp(&other.num);
@@ -466,6 +498,13 @@ impl Ord for Number {
         if let (Some((a, b)), Some((c, d))) = (self.small(), other.small()) {
             return (i128::from(a) * i128::from(d)).cmp(&(i128::from(c) * i128::from(b)));
         }
+        self.cmp_wide(other)
+    }
+}
+
+impl Number {
+    #[cold]
+    fn cmp_wide(&self, other: &Number) -> Ordering {
         // Denominators are positive: a/b vs c/d is a·d vs c·b, when neither overflows.
         if let (Some(ad), Some(cb)) = (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
             return ad.cmp(&cb);
@@ -894,6 +933,16 @@ mod tests {
             }
         }
         assert!(plain_decimal("87.125").is_some() && plain_decimal("-3").is_some());
+        // Read straight to a number, the short ones are the decimal's value exactly.
+        for text in
+            samples.iter().copied().chain(["123456789012345678", "-12345678901234567.8", "0.000000000000000001"])
+        {
+            if let Some(n) = plain_number(text) {
+                assert_eq!(Some(n), parse_decimal(text).map(Number::from_decimal), "{text}");
+            }
+        }
+        assert_eq!(plain_number("99.985"), Some(Number::from_parts(19997, 200).unwrap()));
+        assert!(plain_number("1234567890123456789").is_none() && plain_number("-0").is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::names::normalise;
 use super::{Record, Value};
-use crate::number::{Number, parse_decimal};
+use crate::number::{Number, parse_decimal, plain_number};
 use crate::program::{Limit, Program, Shape};
 
 /// Reads records of one program.
@@ -221,7 +221,10 @@ impl<'de> DeserializeSeed<'de> for Read<'_, '_> {
                 // The number's text as written, borrowed from the line: no copy, no f64.
                 // Anything but a number (a string, an object) does not read as a decimal.
                 let raw = <&serde_json::value::RawValue as serde::Deserialize>::deserialize(d)?;
-                let n = Number::from_decimal(parse_decimal(raw.get()).ok_or_else(give_up)?);
+                let n = match plain_number(raw.get()) {
+                    Some(n) => n,
+                    None => Number::from_decimal(parse_decimal(raw.get()).ok_or_else(give_up)?),
+                };
                 if within(n, *whole, *min, *max) { Ok(Value::Num(n)) } else { Err(give_up()) }
             }
             Expect::Word(words) => d.deserialize_str(Word(words)).map(Value::Level),
