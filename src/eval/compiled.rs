@@ -855,10 +855,10 @@ impl Maker<'_> {
         if parts.len() > 32 {
             return None;
         }
-        let mut known = vec![None; program.indicators.len()];
-        for (k, (node, _)) in parts.iter().enumerate() {
-            *known.get_mut(*node)? = Some(k);
-        }
+        // By node, the last part named after it (as the reference takes the last): a map, not a
+        // slot per indicator, so that compiling stays proportional to the regulation's size.
+        let known: std::collections::HashMap<NodeId, usize> =
+            parts.iter().enumerate().map(|(k, (node, _))| (*node, k)).collect();
         let mut terms = Vec::new();
         self.terms(indicator, &known, in_points, Number::ONE, &mut terms)?;
         let points = program.indicators[indicator].points.filter(|_| !in_points);
@@ -897,7 +897,7 @@ impl Maker<'_> {
     fn terms(
         &self,
         node: NodeId,
-        known: &[Option<usize>],
+        known: &std::collections::HashMap<NodeId, usize>,
         in_points: bool,
         share: Number,
         terms: &mut Vec<(usize, Number, NodeId)>,
@@ -906,7 +906,7 @@ impl Maker<'_> {
         for &c in &program.indicators[node].children {
             let weight =
                 if in_points { share } else { share.checked_mul(*program.trees.shares[c].as_ref().ok()?).ok()? };
-            match known[c] {
+            match known.get(&c).copied() {
                 Some(part) => terms.push((part, weight, c)),
                 None if program.indicators[c].children.is_empty() => return None,
                 None => self.terms(c, known, in_points, weight, terms)?,
