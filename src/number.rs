@@ -679,7 +679,12 @@ pub(crate) fn fixed_point(n: Number, places: u32, out: &mut [u8; FIXED_MAX]) -> 
         return None;
     }
     let (num, den) = n.parts();
-    let scaled = num.checked_mul(10i128.pow(places))?;
+    // A 64-bit numerator times at most 10^18 fits 128 bits: no overflow check (a library
+    // call for 128 bits) is needed.
+    let scaled = match i64::try_from(num) {
+        Ok(small) if places <= 18 => i128::from(small) * i128::from(10i64.pow(places)),
+        _ => num.checked_mul(10i128.pow(places))?,
+    };
     // 64-bit division where it fits: i128 division is a library call.
     let (q, r) = match (i64::try_from(scaled), i64::try_from(den)) {
         (Ok(s), Ok(d)) => (i128::from(s / d), i128::from(s % d)),
