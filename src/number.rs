@@ -378,31 +378,39 @@ impl Fraction {
 /// between digits), exactly, without making a decimal first: how nearly every number in data
 /// is written. `None` for anything else, which `parse_decimal` reads.
 pub fn plain_number(text: &str) -> Option<Number> {
+    let (mantissa, scale) = plain_parts(text, 18)?;
+    // 18 digits fit 64 bits, and so does 10^18.
+    Some(Fraction::make(mantissa as i64, 10u64.pow(scale))?.reduced())
+}
+
+/// A number written plainly — an optional minus, at most `most` digits, a point between
+/// digits — as its digits (a whole number, signed) and how many come after the point. `None`
+/// for anything else, and for -0, which keeps its sign on the general path.
+fn plain_parts(text: &str, most: u32) -> Option<(i128, u32)> {
     let (negative, digits) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
         bytes => (false, bytes),
     };
-    if digits.is_empty() || digits.len() > 19 {
+    if digits.is_empty() || digits.len() > most as usize + 1 {
         return None;
     }
-    let (mut mantissa, mut count, mut scale, mut point) = (0i64, 0u32, 0u32, false);
+    let (mut mantissa, mut count, mut scale, mut point) = (0i128, 0u32, 0u32, false);
     for (i, &b) in digits.iter().enumerate() {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i64::from(b - b'0');
+                mantissa = mantissa * 10 + i128::from(b - b'0');
                 count += 1;
                 scale += u32::from(point);
             }
+            // A point between digits: not first, not last.
             b'.' if !point && i > 0 && i + 1 < digits.len() => point = true,
             _ => return None,
         }
     }
-    // -0 keeps its sign on the general path.
-    if count > 18 || (negative && mantissa == 0) {
+    if count > most || (negative && mantissa == 0) {
         return None;
     }
-    let num = if negative { -mantissa } else { mantissa };
-    Some(Fraction::make(num, 10u64.pow(scale))?.reduced())
+    Some((if negative { -mantissa } else { mantissa }, scale))
 }
 
 /// A decimal number as written — `87.125`, `-3`, `1.5e2`, full-width digits — exactly, or
@@ -452,31 +460,8 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 /// `-?digits(.digits)?` with at most 28 digits, as JSON and spreadsheets mostly write numbers:
 /// read without the general path's copies. `None` for anything else.
 fn plain_decimal(text: &str) -> Option<Decimal> {
-    let (negative, digits) = match text.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        bytes => (false, bytes),
-    };
-    if digits.is_empty() || digits.len() > 29 {
-        return None;
-    }
-    let (mut mantissa, mut count, mut scale, mut point) = (0i128, 0u32, 0u32, false);
-    for (i, &b) in digits.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i128::from(b - b'0');
-                count += 1;
-                scale += u32::from(point);
-            }
-            // A point between digits: not first, not last.
-            b'.' if !point && i > 0 && i + 1 < digits.len() => point = true,
-            _ => return None,
-        }
-    }
-    // -0 keeps its sign on the general path.
-    if count > 28 || (negative && mantissa == 0) {
-        return None;
-    }
-    Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()
+    let (mantissa, scale) = plain_parts(text, 28)?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 impl PartialOrd for Number {

@@ -374,6 +374,24 @@ pub enum Compare {
     Ge,
 }
 
+impl Compare {
+    /// Whether the comparison holds of two values ordered so; `None` where one of them is
+    /// `无`, which compares with nothing: only `≠` holds.
+    pub fn holds(self, ord: Option<std::cmp::Ordering>) -> bool {
+        use std::cmp::Ordering;
+        match (self, ord) {
+            (Compare::Ne, None) => true,
+            (_, None) => false,
+            (Compare::Eq, Some(o)) => o == Ordering::Equal,
+            (Compare::Ne, Some(o)) => o != Ordering::Equal,
+            (Compare::Lt, Some(o)) => o == Ordering::Less,
+            (Compare::Le, Some(o)) => o != Ordering::Greater,
+            (Compare::Gt, Some(o)) => o == Ordering::Greater,
+            (Compare::Ge, Some(o)) => o != Ordering::Less,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Builtin {
     Min,

@@ -342,13 +342,7 @@ impl Formula {
                 v => Err(v.clone()),
             }),
             Formula::Other(v) => Some(Err(v.clone())),
-            Formula::If(c, then, otherwise) => {
-                if c.get(at)? {
-                    then.get(at)
-                } else {
-                    otherwise.get(at)
-                }
-            }
+            Formula::If(c, then, otherwise) => c.pick(at, then, otherwise)?.get(at),
         }
     }
 }
@@ -567,13 +561,7 @@ impl Num {
                     None => Some(sum),
                 }
             }
-            Num::If(c, then, otherwise) => {
-                if c.get(at)? {
-                    then.get(at)
-                } else {
-                    otherwise.get(at)
-                }
-            }
+            Num::If(c, then, otherwise) => c.pick(at, then, otherwise)?.get(at),
             Num::Match { level, arms } => match level.get(at)? {
                 Value::Level(i) => arms.get(*i)?.get(at),
                 _ => None,
@@ -583,6 +571,11 @@ impl Num {
 }
 
 impl Cond {
+    /// The branch of `如果` this condition takes.
+    fn pick<'f, T>(&self, at: At, then: &'f T, otherwise: &'f T) -> Option<&'f T> {
+        Some(if self.get(at)? { then } else { otherwise })
+    }
+
     fn get(&self, at: At) -> Option<bool> {
         match self {
             Cond::Const(b) => Some(*b),
@@ -595,13 +588,7 @@ impl Cond {
             Cond::Not(c) => Some(!c.get(at)?),
             Cond::And(a, b) => Some(a.get(at)? && b.get(at)?),
             Cond::Or(a, b) => Some(a.get(at)? || b.get(at)?),
-            Cond::If(c, then, otherwise) => {
-                if c.get(at)? {
-                    then.get(at)
-                } else {
-                    otherwise.get(at)
-                }
-            }
+            Cond::If(c, then, otherwise) => c.pick(at, then, otherwise)?.get(at),
         }
     }
 }
@@ -630,16 +617,7 @@ fn compared(op: Compare, a: Scalar, b: Scalar) -> bool {
         (Scalar::Other(x), Scalar::Other(y)) => Some(if x == y { Ordering::Equal } else { Ordering::Less }),
         _ => Some(Ordering::Less),
     };
-    match (op, ord) {
-        (Compare::Ne, None) => true,
-        (_, None) => false,
-        (Compare::Eq, Some(o)) => o == Ordering::Equal,
-        (Compare::Ne, Some(o)) => o != Ordering::Equal,
-        (Compare::Lt, Some(o)) => o == Ordering::Less,
-        (Compare::Le, Some(o)) => o != Ordering::Greater,
-        (Compare::Gt, Some(o)) => o == Ordering::Greater,
-        (Compare::Ge, Some(o)) => o != Ordering::Less,
-    }
+    op.holds(ord)
 }
 
 /// Compiles formulas of one program for one run's parameters.
@@ -1058,6 +1036,20 @@ mod tests {
         compiled
     }
 
+    /// Every value and requirement of `program` compiles: nothing is left to the reference.
+    fn compiles_whole(program: &Program, params: &[Number], what: &str) {
+        let compiled = Compiled::new(program, params);
+        let uncompiled: Vec<&str> = program
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(v, _)| compiled.values[*v].is_none())
+            .map(|(_, d)| d.name.as_str())
+            .collect();
+        assert!(uncompiled.is_empty(), "{what}: not compiled: {uncompiled:?}");
+        assert!(compiled.requires.iter().all(Option::is_some), "{what}: a requirement is not compiled");
+    }
+
     /// Every value of the shipped regulations is compiled, and gives what the reference gives
     /// for the example data and for every unit of every embedded test (with its parameters).
     #[test]
@@ -1082,16 +1074,7 @@ mod tests {
         for (name, text, data) in shipped {
             let program = program(name, text);
             let params = parameters(&program, &[]);
-            let compiled = Compiled::new(&program, &params);
-            let uncompiled: Vec<&str> = program
-                .values
-                .iter()
-                .enumerate()
-                .filter(|(v, _)| compiled.values[*v].is_none())
-                .map(|(_, d)| d.name.as_str())
-                .collect();
-            assert!(uncompiled.is_empty(), "{name}: not compiled: {uncompiled:?}");
-            assert!(compiled.requires.iter().all(Option::is_some), "{name}: a requirement is not compiled");
+            compiles_whole(&program, &params, name);
             let records = crate::data::record::parse_json(&program, "data.json", data).expect("the example data");
             assert!(same_as_reference(&program, &records, &params).len() >= 10);
             let mut units = 0;
@@ -1182,15 +1165,7 @@ mod tests {
             let text = format!("办法 \"测试\"\n输入 部门：文本\n{body}\n");
             let program = program("t.jx", &text);
             let params = parameters(&program, &[]);
-            let compiled = Compiled::new(&program, &params);
-            let uncompiled: Vec<&str> = program
-                .values
-                .iter()
-                .enumerate()
-                .filter(|(v, _)| compiled.values[*v].is_none())
-                .map(|(_, d)| d.name.as_str())
-                .collect();
-            assert!(uncompiled.is_empty(), "{body}: not compiled: {uncompiled:?}");
+            compiles_whole(&program, &params, body);
             let records = crate::data::record::parse_json(&program, "t.json", data)
                 .unwrap_or_else(|e| panic!("{body}: {}", e[0].message));
             let outcome = same_as_reference(&program, &records, &params);

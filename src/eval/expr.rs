@@ -719,14 +719,5 @@ fn compare(op: Compare, a: &Value, b: &Value) -> bool {
         (Value::Absent, _) | (_, Value::Absent) => None,
         (x, y) => Some(if x == y { Ordering::Equal } else { Ordering::Less }),
     };
-    match (op, ord) {
-        (Compare::Ne, None) => true,
-        (_, None) => false,
-        (Compare::Eq, Some(o)) => o == Ordering::Equal,
-        (Compare::Ne, Some(o)) => o != Ordering::Equal,
-        (Compare::Lt, Some(o)) => o == Ordering::Less,
-        (Compare::Le, Some(o)) => o != Ordering::Greater,
-        (Compare::Gt, Some(o)) => o == Ordering::Greater,
-        (Compare::Ge, Some(o)) => o != Ordering::Less,
-    }
+    op.holds(ord)
 }
