@@ -34,8 +34,12 @@ enum Computed {
         subject: Num,
         bands: Vec<Bounds>,
     },
-    /// Set by the ranking between passes; nothing to compute.
-    Rank,
+    /// Set by the ranking between passes; what is computed is each record's place in it:
+    /// its key and, if ranked within groups, its group.
+    Rank {
+        by: Num,
+        within: Option<Formula>,
+    },
 }
 
 struct Let {
@@ -252,7 +256,7 @@ impl Compiled {
     pub fn value(&self, v: ValueId, inputs: &[Value], values: &[Value]) -> Option<(Value, Option<Value>)> {
         let at = At { inputs, values, bound: 0, item: &[] };
         match self.values[v].as_ref()? {
-            Computed::Rank => Some((Value::Absent, None)),
+            Computed::Rank { .. } => Some((Value::Absent, None)),
             Computed::Grade { subject, bands } => Some((Value::Level(grade(subject.get(at)?, bands)), None)),
             Computed::Let(l) => match l.leaves {
                 None => l.value(at),
@@ -269,6 +273,22 @@ impl Compiled {
                 }
             },
         }
+    }
+
+    /// A record's place in ranking `v` (a rank value): its group, if ranked within groups,
+    /// and its key; `None` where the reference must work it out.
+    pub fn rank_key(&self, v: ValueId, inputs: &[Value], values: &[Value]) -> Option<(Option<Value>, Number)> {
+        let Some(Computed::Rank { by, within }) = self.values[v].as_ref() else { return None };
+        let at = At { inputs, values, bound: 0, item: &[] };
+        let key = by.get(at)?.reduced();
+        let group = match within {
+            None => None,
+            Some(w) => Some(match w.get(at)? {
+                Ok(n) => Value::Num(n.reduced()),
+                Err(value) => value,
+            }),
+        };
+        Some((group, key))
     }
 
     /// Whether the record meets every requirement, as far as compiled conditions tell: `false`
@@ -629,7 +649,10 @@ struct Maker<'p> {
 impl Maker<'_> {
     fn computed(&self, def: &ValueDef) -> Option<Computed> {
         Some(match &def.kind {
-            ValueKind::Rank { .. } => Computed::Rank,
+            ValueKind::Rank { by, within, .. } => Computed::Rank {
+                by: self.num(by)?,
+                within: within.as_ref().map(|w| self.formula(w)).map_or(Some(None), |f| f.map(Some))?,
+            },
             ValueKind::Grade { subject, bands, .. } => {
                 let bound = |b: &Option<(Expr, bool)>| match b {
                     None => Some(None),

@@ -139,14 +139,18 @@ impl<'p> Plan<'p> {
     }
 
     /// A record's place in ranking `k`: its group (if ranked within groups) and its key.
+    /// `reference`: worked out by the reference alone (as when coverage is noted).
     pub fn key(
         &self,
         params: &[Number],
         k: usize,
-        record: &Record,
-        result: &UnitResult,
+        (record, result): (&Record, &UnitResult),
+        reference: bool,
     ) -> Result<(Option<Value>, Number), Diagnostic> {
         let (program, rank) = (self.program, &self.ranks[k]);
+        if !reference && let Some(place) = self.compiled.rank_key(rank.value, &record.inputs, &result.values) {
+            return Ok(place);
+        }
         let env =
             expr::Env { program, inputs: &record.inputs, values: &result.values, params, bound: None, coverage: None };
         let at = |e: expr::Failure| e.at(program, &record.unit, "排名");
@@ -171,7 +175,9 @@ fn inputs_used(e: &Expr, used: &mut [bool]) {
 /// A record's results before any value is computed.
 pub(super) fn fresh(program: &Program, record: &Record) -> UnitResult {
     let n = program.values.len();
-    UnitResult { unit: record.unit.clone(), values: vec![Value::Absent; n], unrounded: vec![None; n] }
+    // Made empty, not cloned from an empty value one by one.
+    let values = std::iter::repeat_with(|| Value::Absent).take(n).collect();
+    UnitResult { unit: record.unit.clone(), values, unrounded: std::iter::repeat_with(|| None).take(n).collect() }
 }
 
 /// Every record's values, pass by pass (bands and requirements already checked). Of the values
@@ -196,7 +202,8 @@ pub(super) fn evaluate_in_memory(
             let rank = &plan.ranks[k - 1];
             let mut keys = super::Keys::default();
             for (record, result) in records.iter().zip(&results) {
-                let (group, key) = plan.key(params, k - 1, record, result).map_err(|d| vec![d])?;
+                let (group, key) =
+                    plan.key(params, k - 1, (record, result), coverage.is_some()).map_err(|d| vec![d])?;
                 keys.push(&group, key);
             }
             for (place, result) in keys.ranks(rank.ascending).into_iter().zip(&mut results) {

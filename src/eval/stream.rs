@@ -166,7 +166,7 @@ fn step(
     if k == plan.ranks.len() {
         return Ok(Step::Done(Evaluated { record, result }));
     }
-    let (group, key) = plan.key(params, k, &record, &result).map_err(|d| vec![d])?;
+    let (group, key) = plan.key(params, k, (&record, &result), false).map_err(|d| vec![d])?;
     let mut bytes = Vec::new();
     spill::encode(&record, &result, &plan.keep, &mut bytes);
     Ok(Step::Keyed { group, key, bytes })
