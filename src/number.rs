@@ -284,7 +284,12 @@ impl Fraction {
     /// of it: where one denominator divides the other (tenths and halves), the larger one.
     fn plus_over(self, o: Fraction) -> Option<Fraction> {
         let (a, b) = (self.den.get(), o.den.get());
-        let (mine, theirs) = if a % b == 0 {
+        // A whole number meets a fraction without a division (a machine division is slow).
+        let (mine, theirs) = if b == 1 {
+            (1, a)
+        } else if a == 1 {
+            (b, 1)
+        } else if a % b == 0 {
             (1, a / b)
         } else if b % a == 0 {
             (b / a, 1)
@@ -369,7 +374,10 @@ impl Fraction {
             return self;
         }
         let g = gcd64(self.num.unsigned_abs(), den);
-        // g divides both parts (and is at least 1); the numerator keeps its sign.
+        if g == 1 {
+            return self;
+        }
+        // g divides both parts; the numerator keeps its sign.
         Fraction { num: self.num / g as i64, den: NonZeroU64::new(den / g).unwrap_or(NonZeroU64::MIN) }
     }
 }
