@@ -486,9 +486,12 @@ impl Num {
             Num::Entries { of, total } => {
                 let (Value::List(items) | Value::Map(items)) = of.get(at)? else { return None };
                 let mut sum = Fraction::ZERO;
-                // What is not a number adds nothing, but counts (as in the reference).
-                for n in items.iter().filter_map(number) {
-                    sum = sum.plus(n)?;
+                // What is not a number adds nothing, but counts (as in the reference); a number
+                // past 64 bits leaves the sum to the reference.
+                for item in items {
+                    if let Value::Num(n) = item {
+                        sum = sum.plus(Fraction::of(*n)?)?;
+                    }
                 }
                 totalled(*total, sum, Fraction::int(items.len() as i64))
             }
@@ -1176,6 +1179,16 @@ mod tests {
                 r#"[{"部门":"a","票":{"满意":3,"不满意":1},"评":["满意","比较满意","满意"],"省长":"不满意",
                      "项目":[{"权重":30,"得分":85.5},{"权重":70,"得分":91}]},
                     {"部门":"b","票":{"比较满意":2},"评":["不满意"],"省长":"满意"}]"#,
+                &["a", "b"][..],
+            ),
+            (
+                // Numbers whose parts do not fit 64 bits (19 decimals, 2^63) are summed by the
+                // reference, never left out of the sum.
+                "指标 总 { 甲 乙 }\n输入 分：每项 总：数值\n输入 表：列表 数值 非空\n\
+                 计算 和 = 合计(分) × 1分 + 平均(表) × 1分\n计算 均 = 平均(分) × 1分 + 合计(表) × 1分\n\
+                 公布 { 单位：部门；得分：和 }",
+                r#"[{"部门":"a","分":{"甲":0.0000000000000000001,"乙":1},"表":[1,2]},
+                    {"部门":"b","分":{"甲":9223372036854775808,"乙":0.5},"表":[9223372036854775808,1]}]"#,
                 &["a", "b"][..],
             ),
             (
