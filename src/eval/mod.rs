@@ -2,6 +2,8 @@
 //! order; a ranking waits for every record's value before the values that use it.
 
 mod compiled;
+#[cfg(test)]
+mod compiled_fuzz;
 pub mod err;
 mod expr;
 mod passes;
