@@ -941,6 +941,13 @@ mod tests {
         }
         assert_eq!(plain_number("99.985"), Some(Number::from_parts(19997, 200).unwrap()));
         assert!(plain_number("1234567890123456789").is_none() && plain_number("-0").is_none());
+        // Nineteen digits are left to the general reader, without overflowing on the way
+        // (a multiplication that overflows panics in a debug build).
+        for text in ["9999999999999999999", "-9999999999999999999", "9223372036854775808", "999999999999999999.9"] {
+            assert_eq!(plain_number(text), None, "{text}");
+        }
+        assert_eq!(plain_number("999999999999999999"), Number::from_parts(999_999_999_999_999_999, 1));
+        assert_eq!(plain_number("-99999999999999999.9"), Number::from_parts(-999_999_999_999_999_999, 10));
     }
 
     #[test]
@@ -969,6 +976,77 @@ mod tests {
     fn display_is_exact_or_a_fraction() {
         assert_eq!(n("37.50").to_string(), "37.5");
         assert_eq!(third().to_string(), "1/3");
+    }
+
+    /// Every `Fraction` operation, where it gives a number, gives the exact `Number` result,
+    /// for parts of every size up to the limits (negative values, denominators near 2^63).
+    #[test]
+    fn fractions_agree_with_numbers() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let special: [i64; 12] = [0, 1, -1, 2, 3, 7, 10, i64::MAX, i64::MIN, i64::MAX - 1, 1 << 62, 3_037_000_499];
+        let mut part = |positive: bool| -> i64 {
+            let r = next();
+            let v = match r % 4 {
+                0 => special[(r >> 8) as usize % special.len()],
+                1 => (r >> 8) as i64 % 1000,
+                2 => (r >> 1) as i64,
+                _ => ((r >> 8) as i64 % 1_000_000_000_000) * if r & 1 == 0 { 1 } else { -1 },
+            };
+            if positive { v.unsigned_abs().clamp(1, i64::MAX as u64) as i64 } else { v }
+        };
+        let number = |f: Fraction| Number::from_parts(i128::from(f.num), i128::from(f.den.get())).unwrap();
+        for _ in 0..200_000 {
+            let a = Fraction::make(part(false), part(true) as u64).unwrap();
+            let b = Fraction::make(part(false), part(true) as u64).unwrap();
+            let (x, y) = (number(a), number(b));
+            let checks = [
+                (a.plus(b), x.checked_add(y).ok(), "plus"),
+                (a.minus(b), x.checked_sub(y).ok(), "minus"),
+                (a.times(b), x.checked_mul(y).ok(), "times"),
+                (a.over(b), x.checked_div(y).ok(), "over"),
+                (a.negated(), x.checked_neg().ok(), "negated"),
+                (Some(a.floor()), Some(x.floor()), "floor"),
+                (Some(a.ceil()), Some(x.ceil()), "ceil"),
+                (Some(a.min(b)), Some(x.min(y)), "min"),
+                (Some(a.max(b)), Some(x.max(y)), "max"),
+            ];
+            for (got, want, what) in checks {
+                if let Some(got) = got {
+                    assert_eq!(Some(got.reduced()), want, "{a:?} {what} {b:?}");
+                    assert!(got.den.get() <= i64::MAX as u64, "{a:?} {what} {b:?}");
+                }
+            }
+            assert_eq!(a.compare(b), x.cmp(&y), "{a:?} compare {b:?}");
+            let low = a.lowest();
+            assert_eq!((i128::from(low.num), i128::from(low.den.get())), x.parts(), "{a:?} lowest");
+            assert!(b.num != 0 || a.over(b).is_none());
+        }
+    }
+
+    /// Plain numbers read straight are what the general reader reads, for any text.
+    #[test]
+    fn plain_numbers_are_decimals() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let alphabet = b"0123456789999.-e";
+        for _ in 0..200_000 {
+            let len = 1 + next() % 22;
+            let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char).collect();
+            if let Some(n) = plain_number(&text) {
+                assert_eq!(Some(n), parse_decimal(&text).map(Number::from_decimal), "{text}");
+            }
+        }
     }
 
     /// Printing digit by digit (in 64 bits, or in two parts past them) gives what the
