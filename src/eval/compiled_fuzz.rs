@@ -99,6 +99,8 @@ struct Gen<'r> {
     nums: Vec<(String, U)>,
     /// Yes/no values declared so far.
     bools: Vec<String>,
+    /// Only the record's data may be read (in a requirement).
+    data_only: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -161,6 +163,8 @@ impl Gen<'_> {
                     ])
                     .into(),
             },
+            U::Pct if self.data_only => format!("{c}%"),
+            U::Pts if self.data_only => format!("{c}分"),
             U::Pct => match self.rng.below(4) {
                 0 => format!("{c}%"),
                 1 => self.rng.pick(&["因子(r)", "平均(因子(rs))", "平均(因子(t))", "因子(r)"]).into(),
@@ -289,6 +293,30 @@ impl Gen<'_> {
             "计算 叶[项 属于 总] = p[项] × {}\n",
             self.rng.pick(&["1%", "2%", "0.5%", "因子(r)", "(a + 1) × 1%", "100%"])
         );
+        s += "指标 权 { 丙 权重 30% { 丙一 权重 50% 丙二 权重 50% } 丁 权重 70% }\n输入 q：每项 权：数值\n";
+        s += &format!("计算 权叶[项 属于 权] = q[项] × {}\n", self.rng.pick(&["1%", "0.5%", "因子(r)", "100%"]));
+        s += "计算 权值 = 汇总(权，权叶)\n";
+        if self.rng.chance(40) {
+            s += &format!(
+                "计算 丙 = {}\n计算 丁 = {}\n计算 权总 = 汇总(权)\n",
+                self.num(U::Pct, 2),
+                self.num(U::Pct, 2)
+            );
+            self.nums.push(("权总".into(), U::Pct));
+        }
+        self.nums.push(("权值".into(), U::Pct));
+        // Requirements read inputs alone.
+        let (nums, bools) = (std::mem::take(&mut self.nums), std::mem::take(&mut self.bools));
+        self.data_only = true;
+        for _ in 0..self.rng.below(3) {
+            s += &format!("要求 {} 否则 \"要求不满足\"\n", self.cond(2));
+        }
+        if self.rng.chance(30) {
+            let t = self.rng.pick(&["-1", "0", "1000000000000000000", "-9223372036854775807"]);
+            s += &format!("要求 [项 属于 总] p[项] {} {t} 否则 \"每项\"\n", self.rng.pick(&[">", "≥", "≠", "<"]));
+        }
+        (self.nums, self.bools) = (nums, bools);
+        self.data_only = false;
         let values = 1 + self.rng.below(5);
         for i in 0..values {
             let name = format!("v{i}");
@@ -371,6 +399,12 @@ impl Gen<'_> {
                 (0..n).map(|_| format!("{{\"权重\":{},\"得分\":{}}}", num(self.rng), num(self.rng))).collect();
             fields.push(format!("\"项目\":[{}]", items.join(",")));
         }
+        fields.push(format!(
+            "\"q\":{{\"丙一\":{},\"丙二\":{},\"丁\":{}}}",
+            num(self.rng),
+            num(self.rng),
+            num(self.rng)
+        ));
         fields.push(format!("\"p\":{{\"甲\":{},\"乙\":{},\"二\":{}}}", num(self.rng), num(self.rng), num(self.rng)));
         format!("{{{}}}", fields.join(","))
     }
@@ -398,7 +432,7 @@ pub(crate) fn fuzz(seed: u64, programs: usize) -> (usize, usize, Vec<String>) {
     let (mut compiled_ok, mut evaluated) = (0, 0);
     let mut found = Vec::new();
     for _ in 0..programs {
-        let mut g = Gen { rng: &mut rng, nums: Vec::new(), bools: Vec::new() };
+        let mut g = Gen { rng: &mut rng, nums: Vec::new(), bools: Vec::new(), data_only: false };
         let text = g.regulation();
         let records: Vec<String> = (0..1 + g.rng.below(4)).map(|i| g.record(i)).collect();
         let data = format!("[{}]", records.join(","));
