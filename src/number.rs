@@ -732,17 +732,21 @@ fn put_digits(mut part: u64, until: usize, reversed: &mut [u8; FIXED_MAX], len: 
 mod tests {
     use super::*;
 
-    /// A sum added lazily is the sum added and reduced term by term, for decimals, weights,
-    /// thirds and products of them; where the lazy sum overflows, the reduced one is asked.
-    #[test]
-    fn a_lazy_sum_is_the_reduced_sum() {
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
+    /// Pseudo-random numbers from `seed` (xorshift): the same every run.
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    /// A sum added lazily is the sum added and reduced term by term, for decimals, weights,
+    /// thirds and products of them; where the lazy sum overflows, the reduced one is asked.
+    #[test]
+    fn a_lazy_sum_is_the_reduced_sum() {
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let dens = [1, 2, 3, 4, 5, 10, 20, 25, 100, 1000, 7, 30, 10_000_000_000_000_000];
         for _ in 0..20_000 {
             let mut lazy = Some(Fraction::ZERO);
@@ -754,7 +758,7 @@ mod tests {
                     Number::from_parts(num, den).expect("a positive denominator")
                 };
                 let (a, b) = (pick(next()), pick(next()));
-                if next() % 2 == 0 {
+                if next().is_multiple_of(2) {
                     lazy = lazy.and_then(|s| s.plus(Fraction::of(a)?));
                     reduced = reduced.and_then(|r: Number| r.checked_add(a));
                 } else {
@@ -982,13 +986,7 @@ mod tests {
     /// for parts of every size up to the limits (negative values, denominators near 2^63).
     #[test]
     fn fractions_agree_with_numbers() {
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let special: [i64; 12] = [0, 1, -1, 2, 3, 7, 10, i64::MAX, i64::MIN, i64::MAX - 1, 1 << 62, 3_037_000_499];
         let mut part = |positive: bool| -> i64 {
             let r = next();
@@ -1032,13 +1030,7 @@ mod tests {
     /// Plain numbers read straight are what the general reader reads, for any text.
     #[test]
     fn plain_numbers_are_decimals() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let alphabet = b"0123456789999.-e";
         for _ in 0..200_000 {
             let len = 1 + next() % 22;
@@ -1053,17 +1045,11 @@ mod tests {
     /// decimal's own printing gives, for numbers of every size a decimal holds.
     #[test]
     fn printed_as_a_decimal_prints() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for digits in 1..=28u32 {
             for _ in 0..200 {
                 let mantissa = (u128::from(next()) << 64 | u128::from(next())) % 10u128.pow(digits);
-                let negative = next() % 2 == 0;
+                let negative = next().is_multiple_of(2);
                 let den = [1, 3, 7, 10, 100, 1000][(next() % 6) as usize];
                 let num = if negative { -(mantissa as i128) } else { mantissa as i128 };
                 let x = Number::from_parts(num, den).expect("a positive denominator");
