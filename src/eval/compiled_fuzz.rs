@@ -461,10 +461,10 @@ pub(crate) fn fuzz(seed: u64, programs: usize) -> (usize, usize, Vec<String>) {
         evaluated += 1;
         let sets: [&[(usize, Number)]; 3] = [
             &[],
-            &[(0, Number::from_parts(-1, 3).unwrap()), (1, Number::from_parts(2675, 1000).unwrap())],
+            &[(0, Number::from_parts(-1, 3).unwrap()), (1, Number::from_parts(2675, 1000).unwrap())], // PANIC SAFETY: positive denominators.
             &[
-                (0, Number::from_parts(9223372036854775807, 1).unwrap()),
-                (1, Number::from_parts(1_000_000_000_000_000_000, 1).unwrap()),
+                (0, Number::from_parts(9223372036854775807, 1).unwrap()), // PANIC SAFETY: denominator 1.
+                (1, Number::from_parts(1_000_000_000_000_000_000, 1).unwrap()), // PANIC SAFETY: denominator 1.
             ],
         ];
         for set in sets {
@@ -489,7 +489,7 @@ fn random_regulations_agree_with_the_reference() {
     let (compiled, evaluated, found) = fuzz(seed, programs);
     eprintln!("{compiled} of {programs} regulations compiled, {evaluated} evaluated, {} differ", found.len());
     if let Ok(path) = std::env::var("JIXIAO_FUZZ_OUT") {
-        std::fs::write(path, found.join("\n")).unwrap();
+        std::fs::write(path, found.join("\n")).unwrap(); // PANIC SAFETY: test only; a failed write fails it.
     }
     assert!(evaluated * 2 >= programs, "too few regulations were evaluated: {evaluated}");
     assert!(found.is_empty(), "{} regulations differ; first:\n{}", found.len(), found[0]);
