@@ -728,19 +728,20 @@ fn put_digits(mut part: u64, until: usize, reversed: &mut [u8; FIXED_MAX], len: 
     }
 }
 
+/// Pseudo-random numbers from `seed` (xorshift), the same every run: for tests.
+#[cfg(test)]
+pub(crate) fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Pseudo-random numbers from `seed` (xorshift): the same every run.
-    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
-        move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        }
-    }
 
     /// A sum added lazily is the sum added and reduced term by term, for decimals, weights,
     /// thirds and products of them; where the lazy sum overflows, the reduced one is asked.

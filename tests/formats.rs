@@ -664,3 +664,36 @@ fn workbooks_are_read_a_row_at_a_time_when_their_lists_follow_the_records() {
     assert_eq!(shuffled.code, 0, "{}", shuffled.text());
     assert_eq!(shuffled.stdout, whole.stdout);
 }
+
+/// On one thread (`--jobs 1`) a JSON array's records are read where they lie in the file; on
+/// more, the array is cut into elements first. Both give the same results and, for arrays
+/// with faults, the same messages, places and exit code.
+#[test]
+fn json_arrays_read_alike_on_one_thread_and_on_more() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = "regulations/jiangsu-2011.jx";
+    let text = std::fs::read_to_string("examples/jiangsu-2011/departments.json").unwrap();
+    let first = text.find("\"部门\": \"").expect("a department") + "\"部门\": \"".len();
+    let long_name = format!("{}{}{}", &text[..first], "长".repeat(20_000), &text[first..]);
+    let mut not_utf8 = text.clone().into_bytes();
+    not_utf8[text.len() / 2..].iter_mut().find(|b| **b >= 0x80).map(|b| *b = 0xff).expect("non-ASCII");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("whole", text.clone().into_bytes()),
+        ("one line", serde_json::to_vec(&serde_json::from_str::<serde_json::Value>(&text).unwrap()).unwrap()),
+        ("a long name", long_name.into_bytes()),
+        ("cut short", text.as_bytes()[..text.len() * 2 / 3].to_vec()),
+        ("a key twice", text.replacen("\"部门\":", "\"部门\": \"甲\", \"部门\":", 3).into_bytes()),
+        ("not a record", text.replacen("[", "[1, ", 1).into_bytes()),
+        ("not UTF-8", not_utf8),
+        ("a score over 100", text.replacen("\"评估计划\": ", "\"评估计划\": 1", 2).into_bytes()),
+    ];
+    for (what, bytes) in cases {
+        let data = tmp.path().join("data.json");
+        std::fs::write(&data, &bytes).unwrap();
+        let data = data.to_str().unwrap();
+        let one = jixiao(&["eval", file, data, "--format", "json", "--jobs", "1"]);
+        let two = jixiao(&["eval", file, data, "--format", "json", "--jobs", "2"]);
+        assert_eq!((one.code, &one.stdout, &one.stderr), (two.code, &two.stdout, &two.stderr), "{what}");
+        assert_eq!(one.code, if matches!(what, "whole" | "one line" | "a long name") { 0 } else { 1 }, "{what}");
+    }
+}

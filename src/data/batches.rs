@@ -7,7 +7,7 @@ use std::io::{BufRead, Read};
 use rayon::prelude::*;
 
 use super::files::DataFormat;
-use super::json_array::{Element, Elements, Next, Source, first_error};
+use super::json_array::{Element, Elements, Found, Next, Source, first_error};
 use super::record::{Departments, MAX_ERRORS, Start, json_text, name_at, read_record};
 use super::{BOM, Record};
 use crate::diagnostic::Diagnostic;
@@ -111,6 +111,10 @@ fn each_json_array_batch(
     let fast = super::fast::FastReader::new(program);
     let mut elements = Elements::new(data.source.open().map_err(unreadable)?);
     let (mut index, mut done) = (0, false);
+    // On one thread records are read where they are in the array; on more, the reading
+    // thread only cuts the array into elements, which the others read in parallel.
+    let in_place = rayon::current_num_threads() < 2;
+    let reader = &fast;
     // A batch of elements, what follows it, and the bytes read for it.
     let batches = std::iter::from_fn(move || {
         if done {
@@ -118,9 +122,11 @@ fn each_json_array_batch(
         }
         let (mut batch, mut next, before) = (Vec::with_capacity(BATCH), Next::End, elements.offset());
         while batch.len() < BATCH {
-            match elements.next_element() {
-                Ok(Next::Element(e)) => batch.push((index + batch.len(), e)),
-                Ok(other) => {
+            let found = if in_place { elements.next_read(reader) } else { elements.next_element().map(Found::Next) };
+            match found {
+                Ok(Found::Record(record, _)) => batch.push((index + batch.len(), Piece::Read(record))),
+                Ok(Found::Next(Next::Element(e))) => batch.push((index + batch.len(), Piece::Cut(e))),
+                Ok(Found::Next(other)) => {
                     next = other;
                     break;
                 }
@@ -138,13 +144,19 @@ fn each_json_array_batch(
         while let Some(read) = batches.next() {
             let (batch, next, bytes) = read.map_err(unreadable)?;
             progress.advance(bytes);
-            let parsed: Vec<_> = batch.par_iter().map(|(index, e)| parse_element(program, &fast, e, *index)).collect();
+            let parsed: Vec<_> = batch
+                .into_par_iter()
+                .map(|(index, piece)| match piece {
+                    Piece::Read(record) => Ok((index, record)),
+                    Piece::Cut(e) => parse_element(program, &fast, &e, index).map_err(|fault| (fault, e)),
+                })
+                .collect();
             let mut records = Vec::with_capacity(parsed.len());
-            for (p, (_, element)) in parsed.into_iter().zip(&batch) {
+            for p in parsed {
                 match p {
                     Ok((index, record)) => records.push((index, record, None)),
-                    Err(Some(e)) => errors.extend(e),
-                    Err(None) => return Err(vec![first_error(data.name, data.source, Some(element))]),
+                    Err((Some(e), _)) => errors.extend(e),
+                    Err((None, element)) => return Err(vec![first_error(data.name, data.source, Some(&element))]),
                 }
             }
             if let Next::Malformed = next {
@@ -161,7 +173,13 @@ fn each_json_array_batch(
 
 /// A batch of a JSON array's elements (with their index), what follows it, and the bytes
 /// read for it.
-type ElementBatch = (Vec<(usize, Element)>, Next, u64);
+type ElementBatch = (Vec<(usize, Piece)>, Next, u64);
+
+/// An element of a JSON array: read in place as a record, or cut out to be read.
+enum Piece {
+    Read(Record),
+    Cut(Element),
+}
 
 /// After as many errors as are reported: the rest of the array must still be JSON, for a
 /// fault there is the one error reading the whole file reports.
@@ -171,7 +189,11 @@ fn rest_is_json(
 ) -> Result<(), Vec<Diagnostic>> {
     for read in batches {
         let Ok((batch, next, _)) = read else { return Ok(()) };
-        if let Some((_, bad)) = batch.iter().find(|(_, e)| e.json().is_none()) {
+        let cut = batch.iter().filter_map(|(_, piece)| match piece {
+            Piece::Cut(e) => Some(e),
+            Piece::Read(_) => None,
+        });
+        if let Some(bad) = cut.into_iter().find(|e| e.json().is_none()) {
             return Err(vec![first_error(data.name, data.source, Some(bad))]);
         }
         if let Next::Malformed = next {

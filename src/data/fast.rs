@@ -39,6 +39,30 @@ impl<'p> FastReader<'p> {
         let mut de = serde_json::Deserializer::from_str(text);
         let slots = Object(&self.inputs).deserialize(&mut de).ok()?;
         de.end().ok()?;
+        self.complete(slots)
+    }
+
+    /// The record that `bytes` start with (an element of a JSON array, followed by the rest
+    /// of the array), if it is well formed and ends within the first `window` bytes; and
+    /// how many bytes it takes. What follows it is not looked at. The window is what is
+    /// checked as UTF-8: a little more than a record, not the rest of the file.
+    pub fn record_at(&self, bytes: &[u8], window: usize) -> Option<(Record, usize)> {
+        // The window ends before a character that it would cut.
+        let mut end = window.min(bytes.len());
+        while end < bytes.len() && end > 0 && bytes[end] & 0xc0 == 0x80 {
+            end -= 1;
+        }
+        // Bytes that are not UTF-8 in the window, even after the record: the slow reader.
+        let text = simdutf8::basic::from_utf8(&bytes[..end]).ok()?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let slots = Object(&self.inputs).deserialize(&mut de).ok()?;
+        // Where the reader stopped: just after the record's closing brace.
+        let used = de.into_iter::<serde::de::IgnoredAny>().byte_offset();
+        Some((self.complete(slots)?, used))
+    }
+
+    /// A record of the values read by key (`None`: left out).
+    fn complete(&self, slots: Vec<Option<Value>>) -> Option<Record> {
         // A field left out takes its default, or is absent if it may be.
         let inputs = slots
             .into_iter()

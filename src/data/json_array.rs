@@ -9,9 +9,9 @@
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-use super::BOM;
 use super::files::{cannot_read, json_file_text, json_not_utf8};
 use super::record::{Start, json_text};
+use super::{BOM, Record};
 use crate::diagnostic::Diagnostic;
 
 /// Where JSON data comes from: a file, read again only to diagnose it, or bytes already in
@@ -97,6 +97,21 @@ enum Phase {
 pub struct Elements<R> {
     reader: R,
     cut: Cut,
+    /// How many bytes from an element's start a record is looked for in place (`next_read`):
+    /// twice the longest element lately, at least `WINDOW`. They are checked as UTF-8 each
+    /// time, so the window follows the records' size.
+    window: usize,
+}
+
+/// The least `Elements::window`.
+const WINDOW: usize = 1 << 10;
+
+/// What comes next in the array, read in place where that can be done (`next_read`).
+pub enum Found {
+    /// An element read straight from the array's text, and where it starts in the file.
+    Record(Record, u64),
+    /// What the element (cut out of the array) or the array holds next.
+    Next(Next),
 }
 
 /// How far through the array the bytes read so far are.
@@ -133,7 +148,7 @@ impl<R: BufRead> Elements<R> {
             offset: 0,
             bom: 0,
         };
-        Elements { reader, cut }
+        Elements { reader, cut, window: WINDOW }
     }
 
     /// Bytes consumed so far (for a progress bar).
@@ -142,12 +157,47 @@ impl<R: BufRead> Elements<R> {
     }
 
     pub fn next_element(&mut self) -> io::Result<Next> {
+        let found = self.next_with(|_, _| None::<(std::convert::Infallible, usize)>)?;
+        Ok(match found {
+            Ok(never) => match never {},
+            Err(next) => next,
+        })
+    }
+
+    /// The next element as a record read in place by `fast`, without cutting it out first
+    /// (on one thread, where nothing else would read it); cut out of the array, as
+    /// `next_element` gives it, where it cannot be read so (not a well-formed record, longer
+    /// than the window, or running on past what has been read of the file).
+    pub fn next_read(&mut self, fast: &super::fast::FastReader) -> io::Result<Found> {
+        let window = self.window;
+        let found =
+            self.next_with(|bytes, at| fast.record_at(bytes, window).map(|(r, used)| (((r, at), used), used)))?;
+        Ok(match found {
+            Err(Next::Element(e)) => {
+                self.window = self.window.max(2 * e.bytes.len());
+                Found::Next(Next::Element(e))
+            }
+            Err(next) => Found::Next(next),
+            Ok(((record, at), used)) => {
+                // Shrinks slowly after a long record; grows at once.
+                self.window = (self.window - self.window / 8).max(2 * used).max(WINDOW);
+                Found::Record(record, at)
+            }
+        })
+    }
+
+    /// What comes next: a value read in place by `in_place` (from an element's first byte
+    /// and where it is in the file: the value and the bytes it takes), or else a `Next`.
+    fn next_with<T>(
+        &mut self,
+        mut in_place: impl FnMut(&[u8], u64) -> Option<(T, usize)>,
+    ) -> io::Result<Result<T, Next>> {
         loop {
             let buf = self.reader.fill_buf()?;
             if buf.is_empty() {
-                return Ok(if self.cut.phase == Phase::Ended { Next::End } else { Next::Malformed });
+                return Ok(Err(if self.cut.phase == Phase::Ended { Next::End } else { Next::Malformed }));
             }
-            let (used, next) = self.cut.scan(buf);
+            let (used, next) = self.cut.scan(buf, &mut in_place);
             self.reader.consume(used);
             self.cut.offset += used as u64;
             if let Some(next) = next {
@@ -160,7 +210,13 @@ impl<R: BufRead> Elements<R> {
 impl Cut {
     /// Reads `buf` up to the end of the next element or of a fault: the bytes used, and
     /// what came of them (`None`: read on).
-    fn scan(&mut self, buf: &[u8]) -> (usize, Option<Next>) {
+    /// An element that `in_place` reads (from its first byte) is not cut out: what it gives
+    /// comes back instead.
+    fn scan<T>(
+        &mut self,
+        buf: &[u8],
+        in_place: &mut impl FnMut(&[u8], u64) -> Option<(T, usize)>,
+    ) -> (usize, Option<Result<T, Next>>) {
         let mut i = 0;
         while i < buf.len() {
             // A byte-order mark, whole, may come first.
@@ -172,6 +228,15 @@ impl Cut {
             }
             if self.phase == Phase::Inside {
                 let from = i;
+                // Only from an element's first byte, which a buffer of the file starts after.
+                if self.current.is_empty()
+                    && self.depth == 0
+                    && !self.in_string
+                    && let Some((value, used)) = in_place(&buf[i..], self.start)
+                {
+                    self.phase = Phase::After;
+                    return (i + used, Some(Ok(value)));
+                }
                 match self.inside(buf, i) {
                     Some(end) => {
                         self.current.extend_from_slice(&buf[from..end]);
@@ -181,7 +246,7 @@ impl Cut {
                             offset: self.start,
                             depth: self.deepest,
                         };
-                        return (end, Some(Next::Element(element)));
+                        return (end, Some(Err(Next::Element(element))));
                     }
                     None => {
                         self.current.extend_from_slice(&buf[from..]);
@@ -204,7 +269,7 @@ impl Cut {
                     (self.depth, self.deepest, self.in_string, self.escaped) = (0, 0, false, false);
                     continue;
                 }
-                _ => return (i, Some(Next::Malformed)),
+                _ => return (i, Some(Err(Next::Malformed))),
             }
             i += 1;
         }
@@ -569,5 +634,114 @@ mod tests {
             }
             assert_eq!(first_error("d.json", source, failed.as_ref()).message, whole(text), "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod in_place_tests {
+    use super::*;
+    use crate::data::fast::FastReader;
+    use crate::source::SourceFile;
+
+    /// What a reading of an array gives, element by element: a record, or the bytes of an
+    /// element the fast reader does not read; then how the array ends.
+    #[derive(Debug, PartialEq)]
+    enum Seen {
+        Record(Record, u64),
+        Unread(Vec<u8>, u64),
+        End,
+        Malformed,
+    }
+
+    /// Every element cut out, then read (`next_element`, as on more than one thread).
+    fn cut_then_read(fast: &FastReader, bytes: &[u8], chunk: usize) -> Vec<Seen> {
+        let mut elements = Elements::new(io::BufReader::with_capacity(chunk, bytes));
+        let mut out = Vec::new();
+        loop {
+            match elements.next_element().unwrap() {
+                Next::Element(e) => out.push(match fast.record(&e.bytes) {
+                    Some(record) => Seen::Record(record, e.offset),
+                    None => Seen::Unread(e.bytes, e.offset),
+                }),
+                Next::End => {
+                    out.push(Seen::End);
+                    return out;
+                }
+                Next::Malformed => {
+                    out.push(Seen::Malformed);
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// Every element read in place where it can be (`next_read`, as on one thread).
+    fn read_in_place(fast: &FastReader, bytes: &[u8], chunk: usize) -> Vec<Seen> {
+        let mut elements = Elements::new(io::BufReader::with_capacity(chunk, bytes));
+        let mut out = Vec::new();
+        loop {
+            match elements.next_read(fast).unwrap() {
+                Found::Record(record, at) => out.push(Seen::Record(record, at)),
+                Found::Next(Next::Element(e)) => out.push(match fast.record(&e.bytes) {
+                    Some(record) => Seen::Record(record, e.offset),
+                    None => Seen::Unread(e.bytes, e.offset),
+                }),
+                Found::Next(Next::End) => {
+                    out.push(Seen::End);
+                    return out;
+                }
+                Found::Next(Next::Malformed) => {
+                    out.push(Seen::Malformed);
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// Arrays of real records, whole and with random faults (cut short, bytes removed or
+    /// added, bytes that are not UTF-8, a key twice, a record longer than the window), read
+    /// in pieces of every size: reading in place gives the records, the elements left to the
+    /// slow reader and the end that cutting out every element gives.
+    #[test]
+    fn reading_in_place_gives_what_cutting_out_gives() {
+        let text = std::fs::read_to_string("regulations/jiangsu-2011.jx").unwrap();
+        let (program, _) = crate::compile(&SourceFile::new("j.jx", text)).unwrap();
+        let fast = FastReader::new(&program);
+        let examples = std::fs::read_to_string("examples/jiangsu-2011/departments.json").unwrap();
+        let records: Vec<serde_json::Value> = serde_json::from_str(&examples).unwrap();
+        let lines: Vec<String> = records.iter().take(6).map(|r| serde_json::to_string(r).unwrap()).collect();
+        let pretty = serde_json::to_string_pretty(&records[..3]).unwrap();
+        let long = lines[0].replacen("\"部门\":\"", &format!("\"部门\":\"{}", "长".repeat(3 * WINDOW)), 1);
+        let twice = lines[1].replacen('{', "{\"部门\":\"甲\",", 1);
+        let bases = [
+            format!("[{}]", lines.join(",")),
+            format!("\u{feff}[ {} ,\n{}\n]\n", lines.join(" ,\n "), long),
+            pretty,
+            format!("[{},{twice},{}]", lines[2], lines[3]),
+            format!("[{}, 1, [], {{}}, \"x\"]", lines[4]),
+        ];
+        let junk = b"[]{}\",:x0-.e\\ \n\xff\xe9";
+        let mut random = crate::number::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut compared = 0;
+        for base in &bases {
+            for round in 0..120 {
+                let mut bytes = base.as_bytes().to_vec();
+                for _ in 0..(if round == 0 { 0 } else { random() % 3 + 1 }) {
+                    let i = random() as usize % (bytes.len() + 1);
+                    match random() % 3 {
+                        0 if i < bytes.len() => drop(bytes.remove(i)),
+                        1 => bytes.insert(i, junk[random() as usize % junk.len()]),
+                        _ => bytes.truncate(i),
+                    }
+                }
+                for chunk in [1, 5, 64, 4096, 1 << 20] {
+                    let expected = cut_then_read(&fast, &bytes, chunk);
+                    assert_eq!(read_in_place(&fast, &bytes, chunk), expected, "{round} in pieces of {chunk}");
+                    compared += usize::from(expected.iter().any(|s| matches!(s, Seen::Record(..))));
+                }
+            }
+        }
+        // Most arrays tried still hold records that read.
+        assert!(compared > 1500, "{compared}");
     }
 }
