@@ -154,7 +154,16 @@ pub struct ResultJsonWriter<'p> {
     program: &'p Program,
     /// `"名称"` for each value.
     keys: Vec<Vec<u8>>,
+    /// For each value, its levels' names as JSON strings (none unless it is a level).
+    levels: Vec<Vec<Vec<u8>>>,
+    /// For each value computed once per leaf, its members as `value_json` makes them: each
+    /// leaf name once, where it first comes, with the entry of the last leaf of that name;
+    /// and how many leaves there are.
+    leaves: Vec<Option<(Vec<Member>, usize)>>,
 }
+
+/// A member of a per-leaf value's object: its key as JSON and the entry written under it.
+type Member = (Vec<u8>, usize);
 
 /// How a result is laid out: one line, or the document's indented lines.
 #[derive(Clone, Copy)]
@@ -199,16 +208,39 @@ impl Layout {
 
 impl<'p> ResultJsonWriter<'p> {
     pub fn new(program: &'p Program) -> ResultJsonWriter<'p> {
-        let keys = program
+        let quoted = |s: &str| {
+            let mut key = Vec::new();
+            json_str(&mut key, s);
+            key
+        };
+        let keys = program.values.iter().map(|def| quoted(&def.name)).collect();
+        let levels = program
+            .values
+            .iter()
+            .map(|def| match &def.ty {
+                Ty::Label(l) => program.label_sets[*l].iter().map(|n| quoted(n)).collect(),
+                Ty::Rating(s) => program.scales[*s].levels.iter().map(|(n, _)| quoted(n)).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let leaves = program
             .values
             .iter()
             .map(|def| {
-                let mut key = Vec::new();
-                json_str(&mut key, &def.name);
-                key
+                let ValueKind::Let { family: Some(node), .. } = def.kind else { return None };
+                let mut members: Vec<Member> = Vec::new();
+                let names = program.leaf_names(node);
+                for (entry, name) in names.iter().enumerate() {
+                    let key = quoted(name);
+                    match members.iter_mut().find(|(k, _)| *k == key) {
+                        Some(member) => member.1 = entry,
+                        None => members.push((key, entry)),
+                    }
+                }
+                Some((members, names.len()))
             })
             .collect();
-        ResultJsonWriter { program, keys }
+        ResultJsonWriter { program, keys, levels, leaves }
     }
 
     /// One result's line, with its line break, appended to `out`.
@@ -267,23 +299,79 @@ impl<'p> ResultJsonWriter<'p> {
 
     /// A value, two levels into the result.
     fn value(&self, layout: Layout, v: ValueId, value: &Value, out: &mut Vec<u8>) {
-        match (value, layout) {
-            (Value::Num(n), _) => push_number(out, *n, places(self.program, v, *n)),
-            (Value::Bool(b), _) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-            (Value::Text(t), _) => json_str(out, t),
-            (other, Layout::Line) => {
-                let _ = serde_json::to_writer(&mut *out, &value_json(self.program, v, other));
+        // Per-leaf values and lists, as serde prints `value_json`: in the document, each
+        // line eight spaces in.
+        self.nested(v, value, out, matches!(layout, Layout::Item).then_some(8));
+    }
+
+    /// `value_json` of a value as serde prints it: compact (`indent` `None`), or pretty with
+    /// its lines `indent` spaces in.
+    fn nested(&self, v: ValueId, value: &Value, out: &mut Vec<u8>, indent: Option<usize>) {
+        let member = |out: &mut Vec<u8>, first: bool| match indent {
+            None => out.extend_from_slice(if first { b"" } else { b"," }),
+            Some(n) => {
+                out.extend_from_slice(if first { b"\n" } else { b",\n" });
+                out.resize(out.len() + n + 2, b' ');
             }
-            // Per-leaf values and lists, as serde prints them, each line eight spaces in.
-            (other, Layout::Item) => {
-                let text = serde_json::to_string_pretty(&value_json(self.program, v, other)).unwrap_or_default();
-                for (i, line) in text.lines().enumerate() {
-                    if i > 0 {
-                        out.extend_from_slice(b"\n        ");
-                    }
-                    out.extend_from_slice(line.as_bytes());
+        };
+        let close = |out: &mut Vec<u8>, bracket: u8| {
+            if let Some(n) = indent {
+                out.push(b'\n');
+                out.resize(out.len() + n, b' ');
+            }
+            out.push(bracket);
+        };
+        let inner = indent.map(|n| n + 2);
+        match value {
+            Value::Num(n) => push_number(out, *n, places(self.program, v, *n)),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Value::Text(t) => json_str(out, t),
+            Value::Level(i) => out.extend_from_slice(self.levels[v].get(*i).map_or(&b"\"\""[..], Vec::as_slice)),
+            Value::Map(items) => {
+                let Some((members, leaves)) = &self.leaves[v] else { return out.extend_from_slice(b"null") };
+                if items.len() != *leaves {
+                    // Not one entry a leaf (never computed so): as serde prints it.
+                    return self.by_serde(v, value, out, indent);
                 }
+                if members.is_empty() {
+                    return out.extend_from_slice(b"{}");
+                }
+                out.push(b'{');
+                for (k, (key, entry)) in members.iter().enumerate() {
+                    member(out, k == 0);
+                    out.extend_from_slice(key);
+                    out.extend_from_slice(if indent.is_some() { b": " } else { b":" });
+                    self.nested(v, &items[*entry], out, inner);
+                }
+                close(out, b'}');
             }
+            Value::List(items) if items.is_empty() => out.extend_from_slice(b"[]"),
+            Value::List(items) => {
+                out.push(b'[');
+                for (k, item) in items.iter().enumerate() {
+                    member(out, k == 0);
+                    self.nested(v, item, out, inner);
+                }
+                close(out, b']');
+            }
+            _ => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// `value_json` of a value printed by serde, its lines after the first `indent` spaces in.
+    fn by_serde(&self, v: ValueId, value: &Value, out: &mut Vec<u8>, indent: Option<usize>) {
+        let json = value_json(self.program, v, value);
+        let Some(n) = indent else {
+            let _ = serde_json::to_writer(&mut *out, &json);
+            return;
+        };
+        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+                out.resize(out.len() + n, b' ');
+            }
+            out.extend_from_slice(line.as_bytes());
         }
     }
 }
@@ -505,6 +593,56 @@ mod tests {
             .collect();
         o.insert("values".into(), Json::Object(values));
         Json::Object(o)
+    }
+
+    /// Every kind of value, written under every value of a regulation (levels by the value's
+    /// scale, per-leaf values by its leaves, lists in lists, text to escape, entries missing),
+    /// is what serde prints of `value_json`, compact and indented.
+    #[test]
+    fn values_are_written_as_serde_prints_them() {
+        let text = include_str!("../../regulations/sichuan-2014.jx");
+        let (program, _) = crate::compile(&SourceFile::new("r.jx", text)).expect("checks");
+        let writer = ResultJsonWriter::new(&program);
+        let mixed = |n: usize| -> Vec<Value> {
+            (0..n)
+                .map(|i| match i % 6 {
+                    0 => Value::Num(Number::from_parts(i as i128 * 7 - 3, 8).expect("a number")),
+                    1 => Value::Level(i / 6),
+                    2 => Value::Bool(i % 4 == 1),
+                    3 => Value::Text(format!("\"名\\{i}\n")),
+                    4 => Value::Absent,
+                    _ => Value::List(vec![Value::Level(1), Value::List(vec![]), Value::Num(Number::int(2))]),
+                })
+                .collect()
+        };
+        let mut kinds = vec![
+            Value::Level(0),
+            Value::Level(3),
+            Value::Level(1000),
+            Value::Absent,
+            Value::Record(vec![Value::Bool(true)]),
+            Value::Tally(vec![Number::int(1)]),
+            Value::List(vec![]),
+            Value::List(mixed(13)),
+            Value::Map(vec![]),
+        ];
+        for n in [1, 3, 12, 13, 40] {
+            kinds.push(Value::Map(mixed(n)));
+        }
+        let mut compared = 0;
+        for v in 0..program.values.len() {
+            for value in &kinds {
+                for indent in [None, Some(8)] {
+                    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                    writer.nested(v, value, &mut ours, indent);
+                    writer.by_serde(v, value, &mut theirs, indent);
+                    let name = &program.values[v].name;
+                    assert_eq!(String::from_utf8(ours), String::from_utf8(theirs), "{name} {value:?} {indent:?}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(writer.leaves.iter().any(Option::is_some) && compared > 100, "{compared}");
     }
 
     /// The hand-written JSON line and document item are the JSON tree printed (compact, and
