@@ -5,6 +5,7 @@
 //! expects (its keys, its words) is worked out once per run, not once per value.
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -116,6 +117,9 @@ enum Expect<'p> {
         item: Box<Expect<'p>>,
         min: usize,
         max: Option<usize>,
+        /// How long the last such list read was: room made for the next at once (serde_json
+        /// does not say how long a list is), rather than grown item by item.
+        last: AtomicUsize,
     },
     Tally {
         levels: Vec<&'p str>,
@@ -144,9 +148,12 @@ impl<'p> Expect<'p> {
             Shape::Number { whole, min, max, .. } => Expect::Number { whole: *whole, min: *min, max: *max },
             Shape::Rating(s) => Expect::Word(program.scales[*s].levels.iter().map(|(n, _)| n.as_str()).collect()),
             Shape::Label(l) => Expect::Word(program.label_sets[*l].iter().map(String::as_str).collect()),
-            Shape::List { item, min, max } => {
-                Expect::List { item: Box::new(Expect::new(program, item)), min: *min, max: *max }
-            }
+            Shape::List { item, min, max } => Expect::List {
+                item: Box::new(Expect::new(program, item)),
+                min: *min,
+                max: *max,
+                last: AtomicUsize::new(0),
+            },
             Shape::Tally { scale, nonempty } => Expect::Tally {
                 levels: program.scales[*scale].levels.iter().map(|(n, _)| n.as_str()).collect(),
                 nonempty: *nonempty,
@@ -272,10 +279,15 @@ impl<'de> Visitor<'de> for Read<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let Expect::List { item, min, max } = self.0 else { return Err(give_up()) };
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).max(*min));
+        let Expect::List { item, min, max, last } = self.0 else { return Err(give_up()) };
+        let room = last.load(Ordering::Relaxed);
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(room).max(*min));
         while let Some(v) = seq.next_element_seed(Read(item))? {
             items.push(v);
+        }
+        // Written only when it changes: threads reading lists of one length share it.
+        if items.len() != room {
+            last.store(items.len(), Ordering::Relaxed);
         }
         if items.len() < *min || max.is_some_and(|m| items.len() > m) {
             return Err(give_up());
