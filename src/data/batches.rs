@@ -18,6 +18,9 @@ use crate::program::*;
 /// share among cores, few enough to stay in the processor's caches (512 was fastest on one
 /// core and as fast as 2,048 on two, for 10,000 and 100,000 Jiangsu records).
 pub(crate) const BATCH: usize = 512;
+/// Records of a JSON array read in place (on one thread) together: what they take stays in
+/// the processor's caches until they are evaluated.
+const IN_PLACE_BATCH: usize = 64;
 /// The longest line read, in bytes: a file without line breaks is not JSON Lines.
 const MAX_LINE: u64 = 64 << 20;
 
@@ -65,7 +68,21 @@ pub(crate) fn each_batch(
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+    each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+) -> Result<(), Vec<Diagnostic>> {
+    each_batch_then(program, data, progress, errors, |record| record, each)
+}
+
+/// `each_batch`, with `then` done to each record by the thread that read it, as soon as it
+/// is read (while it is still in that processor's caches; a batch's records together are
+/// larger than them): `each` gets what `then` gives, in input order.
+pub(crate) fn each_batch_then<T: Send>(
+    program: &Program,
+    data: Data,
+    progress: &dyn Progress,
+    errors: &mut Vec<Diagnostic>,
+    then: impl Fn(ReadRecord) -> T + Sync,
+    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     match (data.format, data.source) {
         (DataFormat::Csv | DataFormat::Xlsx, Source::File(path)) => super::table_stream::each_batch(
@@ -75,12 +92,12 @@ pub(crate) fn each_batch(
             |bytes| progress.advance(bytes),
             |batch, found| {
                 errors.extend(found);
-                each(batch, errors);
+                each(batch.into_par_iter().map(&then).collect(), errors);
                 errors.len() < MAX_ERRORS
             },
         )?,
-        (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, each)?,
-        (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, each)?,
+        (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, then, each)?,
+        (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, then, each)?,
         // Tables are read from their files (CSV beside its list files, a workbook's sheets).
         (DataFormat::Csv | DataFormat::Xlsx, _) => {
             let why = tr("a table is read from its file, not a batch at a time", "表格须从文件读取");
@@ -100,12 +117,13 @@ pub struct Data<'a> {
 
 /// `each_batch` for a JSON array: elements are parsed in parallel. Anything that is not an
 /// array of JSON values is one error, the first in the file (`json_array::first_error`).
-fn each_json_array_batch(
+fn each_json_array_batch<T: Send>(
     program: &Program,
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+    then: impl Fn(ReadRecord) -> T + Sync,
+    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
     let fast = super::fast::FastReader::new(program);
@@ -114,14 +132,17 @@ fn each_json_array_batch(
     // On one thread records are read where they are in the array; on more, the reading
     // thread only cuts the array into elements, which the others read in parallel.
     let in_place = rayon::current_num_threads() < 2;
+    // Read in place, a batch is read before any of it is evaluated: a small one stays in
+    // the processor's caches until then.
+    let size = if in_place { IN_PLACE_BATCH } else { BATCH };
     let reader = &fast;
     // A batch of elements, what follows it, and the bytes read for it.
     let batches = std::iter::from_fn(move || {
         if done {
             return None;
         }
-        let (mut batch, mut next, before) = (Vec::with_capacity(BATCH), Next::End, elements.offset());
-        while batch.len() < BATCH {
+        let (mut batch, mut next, before) = (Vec::with_capacity(size), Next::End, elements.offset());
+        while batch.len() < size {
             let found = if in_place { elements.next_read(reader) } else { elements.next_element().map(Found::Next) };
             match found {
                 Ok(Found::Record(record, _)) => batch.push((index + batch.len(), Piece::Read(record))),
@@ -137,7 +158,7 @@ fn each_json_array_batch(
             }
         }
         index += batch.len();
-        done = batch.len() < BATCH;
+        done = batch.len() < size;
         Some(Ok((batch, next, elements.offset() - before)))
     });
     read_ahead(batches, |batches| {
@@ -147,14 +168,17 @@ fn each_json_array_batch(
             let parsed: Vec<_> = batch
                 .into_par_iter()
                 .map(|(index, piece)| match piece {
-                    Piece::Read(record) => Ok((index, record)),
-                    Piece::Cut(e) => parse_element(program, &fast, &e, index).map_err(|fault| (fault, e)),
+                    Piece::Read(record) => Ok(then((index, record, None))),
+                    Piece::Cut(e) => match parse_element(program, &fast, &e, index) {
+                        Ok((index, record)) => Ok(then((index, record, None))),
+                        Err(fault) => Err((fault, e)),
+                    },
                 })
                 .collect();
             let mut records = Vec::with_capacity(parsed.len());
             for p in parsed {
                 match p {
-                    Ok((index, record)) => records.push((index, record, None)),
+                    Ok(done) => records.push(done),
                     Err((Some(e), _)) => errors.extend(e),
                     Err((None, element)) => return Err(vec![first_error(data.name, data.source, Some(&element))]),
                 }
@@ -245,12 +269,13 @@ fn parse_element(
 }
 
 /// `each_batch` for JSON Lines: lines are parsed in parallel.
-fn each_json_lines_batch(
+fn each_json_lines_batch<T: Send>(
     program: &Program,
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+    then: impl Fn(ReadRecord) -> T + Sync,
+    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = data.name;
     let unreadable = |e: std::io::Error| vec![super::files::cannot_read(name, &e.to_string())];
@@ -299,16 +324,17 @@ fn each_json_lines_batch(
             if lines.is_empty() {
                 break;
             }
-            let parsed: Vec<Result<(usize, Record), Vec<Diagnostic>>> = lines
+            let parsed: Vec<Result<T, Vec<Diagnostic>>> = lines
                 .into_par_iter()
                 .map(|(line_no, index, start, bytes)| {
-                    parse_line((program, &fast), name, (line_no, start), index, &bytes)
+                    let (index, record) = parse_line((program, &fast), name, (line_no, start), index, &bytes)?;
+                    Ok(then((index, record, None)))
                 })
                 .collect();
             let mut batch = Vec::with_capacity(parsed.len());
             for p in parsed {
                 match p {
-                    Ok((index, record)) => batch.push((index, record, None)),
+                    Ok(done) => batch.push(done),
                     Err(e) => errors.extend(e),
                 }
             }

@@ -10,14 +10,14 @@
 //! a fault of a JSON file.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash};
+use std::hash::BuildHasher;
 
 use rayon::prelude::*;
 
 use super::passes::{Plan, fresh};
 use super::spill::{self, SpillReader, SpillWriter};
 use super::{Record, UnitResult, Value};
-use crate::data::batches::{BATCH, Data, Progress, Quiet, each_batch, none_or_all};
+use crate::data::batches::{BATCH, Data, Progress, Quiet, ReadRecord, each_batch, each_batch_then, none_or_all};
 use crate::data::err;
 use crate::data::json_array::Source;
 use crate::data::record::MAX_ERRORS;
@@ -54,23 +54,25 @@ pub fn evaluate_streamed<E>(
         run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
     }
     let mut names = Names::default();
+    let hasher = names.hasher.clone();
     let mut errors = Vec::new();
-    // The data: requirements, and the values up to the first ranking (or all of them).
-    let read = each_batch(program, data, progress, &mut errors, |batch, errors| {
-        for (index, record, _) in &batch {
-            names.note(*index, &record.unit);
+    // The data: requirements, and the values up to the first ranking (or all of them), each
+    // record as soon as it is read.
+    let first = |(index, record, cells): ReadRecord| {
+        let name = (index, hasher.hash_one(&record.unit));
+        let requirements = plan.requirement_errors(params, &record, cells.as_ref());
+        if !requirements.is_empty() {
+            return (name, Err(requirements));
         }
-        let done: Vec<_> = batch
-            .into_par_iter()
-            .map(|(_, record, cells)| {
-                let requirements = plan.requirement_errors(params, &record, cells.as_ref());
-                if !requirements.is_empty() {
-                    return Err(requirements);
-                }
-                let result = fresh(program, &record);
-                step(&plan, params, 0, record, result)
-            })
-            .collect();
+        let result = fresh(program, &record);
+        (name, step(&plan, params, 0, record, result))
+    };
+    let read = each_batch_then(program, data, progress, &mut errors, first, |batch, errors| {
+        let mut done = Vec::with_capacity(batch.len());
+        for ((index, hash), step) in batch {
+            names.note(index, hash);
+            done.push(step);
+        }
         run.take(done, errors);
     });
     read?;
@@ -215,10 +217,8 @@ struct Names {
 }
 
 impl Names {
-    fn note(&mut self, index: usize, unit: &str) {
-        let mut h = self.hasher.build_hasher();
-        unit.hash(&mut h);
-        let hash = std::hash::Hasher::finish(&h);
+    /// Department `index`, whose name has `hash` (by `self.hasher`).
+    fn note(&mut self, index: usize, hash: u64) {
         match self.first.get(&hash) {
             Some(&first) => self.same_hash.push((first, index as u32)),
             None => {
