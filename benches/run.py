@@ -18,7 +18,9 @@ repeated under new names) as a JSON array and as JSON Lines, in a temporary fold
   largest size asked, if smaller).
 
 Each end-to-end run is repeated --runs times (3; once for a million records) and the fastest
-counts; peak memory is the largest resident set of the runs. Prints Markdown tables for the
+counts; the runs take turns (the hand-written evaluator, then each jixiao run, round after
+round), since this machine's speed drifts over minutes; evaluation alone likewise. Peak memory
+is the largest resident set of the runs. Prints Markdown tables for the
 README, with each time as a multiple of the hand-written evaluator's on the same records.
 """
 
@@ -92,11 +94,18 @@ def timed(cmd, stdout=None):
     return seconds, usage.ru_maxrss / 1024
 
 
-def best(cmd, runs, stdout=None):
-    """The fastest of `runs` runs and the largest peak memory among them: one run on a shared
-    machine varies by several percent."""
-    results = [timed(cmd, stdout) for _ in range(runs)]
-    return min(s for s, _ in results), max(mb for _, mb in results)
+def interleaved(cmds, runs, check):
+    """For each command, the fastest of `runs` runs and the largest peak memory among them.
+    The commands take turns, round after round: this machine's speed drifts by a third over
+    minutes, and a ratio of two runs far apart in time measures the drift. `check(i)` is
+    called after command i's first run. A command is (argv, file for its stdout or None)."""
+    results = [[] for _ in cmds]
+    for r in range(runs):
+        for i, (cmd, stdout) in enumerate(cmds):
+            results[i].append(timed(cmd, stdout))
+            if r == 0:
+                check(i)
+    return [(min(s for s, _ in rs), max(mb for _, mb in rs)) for rs in results]
 
 
 def placings(path):
@@ -126,13 +135,15 @@ def agree(ours, native):
             sys.exit(f"jixiao and the hand-written evaluator disagree: {a} against {b}")
 
 
-def evaluation_alone(alone, native, name, array):
-    """Records per second of evaluation alone: (jixiao, native)."""
-    rates = []
-    for cmd in ([alone, str(ROOT / f"regulations/{name}.jx"), str(array), "--repeat", "5"],
-                [str(native), REGULATIONS[name], str(array), "--no-output", "--repeat", "20"]):
-        err = subprocess.run(cmd, check=True, capture_output=True, text=True).stderr
-        rates.append(float(re.search(r"eval_records_per_s=([0-9.]+)", err).group(1)))
+def evaluation_alone(alone, native, name, array, runs):
+    """Records per second of evaluation alone, the best of `runs` rounds taken in turn:
+    (jixiao, native)."""
+    rates = [0.0, 0.0]
+    for _ in range(runs):
+        for i, cmd in enumerate(([alone, str(ROOT / f"regulations/{name}.jx"), str(array), "--repeat", "5"],
+                                 [str(native), REGULATIONS[name], str(array), "--no-output", "--repeat", "20"])):
+            err = subprocess.run(cmd, check=True, capture_output=True, text=True).stderr
+            rates[i] = max(rates[i], float(re.search(r"eval_records_per_s=([0-9.]+)", err).group(1)))
     return rates
 
 
@@ -152,17 +163,19 @@ def main():
             lines, array = generate(name, n, folder)
             k = runs if n < 1_000_000 else 1
             native_out, out = folder / "native.json", folder / "out.json"
-            base, base_mb = best([str(native), REGULATIONS[name], str(array)], k, stdout=native_out)
-            rows.append((name, n, "hand-written, JSON array", "1", base, base_mb, 1.0))
+            cmds = [([str(native), REGULATIONS[name], str(array)], native_out)]
+            labels = [("hand-written, JSON array", "1")]
             for data, label in ((array, "JSON array"), (lines, "JSON Lines")):
                 for jobs in ("1", "2"):
-                    cmd = [str(jixiao), "eval", str(ROOT / f"regulations/{name}.jx"), str(data), "-o", str(out),
-                           "--jobs", jobs]
-                    seconds, mb = best(cmd, k)
-                    agree(out, native_out)
-                    rows.append((name, n, f"jixiao, {label}", jobs, seconds, mb, seconds / base))
+                    cmds.append(([str(jixiao), "eval", str(ROOT / f"regulations/{name}.jx"), str(data), "-o",
+                                  str(out), "--jobs", jobs], None))
+                    labels.append((f"jixiao, {label}", jobs))
+            timings = interleaved(cmds, k, lambda i: i == 0 or agree(out, native_out))
+            base = timings[0][0]
+            for (label, jobs), (seconds, mb) in zip(labels, timings):
+                rows.append((name, n, label, jobs, seconds, mb, seconds / base))
             if n == max(s for s in sizes if s <= 100_000) if any(s <= 100_000 for s in sizes) else n == sizes[0]:
-                ours, theirs = evaluation_alone(alone, native, name, array)
+                ours, theirs = evaluation_alone(alone, native, name, array, runs)
                 alone_rows.append((name, n, ours, theirs))
             lines.unlink()
             array.unlink()
