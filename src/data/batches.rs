@@ -26,7 +26,10 @@ const MAX_LINE: u64 = 64 << 20;
 
 /// A record read, with its index among the records and, for tables, where its values came
 /// from (by field path).
-pub(crate) type ReadRecord = (usize, Record, Option<std::collections::HashMap<String, String>>);
+pub(crate) type ReadRecord = (usize, Record, Cells);
+
+/// For a record read from tables: where each of its values came from (by field path).
+pub(crate) type Cells = Option<std::collections::HashMap<String, String>>;
 
 /// How far through the passes a run is, for a progress bar: bytes read of all passes.
 pub trait Progress: Sync {
@@ -68,21 +71,30 @@ pub(crate) fn each_batch(
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
+    mut each: impl FnMut(Vec<ReadRecord>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    each_batch_then(program, data, progress, errors, |record| record, each)
+    each_batch_then(
+        program,
+        data,
+        progress,
+        errors,
+        |record, cells| (record, cells),
+        |batch, errors| {
+            each(batch.into_iter().map(|(index, (record, cells))| (index, record, cells)).collect(), errors)
+        },
+    )
 }
 
 /// `each_batch`, with `then` done to each record by the thread that read it, as soon as it
 /// is read (while it is still in that processor's caches; a batch's records together are
-/// larger than them): `each` gets what `then` gives, in input order.
+/// larger than them): `each` gets what `then` gives, with the record's index, in input order.
 pub(crate) fn each_batch_then<T: Send>(
     program: &Program,
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    then: impl Fn(ReadRecord) -> T + Sync,
-    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
+    then: impl Fn(Record, Cells) -> T + Sync,
+    mut each: impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     match (data.format, data.source) {
         (DataFormat::Csv | DataFormat::Xlsx, Source::File(path)) => super::table_stream::each_batch(
@@ -92,11 +104,17 @@ pub(crate) fn each_batch_then<T: Send>(
             |bytes| progress.advance(bytes),
             |batch, found| {
                 errors.extend(found);
-                each(batch.into_par_iter().map(&then).collect(), errors);
+                each(
+                    batch.into_par_iter().map(|(index, record, cells)| (index, then(record, cells))).collect(),
+                    errors,
+                );
                 errors.len() < MAX_ERRORS
             },
         )?,
-        (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, then, each)?,
+        (DataFormat::Json, _) if rayon::current_num_threads() > 1 => {
+            each_json_array_in_blocks(program, (data, BLOCK), progress, errors, &then, &mut each)?
+        }
+        (DataFormat::Json, _) => each_json_array_batch(program, data, progress, errors, (0, 0), &then, &mut each)?,
         (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, then, each)?,
         // Tables are read from their files (CSV beside its list files, a workbook's sheets).
         (DataFormat::Csv | DataFormat::Xlsx, _) => {
@@ -117,18 +135,21 @@ pub struct Data<'a> {
 
 /// `each_batch` for a JSON array: elements are parsed in parallel. Anything that is not an
 /// array of JSON values is one error, the first in the file (`json_array::first_error`).
+/// `start`: the byte to start at and the index of the element there (0, 0: the file's start;
+/// anything else must be just after an element).
 fn each_json_array_batch<T: Send>(
     program: &Program,
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    then: impl Fn(ReadRecord) -> T + Sync,
-    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
+    (offset, mut index): (u64, usize),
+    then: &(impl Fn(Record, Cells) -> T + Sync),
+    each: &mut impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
     let fast = super::fast::FastReader::new(program);
-    let mut elements = Elements::new(data.source.open().map_err(unreadable)?);
-    let (mut index, mut done) = (0, false);
+    let mut elements = Elements::resume(data.source.open_at(offset).map_err(unreadable)?, offset, offset > 0);
+    let mut done = false;
     // On one thread records are read where they are in the array; on more, the reading
     // thread only cuts the array into elements, which the others read in parallel.
     let in_place = rayon::current_num_threads() < 2;
@@ -165,24 +186,10 @@ fn each_json_array_batch<T: Send>(
         while let Some(read) = batches.next() {
             let (batch, next, bytes) = read.map_err(unreadable)?;
             progress.advance(bytes);
-            let parsed: Vec<_> = batch
-                .into_par_iter()
-                .map(|(index, piece)| match piece {
-                    Piece::Read(record) => Ok(then((index, record, None))),
-                    Piece::Cut(e) => match parse_element(program, &fast, &e, index) {
-                        Ok((index, record)) => Ok(then((index, record, None))),
-                        Err(fault) => Err((fault, e)),
-                    },
-                })
-                .collect();
-            let mut records = Vec::with_capacity(parsed.len());
-            for p in parsed {
-                match p {
-                    Ok(done) => records.push(done),
-                    Err((Some(e), _)) => errors.extend(e),
-                    Err((None, element)) => return Err(vec![first_error(data.name, data.source, Some(&element))]),
-                }
-            }
+            let records = in_order(data, batch, errors, |index, piece| match piece {
+                Piece::Read(record) => Ok(then(record, None)),
+                Piece::Cut(e) => cut_out(program, &fast, then, index, e),
+            })?;
             if let Next::Malformed = next {
                 return Err(vec![first_error(data.name, data.source, None)]);
             }
@@ -193,6 +200,250 @@ fn each_json_array_batch<T: Send>(
         }
         Ok(())
     })
+}
+
+/// The bytes of a JSON array that one thread reads at a time when there are several: a
+/// block ends where an element probably ends (`probable_end`).
+const BLOCK: usize = 128 << 10;
+
+/// A stretch of a JSON array's text that probably starts and ends between elements, and where
+/// it starts in the file.
+struct Block {
+    bytes: Vec<u8>,
+    offset: u64,
+}
+
+/// How a block read in place ended.
+enum BlockEnd {
+    /// Just after an element (and whitespace): the next block starts between elements.
+    Between,
+    /// With the array's closing bracket and whitespace.
+    Closed,
+    /// Anything else: a fault, or the block did not start or end between elements.
+    Unsure,
+}
+
+/// `each_batch` for a JSON array on more than one thread, about `size` bytes (a block) to a
+/// thread at a time. The reading thread only cuts the file into blocks, each ending where an
+/// element probably ends; each block is read in place, element by element, by one thread,
+/// which evaluates (`then`) each record as it reads it. A block is taken only if every block
+/// before it ended between elements: then it started between elements too, and was read as
+/// reading the array in one piece reads it. From the first block that did not end so (a
+/// guess inside a string, a fault), the rest is read by cutting it into elements
+/// (`each_json_array_batch`), which says what is wrong, if anything.
+fn each_json_array_in_blocks<T: Send>(
+    program: &Program,
+    (data, size): (Data, usize),
+    progress: &dyn Progress,
+    errors: &mut Vec<Diagnostic>,
+    then: &(impl Fn(Record, Cells) -> T + Sync),
+    each: &mut impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
+) -> Result<(), Vec<Diagnostic>> {
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
+    let fast = super::fast::FastReader::new(program);
+    let reader = data.source.open().map_err(unreadable)?;
+    let groups = block_groups(reader, &fast, 2 * rayon::current_num_threads(), size);
+    let resume = read_ahead(groups, |groups| -> Result<Option<(u64, usize)>, Vec<Diagnostic>> {
+        let (mut index, mut closed) = (0, false);
+        for group in groups {
+            let group = group.map_err(unreadable)?;
+            let reads: Vec<_> = group.par_iter().map(|block| read_block(&fast, then, block)).collect();
+            let (mut batch, mut resume) = (Vec::new(), None);
+            for (block, (items, end)) in group.iter().zip(reads) {
+                if closed {
+                    // Something after the closing bracket.
+                    return Err(vec![first_error(data.name, data.source, None)]);
+                }
+                if let BlockEnd::Unsure = end {
+                    resume = Some((block.offset, index));
+                    break;
+                }
+                closed = matches!(end, BlockEnd::Closed);
+                progress.advance(block.bytes.len() as u64);
+                for item in items {
+                    batch.push((index, item));
+                    index += 1;
+                }
+            }
+            let records = in_order(data, batch, errors, |index, item| match item {
+                Ok(done) => Ok(done),
+                Err(e) => cut_out(program, &fast, then, index, e),
+            })?;
+            each(records, errors);
+            if resume.is_some() {
+                return Ok(resume);
+            }
+            if errors.len() >= MAX_ERRORS {
+                // Enough faults: the rest is only checked to be JSON, by the other reading.
+                let next = group.last().map_or(0, |b| b.offset + b.bytes.len() as u64);
+                return Ok((!closed).then_some((next, index)));
+            }
+        }
+        if !closed {
+            // The file ended without closing the array (or was empty).
+            return Err(vec![first_error(data.name, data.source, None)]);
+        }
+        Ok(None)
+    })?;
+    match resume {
+        Some(start) => each_json_array_batch(program, data, progress, errors, start, then, each),
+        None => Ok(()),
+    }
+}
+
+/// A block read in place: each element's record as `then` made it, or the element cut out
+/// where it could not be read in place; and how the block ended.
+fn read_block<T>(
+    fast: &super::fast::FastReader,
+    then: &impl Fn(Record, Cells) -> T,
+    block: &Block,
+) -> (Vec<Result<T, Element>>, BlockEnd) {
+    let mut elements = Elements::resume(&block.bytes[..], block.offset, block.offset > 0);
+    let mut items = Vec::new();
+    loop {
+        match elements.next_read(fast) {
+            Ok(Found::Record(record, _)) => items.push(Ok(then(record, None))),
+            Ok(Found::Next(Next::Element(e))) => items.push(Err(e)),
+            Ok(Found::Next(Next::End)) => return (items, BlockEnd::Closed),
+            // The block's end, just after an element; or a fault.
+            Ok(Found::Next(Next::Malformed)) => {
+                let whole = elements.offset() == block.offset + block.bytes.len() as u64;
+                let end = if whole && elements.between_elements() { BlockEnd::Between } else { BlockEnd::Unsure };
+                return (items, end);
+            }
+            Err(_) => return (items, BlockEnd::Unsure),
+        }
+    }
+}
+
+/// The file in blocks of about `size` bytes, `count` blocks at a time. Where no element
+/// seems to end within eight blocks' worth (at least 1 MB), that much is one block (its
+/// reading will not be sure, and the cutting reading takes over).
+fn block_groups<'a>(
+    mut reader: Box<dyn BufRead + Send + 'a>,
+    fast: &'a super::fast::FastReader,
+    count: usize,
+    size: usize,
+) -> impl Iterator<Item = std::io::Result<Vec<Block>>> + Send + 'a {
+    let (mut carry, mut offset, mut searched, mut eof) = (Vec::new(), 0u64, size, false);
+    let mut next = move || -> std::io::Result<Option<Block>> {
+        loop {
+            if carry.len() > searched || (eof && searched < carry.len()) {
+                let most = (8 * size).max(1 << 20);
+                let end = match probable_end(fast, &carry, searched, eof) {
+                    Ok(end) => Some(end),
+                    Err(more) => {
+                        // Not in what has been read yet (a long element, or a record still to
+                        // come): from `more` on again once more is read.
+                        searched = more;
+                        (carry.len() > most).then_some(carry.len())
+                    }
+                };
+                if let Some(end) = end {
+                    let rest = carry.split_off(end);
+                    let bytes = std::mem::replace(&mut carry, rest);
+                    let block = Block { offset, bytes };
+                    offset += block.bytes.len() as u64;
+                    searched = size;
+                    return Ok(Some(block));
+                }
+            }
+            if eof {
+                return Ok((!carry.is_empty()).then(|| Block { offset, bytes: std::mem::take(&mut carry) }));
+            }
+            // A block's worth at a time: what follows a block's end is copied again.
+            let buf = reader.fill_buf()?;
+            let n = buf.len().min(size);
+            eof = n == 0;
+            carry.extend_from_slice(&buf[..n]);
+            reader.consume(n);
+        }
+    };
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        let mut group = Vec::with_capacity(count);
+        while group.len() < count {
+            match next() {
+                Ok(Some(block)) => group.push(block),
+                Ok(None) => break,
+                Err(e) => {
+                    failed = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        (!group.is_empty()).then_some(Ok(group))
+    })
+}
+
+/// Where an element probably ends, at or after `from`: just after a `}` that whitespace, a
+/// comma, whitespace and a record the fast reader reads follow. (Objects inside records end
+/// so too, but what follows them is not a whole record.) It may still be inside a string: the
+/// blocks before tell. `Err`: where to look again once more of the file is in `bytes`
+/// (`whole`: the file ends with them). A record is looked for in the next `RECORD` bytes: a
+/// file of longer records is not cut into blocks (it is read by cutting it into elements).
+fn probable_end(fast: &super::fast::FastReader, bytes: &[u8], from: usize, whole: bool) -> Result<usize, usize> {
+    const RECORD: usize = 16 << 10;
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut at = from.min(bytes.len());
+    while let Some(k) = memchr::memchr(b'}', &bytes[at..]) {
+        let brace = at + k;
+        let rest = &bytes[brace + 1..];
+        let Some(comma) = rest.iter().position(|b| !space(b)) else { return Err(brace) };
+        if rest[comma] == b',' {
+            let Some(next) = rest[comma + 1..].iter().position(|b| !space(b)) else { return Err(brace) };
+            let record = &rest[comma + 1 + next..];
+            if record[0] == b'{' {
+                if fast.record_at(record, RECORD).is_some() {
+                    return Ok(brace + 1);
+                }
+                // Perhaps a record not read whole yet.
+                if record.len() < RECORD && !whole {
+                    return Err(brace);
+                }
+            }
+        }
+        at = brace + 1;
+    }
+    Err(bytes.len())
+}
+
+/// A batch's items made records (`make`, in parallel), in input order, with their index. The
+/// faults of records are added to `errors`; an element that is not JSON text is the file's
+/// fault, as reading the whole file reports it.
+fn in_order<I: Send, T: Send>(
+    data: Data,
+    batch: Vec<(usize, I)>,
+    errors: &mut Vec<Diagnostic>,
+    make: impl Fn(usize, I) -> Result<T, (Option<Vec<Diagnostic>>, Element)> + Sync,
+) -> Result<Vec<(usize, T)>, Vec<Diagnostic>> {
+    let made: Vec<_> = batch.into_par_iter().map(|(index, item)| (index, make(index, item))).collect();
+    let mut records = Vec::with_capacity(made.len());
+    for (index, m) in made {
+        match m {
+            Ok(done) => records.push((index, done)),
+            Err((Some(e), _)) => errors.extend(e),
+            Err((None, element)) => return Err(vec![first_error(data.name, data.source, Some(&element))]),
+        }
+    }
+    Ok(records)
+}
+
+/// An element cut out of the array, read by the checking reader, then `then` done to it.
+fn cut_out<T>(
+    program: &Program,
+    fast: &super::fast::FastReader,
+    then: &impl Fn(Record, Cells) -> T,
+    index: usize,
+    e: Element,
+) -> Result<T, (Option<Vec<Diagnostic>>, Element)> {
+    match parse_element(program, fast, &e, index) {
+        Ok((_, record)) => Ok(then(record, None)),
+        Err(fault) => Err((fault, e)),
+    }
 }
 
 /// A batch of a JSON array's elements (with their index), what follows it, and the bytes
@@ -274,8 +525,8 @@ fn each_json_lines_batch<T: Send>(
     data: Data,
     progress: &dyn Progress,
     errors: &mut Vec<Diagnostic>,
-    then: impl Fn(ReadRecord) -> T + Sync,
-    mut each: impl FnMut(Vec<T>, &mut Vec<Diagnostic>),
+    then: impl Fn(Record, Cells) -> T + Sync,
+    mut each: impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = data.name;
     let unreadable = |e: std::io::Error| vec![super::files::cannot_read(name, &e.to_string())];
@@ -324,11 +575,11 @@ fn each_json_lines_batch<T: Send>(
             if lines.is_empty() {
                 break;
             }
-            let parsed: Vec<Result<T, Vec<Diagnostic>>> = lines
+            let parsed: Vec<Result<(usize, T), Vec<Diagnostic>>> = lines
                 .into_par_iter()
                 .map(|(line_no, index, start, bytes)| {
                     let (index, record) = parse_line((program, &fast), name, (line_no, start), index, &bytes)?;
-                    Ok(then((index, record, None)))
+                    Ok((index, then(record, None)))
                 })
                 .collect();
             let mut batch = Vec::with_capacity(parsed.len());
@@ -399,4 +650,97 @@ fn line_too_long(name: &str, line: usize) -> Diagnostic {
         "JSON Lines holds one department's record a line; a JSON array belongs in a .json file",
         "JSON Lines 文件每行一个部门的记录；JSON 数组请存为 .json 文件",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// What reading an array gives: the fault of the file; or the records with their index
+    /// and the faults in records (with a fault of the file, every caller reports that alone).
+    fn outcome(
+        read: impl FnOnce(&mut Vec<Diagnostic>, &mut Vec<(usize, Record)>) -> Result<(), Vec<Diagnostic>>,
+    ) -> String {
+        let (mut errors, mut records) = (Vec::new(), Vec::new());
+        match read(&mut errors, &mut records) {
+            Err(fault) => format!("{fault:?}"),
+            Ok(()) => format!("{records:?}\n{errors:?}"),
+        }
+    }
+
+    /// Arrays of real records, whole and with random faults, and with a name that holds what
+    /// looks like the end of an element and a whole record, read in blocks of many sizes on
+    /// two threads: the records, faults and indices are those of cutting the array into
+    /// elements. Whole arrays are read in blocks, not by the cutting reading they fall back to.
+    #[test]
+    fn reading_in_blocks_gives_what_cutting_gives() {
+        let text = std::fs::read_to_string("regulations/jiangsu-2011.jx").unwrap();
+        let (program, _) = crate::compile(&SourceFile::new("j.jx", text)).unwrap();
+        let fast = super::super::fast::FastReader::new(&program);
+        let examples = std::fs::read_to_string("examples/jiangsu-2011/departments.json").unwrap();
+        let records: Vec<serde_json::Value> = serde_json::from_str(&examples).unwrap();
+        let lines: Vec<String> = records.iter().take(8).map(|r| serde_json::to_string(r).unwrap()).collect();
+        // A name holding `}, ` and a whole record, escaped: a block may end inside it.
+        let inner = serde_json::to_string(&format!("}}, {}", lines[0])).unwrap();
+        let tricky = lines[1].replacen("\"部门\":\"省", &format!("\"部门\":{},\"x\":\"", inner), 1);
+        let tricky = tricky.replacen("\"x\":\"", "\"部门2\":\"", 1);
+        let bad_score = lines[2].replacen("\"评估计划\":", "\"评估计划\":1", 1);
+        let bases = [
+            format!("[{}]", lines.join(",")),
+            serde_json::to_string_pretty(&records[..6]).unwrap(),
+            format!("\u{feff}[\n{},\n{tricky},\n{}\n]\n", lines[..4].join(",\n"), lines[4..].join(" , ")),
+            format!("[{bad_score},{},{bad_score}]", lines[3]),
+            format!("[{}] {{}}, {}", lines[5], lines[6]),
+            format!("[{}, {}", lines[6], lines[7]),
+        ];
+        for base in &bases[..2] {
+            for size in [40, 700, 3000] {
+                let groups = block_groups(Box::new(base.as_bytes()), &fast, 3, size);
+                let blocks: Vec<Block> = groups.flat_map(|g| g.unwrap()).collect();
+                assert!(blocks.len() > 1, "{size}");
+                for block in &blocks {
+                    let (_, end) = read_block(&fast, &|r: Record, _: Cells| r, block);
+                    let text = String::from_utf8_lossy(&block.bytes);
+                    assert!(matches!(end, BlockEnd::Between | BlockEnd::Closed), "{size} at {}: {text}", block.offset);
+                }
+            }
+        }
+        let junk = b"[]{}\",:x0-.e\\ \n\xff";
+        let mut random = crate::number::xorshift(0x9e37_79b9_7f4a_7c15);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut compared = 0;
+        for base in &bases {
+            for round in 0..40 {
+                let mut bytes = base.as_bytes().to_vec();
+                for _ in 0..(if round < 4 { 0 } else { random() % 3 + 1 }) {
+                    let i = random() as usize % (bytes.len() + 1);
+                    match random() % 3 {
+                        0 if i < bytes.len() => drop(bytes.remove(i)),
+                        1 => bytes.insert(i, junk[random() as usize % junk.len()]),
+                        _ => bytes.truncate(i),
+                    }
+                }
+                let data = Data { name: "d.json", format: DataFormat::Json, source: Source::Bytes(&bytes) };
+                let then = |record: Record, _: Cells| record;
+                let cut = pool.install(|| {
+                    outcome(|errors, out| {
+                        let mut each = |b: Vec<(usize, Record)>, _: &mut Vec<Diagnostic>| out.extend(b);
+                        each_json_array_batch(&program, data, &Quiet, errors, (0, 0), &then, &mut each)
+                    })
+                });
+                for size in [40, 700, 3000, BLOCK] {
+                    let blocks = pool.install(|| {
+                        outcome(|errors, out| {
+                            let mut each = |b: Vec<(usize, Record)>, _: &mut Vec<Diagnostic>| out.extend(b);
+                            each_json_array_in_blocks(&program, (data, size), &Quiet, errors, &then, &mut each)
+                        })
+                    });
+                    assert_eq!(blocks, cut, "round {round} in blocks of {size}: {}", String::from_utf8_lossy(&bytes));
+                    compared += usize::from(cut.starts_with("[(0,"));
+                }
+            }
+        }
+        assert!(compared > 60, "{compared}");
+    }
 }

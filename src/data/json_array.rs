@@ -30,6 +30,18 @@ impl<'a> Source<'a> {
         })
     }
 
+    /// From byte `offset` on.
+    pub fn open_at(&self, offset: u64) -> io::Result<Box<dyn BufRead + Send + 'a>> {
+        Ok(match *self {
+            Source::File(path) => {
+                let mut file = std::fs::File::open(path)?;
+                io::Seek::seek(&mut file, io::SeekFrom::Start(offset))?;
+                Box::new(io::BufReader::with_capacity(1 << 20, file))
+            }
+            Source::Bytes(bytes) => Box::new(bytes.get(offset as usize..).unwrap_or_default()),
+        })
+    }
+
     /// The whole of it, for a diagnosis that needs it.
     fn all(&self, name: &str) -> Result<Vec<u8>, Diagnostic> {
         let mut bytes = Vec::new();
@@ -137,23 +149,34 @@ fn whitespace(b: u8) -> bool {
 
 impl<R: BufRead> Elements<R> {
     pub fn new(reader: R) -> Elements<R> {
+        Elements::resume(reader, 0, false)
+    }
+
+    /// The elements of an array read from `reader`, which starts at byte `offset` of the
+    /// file: between two elements (`between`: just after one), or at the file's start.
+    pub fn resume(reader: R, offset: u64, between: bool) -> Elements<R> {
         let cut = Cut {
-            phase: Phase::Start,
+            phase: if between { Phase::After } else { Phase::Start },
             depth: 0,
             deepest: 0,
             in_string: false,
             escaped: false,
             current: Vec::new(),
             start: 0,
-            offset: 0,
+            offset,
             bom: 0,
         };
         Elements { reader, cut, window: WINDOW }
     }
 
-    /// Bytes consumed so far (for a progress bar).
+    /// Bytes consumed so far, from the file's start (for a progress bar).
     pub fn offset(&self) -> u64 {
         self.cut.offset
+    }
+
+    /// Whether what was read so far ends just after an element (and whitespace).
+    pub fn between_elements(&self) -> bool {
+        self.cut.phase == Phase::After
     }
 
     pub fn next_element(&mut self) -> io::Result<Next> {

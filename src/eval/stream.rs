@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::passes::{Plan, fresh};
 use super::spill::{self, SpillReader, SpillWriter};
 use super::{Record, UnitResult, Value};
-use crate::data::batches::{BATCH, Data, Progress, Quiet, ReadRecord, each_batch, each_batch_then, none_or_all};
+use crate::data::batches::{BATCH, Cells, Data, Progress, Quiet, each_batch, each_batch_then, none_or_all};
 use crate::data::err;
 use crate::data::json_array::Source;
 use crate::data::record::MAX_ERRORS;
@@ -58,18 +58,18 @@ pub fn evaluate_streamed<E>(
     let mut errors = Vec::new();
     // The data: requirements, and the values up to the first ranking (or all of them), each
     // record as soon as it is read.
-    let first = |(index, record, cells): ReadRecord| {
-        let name = (index, hasher.hash_one(&record.unit));
+    let first = |record: Record, cells: Cells| {
+        let hash = hasher.hash_one(&record.unit);
         let requirements = plan.requirement_errors(params, &record, cells.as_ref());
         if !requirements.is_empty() {
-            return (name, Err(requirements));
+            return (hash, Err(requirements));
         }
         let result = fresh(program, &record);
-        (name, step(&plan, params, 0, record, result))
+        (hash, step(&plan, params, 0, record, result))
     };
     let read = each_batch_then(program, data, progress, &mut errors, first, |batch, errors| {
         let mut done = Vec::with_capacity(batch.len());
-        for ((index, hash), step) in batch {
+        for (index, (hash, step)) in batch {
             names.note(index, hash);
             done.push(step);
         }
