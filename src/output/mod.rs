@@ -156,14 +156,10 @@ pub struct ResultJsonWriter<'p> {
     keys: Vec<Vec<u8>>,
     /// For each value, its levels' names as JSON strings (none unless it is a level).
     levels: Vec<Vec<Vec<u8>>>,
-    /// For each value computed once per leaf, its members as `value_json` makes them: each
-    /// leaf name once, where it first comes, with the entry of the last leaf of that name;
-    /// and how many leaves there are.
-    leaves: Vec<Option<(Vec<Member>, usize)>>,
+    /// For each value computed once per leaf, its leaves' names as JSON strings, in order
+    /// (indicator names are unique: E0202).
+    leaves: Vec<Option<Vec<Vec<u8>>>>,
 }
-
-/// A member of a per-leaf value's object: its key as JSON and the entry written under it.
-type Member = (Vec<u8>, usize);
 
 /// How a result is laid out: one line, or the document's indented lines.
 #[derive(Clone, Copy)]
@@ -226,18 +222,11 @@ impl<'p> ResultJsonWriter<'p> {
         let leaves = program
             .values
             .iter()
-            .map(|def| {
-                let ValueKind::Let { family: Some(node), .. } = def.kind else { return None };
-                let mut members: Vec<Member> = Vec::new();
-                let names = program.leaf_names(node);
-                for (entry, name) in names.iter().enumerate() {
-                    let key = quoted(name);
-                    match members.iter_mut().find(|(k, _)| *k == key) {
-                        Some(member) => member.1 = entry,
-                        None => members.push((key, entry)),
-                    }
+            .map(|def| match def.kind {
+                ValueKind::Let { family: Some(node), .. } => {
+                    Some(program.leaf_names(node).iter().map(|n| quoted(n)).collect())
                 }
-                Some((members, names.len()))
+                _ => None,
             })
             .collect();
         ResultJsonWriter { program, keys, levels, leaves }
@@ -328,20 +317,17 @@ impl<'p> ResultJsonWriter<'p> {
             Value::Text(t) => json_str(out, t),
             Value::Level(i) => out.extend_from_slice(self.levels[v].get(*i).map_or(&b"\"\""[..], Vec::as_slice)),
             Value::Map(items) => {
-                let Some((members, leaves)) = &self.leaves[v] else { return out.extend_from_slice(b"null") };
-                if items.len() != *leaves {
-                    // Not one entry a leaf (never computed so): as serde prints it.
-                    return self.by_serde(v, value, out, indent);
-                }
-                if members.is_empty() {
+                let Some(keys) = &self.leaves[v] else { return out.extend_from_slice(b"null") };
+                // Leaf by leaf, as `value_json` pairs them.
+                if keys.is_empty() || items.is_empty() {
                     return out.extend_from_slice(b"{}");
                 }
                 out.push(b'{');
-                for (k, (key, entry)) in members.iter().enumerate() {
+                for (k, (key, item)) in keys.iter().zip(items).enumerate() {
                     member(out, k == 0);
                     out.extend_from_slice(key);
                     out.extend_from_slice(if indent.is_some() { b": " } else { b":" });
-                    self.nested(v, &items[*entry], out, inner);
+                    self.nested(v, item, out, inner);
                 }
                 close(out, b'}');
             }
@@ -355,23 +341,6 @@ impl<'p> ResultJsonWriter<'p> {
                 close(out, b']');
             }
             _ => out.extend_from_slice(b"null"),
-        }
-    }
-
-    /// `value_json` of a value printed by serde, its lines after the first `indent` spaces in.
-    fn by_serde(&self, v: ValueId, value: &Value, out: &mut Vec<u8>, indent: Option<usize>) {
-        let json = value_json(self.program, v, value);
-        let Some(n) = indent else {
-            let _ = serde_json::to_writer(&mut *out, &json);
-            return;
-        };
-        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        for (i, line) in text.lines().enumerate() {
-            if i > 0 {
-                out.push(b'\n');
-                out.resize(out.len() + n, b' ');
-            }
-            out.extend_from_slice(line.as_bytes());
         }
     }
 }
@@ -544,11 +513,9 @@ mod tests {
 
     #[test]
     fn numbers_print_as_their_decimals_print() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = crate::number::xorshift(0x9e37_79b9_7f4a_7c15);
         for i in 0..20_000u64 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = next();
             let num = (x % 2_000_001) as i128 - 1_000_000;
             let den = [1, 2, 3, 7, 8, 100, 1000, 999_983][(i % 8) as usize];
             let n = Number::from_parts(num * if i % 5 == 0 { 1_000_000_000_000 } else { 1 }, den).expect("a number");
@@ -629,13 +596,23 @@ mod tests {
         for n in [1, 3, 12, 13, 40] {
             kinds.push(Value::Map(mixed(n)));
         }
+        // `value_json` printed by serde, its lines after the first `indent` spaces in.
+        let by_serde = |v: ValueId, value: &Value, indent: Option<usize>| {
+            let json = value_json(&program, v, value);
+            match indent {
+                None => serde_json::to_string(&json).expect("prints"),
+                Some(n) => {
+                    serde_json::to_string_pretty(&json).expect("prints").replace('\n', &format!("\n{}", " ".repeat(n)))
+                }
+            }
+        };
         let mut compared = 0;
         for v in 0..program.values.len() {
             for value in &kinds {
                 for indent in [None, Some(8)] {
-                    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                    let mut ours = Vec::new();
                     writer.nested(v, value, &mut ours, indent);
-                    writer.by_serde(v, value, &mut theirs, indent);
+                    let theirs = by_serde(v, value, indent).into_bytes();
                     let name = &program.values[v].name;
                     assert_eq!(String::from_utf8(ours), String::from_utf8(theirs), "{name} {value:?} {indent:?}");
                     compared += 1;
