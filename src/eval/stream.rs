@@ -54,7 +54,8 @@ pub fn evaluate_streamed<E>(
         run.spill = Some(SpillWriter::new().map_err(|e| vec![temp_failed(e)])?);
     }
     let mut names = Names::default();
-    let hasher = names.hasher.clone();
+    // Names are hashed by the thread that reads them; `names` notes the hashes in order.
+    let hasher = std::collections::hash_map::RandomState::new();
     let mut errors = Vec::new();
     // The data: requirements, and the values up to the first ranking (or all of them), each
     // record as soon as it is read.
@@ -213,11 +214,10 @@ impl<E> Run<'_, E> {
 struct Names {
     first: HashMap<u64, u32>,
     same_hash: Vec<(u32, u32)>,
-    hasher: std::collections::hash_map::RandomState,
 }
 
 impl Names {
-    /// Department `index`, whose name has `hash` (by `self.hasher`).
+    /// Department `index`, whose name has `hash` (the same hasher for every name of a run).
     fn note(&mut self, index: usize, hash: u64) {
         match self.first.get(&hash) {
             Some(&first) => self.same_hash.push((first, index as u32)),
