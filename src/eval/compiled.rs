@@ -654,7 +654,10 @@ impl Maker<'_> {
         Some(match &def.kind {
             ValueKind::Rank { by, within, .. } => Computed::Rank {
                 by: self.num(by)?,
-                within: within.as_ref().map(|w| self.formula(w)).map_or(Some(None), |f| f.map(Some))?,
+                within: match within {
+                    None => None,
+                    Some(w) => Some(self.formula(w)?),
+                },
             },
             ValueKind::Grade { subject, bands, .. } => {
                 let bound = |b: &Option<(Expr, bool)>| match b {
