@@ -274,7 +274,8 @@ fn each_json_array_in_blocks<T: Send>(
                 return Ok(resume);
             }
             if errors.len() >= MAX_ERRORS {
-                // Enough faults: the rest is only checked to be JSON, by the other reading.
+                // Enough faults: the rest goes to the cutting reading, which reads one batch
+                // more and then only checks that the rest is JSON.
                 let next = group.last().map_or(0, |b| b.offset + b.bytes.len() as u64);
                 return Ok((!closed).then_some((next, index)));
             }
@@ -328,7 +329,7 @@ fn block_groups<'a>(
     let (mut carry, mut offset, mut searched, mut eof) = (Vec::new(), 0u64, size, false);
     let mut next = move || -> std::io::Result<Option<Block>> {
         loop {
-            if carry.len() > searched || (eof && searched < carry.len()) {
+            if carry.len() > searched {
                 let most = (8 * size).max(1 << 20);
                 let end = match probable_end(fast, &carry, searched, eof) {
                     Ok(end) => Some(end),
@@ -712,15 +713,8 @@ mod tests {
         let mut compared = 0;
         for base in &bases {
             for round in 0..40 {
-                let mut bytes = base.as_bytes().to_vec();
-                for _ in 0..(if round < 4 { 0 } else { random() % 3 + 1 }) {
-                    let i = random() as usize % (bytes.len() + 1);
-                    match random() % 3 {
-                        0 if i < bytes.len() => drop(bytes.remove(i)),
-                        1 => bytes.insert(i, junk[random() as usize % junk.len()]),
-                        _ => bytes.truncate(i),
-                    }
-                }
+                let faults = if round < 4 { 0 } else { random() % 3 + 1 };
+                let bytes = super::super::json_array::damaged(base, junk, faults, &mut random);
                 let data = Data { name: "d.json", format: DataFormat::Json, source: Source::Bytes(&bytes) };
                 let then = |record: Record, _: Cells| record;
                 let cut = pool.install(|| {

@@ -180,7 +180,7 @@ impl<R: BufRead> Elements<R> {
     }
 
     pub fn next_element(&mut self) -> io::Result<Next> {
-        let found = self.next_with(|_, _| None::<(std::convert::Infallible, usize)>)?;
+        let found = self.next_with(|_| None::<(std::convert::Infallible, usize)>)?;
         Ok(match found {
             Ok(never) => match never {},
             Err(next) => next,
@@ -193,28 +193,24 @@ impl<R: BufRead> Elements<R> {
     /// than the window, or running on past what has been read of the file).
     pub fn next_read(&mut self, fast: &super::fast::FastReader) -> io::Result<Found> {
         let window = self.window;
-        let found =
-            self.next_with(|bytes, at| fast.record_at(bytes, window).map(|(r, used)| (((r, at), used), used)))?;
+        let found = self.next_with(|bytes| fast.record_at(bytes, window).map(|(r, used)| ((r, used), used)))?;
         Ok(match found {
             Err(Next::Element(e)) => {
                 self.window = self.window.max(2 * e.bytes.len());
                 Found::Next(Next::Element(e))
             }
             Err(next) => Found::Next(next),
-            Ok(((record, at), used)) => {
+            Ok((record, used)) => {
                 // Shrinks slowly after a long record; grows at once.
                 self.window = (self.window - self.window / 8).max(2 * used).max(WINDOW);
-                Found::Record(record, at)
+                Found::Record(record, self.cut.start)
             }
         })
     }
 
-    /// What comes next: a value read in place by `in_place` (from an element's first byte
-    /// and where it is in the file: the value and the bytes it takes), or else a `Next`.
-    fn next_with<T>(
-        &mut self,
-        mut in_place: impl FnMut(&[u8], u64) -> Option<(T, usize)>,
-    ) -> io::Result<Result<T, Next>> {
+    /// What comes next: a value read in place by `in_place` (from an element's first byte:
+    /// the value and the bytes it takes), or else a `Next`.
+    fn next_with<T>(&mut self, mut in_place: impl FnMut(&[u8]) -> Option<(T, usize)>) -> io::Result<Result<T, Next>> {
         loop {
             let buf = self.reader.fill_buf()?;
             if buf.is_empty() {
@@ -238,7 +234,7 @@ impl Cut {
     fn scan<T>(
         &mut self,
         buf: &[u8],
-        in_place: &mut impl FnMut(&[u8], u64) -> Option<(T, usize)>,
+        in_place: &mut impl FnMut(&[u8]) -> Option<(T, usize)>,
     ) -> (usize, Option<Result<T, Next>>) {
         let mut i = 0;
         while i < buf.len() {
@@ -251,11 +247,9 @@ impl Cut {
             }
             if self.phase == Phase::Inside {
                 let from = i;
-                // Only from an element's first byte, which a buffer of the file starts after.
+                // Only from an element's first byte: nothing of it is kept from a buffer before.
                 if self.current.is_empty()
-                    && self.depth == 0
-                    && !self.in_string
-                    && let Some((value, used)) = in_place(&buf[i..], self.start)
+                    && let Some((value, used)) = in_place(&buf[i..])
                 {
                     self.phase = Phase::After;
                     return (i + used, Some(Ok(value)));
@@ -538,6 +532,22 @@ fn not_an_array(name: &str, source: Source) -> Diagnostic {
     }
 }
 
+/// `text` with `faults` random faults, one after another: a byte removed, a byte of `junk`
+/// inserted, or the rest cut off (for tests of reading data that is not well formed).
+#[cfg(test)]
+pub(crate) fn damaged(text: &str, junk: &[u8], faults: u64, random: &mut impl FnMut() -> u64) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..faults {
+        let i = random() as usize % (bytes.len() + 1);
+        match random() % 3 {
+            0 if i < bytes.len() => drop(bytes.remove(i)),
+            1 => bytes.insert(i, junk[random() as usize % junk.len()]),
+            _ => bytes.truncate(i),
+        }
+    }
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,25 +607,12 @@ mod tests {
         let deep = format!("[{}{}]", "[".repeat(130), "]".repeat(130));
         let bases = [format!("[{record},\n {record}]"), deep];
         let junk = b"[]{}\",:x0-.e\\ \ntn1";
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut random = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut random = crate::number::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut compared = 0;
         for base in &bases {
             for _ in 0..3000 {
-                let mut bytes = base.as_bytes().to_vec();
-                for _ in 0..random() % 3 + 1 {
-                    let i = random() % (bytes.len() + 1);
-                    match random() % 3 {
-                        0 if i < bytes.len() => drop(bytes.remove(i)),
-                        1 => bytes.insert(i, junk[random() % junk.len()]),
-                        _ => bytes.truncate(i),
-                    }
-                }
+                let faults = random() % 3 + 1;
+                let bytes = damaged(base, junk, faults, &mut random);
                 let Ok(text) = std::str::from_utf8(&bytes) else { continue };
                 let Err(whole) = serde_json::from_str::<serde_json::Value>(text) else { continue };
                 let mut de = serde_json::Deserializer::from_reader(io::BufReader::with_capacity(7, text.as_bytes()));
@@ -748,15 +745,8 @@ mod in_place_tests {
         let mut compared = 0;
         for base in &bases {
             for round in 0..120 {
-                let mut bytes = base.as_bytes().to_vec();
-                for _ in 0..(if round == 0 { 0 } else { random() % 3 + 1 }) {
-                    let i = random() as usize % (bytes.len() + 1);
-                    match random() % 3 {
-                        0 if i < bytes.len() => drop(bytes.remove(i)),
-                        1 => bytes.insert(i, junk[random() as usize % junk.len()]),
-                        _ => bytes.truncate(i),
-                    }
-                }
+                let faults = if round == 0 { 0 } else { random() % 3 + 1 };
+                let bytes = damaged(base, junk, faults, &mut random);
                 for chunk in [1, 5, 64, 4096, 1 << 20] {
                     let expected = cut_then_read(&fast, &bytes, chunk);
                     assert_eq!(read_in_place(&fast, &bytes, chunk), expected, "{round} in pieces of {chunk}");
