@@ -18,6 +18,7 @@ use crate::{cases, eval, output};
 mod atomic;
 mod check;
 mod data_files;
+mod diff;
 mod evaluate;
 mod explain;
 mod format;
@@ -143,6 +144,36 @@ enum Command {
         #[arg(long, value_enum)]
         keywords: Option<crate::fmt::Keywords>,
     },
+    /// Compare two versions of a regulation (or one with two sets of parameters) on the same
+    /// data: the declarations that differ, who changes score, grade and rank, and the grade
+    /// transition matrix.
+    Diff {
+        /// OLD.jx NEW.jx DATA; or REG.jx DATA with --vs.
+        #[arg(required = true, num_args = 2..=3, value_name = "FILES")]
+        files: Vec<PathBuf>,
+        /// Override a parameter in both runs, as NAME=VALUE (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+        /// Override a parameter in the new run only, as NAME=VALUE (repeatable).
+        #[arg(long = "vs", value_name = "NAME=VALUE")]
+        vs: Vec<String>,
+        /// Output format (default: from --output's extension, else table).
+        #[arg(long, value_enum)]
+        format: Option<DiffFormat>,
+        /// Write the comparison to this file (atomically).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Also list this department's values that changed, each with the changed
+        /// declarations it is computed from.
+        #[arg(long, short)]
+        department: Option<String>,
+        /// Threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
+        #[arg(long)]
+        no_bom: bool,
+    },
     /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
@@ -165,6 +196,13 @@ enum TemplateFormat {
 enum ExplainFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -205,6 +243,16 @@ pub fn main() -> ExitCode {
             evaluate(&file, &data, format, output.as_deref(), &set, (jobs, !no_bom))
         }
         Command::Test { files, strict } => test(&files, strict),
+        Command::Diff { files, set, vs, format, output, department, jobs, no_bom } => diff::diff(diff::DiffArgs {
+            files: &files,
+            set: &set,
+            vs: &vs,
+            format,
+            out: output.as_deref(),
+            department: department.as_deref(),
+            jobs,
+            bom: !no_bom,
+        }),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
         // Warnings about a regulation are for its writers (`jixiao check`), not for every run.
         Command::Schema { file } => compile(&file).and_then(|(program, _)| {

@@ -62,4 +62,5 @@ pub mod explain;
 pub mod fmt;
 pub mod lang;
 pub mod output;
+pub mod review;
 pub mod schema;

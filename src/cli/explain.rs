@@ -14,7 +14,23 @@ pub(super) fn explain(
     let Loaded { program, records, params, results, .. } = load(program, data, set)?;
     let Some(i) = records.iter().position(|r| r.unit == crate::data::names::normalise(department)) else {
         let names: Vec<String> = records.iter().map(|r| r.unit.clone()).collect();
-        let help = match crate::check::err::did_you_mean(department, &names) {
+        return Err(unknown_department(department, &names, data));
+    };
+    let explanation = crate::explain::explain(&program, &records[i], &results[i], &params);
+    let lost = if losses { crate::explain::losses(&program, &records[i], &params) } else { None };
+    let out = match format {
+        ExplainFormat::Text => crate::explain::text(&explanation, lost.as_ref()),
+        ExplainFormat::Json => crate::explain::json(&explanation, lost.as_ref()),
+    };
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--department NAME` names no department of the data (`names`): a usage error, with the
+/// nearest name or a few of the names.
+pub(super) fn unknown_department(department: &str, names: &[String], data: &Path) -> Failure {
+    {
+        let help = match crate::check::err::did_you_mean(department, names) {
             Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
             None => {
                 let some = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
@@ -26,7 +42,7 @@ pub(super) fn explain(
         };
         let data = data.display();
         let shown = crate::data::names::visible(department);
-        return Err(Failure {
+        Failure {
             diagnostics: vec![
                 Diagnostic::error(
                     "E0908",
@@ -35,14 +51,6 @@ pub(super) fn explain(
                 .help(help),
             ],
             usage: true,
-        });
-    };
-    let explanation = crate::explain::explain(&program, &records[i], &results[i], &params);
-    let lost = if losses { crate::explain::losses(&program, &records[i], &params) } else { None };
-    let out = match format {
-        ExplainFormat::Text => crate::explain::text(&explanation, lost.as_ref()),
-        ExplainFormat::Json => crate::explain::json(&explanation, lost.as_ref()),
-    };
-    print_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+        }
+    }
 }

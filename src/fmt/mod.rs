@@ -42,6 +42,23 @@ pub fn format(source: &SourceFile, file: &File, keywords: Keywords) -> String {
     p.out
 }
 
+/// One declaration in canonical layout, without its comments: what a comparison of two
+/// versions of a file shows. An indicator tree is printed whole.
+pub fn declaration(decl: &crate::source::Node<Decl>, keywords: Keywords) -> String {
+    let mut p = Printer { k: keywords, out: String::new(), comments: Vec::new(), next: 0, text: "", last: 0 };
+    p.decl(decl);
+    p.out.trim_end().to_string()
+}
+
+/// One indicator of a tree on its own line (`指标 重点工作 权重 40% 依据 第七条(一)`), without its
+/// parts.
+pub fn indicator_line(node: &IndicatorNode, keywords: Keywords) -> String {
+    let alone = IndicatorNode { children: Vec::new(), ..node.clone() };
+    let mut p = Printer { k: keywords, out: String::new(), comments: Vec::new(), next: 0, text: "", last: 0 };
+    p.indicator(&alone, "", true);
+    p.out.trim_end().to_string()
+}
+
 fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
     // The first "line" is the rest of the previous declaration's last line.
     text.get(from..to).unwrap_or("").lines().skip(1).any(|l| l.trim().is_empty())

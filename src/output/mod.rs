@@ -3,6 +3,7 @@
 //! a fixed number of places, so output is byte-for-byte deterministic.
 
 mod ranges;
+pub mod review;
 mod streaming;
 mod table;
 pub mod template;

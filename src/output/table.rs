@@ -159,6 +159,6 @@ fn summary(program: &Program, results: &[UnitResult]) -> String {
 
 /// Text from data as it may safely reach a terminal: control characters (and so escape
 /// sequences) shown as `\u{…}`.
-fn printable(text: &str) -> String {
+pub(super) fn printable(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }

@@ -1,0 +1,196 @@
+//! `jixiao diff`: two versions of a regulation (or one with two sets of parameters) over the
+//! same data: the declarations that differ, who changes score, grade and rank, the grade
+//! transition matrix, and one department's values traced to the declarations that moved them.
+
+use super::*;
+use crate::data::batches::{Data, Quiet};
+use crate::data::files::DataFormat;
+use crate::data::json_array::Source;
+use crate::output::review::{DepartmentMoves, diff_csv, diff_json, diff_text};
+use crate::review::results::{Outcome, compare};
+use crate::review::rules::{self, Change, Declaration, Kind, RulesDiff};
+
+/// What `jixiao diff` compares, as the command line gives it.
+pub(super) struct DiffArgs<'a> {
+    pub files: &'a [PathBuf],
+    /// Parameters of both runs.
+    pub set: &'a [String],
+    /// Parameters of the new run, over `set`.
+    pub vs: &'a [String],
+    pub format: Option<DiffFormat>,
+    pub out: Option<&'a Path>,
+    pub department: Option<&'a str>,
+    pub jobs: Option<usize>,
+    pub bom: bool,
+}
+
+pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
+    let (old_file, new_file, data) = match a.files {
+        [old, new, data] => (old, new, data),
+        [file, data] if !a.vs.is_empty() => (file, file, data),
+        _ => return Err(nothing_to_compare()),
+    };
+    let out = a.out.filter(|p| p.as_os_str() != "-");
+    let format = match (a.format, out) {
+        (Some(f), _) => f,
+        (None, Some(path)) if extension(path).as_deref() == Some("json") => DiffFormat::Json,
+        (None, Some(path)) if extension(path).as_deref() == Some("csv") => DiffFormat::Csv,
+        _ => DiffFormat::Table,
+    };
+    let jobs = evaluate::threads(a.jobs)?;
+    let (old, old_ast, old_text) = compile_with_syntax(old_file)?;
+    let (new, new_ast, new_text) = compile_with_syntax(new_file)?;
+    let mut inputs = read_paths(&old, old_file, data);
+    inputs.extend(read_paths(&new, new_file, data));
+    check_outputs(out.into_iter(), &inputs)?;
+    let old_params = eval::parameters(&old, &parse_overrides(&old, a.set)?);
+    let new_params = eval::parameters(&new, &parse_overrides(&new, &over(a.set, a.vs))?);
+    let mut rules = rules::diff(&old_text, &old_ast, &new_text, &new_ast);
+    parameter_changes(&mut rules, (&old, &old_params), (&new, &new_params));
+    report(&crate::data::files::extra_tables(&new, data));
+    let (before, old_kept) = outcomes(&old, &old_params, data, jobs, a.department)?;
+    let (after, new_kept) = outcomes(&new, &new_params, data, jobs, a.department)?;
+    let moves = match (a.department, &old_kept, &new_kept) {
+        (None, ..) => None,
+        (Some(_), Some(o), Some(n)) => Some(crate::review::trace::department((&old, o), (&new, n), &rules)),
+        (Some(name), ..) => {
+            let names: Vec<String> = before.iter().chain(&after).map(|o| o.unit.clone()).collect();
+            return Err(explain::unknown_department(name, &names, data));
+        }
+    };
+    let comparison = compare(before, after, &grade_labels(&old), &grade_labels(&new));
+    let department = a.department.zip(moves.as_deref()).map(|(name, moves)| DepartmentMoves { name, moves });
+    let text = match format {
+        DiffFormat::Table => diff_text(&rules, &comparison, department),
+        DiffFormat::Json => diff_json(&rules, &comparison, department),
+        DiffFormat::Csv => diff_csv(&comparison, a.bom),
+    };
+    match out {
+        Some(path) => write_bytes_atomically(path, text.as_bytes())?,
+        None => print_out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Two files and no `--vs`, or a wrong number of files.
+fn nothing_to_compare() -> Failure {
+    Failure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E0914",
+                tr(
+                    "jixiao diff needs two versions to compare: OLD.jx NEW.jx DATA, or REG.jx DATA with --vs NAME=VALUE",
+                    "jixiao diff 需要两个版本来比较：旧.jx 新.jx 数据，或 办法.jx 数据 加上 --vs 名称=值",
+                ),
+            )
+            .help(tr(
+                "as in: jixiao diff 2024.jx 2025.jx 数据.json, or jixiao diff 办法.jx 数据.json --vs 优秀线=92",
+                "例如：jixiao diff 2024.jx 2025.jx 数据.json，或 jixiao diff 办法.jx 数据.json --vs 优秀线=92",
+            )),
+        ],
+        usage: true,
+    }
+}
+
+/// A regulation checked, with its syntax tree and text (for comparing declarations).
+pub(super) fn compile_with_syntax(path: &Path) -> R<(Program, crate::syntax::ast::File, String)> {
+    let text = read_text(path).map_err(|d| vec![d])?;
+    let source = SourceFile::new(path.display().to_string(), text.as_str());
+    let ast = crate::syntax::parse(&source)?;
+    let (program, _) = crate::compile(&source)?;
+    Ok((program, ast, text))
+}
+
+/// `--set` with `--vs` over it: a parameter `--vs` gives is taken from there.
+fn over(set: &[String], vs: &[String]) -> Vec<String> {
+    let name = |s: &String| s.split_once('=').map(|(n, _)| n.trim().to_string());
+    let replaced: Vec<String> = vs.iter().filter_map(name).collect();
+    set.iter().filter(|s| !name(s).is_some_and(|n| replaced.contains(&n))).chain(vs).cloned().collect()
+}
+
+/// Parameters whose values differ between the runs, where their declarations do not (as
+/// with `--vs`), are changes too.
+fn parameter_changes(rules: &mut RulesDiff, (old, old_params): (&Program, &[Number]), new: (&Program, &[Number])) {
+    let (new, new_params) = new;
+    for (p, param) in new.params.iter().enumerate() {
+        let Some(q) = old.param_named(&param.name) else { continue };
+        if old_params[q] == new_params[p] || rules.touches(Kind::Parameter, &param.name) {
+            continue;
+        }
+        let shown = |n: Number| {
+            let text = match param.unit {
+                crate::program::Unit::Ratio => {
+                    format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n))
+                }
+                _ => n.to_string(),
+            };
+            Declaration {
+                kind: Kind::Parameter,
+                name: param.name.clone(),
+                text: match param.refs.is_empty() {
+                    true => format!("参数 {} = {text}", param.name),
+                    false => format!("参数 {} = {text} 依据 {}", param.name, param.refs.join("、")),
+                },
+                refs: param.refs.clone(),
+                parent: None,
+            }
+        };
+        rules.changes.push(Change::Changed { old: shown(old_params[q]), new: shown(new_params[p]) });
+    }
+}
+
+/// The grade labels of a program's published grade, in order.
+fn grade_labels(program: &Program) -> Vec<String> {
+    let Some(g) = program.roles.grade else { return Vec::new() };
+    match &program.values[g].ty {
+        crate::program::Ty::Label(l) => program.label_sets[*l].clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// One run over a data file: each department's outcome, in the data's order, and the whole
+/// results of the department `keep` names. Streamed where `eval` streams (memory stays
+/// bounded by the outcomes), else read whole.
+pub(super) fn outcomes(
+    program: &Program,
+    params: &[Number],
+    data: &Path,
+    jobs: Option<usize>,
+    keep: Option<&str>,
+) -> R<(Vec<Outcome>, Option<eval::UnitResult>)> {
+    let keep = keep.map(crate::data::names::normalise);
+    let pool = stream::pool(jobs)?;
+    let format = DataFormat::detect(data).map_err(|d| vec![d])?;
+    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
+    let table = matches!(format, DataFormat::Csv | DataFormat::Xlsx);
+    let mut outcomes = Vec::new();
+    let mut kept = None;
+    if rereadable && (!table || pool.install(|| crate::data::table_stream::aligned(program, format, data))) {
+        let name = data.display().to_string();
+        let data = Data { name: &name, format, source: Source::File(data) };
+        let mut sink = |batch: Vec<eval::stream::Evaluated>| -> Result<(), std::convert::Infallible> {
+            for e in batch {
+                outcomes.push(Outcome::of(program, &e.result, &e.record.inputs));
+                if keep.as_deref() == Some(e.result.unit.as_str()) {
+                    kept = Some(e.result);
+                }
+            }
+            Ok(())
+        };
+        pool.install(|| eval::stream::evaluate_streamed(program, params, data, &Quiet, &mut sink))?
+            .unwrap_or_else(|never| match never {});
+        return Ok((outcomes, kept));
+    }
+    let (records, results) = pool.install(|| -> R<_> {
+        let (records, cells) = crate::data::files::read_with_cells(program, data)?;
+        let results = eval::evaluate_located(program, &records, &cells, params)?;
+        Ok((records, results))
+    })?;
+    for (record, result) in records.iter().zip(results) {
+        outcomes.push(Outcome::of(program, &result, &record.inputs));
+        if keep.as_deref() == Some(result.unit.as_str()) {
+            kept = Some(result);
+        }
+    }
+    Ok((outcomes, kept))
+}

@@ -1,0 +1,308 @@
+//! A review of a change (`jixiao diff`) for people (text with tables) and programs (JSON,
+//! CSV): the declarations that differ, then who moved, the grade transition matrix, and one
+//! department's values traced to the declarations that moved them.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Table};
+use serde_json::{Value as Json, json};
+
+use super::{BOM, csv_line, neutralised};
+use crate::lang::tr;
+use crate::review::results::{Comparison, Moved, change_text, points_text};
+use crate::review::rules::{Change, RulesDiff};
+use crate::review::trace::ValueMove;
+
+/// One department's values that moved (`jixiao diff --department`).
+pub struct DepartmentMoves<'a> {
+    pub name: &'a str,
+    pub moves: &'a [ValueMove],
+}
+
+/// The declarations that differ, one a line (two for a changed one: before and after).
+pub fn rules_text(rules: &RulesDiff) -> String {
+    let mut out = tr("Changes to the regulation (old → new):\n", "办法的改动（旧 → 新）：\n");
+    if rules.changes.is_empty() {
+        out.push_str(&if rules.layout_only {
+            tr("  only comments or layout differ; the rules are the same\n", "  只有注释或排版不同，规则相同\n")
+        } else {
+            tr("  none: the rules are the same\n", "  无：规则相同\n")
+        });
+    }
+    for change in &rules.changes {
+        let d = change.declaration();
+        let what = format!("{} {}", d.kind.word(), d.name);
+        let line = |text: &str| text.replace('\n', "\n      ");
+        match change {
+            Change::Added(d) => out.push_str(&tr(
+                format!("  + added {what}\n      {}\n", line(&d.text)),
+                format!("  + 新增 {what}\n      {}\n", line(&d.text)),
+            )),
+            Change::Removed(d) => out.push_str(&tr(
+                format!("  - removed {what}\n      {}\n", line(&d.text)),
+                format!("  - 删除 {what}\n      {}\n", line(&d.text)),
+            )),
+            Change::Changed { old, new } => out.push_str(&tr(
+                format!("  ~ changed {what}\n      was: {}\n      now: {}\n", line(&old.text), line(&new.text)),
+                format!("  ~ 修改 {what}\n      原：{}\n      现：{}\n", line(&old.text), line(&new.text)),
+            )),
+        }
+    }
+    out
+}
+
+/// The whole review as text: rules, summary, transition matrix, departments that moved.
+pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>) -> String {
+    let mut out = rules_text(rules);
+    out.push('\n');
+    let s = c.summary();
+    out.push_str(&tr(
+        format!(
+            "Results: {} departments compared; {} changed grade, {} changed rank, {} changed score\n",
+            s.compared, s.grade_changed, s.rank_changed, s.score_changed
+        ),
+        format!(
+            "结果：比较 {} 个部门；等次变化 {} 个，排名变化 {} 个，得分变化 {} 个\n",
+            s.compared, s.grade_changed, s.rank_changed, s.score_changed
+        ),
+    ));
+    let movers = |list: &[usize]| -> String {
+        list.iter()
+            .map(|&i| format!("{} {}", c.both[i].new.unit, change_text(c.both[i].score_change())))
+            .collect::<Vec<_>>()
+            .join(tr(", ", "，").as_str())
+    };
+    if !s.up.is_empty() {
+        out.push_str(&tr(
+            format!("  largest rises: {}\n", movers(&s.up)),
+            format!("  得分上升最多：{}\n", movers(&s.up)),
+        ));
+    }
+    if !s.down.is_empty() {
+        out.push_str(&tr(
+            format!("  largest falls: {}\n", movers(&s.down)),
+            format!("  得分下降最多：{}\n", movers(&s.down)),
+        ));
+    }
+    for (list, en, zh) in [
+        (&c.only_old, "  only in the old results", "  只在旧结果中的部门"),
+        (&c.only_new, "  only in the new results", "  只在新结果中的部门"),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("{}{}{}\n", tr(en, zh), tr(": ", "："), list.join(tr(", ", "、").as_str())));
+        }
+    }
+    if !c.grades.is_empty() {
+        out.push_str(&tr("\nGrades before (rows) and after (columns):\n", "\n等次变化（行：原等次，列：新等次）：\n"));
+        out.push_str(&matrix_table(c));
+        out.push('\n');
+    }
+    let moved: Vec<&Moved> = {
+        let mut moved: Vec<&Moved> = c.both.iter().filter(|m| m.changed()).collect();
+        // Grade changes first, then by how far the score moved.
+        moved.sort_by(|a, b| {
+            let size = |m: &Moved| {
+                m.score_change().map(|n| if n < crate::number::Number::ZERO { n.checked_neg().unwrap_or(n) } else { n })
+            };
+            b.grade_changed().cmp(&a.grade_changed()).then(size(b).cmp(&size(a)))
+        });
+        moved
+    };
+    if moved.is_empty() {
+        out.push_str(&tr(
+            "\nNo department's score, grade or rank changed.\n",
+            "\n没有部门的得分、等次或排名发生变化。\n",
+        ));
+    } else {
+        out.push_str(&tr("\nDepartments that moved:\n", "\n有变化的部门：\n"));
+        out.push_str(&movers_table(&moved));
+        out.push('\n');
+        let same = c.both.len() - moved.len();
+        out.push_str(&tr(format!("{same} departments unchanged\n"), format!("其余 {same} 个部门没有变化\n")));
+    }
+    if let Some(d) = department {
+        out.push('\n');
+        out.push_str(&department_text(&d));
+    }
+    out
+}
+
+fn matrix_table(c: &Comparison) -> String {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    let mut header = vec![Cell::new(tr("old \\ new", "原 \\ 新"))];
+    header.extend(c.grades.iter().map(Cell::new));
+    t.set_header(header);
+    for (grade, row) in c.grades.iter().zip(&c.matrix) {
+        let mut cells = vec![Cell::new(grade)];
+        cells.extend(row.iter().map(|n| Cell::new(n).set_alignment(CellAlignment::Right)));
+        t.add_row(cells);
+    }
+    t.to_string()
+}
+
+/// The column names of the per-department comparison.
+fn mover_header() -> Vec<String> {
+    [
+        ("department", "部门"),
+        ("category", "类别"),
+        ("old score", "原得分"),
+        ("new score", "新得分"),
+        ("change", "得分变化"),
+        ("old grade", "原等次"),
+        ("new grade", "新等次"),
+        ("old rank", "原排名"),
+        ("new rank", "新排名"),
+        ("places up", "排名上升"),
+    ]
+    .iter()
+    .map(|(en, zh)| tr(*en, *zh))
+    .collect()
+}
+
+fn mover_row(m: &Moved) -> Vec<String> {
+    let rank = |r: Option<i128>| r.map(|r| r.to_string()).unwrap_or_default();
+    vec![
+        m.new.unit.clone(),
+        m.new.category.clone().or_else(|| m.old.category.clone()).unwrap_or_default(),
+        points_text(m.old.score),
+        points_text(m.new.score),
+        change_text(m.score_change()),
+        m.old.grade.clone().unwrap_or_default(),
+        m.new.grade.clone().unwrap_or_default(),
+        rank(m.old.rank),
+        rank(m.new.rank),
+        m.rank_change().map(|r| if r > 0 { format!("+{r}") } else { r.to_string() }).unwrap_or_default(),
+    ]
+}
+
+fn movers_table(moved: &[&Moved]) -> String {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    // The category column only where departments have one.
+    let category = moved.iter().any(|m| m.new.category.is_some() || m.old.category.is_some());
+    let shown = |i: &usize| category || *i != 1;
+    t.set_header(mover_header().into_iter().enumerate().filter(|(i, _)| shown(i)).map(|(_, h)| h));
+    for m in moved {
+        let cells: Vec<Cell> = mover_row(m)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shown(i))
+            .map(|(i, text)| {
+                let cell = Cell::new(super::table::printable(&text));
+                if i >= 2 && i != 5 && i != 6 { cell.set_alignment(CellAlignment::Right) } else { cell }
+            })
+            .collect();
+        t.add_row(cells);
+    }
+    t.to_string()
+}
+
+fn department_text(d: &DepartmentMoves) -> String {
+    let mut out = tr(format!("Values of {} that changed:\n", d.name), format!("{} 有变化的数值：\n", d.name));
+    if d.moves.is_empty() {
+        out.push_str(&tr("  none\n", "  无\n"));
+    }
+    let none = tr("(none)", "（无）");
+    for m in d.moves {
+        let (old, new) = (m.old.as_deref().unwrap_or(&none), m.new.as_deref().unwrap_or(&none));
+        out.push_str(&format!("  {}{}{old} → {new}\n", m.name, tr(": ", "：")));
+        if !m.because.is_empty() {
+            let because: Vec<String> = m.because.iter().map(|(k, n)| format!("{} {n}", k.word())).collect();
+            out.push_str(&tr(
+                format!("      because of: {}\n", because.join(", ")),
+                format!("      因为改动了：{}\n", because.join("、")),
+            ));
+        }
+    }
+    out
+}
+
+/// The review as JSON (keys in English, as in every JSON jixiao writes).
+pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>) -> String {
+    let changes: Vec<Json> = rules
+        .changes
+        .iter()
+        .map(|change| {
+            let d = change.declaration();
+            let (what, old, new) = match change {
+                Change::Added(d) => ("added", None, Some(&d.text)),
+                Change::Removed(d) => ("removed", Some(&d.text), None),
+                Change::Changed { old, new } => ("changed", Some(&old.text), Some(&new.text)),
+            };
+            json!({ "change": what, "kind": d.kind.code(), "name": d.name, "old": old, "new": new, "refs": d.refs })
+        })
+        .collect();
+    let s = c.summary();
+    let names = |list: &[usize]| list.iter().map(|&i| c.both[i].new.unit.clone()).collect::<Vec<_>>();
+    let side = |o: &crate::review::results::Outcome| json!({ "score": o.score.map(|n| points_text(Some(n))), "grade": o.grade, "rank": o.rank.map(|r| r as i64) });
+    let departments: Vec<Json> = c
+        .both
+        .iter()
+        .map(|m| {
+            json!({
+                "department": m.new.unit,
+                "category": m.new.category,
+                "old": side(&m.old),
+                "new": side(&m.new),
+                "score_change": m.score_change().map(|n| change_text(Some(n))),
+                "rank_change": m.rank_change().map(|r| r as i64),
+            })
+        })
+        .collect();
+    let mut doc = json!({
+        "rules": { "changes": changes, "layout_only": rules.layout_only },
+        "summary": {
+            "departments": s.compared,
+            "grade_changed": s.grade_changed,
+            "rank_changed": s.rank_changed,
+            "score_changed": s.score_changed,
+            "largest_rises": names(&s.up),
+            "largest_falls": names(&s.down),
+        },
+        "transitions": { "grades": c.grades, "counts": c.matrix },
+        "departments": departments,
+        "only_old": c.only_old,
+        "only_new": c.only_new,
+    });
+    if let Some(d) = department {
+        let values: Vec<Json> = d
+            .moves
+            .iter()
+            .map(|m| {
+                let because: Vec<Json> =
+                    m.because.iter().map(|(k, n)| json!({ "kind": k.code(), "name": n })).collect();
+                json!({ "name": m.name, "old": m.old, "new": m.new, "because": because })
+            })
+            .collect();
+        doc["department"] = json!({ "name": d.name, "values": values });
+    }
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Every department in both runs, a line each, then those in only one (the other side
+/// empty): for a spreadsheet.
+pub fn diff_csv(c: &Comparison, bom: bool) -> String {
+    let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
+    out.extend(csv_line(mover_header().iter().map(|h| neutralised(h))));
+    for m in &c.both {
+        out.extend(csv_line(mover_row(m).iter().map(|t| neutralised(t))));
+    }
+    let blank = |name: &str, old: bool| {
+        let mut row = vec![name.to_string(); 1];
+        row.extend(std::iter::repeat_n(String::new(), 9));
+        // Which side it is in: the score column of the other side stays empty.
+        row[if old { 2 } else { 3 }] = tr("(only here)", "（仅此处有）");
+        row
+    };
+    for name in &c.only_old {
+        out.extend(csv_line(blank(name, true).iter().map(|t| neutralised(t))));
+    }
+    for name in &c.only_new {
+        out.extend(csv_line(blank(name, false).iter().map(|t| neutralised(t))));
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
