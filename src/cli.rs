@@ -181,6 +181,14 @@ enum Command {
         /// Fail when some rule is exercised by no test case.
         #[arg(long)]
         strict: bool,
+        /// Data for the result snapshot (default: the data the snapshot names); one
+        /// regulation only.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Save the rules and results now as the regulation's result snapshot
+        /// (NAME.snapshot.json beside it), after reviewing them.
+        #[arg(long)]
+        accept: bool,
     },
 }
 
@@ -242,7 +250,7 @@ pub fn main() -> ExitCode {
         Command::Eval { file, data, format, output, set, jobs, no_bom } => {
             evaluate(&file, &data, format, output.as_deref(), &set, (jobs, !no_bom))
         }
-        Command::Test { files, strict } => test(&files, strict),
+        Command::Test { files, strict, data, accept } => test(&files, strict, data.as_deref(), accept),
         Command::Diff { files, set, vs, format, output, department, jobs, no_bom } => diff::diff(diff::DiffArgs {
             files: &files,
             set: &set,

@@ -205,7 +205,7 @@ fn bad_records_are_refused() {
 fn embedded_tests_pass() {
     let run = jixiao(&["test", "--strict", FILE]);
     assert_eq!(run.code, 0, "{}", run.text());
-    assert!(run.stdout.ends_with("14 passed, 0 failed\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("15 passed, 0 failed\n"), "{}", run.stdout);
     insta::assert_snapshot!(run.stdout);
 }
 

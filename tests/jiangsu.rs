@@ -106,7 +106,7 @@ fn each_bad_jiangsu_record_is_located() {
 fn embedded_tests_pass() {
     let run = jixiao(&["test", FILE]);
     assert_eq!(run.code, 0, "{}", run.text());
-    assert!(run.stdout.ends_with("25 passed, 0 failed\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("26 passed, 0 failed\n"), "{}", run.stdout);
     insta::assert_snapshot!(run.stdout);
 }
 

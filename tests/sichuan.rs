@@ -65,7 +65,7 @@ fn output_is_deterministic() {
 fn embedded_tests_pass() {
     let run = jixiao(&["test", FILE]);
     assert_eq!(run.code, 0, "{}", run.text());
-    assert!(run.stdout.ends_with("16 passed, 0 failed\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("17 passed, 0 failed\n"), "{}", run.stdout);
     insta::assert_snapshot!(run.stdout);
 }
 

@@ -2,7 +2,25 @@
 
 use super::*;
 
-pub(super) fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
+pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept: bool) -> R<ExitCode> {
+    if data.is_some() && files.len() > 1 {
+        return Err(Failure {
+            diagnostics: vec![
+                Diagnostic::error(
+                    "E0915",
+                    tr(
+                        "--data names the data of one regulation, but several were given",
+                        "--data 只能指定一个办法的数据，但给出了多个办法",
+                    ),
+                )
+                .help(tr(
+                    "run jixiao test once for each regulation with its data",
+                    "请对每个办法分别运行 jixiao test 并给出其数据",
+                )),
+            ],
+            usage: true,
+        });
+    }
     let (mut passed, mut failed, mut unexercised) = (0, 0, 0);
     for file in files {
         let program = match compile(file) {
@@ -35,6 +53,32 @@ pub(super) fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
                 }
             }
         }
+        let snap = match snapshot(file, &program, data, accept) {
+            Err(f) if !f.usage => {
+                // A broken snapshot fails this file's tests, not the others'.
+                report(&f.diagnostics);
+                Snap::Failed(tr("result snapshot", "结果快照"), Vec::new())
+            }
+            other => other?,
+        };
+        match snap {
+            Snap::None => {}
+            Snap::Passed(what) => {
+                passed += 1;
+                println!("{}{what}", tr("  ok    ", "  通过  "));
+            }
+            Snap::Accepted(what) => {
+                passed += 1;
+                println!("{}{what}", tr("  saved ", "  已保存"));
+            }
+            Snap::Failed(what, lines) => {
+                failed += 1;
+                println!("{}{what}", tr("  FAIL  ", "  失败  "));
+                for line in lines {
+                    println!("        {line}");
+                }
+            }
+        }
         let missing = cases::unexercised(&program, &coverage.borrow());
         if !missing.is_empty() {
             println!("{}", tr("  not exercised by any test:", "  以下规则没有任何测试用到："));
@@ -58,4 +102,223 @@ pub(super) fn test(files: &[PathBuf], strict: bool) -> R<ExitCode> {
     }
     println!("{}", tr(format!("{passed} passed, {failed} failed"), format!("通过 {passed} 个，失败 {failed} 个")));
     Ok(ExitCode::from(u8::from(failed > 0 || (strict && unexercised > 0))))
+}
+
+/// What became of a regulation's result snapshot.
+enum Snap {
+    /// It has none, and no data was named.
+    None,
+    Passed(String),
+    /// Written (`--accept`).
+    Accepted(String),
+    /// What moved, a line each.
+    Failed(String, Vec<String>),
+}
+
+/// The result snapshot of `file`: beside it, `NAME.snapshot.json`.
+fn snapshot_path(file: &Path) -> PathBuf {
+    file.with_extension("snapshot.json")
+}
+
+/// Compares the rules and results of `file` on its data (`data`, else the data its snapshot
+/// names) with its snapshot; with `accept`, writes them as the snapshot instead.
+fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -> R<Snap> {
+    let path = snapshot_path(file);
+    let accepted = match path.exists() {
+        true => Some(read_snapshot(&path)?),
+        false => None,
+    };
+    let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let data = match (data, &accepted) {
+        (Some(d), _) => d.to_path_buf(),
+        (None, Some(a)) => tidy(&folder.join(a.data.as_str())),
+        (None, None) if accept => return Err(no_data_to_accept(file)),
+        (None, None) => return Ok(Snap::None),
+    };
+    let text = read_text(file).map_err(|d| vec![d])?;
+    let ast = crate::syntax::parse(&SourceFile::new(file.display().to_string(), text.as_str()))?;
+    let rules = crate::review::snapshot::rules(&ast);
+    let loaded = match load(program.clone(), &data, &[]) {
+        Ok(loaded) => loaded,
+        Err(f) => {
+            report(&f.diagnostics);
+            let why = tr(
+                format!("{} does not evaluate (see above)", data.display()),
+                format!("{} 无法评估（见上文）", data.display()),
+            );
+            return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why]));
+        }
+    };
+    let inputs: Vec<&[eval::Value]> = loaded.records.iter().map(|r| r.inputs.as_slice()).collect();
+    let document: serde_json::Value =
+        serde_json::from_str(&output::json(program, &loaded.results, &inputs)).unwrap_or_default();
+    let results = document.get("results").cloned().unwrap_or_default();
+    let what = tr(
+        format!("result snapshot ({}, {} departments)", data.display(), loaded.results.len()),
+        format!("结果快照（{}，{} 个部门）", data.display(), loaded.results.len()),
+    );
+    if accept {
+        let relative = relative_path(&folder, &data);
+        let text = crate::review::snapshot::document(&program.header.title, &relative, &rules, results);
+        check_output_path(&path, &[file, data.as_path()])?;
+        write_bytes_atomically(&path, text.as_bytes())?;
+        return Ok(Snap::Accepted(format!("{what} → {}", path.display())));
+    }
+    let Some(accepted) = accepted else {
+        let help = tr(
+            format!(
+                "no snapshot yet: review the results (jixiao eval), then save them with: jixiao test {} --data {} --accept",
+                file.display(),
+                data.display()
+            ),
+            format!(
+                "还没有快照：请先审阅结果（jixiao eval），再用以下命令保存：jixiao test {} --data {} --accept",
+                file.display(),
+                data.display()
+            ),
+        );
+        return Ok(Snap::Failed(what, vec![help]));
+    };
+    let drift = crate::review::snapshot::drift((&accepted.rules, &accepted.results), (&rules, &results));
+    if drift.is_empty() {
+        return Ok(Snap::Passed(what));
+    }
+    Ok(Snap::Failed(what, drift_lines(&drift, file)))
+}
+
+/// Most departments listed when results move; the rest are counted.
+const LISTED: usize = 20;
+
+fn drift_lines(drift: &crate::review::snapshot::Drift, file: &Path) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !drift.rules_removed.is_empty() || !drift.rules_added.is_empty() {
+        lines.push(tr("the rules changed:", "规则有改动："));
+        lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", r.replace('\n', "\n    "))));
+        lines.extend(drift.rules_added.iter().map(|r| format!("  + {}", r.replace('\n', "\n    "))));
+    }
+    let moved = drift.departments.len();
+    if moved == 0 {
+        lines.push(tr("no department's results moved", "没有部门的结果发生变化"));
+    } else {
+        lines.push(tr(format!("results of {moved} departments moved:"), format!("{moved} 个部门的结果有变化：")));
+    }
+    let none = tr("(none)", "（无）");
+    for (name, fields) in drift.departments.iter().take(LISTED) {
+        // The published score, grade and rank are values too: shown once, by their names.
+        let values = fields.iter().any(|(k, ..)| k.starts_with("values."));
+        let shown: Vec<String> = fields
+            .iter()
+            .filter(|(k, ..)| !(values && ["score", "grade", "rank"].contains(&k.as_str())))
+            .map(|(k, old, new)| {
+                let key = match k.as_str() {
+                    "category" => tr("category", "类别"),
+                    "score" => tr("score", "得分"),
+                    "grade" => tr("grade", "等次"),
+                    "rank" => tr("rank", "排名"),
+                    k => k.strip_prefix("values.").unwrap_or(k).to_string(),
+                };
+                format!("{key} {} → {}", old.as_deref().unwrap_or(&none), new.as_deref().unwrap_or(&none))
+            })
+            .collect();
+        lines.push(format!("  {name}{}{}", tr(": ", "："), shown.join(&tr("; ", "；"))));
+    }
+    if moved > LISTED {
+        lines.push(tr(format!("  … and {} more", moved - LISTED), format!("  …… 另有 {} 个", moved - LISTED)));
+    }
+    lines.push(tr(
+        format!("if these changes are intended, accept them: jixiao test {} --accept", file.display()),
+        format!("如果这些变化是有意的，请接受：jixiao test {} --accept", file.display()),
+    ));
+    lines
+}
+
+/// A snapshot as read back.
+struct Accepted {
+    data: String,
+    rules: Vec<String>,
+    results: serde_json::Value,
+}
+
+fn read_snapshot(path: &Path) -> R<Accepted> {
+    let text = read_text(path).map_err(|d| vec![d])?;
+    let broken = |why: String| -> Failure {
+        vec![
+            Diagnostic::error(
+                "E0916",
+                tr(
+                    format!("{}: not a result snapshot: {why}", path.display()),
+                    format!("{}：不是结果快照：{why}", path.display()),
+                ),
+            )
+            .help(tr(
+                "restore it from version control, or make it again with jixiao test REGULATION --data DATA --accept",
+                "请从版本库恢复该文件，或用 jixiao test 办法 --data 数据 --accept 重新生成",
+            )),
+        ]
+        .into()
+    };
+    let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| broken(e.to_string()))?;
+    let data =
+        doc.get("data").and_then(|d| d.as_str()).ok_or_else(|| broken(tr("it has no \"data\"", "缺少 \"data\"")))?;
+    let rules = doc
+        .get("rules")
+        .and_then(|r| r.as_array())
+        .and_then(|r| r.iter().map(|l| l.as_str().map(str::to_string)).collect::<Option<Vec<_>>>())
+        .ok_or_else(|| broken(tr("its \"rules\" are not a list of texts", "其 \"rules\" 不是文本列表")))?;
+    let results = doc.get("results").filter(|r| r.is_array()).cloned();
+    let results = results.ok_or_else(|| broken(tr("its \"results\" are not a list", "其 \"results\" 不是列表")))?;
+    Ok(Accepted { data: data.to_string(), rules, results })
+}
+
+/// `--accept` without data: nothing to take a snapshot of.
+fn no_data_to_accept(file: &Path) -> Failure {
+    Failure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E0915",
+                tr(
+                    format!("--accept: {} has no result snapshot yet, so no data to take one of", file.display()),
+                    format!("--accept：{} 还没有结果快照，因此不知道用哪个数据生成", file.display()),
+                ),
+            )
+            .help(tr(
+                format!("name the data: jixiao test {} --data DATA --accept", file.display()),
+                format!("请指定数据：jixiao test {} --data 数据 --accept", file.display()),
+            )),
+        ],
+        usage: true,
+    }
+}
+
+/// `to` relative to the folder `from` (`../examples/x.json`), with `/` between parts so the
+/// snapshot reads the same on every system; `to` as given where the two share no root.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let absolute = |p: &Path| std::fs::canonicalize(if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    let (Ok(from), Ok(to_abs)) = (absolute(from), absolute(to)) else {
+        return to.display().to_string();
+    };
+    let (a, b): (Vec<_>, Vec<_>) = (from.components().collect(), to_abs.components().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return to_abs.display().to_string();
+    }
+    let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), a.len() - common).collect();
+    parts.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
+/// `a/b/../c` as `a/c`: how a path the snapshot names is shown (nothing is looked up).
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
