@@ -193,8 +193,10 @@ fn drift_lines(drift: &crate::review::snapshot::Drift, file: &Path) -> Vec<Strin
     let mut lines = Vec::new();
     if !drift.rules_removed.is_empty() || !drift.rules_added.is_empty() {
         lines.push(tr("the rules changed:", "规则有改动："));
-        lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", r.replace('\n', "\n    "))));
-        lines.extend(drift.rules_added.iter().map(|r| format!("  + {}", r.replace('\n', "\n    "))));
+        // A declaration of several lines is indented under its first.
+        let indented = |r: &String| r.replace('\n', "\n            ");
+        lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", indented(r))));
+        lines.extend(drift.rules_added.iter().map(|r| format!("  + {}", indented(r))));
     }
     let moved = drift.departments.len();
     if moved == 0 {

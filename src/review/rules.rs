@@ -41,7 +41,7 @@ impl Kind {
             Kind::Grade => ("grade", "等次"),
             Kind::Rank => ("ranking", "排名"),
             Kind::Publish => ("publication", "公布"),
-            Kind::Sample => ("sample", "示例"),
+            Kind::Sample => ("sample", "样例"),
             Kind::Test => ("test", "测试"),
         };
         tr(en, zh)

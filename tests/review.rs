@@ -1,0 +1,309 @@
+//! Reviewing a change: `jixiao diff` against separate `eval` runs, and the result snapshots of
+//! `jixiao test` failing for every changed number of a shipped regulation.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{jixiao, jixiao_in_locale, manifest};
+use serde_json::Value as Json;
+
+const JIANGSU: &str = "regulations/jiangsu-2011.jx";
+const JIANGSU_DATA: &str = "examples/jiangsu-2011/departments.json";
+const SICHUAN: &str = "regulations/sichuan-2014.jx";
+const SICHUAN_DATA: &str = "examples/sichuan-2014/departments.json";
+
+/// A folder of its own under the system's temporary folder, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-review-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `file` with `from` replaced by `to` (which must occur once), written to `dir`.
+fn changed(file: &str, from: &str, to: &str, dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(manifest().join(file)).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from} in {file}");
+    let path = dir.join(Path::new(file).file_name().unwrap());
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+    path
+}
+
+/// Department → (score, grade, rank) of an `eval --format json` run.
+fn evaluated(args: &[&str]) -> BTreeMap<String, (String, String, i64)> {
+    let mut all = vec!["eval"];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let run = jixiao(&all);
+    assert_eq!(run.code, 0, "{}", run.text());
+    let doc: Json = serde_json::from_str(&run.stdout).unwrap();
+    doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let text = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            (text("department"), (text("score"), text("grade"), r["rank"].as_i64().unwrap_or(0)))
+        })
+        .collect()
+}
+
+/// The JSON of a `jixiao diff` run.
+fn diff_json(args: &[&str]) -> Json {
+    let mut all = vec!["diff"];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let run = jixiao(&all);
+    assert_eq!(run.code, 0, "{}", run.text());
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+/// Checks a diff against two separate `eval` runs: every department's scores, grades and
+/// ranks, the departments that change grade, and the transition matrix's counts.
+fn agrees_with_two_runs(diff: &Json, old: &[&str], new: &[&str]) -> Vec<String> {
+    let (before, after) = (evaluated(old), evaluated(new));
+    let rows = diff["departments"].as_array().unwrap();
+    assert_eq!(rows.len(), before.len());
+    let mut regraded = Vec::new();
+    for row in rows {
+        let name = row["department"].as_str().unwrap();
+        let (b, a) = (&before[name], &after[name]);
+        assert_eq!(row["old"]["score"].as_str().unwrap(), b.0, "{name}");
+        assert_eq!(row["new"]["score"].as_str().unwrap(), a.0, "{name}");
+        assert_eq!((row["old"]["grade"].as_str().unwrap(), row["new"]["grade"].as_str().unwrap()), (&*b.1, &*a.1));
+        assert_eq!((row["old"]["rank"].as_i64().unwrap(), row["new"]["rank"].as_i64().unwrap()), (b.2, a.2));
+        if b.1 != a.1 {
+            regraded.push(name.to_string());
+        }
+    }
+    let expected: Vec<String> = before.iter().filter(|(n, b)| b.1 != after[*n].1).map(|(n, _)| n.clone()).collect();
+    let mut sorted = regraded.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+    assert_eq!(diff["summary"]["grade_changed"].as_u64().unwrap() as usize, regraded.len());
+    let counts: u64 = diff["transitions"]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(counts as usize, before.len(), "the transition matrix counts every department once");
+    regraded
+}
+
+#[test]
+fn a_file_compared_with_itself_changes_nothing() {
+    for (file, data) in [(JIANGSU, JIANGSU_DATA), (SICHUAN, SICHUAN_DATA)] {
+        let d = diff_json(&[file, file, data]);
+        assert_eq!(d["rules"]["changes"].as_array().unwrap().len(), 0);
+        assert_eq!(d["rules"]["layout_only"], false);
+        for key in ["grade_changed", "rank_changed", "score_changed"] {
+            assert_eq!(d["summary"][key], 0, "{file} {key}");
+        }
+        agrees_with_two_runs(&d, &[file, data], &[file, data]);
+        let text = jixiao(&["diff", file, file, data]);
+        assert!(text.stdout.contains("none: the rules are the same"), "{}", text.stdout);
+        assert!(text.stdout.contains("No department's score, grade or rank changed."), "{}", text.stdout);
+    }
+}
+
+#[test]
+fn comments_and_layout_are_told_apart_from_rules() {
+    let dir = scratch("layout");
+    let moved = changed(SICHUAN, "计算 特殊加分 =", "# 第十五条(一)\n计算   特殊加分 =", &dir);
+    let run = jixiao(&["diff", SICHUAN, moved.to_str().unwrap(), SICHUAN_DATA]);
+    assert!(run.stdout.contains("only comments or layout differ"), "{}", run.stdout);
+}
+
+/// The README's first worked example: Jiangsu's 优秀线 from 90 to 92, as a parameter and as
+/// an edit of the file.
+#[test]
+fn raising_jiangsus_excellence_line_agrees_with_two_eval_runs() {
+    let by_parameter = diff_json(&[JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92"]);
+    let regraded =
+        agrees_with_two_runs(&by_parameter, &[JIANGSU, JIANGSU_DATA], &[JIANGSU, JIANGSU_DATA, "--set", "优秀线=92"]);
+    assert!(!regraded.is_empty(), "some departments between 90 and 92 change grade");
+    let change = &by_parameter["rules"]["changes"][0];
+    assert_eq!((change["kind"].as_str(), change["name"].as_str()), (Some("parameter"), Some("优秀线")));
+
+    let dir = scratch("jiangsu");
+    let edited = changed(JIANGSU, "参数 优秀线 = 90", "参数 优秀线 = 92", &dir);
+    let edited = edited.to_str().unwrap();
+    let by_file = diff_json(&[JIANGSU, edited, JIANGSU_DATA]);
+    assert_eq!(agrees_with_two_runs(&by_file, &[JIANGSU, JIANGSU_DATA], &[edited, JIANGSU_DATA]), regraded);
+    assert_eq!(by_file["departments"], by_parameter["departments"]);
+
+    // One department's values, traced to the parameter that moved them.
+    let traced = diff_json(&[JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "--department", &regraded[0]]);
+    let values = traced["department"]["values"].as_array().unwrap();
+    let grade = values.iter().find(|v| v["name"] == "等次").expect("its grade moved");
+    assert_eq!(grade["because"][0]["name"], "优秀线");
+    assert!(values.iter().all(|v| v["old"] != v["new"]));
+}
+
+/// The README's second worked example: Sichuan's 特殊加分 capped at 3 points, not 5.
+#[test]
+fn lowering_sichuans_bonus_cap_agrees_with_two_eval_runs() {
+    let dir = scratch("sichuan");
+    let edited = changed(SICHUAN, "封顶 5分", "封顶 3分", &dir);
+    let edited = edited.to_str().unwrap();
+    let d = diff_json(&[SICHUAN, edited, SICHUAN_DATA]);
+    agrees_with_two_runs(&d, &[SICHUAN, SICHUAN_DATA], &[edited, SICHUAN_DATA]);
+    let changes = d["rules"]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["name"], "特殊加分");
+    assert_eq!(changes[0]["refs"][0], "第十五条(一)");
+    assert!(d["summary"]["score_changed"].as_u64().unwrap() > 0);
+    let text = jixiao_in_locale("zh_CN.UTF-8", &["diff", SICHUAN, edited, SICHUAN_DATA]);
+    insta::assert_snapshot!(text.stdout);
+}
+
+#[test]
+fn diff_is_refused_without_two_versions() {
+    let run = jixiao(&["diff", JIANGSU, JIANGSU_DATA]);
+    assert_eq!(run.code, 2, "{}", run.text());
+    assert!(run.stderr.contains("E0914"), "{}", run.stderr);
+    let unknown = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "--department", "省政府办公厅x"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.text());
+    assert!(unknown.stderr.contains("did you mean `省政府办公厅`?"), "{}", unknown.stderr);
+}
+
+/// The number literals of a regulation's rules: outside comments, strings and test cases.
+fn rule_numbers(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut in_test = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.starts_with("测试") || line.starts_with("样例") {
+            in_test = true;
+        }
+        if in_test {
+            in_test = !line.starts_with('}');
+            continue;
+        }
+        let code = line.split('#').next().unwrap_or("");
+        let mut quoted = false;
+        let mut chars = code.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' | '“' | '”' => quoted = !quoted,
+                d if d.is_ascii_digit() && !quoted => {
+                    let mut end = i + 1;
+                    while let Some(&(j, e)) = chars.peek() {
+                        if !(e.is_ascii_digit() || e == '.') {
+                            break;
+                        }
+                        end = j + 1;
+                        chars.next();
+                    }
+                    out.push((start + i, start + end));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// A copy of the repository's regulations and examples, so snapshots find their data.
+fn copy_of_shipped(dir: &Path, name: &str) -> PathBuf {
+    let data = manifest().join("examples").join(name);
+    std::fs::create_dir_all(dir.join("examples").join(name)).unwrap();
+    std::fs::create_dir_all(dir.join("regulations")).unwrap();
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("examples").join(name).join(path.file_name().unwrap())).unwrap();
+    }
+    for ext in ["jx", "snapshot.json"] {
+        let file = format!("{name}.{ext}");
+        std::fs::copy(manifest().join("regulations").join(&file), dir.join("regulations").join(&file)).unwrap();
+    }
+    dir.join("regulations").join(format!("{name}.jx"))
+}
+
+/// Every number of the rules of Jiangsu and Sichuan, changed one at a time, fails
+/// `jixiao test`: the file no longer checks, or its snapshot names what changed.
+#[test]
+fn changing_any_number_of_a_shipped_regulation_fails_its_snapshot() {
+    for name in ["jiangsu-2011", "sichuan-2014"] {
+        let dir = scratch(&format!("numbers-{name}"));
+        let file = copy_of_shipped(&dir, name);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let numbers = rule_numbers(&text);
+        assert!(numbers.len() > 40, "{name}: {} numbers", numbers.len());
+        let (mut moved, mut unmoved) = (0, 0);
+        for (start, end) in numbers {
+            let number = &text[start..end];
+            let other = if number.contains('.') {
+                format!("{number}1")
+            } else {
+                format!("{}", number.parse::<u64>().unwrap() + 1)
+            };
+            std::fs::write(&file, format!("{}{other}{}", &text[..start], &text[end..])).unwrap();
+            let run = jixiao(&["test", file.to_str().unwrap()]);
+            let line = text[..start].lines().count();
+            assert_eq!(run.code, 1, "{name}:{line}: {number} → {other} passed:\n{}", run.text());
+            // A file that no longer checks, or that refuses the example data, fails as such.
+            if run.stdout.contains("does not check") || run.stdout.contains("does not evaluate") {
+                continue;
+            }
+            assert!(run.stdout.contains("FAIL  result snapshot"), "{name}:{line}: {number} → {other}\n{}", run.stdout);
+            assert!(run.stdout.contains("the rules changed:"), "{name}:{line}\n{}", run.stdout);
+            let rules = run.stdout.split("the rules changed:").nth(1).unwrap_or_default();
+            let added =
+                rules.split(" moved").next().unwrap_or_default().split("\n          + ").nth(1).unwrap_or_default();
+            assert!(added.contains(&other), "{name}:{line}: {other} is not in the changed rule\n{}", run.stdout);
+            if run.stdout.contains("departments moved:") {
+                moved += 1;
+            } else {
+                unmoved += 1;
+            }
+        }
+        assert!(moved > 10, "{name}: {moved} changes moved results, {unmoved} did not");
+        std::fs::write(&file, &text).unwrap();
+        assert_eq!(jixiao(&["test", file.to_str().unwrap()]).code, 0);
+    }
+}
+
+#[test]
+fn a_moved_result_is_named_and_accept_makes_the_snapshot_pass() {
+    let dir = scratch("accept");
+    let file = copy_of_shipped(&dir, "jiangsu-2011");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("参数 优秀线 = 90", "参数 优秀线 = 92")).unwrap();
+    let file = file.to_str().unwrap();
+    let run = jixiao(&["test", file]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("- 参数 优秀线 = 90 依据 第十七条、第二十四条"), "{}", run.stdout);
+    assert!(run.stdout.contains("+ 参数 优秀线 = 92 依据 第十七条、第二十四条"), "{}", run.stdout);
+    assert!(run.stdout.contains("results of 4 departments moved:"), "{}", run.stdout);
+    assert!(run.stdout.contains("省政府办公厅: 等次 优秀 → 良好; 公务员优秀比例 0.20 → 0.18"), "{}", run.stdout);
+    let accepted = jixiao(&["test", file, "--accept"]);
+    assert!(accepted.stdout.contains("saved result snapshot"), "{}", accepted.text());
+    // The embedded test of the 90 line fails on its own; the snapshot now passes.
+    let again = jixiao(&["test", file]);
+    assert!(again.stdout.contains("ok    result snapshot"), "{}", again.stdout);
+    let snapshot: Json =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("regulations/jiangsu-2011.snapshot.json")).unwrap())
+            .unwrap();
+    assert_eq!(snapshot["data"], "../examples/jiangsu-2011/departments.json");
+}
+
+#[test]
+fn a_broken_snapshot_fails_its_regulation_alone() {
+    let dir = scratch("broken");
+    let file = copy_of_shipped(&dir, "sichuan-2014");
+    std::fs::write(dir.join("regulations/sichuan-2014.snapshot.json"), "{\"data\": 3}").unwrap();
+    let run = jixiao(&["test", file.to_str().unwrap(), JIANGSU]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("E0916"), "{}", run.stderr);
+    assert!(run.stdout.contains("ok    result snapshot (examples/jiangsu-2011"), "{}", run.stdout);
+    let no_data = jixiao(&["test", "tests/cases/test/approx.jx", "--accept"]);
+    assert_eq!(no_data.code, 2, "{}", no_data.text());
+    assert!(no_data.stderr.contains("E0915"), "{}", no_data.stderr);
+}
