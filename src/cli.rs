@@ -24,6 +24,7 @@ mod explain;
 mod format;
 mod params;
 mod stream;
+mod sweep;
 mod test;
 
 use check::check;
@@ -174,6 +175,30 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// Evaluate with one or two parameters swept over a range: for each value, departments
+    /// per grade, and those that change grade from the run at the defaults.
+    Sweep {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
+        data: PathBuf,
+        /// A parameter to sweep, as NAME=FROM..TO or NAME=FROM..TO:STEP (default step 1, or
+        /// 1% for a percentage; one or two of these); or a fixed value, as NAME=VALUE.
+        #[arg(long = "set", value_name = "NAME=FROM..TO[:STEP]", required = true)]
+        set: Vec<String>,
+        /// Output format (default: from --output's extension, else table).
+        #[arg(long, value_enum)]
+        format: Option<DiffFormat>,
+        /// Write the sweep to this file (atomically).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
+        #[arg(long)]
+        no_bom: bool,
+    },
     /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
@@ -251,6 +276,15 @@ pub fn main() -> ExitCode {
             evaluate(&file, &data, format, output.as_deref(), &set, (jobs, !no_bom))
         }
         Command::Test { files, strict, data, accept } => test(&files, strict, data.as_deref(), accept),
+        Command::Sweep { file, data, set, format, output, jobs, no_bom } => sweep::sweep(sweep::SweepArgs {
+            file: &file,
+            data: &data,
+            set: &set,
+            format,
+            out: output.as_deref(),
+            jobs,
+            bom: !no_bom,
+        }),
         Command::Diff { files, set, vs, format, output, department, jobs, no_bom } => diff::diff(diff::DiffArgs {
             files: &files,
             set: &set,

@@ -307,3 +307,50 @@ fn a_broken_snapshot_fails_its_regulation_alone() {
     assert_eq!(no_data.code, 2, "{}", no_data.text());
     assert!(no_data.stderr.contains("E0915"), "{}", no_data.stderr);
 }
+
+/// `sweep` of Jiangsu's 优秀线 from 85 to 95: each step's grade counts and the departments
+/// that change grade are those of a separate `eval --set` run.
+#[test]
+fn sweeping_the_excellence_line_agrees_with_eval_runs() {
+    let run = jixiao(&["sweep", JIANGSU, JIANGSU_DATA, "--set", "优秀线=85..95", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    let sweep: Json = serde_json::from_str(&run.stdout).unwrap();
+    let baseline = evaluated(&[JIANGSU, JIANGSU_DATA]);
+    let steps = sweep["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 11);
+    for (step, line) in steps.iter().zip(85..=95) {
+        assert_eq!(step["values"]["优秀线"], line.to_string());
+        let set = format!("优秀线={line}");
+        let now = evaluated(&[JIANGSU, JIANGSU_DATA, "--set", &set]);
+        for (grade, count) in step["grades"].as_object().unwrap() {
+            let expected = now.values().filter(|(_, g, _)| g == grade).count();
+            assert_eq!(count.as_u64().unwrap() as usize, expected, "优秀线 {line}: {grade}");
+        }
+        let mut changed: Vec<&str> = step["changed"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        changed.sort();
+        let expected: Vec<&str> = baseline.iter().filter(|(n, b)| b.1 != now[*n].1).map(|(n, _)| n.as_str()).collect();
+        assert_eq!(changed, expected, "优秀线 {line}");
+    }
+    assert!(steps[5]["changed"].as_array().unwrap().is_empty(), "90 is the default");
+    let table = jixiao_in_locale("zh_CN.UTF-8", &["sweep", JIANGSU, JIANGSU_DATA, "--set", "优秀线=85..95"]);
+    insta::assert_snapshot!(table.stdout);
+}
+
+#[test]
+fn a_sweep_needs_a_range_it_can_run() {
+    for (args, what) in [
+        (vec!["--set", "优秀线=90"], "a parameter to sweep"),
+        (vec!["--set", "优秀线=95..85"], "FROM must not be more than TO"),
+        (vec!["--set", "优秀线=85..95:0"], "the step must be more than 0"),
+        (vec!["--set", "优秀线=0..100000"], "more than 1000 values"),
+        (vec!["--set", "优秀线=85..95", "--set", "良好线=70..80", "--set", "达标线=50..60"], "at most 2"),
+        (vec!["--set", "优秀线=85..95", "--set", "优秀线=90"], "also given a single value"),
+        (vec!["--set", "没有=1..2"], "unknown parameter"),
+    ] {
+        let mut all = vec!["sweep", JIANGSU, JIANGSU_DATA];
+        all.extend(args);
+        let run = jixiao(&all);
+        assert_eq!(run.code, 2, "{all:?}\n{}", run.text());
+        assert!(common::squash(&run.stderr).contains(&common::squash(what)), "{all:?}\n{}", run.stderr);
+    }
+}

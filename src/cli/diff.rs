@@ -140,7 +140,7 @@ fn parameter_changes(rules: &mut RulesDiff, (old, old_params): (&Program, &[Numb
 }
 
 /// The grade labels of a program's published grade, in order.
-fn grade_labels(program: &Program) -> Vec<String> {
+pub(super) fn grade_labels(program: &Program) -> Vec<String> {
     let Some(g) = program.roles.grade else { return Vec::new() };
     match &program.values[g].ty {
         crate::program::Ty::Label(l) => program.label_sets[*l].clone(),

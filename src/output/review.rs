@@ -10,6 +10,7 @@ use super::{BOM, csv_line, neutralised};
 use crate::lang::tr;
 use crate::review::results::{Comparison, Moved, change_text, points_text};
 use crate::review::rules::{Change, RulesDiff};
+use crate::review::sweep::Sweep;
 use crate::review::trace::ValueMove;
 
 /// One department's values that moved (`jixiao diff --department`).
@@ -303,6 +304,130 @@ pub fn diff_csv(c: &Comparison, bom: bool) -> String {
     }
     for name in &c.only_new {
         out.extend(csv_line(blank(name, false).iter().map(|t| neutralised(t))));
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A swept parameter's value as written on the command line (a percentage with `%`).
+fn parameter_text(n: crate::number::Number, unit: crate::program::Unit) -> String {
+    match unit {
+        crate::program::Unit::Ratio => format!("{}%", n.checked_mul(crate::number::Number::int(100)).unwrap_or(n)),
+        _ => n.to_string(),
+    }
+}
+
+/// `12 (30%)`: a count and its share of the departments.
+fn with_share(count: usize, of: usize) -> String {
+    if of == 0 {
+        return count.to_string();
+    }
+    let share =
+        crate::number::Number::from_parts(count as i128 * 100, of as i128).unwrap_or(crate::number::Number::ZERO);
+    format!("{count} ({}%)", crate::number::number_text(share, 0))
+}
+
+/// Departments named in the table's last column; the rest are counted.
+const NAMED: usize = 3;
+
+/// The sweep as a table: a row a value (the defaults first), departments per grade with their
+/// share, and those that changed grade.
+pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    let mut header: Vec<String> = sweep.parameters.clone();
+    header.extend(sweep.grades.iter().cloned());
+    header.push(tr("changed grade", "等次变化"));
+    t.set_header(header);
+    let mut base = vec![Cell::new(tr("(defaults)", "（默认值）"))];
+    base.extend((1..sweep.parameters.len()).map(|_| Cell::new("")));
+    base.extend(
+        sweep.baseline.iter().map(|&n| Cell::new(with_share(n, sweep.departments)).set_alignment(CellAlignment::Right)),
+    );
+    base.push(Cell::new(""));
+    t.add_row(base);
+    for step in &sweep.steps {
+        let mut row: Vec<Cell> = step
+            .values
+            .iter()
+            .zip(units)
+            .map(|(v, u)| Cell::new(parameter_text(*v, *u)).set_alignment(CellAlignment::Right))
+            .collect();
+        row.extend(
+            step.counts
+                .iter()
+                .map(|&n| Cell::new(with_share(n, sweep.departments)).set_alignment(CellAlignment::Right)),
+        );
+        let named: Vec<String> = step.changed.iter().take(NAMED).map(|n| super::table::printable(n)).collect();
+        let mut changed = named.join(tr(", ", "、").as_str());
+        if step.changed.len() > NAMED {
+            changed = tr(
+                format!("{} ({changed}, …)", step.changed.len()),
+                format!("{} 个（{changed} 等）", step.changed.len()),
+            );
+        } else if !step.changed.is_empty() {
+            changed =
+                tr(format!("{} ({changed})", step.changed.len()), format!("{} 个（{changed}）", step.changed.len()));
+        } else {
+            changed = "0".to_string();
+        }
+        row.push(Cell::new(changed));
+        t.add_row(row);
+    }
+    let mut out = tr(
+        format!("{} departments; grades by value of {}:\n", sweep.departments, sweep.parameters.join(", ")),
+        format!("共 {} 个部门；{} 取各值时的等次分布：\n", sweep.departments, sweep.parameters.join("、")),
+    );
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}
+
+/// The sweep as JSON: the baseline's counts, then each step's values, counts and the
+/// departments that changed grade.
+pub fn sweep_json(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
+    let grades = |counts: &[usize]| -> serde_json::Map<String, Json> {
+        sweep.grades.iter().zip(counts).map(|(g, n)| (g.clone(), json!(n))).collect()
+    };
+    let steps: Vec<Json> = sweep
+        .steps
+        .iter()
+        .map(|s| {
+            let values: serde_json::Map<String, Json> = sweep
+                .parameters
+                .iter()
+                .zip(&s.values)
+                .zip(units)
+                .map(|((p, v), u)| (p.clone(), json!(parameter_text(*v, *u))))
+                .collect();
+            json!({ "values": values, "grades": grades(&s.counts), "changed": s.changed })
+        })
+        .collect();
+    let doc = json!({
+        "parameters": sweep.parameters,
+        "departments": sweep.departments,
+        "baseline": { "grades": grades(&sweep.baseline) },
+        "steps": steps,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The sweep as CSV: a line a step, with every department that changed grade.
+pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> String {
+    let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
+    let mut header: Vec<String> = sweep.parameters.clone();
+    header.extend(sweep.grades.iter().cloned());
+    header.push(tr("changed grade", "等次变化数"));
+    header.push(tr("departments that changed grade", "等次变化的部门"));
+    out.extend(csv_line(header.iter().map(|h| neutralised(h))));
+    for s in &sweep.steps {
+        let mut row: Vec<String> = s.values.iter().zip(units).map(|(v, u)| parameter_text(*v, *u)).collect();
+        row.extend(s.counts.iter().map(|n| n.to_string()));
+        row.push(s.changed.len().to_string());
+        row.push(s.changed.join("、"));
+        out.extend(csv_line(row.iter().map(|t| neutralised(t))));
     }
     String::from_utf8(out).unwrap_or_default()
 }

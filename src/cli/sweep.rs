@@ -1,0 +1,184 @@
+//! `jixiao sweep`: one or two parameters over a range of values, each run counted by grade and
+//! compared with the run at their defaults.
+
+use super::*;
+use crate::output::review::{sweep_csv, sweep_json, sweep_text};
+use crate::review::sweep::{Step, Sweep, counts, regraded};
+
+/// The most runs a sweep makes.
+const MOST_RUNS: usize = 1000;
+
+pub(super) struct SweepArgs<'a> {
+    pub file: &'a Path,
+    pub data: &'a Path,
+    /// `NAME=FROM..TO[:STEP]` (swept) and `NAME=VALUE` (fixed).
+    pub set: &'a [String],
+    pub format: Option<DiffFormat>,
+    pub out: Option<&'a Path>,
+    pub jobs: Option<usize>,
+    pub bom: bool,
+}
+
+pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
+    let out = a.out.filter(|p| p.as_os_str() != "-");
+    let format = match (a.format, out) {
+        (Some(f), _) => f,
+        (None, Some(path)) if extension(path).as_deref() == Some("json") => DiffFormat::Json,
+        (None, Some(path)) if extension(path).as_deref() == Some("csv") => DiffFormat::Csv,
+        _ => DiffFormat::Table,
+    };
+    let jobs = evaluate::threads(a.jobs)?;
+    let (program, _) = compile(a.file)?;
+    check_outputs(out.into_iter(), &read_paths(&program, a.file, a.data))?;
+    let (ranged, fixed): (Vec<&String>, Vec<&String>) = a.set.iter().partition(|s| s.contains(".."));
+    let fixed: Vec<String> = fixed.into_iter().cloned().collect();
+    let overrides = parse_overrides(&program, &fixed)?;
+    let mut swept = Vec::new();
+    for text in &ranged {
+        swept.push(range(&program, text, &overrides)?);
+    }
+    if swept.is_empty() || swept.len() > 2 {
+        return Err(usage("E0917", nothing_swept(swept.len())));
+    }
+    let runs: usize = swept.iter().map(|s| s.values.len()).product();
+    if runs > MOST_RUNS {
+        let (en, zh) = (format!("the sweep would make {runs} runs"), format!("这次扫描需要运行 {runs} 次"));
+        return Err(usage(
+            "E0917",
+            (
+                tr(en, zh),
+                tr(format!("at most {MOST_RUNS}: take a larger step"), format!("最多 {MOST_RUNS} 次：请加大步长")),
+            ),
+        ));
+    }
+    report(&crate::data::files::extra_tables(&program, a.data));
+    let baseline = diff::outcomes(&program, &eval::parameters(&program, &overrides), a.data, jobs, None)?.0;
+    let mut grades = diff::grade_labels(&program);
+    let base_counts = counts(&baseline, &mut grades);
+    let mut steps = Vec::new();
+    for values in combinations(&swept) {
+        let mut params = overrides.clone();
+        params.extend(swept.iter().zip(&values).map(|(s, v)| (s.param, *v)));
+        let now = diff::outcomes(&program, &eval::parameters(&program, &params), a.data, jobs, None)?.0;
+        steps.push(Step { counts: counts(&now, &mut grades), changed: regraded(&baseline, &now), values });
+    }
+    // A grade that first occurs in a later step: earlier counts get a 0 for it.
+    for step in &mut steps {
+        step.counts.resize(grades.len(), 0);
+    }
+    let mut base_counts = base_counts;
+    base_counts.resize(grades.len(), 0);
+    let sweep = Sweep {
+        parameters: swept.iter().map(|s| program.params[s.param].name.clone()).collect(),
+        grades,
+        departments: baseline.len(),
+        baseline: base_counts,
+        steps,
+    };
+    let units: Vec<crate::program::Unit> = swept.iter().map(|s| program.params[s.param].unit).collect();
+    let text = match format {
+        DiffFormat::Table => sweep_text(&sweep, &units),
+        DiffFormat::Json => sweep_json(&sweep, &units),
+        DiffFormat::Csv => sweep_csv(&sweep, &units, a.bom),
+    };
+    match out {
+        Some(path) => write_bytes_atomically(path, text.as_bytes())?,
+        None => print_out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A parameter swept, and its values in order.
+struct Swept {
+    param: crate::program::ParamId,
+    values: Vec<Number>,
+}
+
+/// `NAME=FROM..TO[:STEP]`: every value from FROM to TO (both included) STEP apart (default 1,
+/// or 1% for a percentage).
+fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
+    let bad = |why: String| {
+        usage("E0917", (tr(format!("--set {text}: {why}"), format!("--set {text}：{why}")), range_help()))
+    };
+    let (name, spec) =
+        text.split_once('=').ok_or_else(|| bad(tr("expected NAME=FROM..TO[:STEP]", "应写成 名称=起..止[:步长]")))?;
+    let name = name.trim();
+    // The name and each number are checked as `--set NAME=VALUE` checks them.
+    let (bounds, step) = match spec.split_once([':', '：']) {
+        Some((b, s)) => (b, Some(s)),
+        None => (spec, None),
+    };
+    let (from, to) = bounds.split_once("..").ok_or_else(|| bad(tr("expected FROM..TO", "应写成 起..止")))?;
+    let one = |v: &str| -> R<(usize, Number)> {
+        let mut parsed = parse_overrides(program, &[format!("{name}={}", v.trim())])?;
+        Ok(parsed.remove(0))
+    };
+    let (param, from) = one(from)?;
+    let (_, to) = one(to)?;
+    if fixed.iter().any(|(p, _)| *p == param) {
+        return Err(bad(tr("the parameter is also given a single value", "该参数同时被设定为单个值")));
+    }
+    let ratio = program.params[param].unit == crate::program::Unit::Ratio;
+    let step = match step {
+        Some(s) => one(s)?.1,
+        None if ratio => Number::from_parts(1, 100).unwrap_or(Number::ONE),
+        None => Number::ONE,
+    };
+    if step <= Number::ZERO {
+        return Err(bad(tr("the step must be more than 0", "步长必须大于 0")));
+    }
+    if to < from {
+        return Err(bad(tr("FROM must not be more than TO", "起点不能大于终点")));
+    }
+    let mut values = Vec::new();
+    let mut v = from;
+    while v <= to {
+        if values.len() == MOST_RUNS {
+            return Err(bad(tr(
+                format!("more than {MOST_RUNS} values: take a larger step"),
+                format!("超过 {MOST_RUNS} 个值：请加大步长"),
+            )));
+        }
+        values.push(v);
+        v = v.checked_add(step).map_err(|_| bad(tr("the values are too large", "数值过大")))?;
+    }
+    Ok(Swept { param, values })
+}
+
+/// Every combination of the swept values, the first parameter's changing slowest.
+fn combinations(swept: &[Swept]) -> Vec<Vec<Number>> {
+    let mut out = vec![Vec::new()];
+    for s in swept {
+        out = out
+            .into_iter()
+            .flat_map(|prefix: Vec<Number>| s.values.iter().map(move |v| [prefix.clone(), vec![*v]].concat()))
+            .collect();
+    }
+    out
+}
+
+fn range_help() -> String {
+    tr(
+        "as in: jixiao sweep 办法.jx 数据.json --set 优秀线=85..95 (or 85..95:0.5 for a step of 0.5)",
+        "例如：jixiao sweep 办法.jx 数据.json --set 优秀线=85..95（步长 0.5 写作 85..95:0.5）",
+    )
+}
+
+fn nothing_swept(given: usize) -> (String, String) {
+    let message = if given == 0 {
+        tr(
+            "jixiao sweep needs a parameter to sweep, as --set NAME=FROM..TO",
+            "jixiao sweep 需要一个扫描的参数，写作 --set 名称=起..止",
+        )
+    } else {
+        tr(
+            format!("{given} parameters are swept; at most 2 can be"),
+            format!("扫描了 {given} 个参数；最多只能扫描 2 个"),
+        )
+    };
+    (message, range_help())
+}
+
+fn usage(code: &'static str, (message, help): (String, String)) -> Failure {
+    Failure { diagnostics: vec![Diagnostic::error(code, message).help(help)], usage: true }
+}

@@ -1,0 +1,66 @@
+//! A parameter swept over a range (`jixiao sweep`): for each value, how many departments get
+//! each grade, and which change grade from the run with the parameter's default. It answers
+//! "where should the 优秀 cut-off be so that about 20% are 优秀?" (Jiangsu, 第十八条 ties
+//! quotas of civil servants rated 优秀 to the grades).
+
+use super::results::{NO_GRADE, Outcome};
+use crate::number::Number;
+
+/// One run of a sweep.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// The swept parameters' values, in the order they were given.
+    pub values: Vec<Number>,
+    /// Departments per grade, in the order of `Sweep::grades`.
+    pub counts: Vec<usize>,
+    /// Departments whose grade differs from the baseline run's, in the data's order.
+    pub changed: Vec<String>,
+}
+
+/// A sweep: the grades counted, the baseline's counts, and each step.
+#[derive(Clone, Debug)]
+pub struct Sweep {
+    /// The swept parameters' names.
+    pub parameters: Vec<String>,
+    /// The regulation's grades, then `无` if some department has none.
+    pub grades: Vec<String>,
+    pub departments: usize,
+    pub baseline: Vec<usize>,
+    pub steps: Vec<Step>,
+}
+
+/// Departments per grade of `grades` (a department without a grade under `无`, added to
+/// `grades` when it occurs).
+pub fn counts(outcomes: &[Outcome], grades: &mut Vec<String>) -> Vec<usize> {
+    if outcomes.iter().any(|o| o.grade.is_none()) && !grades.iter().any(|g| g == NO_GRADE) {
+        grades.push(NO_GRADE.to_string());
+    }
+    grades.iter().map(|g| outcomes.iter().filter(|o| o.grade.as_deref().unwrap_or(NO_GRADE) == g).count()).collect()
+}
+
+/// The departments of `now` whose grade differs from `baseline`'s (departments by name).
+pub fn regraded(baseline: &[Outcome], now: &[Outcome]) -> Vec<String> {
+    let before: std::collections::HashMap<&str, &Option<String>> =
+        baseline.iter().map(|o| (o.unit.as_str(), &o.grade)).collect();
+    now.iter().filter(|o| before.get(o.unit.as_str()).is_some_and(|g| **g != o.grade)).map(|o| o.unit.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(unit: &str, grade: Option<&str>) -> Outcome {
+        Outcome { unit: unit.into(), category: None, score: None, grade: grade.map(str::to_string), rank: None }
+    }
+
+    #[test]
+    fn grades_are_counted_and_changes_named() {
+        let mut grades = vec!["优秀".to_string(), "合格".to_string()];
+        let base = [outcome("甲", Some("优秀")), outcome("乙", Some("合格")), outcome("丙", Some("合格"))];
+        let now = [outcome("甲", Some("合格")), outcome("乙", Some("合格")), outcome("丙", None)];
+        assert_eq!(counts(&base, &mut grades), [1, 2]);
+        assert_eq!(counts(&now, &mut grades), [0, 2, 1]);
+        assert_eq!(grades, ["优秀", "合格", NO_GRADE]);
+        assert_eq!(regraded(&base, &now), ["甲", "丙"]);
+    }
+}
