@@ -231,11 +231,12 @@ enum ExplainFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum DiffFormat {
     Table,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

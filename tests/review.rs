@@ -354,3 +354,33 @@ fn a_sweep_needs_a_range_it_can_run() {
         assert!(common::squash(&run.stderr).contains(&common::squash(what)), "{all:?}\n{}", run.stderr);
     }
 }
+
+#[test]
+fn a_diff_is_written_as_a_workbook() {
+    use calamine::{Reader, Xlsx};
+    let dir = scratch("xlsx");
+    let out = dir.join("对比.xlsx");
+    let run = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["departments", "grades", "rules"]);
+    let departments = book.worksheet_range("departments").unwrap();
+    assert_eq!(departments.height(), 41);
+    let score = departments.get_value((1, 2)).unwrap();
+    assert!(matches!(score, calamine::Data::Float(_)), "scores are numbers: {score:?}");
+    let grades = book.worksheet_range("grades").unwrap();
+    let total: f64 = grades
+        .rows()
+        .skip(1)
+        .flat_map(|r| r.iter().skip(1))
+        .filter_map(|c| match c {
+            calamine::Data::Float(f) => Some(*f),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(total, 40.0);
+    let rules = book.worksheet_range("rules").unwrap();
+    assert_eq!(rules.get_value((1, 2)).unwrap().to_string(), "优秀线");
+    let printed = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "--format", "xlsx"]);
+    assert_eq!(printed.code, 2, "{}", printed.text());
+}

@@ -6,7 +6,7 @@ use super::*;
 use crate::data::batches::{Data, Quiet};
 use crate::data::files::DataFormat;
 use crate::data::json_array::Source;
-use crate::output::review::{DepartmentMoves, diff_csv, diff_json, diff_text};
+use crate::output::review::{DepartmentMoves, diff_csv, diff_json, diff_text, diff_xlsx};
 use crate::review::results::{Outcome, compare};
 use crate::review::rules::{self, Change, Declaration, Kind, RulesDiff};
 
@@ -31,12 +31,10 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
         _ => return Err(nothing_to_compare()),
     };
     let out = a.out.filter(|p| p.as_os_str() != "-");
-    let format = match (a.format, out) {
-        (Some(f), _) => f,
-        (None, Some(path)) if extension(path).as_deref() == Some("json") => DiffFormat::Json,
-        (None, Some(path)) if extension(path).as_deref() == Some("csv") => DiffFormat::Csv,
-        _ => DiffFormat::Table,
-    };
+    let format = review_format(a.format, out)?;
+    if format == DiffFormat::Xlsx && out.is_none() {
+        return Err(xlsx_needs_output());
+    }
     let jobs = evaluate::threads(a.jobs)?;
     let (old, old_ast, old_text) = compile_with_syntax(old_file)?;
     let (new, new_ast, new_text) = compile_with_syntax(new_file)?;
@@ -60,14 +58,18 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
     };
     let comparison = compare(before, after, &grade_labels(&old), &grade_labels(&new));
     let department = a.department.zip(moves.as_deref()).map(|(name, moves)| DepartmentMoves { name, moves });
-    let text = match format {
-        DiffFormat::Table => diff_text(&rules, &comparison, department),
-        DiffFormat::Json => diff_json(&rules, &comparison, department),
-        DiffFormat::Csv => diff_csv(&comparison, a.bom),
+    let bytes = match format {
+        DiffFormat::Table => diff_text(&rules, &comparison, department).into_bytes(),
+        DiffFormat::Json => diff_json(&rules, &comparison, department).into_bytes(),
+        DiffFormat::Csv => diff_csv(&comparison, a.bom).into_bytes(),
+        DiffFormat::Xlsx => {
+            let path = out.unwrap_or(Path::new("-"));
+            diff_xlsx(&rules, &comparison).map_err(|e| vec![workbook_error(path, &e, "--format csv")])?
+        }
     };
     match out {
-        Some(path) => write_bytes_atomically(path, text.as_bytes())?,
-        None => print_out(&text)?,
+        Some(path) => write_bytes_atomically(path, &bytes)?,
+        None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -193,4 +195,31 @@ pub(super) fn outcomes(
         }
     }
     Ok((outcomes, kept))
+}
+
+/// `--format xlsx` without `--output`: a workbook cannot be printed.
+pub(super) fn xlsx_needs_output() -> Failure {
+    Failure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E0907",
+                tr("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要同时指定 --output 文件.xlsx"),
+            )
+            .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
+        ],
+        usage: true,
+    }
+}
+
+/// The format of a review (`diff`, `sweep`): `--format`, else `--output`'s extension (`.txt`:
+/// the table), else the table.
+pub(super) fn review_format(format: Option<DiffFormat>, out: Option<&Path>) -> R<DiffFormat> {
+    let (Some(path), None) = (out, format) else { return Ok(format.unwrap_or(DiffFormat::Table)) };
+    match extension(path).as_deref() {
+        Some("txt") => Ok(DiffFormat::Table),
+        Some("json") => Ok(DiffFormat::Json),
+        Some("csv") => Ok(DiffFormat::Csv),
+        Some("xlsx") => Ok(DiffFormat::Xlsx),
+        _ => Err(data_files::unwritable(path, ".txt, .json, .csv, .xlsx", "--format")),
+    }
 }

@@ -21,12 +21,10 @@ pub(super) struct SweepArgs<'a> {
 
 pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
     let out = a.out.filter(|p| p.as_os_str() != "-");
-    let format = match (a.format, out) {
-        (Some(f), _) => f,
-        (None, Some(path)) if extension(path).as_deref() == Some("json") => DiffFormat::Json,
-        (None, Some(path)) if extension(path).as_deref() == Some("csv") => DiffFormat::Csv,
-        _ => DiffFormat::Table,
-    };
+    let format = diff::review_format(a.format, out)?;
+    if format == DiffFormat::Xlsx {
+        return Err(sweep_xlsx());
+    }
     let jobs = evaluate::threads(a.jobs)?;
     let (program, _) = compile(a.file)?;
     check_outputs(out.into_iter(), &read_paths(&program, a.file, a.data))?;
@@ -80,6 +78,7 @@ pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
         DiffFormat::Table => sweep_text(&sweep, &units),
         DiffFormat::Json => sweep_json(&sweep, &units),
         DiffFormat::Csv => sweep_csv(&sweep, &units, a.bom),
+        DiffFormat::Xlsx => return Err(sweep_xlsx()),
     };
     match out {
         Some(path) => write_bytes_atomically(path, text.as_bytes())?,
@@ -181,4 +180,21 @@ fn nothing_swept(given: usize) -> (String, String) {
 
 fn usage(code: &'static str, (message, help): (String, String)) -> Failure {
     Failure { diagnostics: vec![Diagnostic::error(code, message).help(help)], usage: true }
+}
+
+/// A sweep is one table: CSV opens in every spreadsheet.
+fn sweep_xlsx() -> Failure {
+    usage(
+        "E0911",
+        (
+            tr(
+                "jixiao sweep writes table, JSON or CSV, not xlsx",
+                "jixiao sweep 只能输出表格、JSON 或 CSV，不能输出 xlsx",
+            ),
+            tr(
+                "write CSV (--format csv): it opens in Excel and WPS",
+                "请输出 CSV（--format csv）：Excel 和 WPS 都能打开",
+            ),
+        ),
+    )
 }

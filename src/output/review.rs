@@ -431,3 +431,63 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
     }
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// The review as a workbook: the departments (numbers as numbers), the transition matrix,
+/// and the declarations that differ, a sheet each.
+pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
+    use super::ResultCell::{Number as Num, Text};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let mut rows = vec![mover_header().into_iter().map(Text).collect::<Vec<_>>()];
+    for m in &c.both {
+        let text = mover_row(m);
+        rows.push(
+            text.into_iter()
+                .enumerate()
+                .map(|(i, t)| match i {
+                    _ if t.is_empty() => Text(t),
+                    2..=4 => Num(t.trim_start_matches('+').to_string(), 2),
+                    7..=9 => Num(t.trim_start_matches('+').to_string(), 0),
+                    _ => Text(t),
+                })
+                .collect(),
+        );
+    }
+    for (list, note) in [
+        (&c.only_old, tr("only in the old results", "只在旧结果中")),
+        (&c.only_new, tr("only in the new results", "只在新结果中")),
+    ] {
+        rows.extend(list.iter().map(|name| vec![Text(name.clone()), Text(note.clone())]));
+    }
+    super::workbook::add_sheet(&mut book, &tr("departments", "部门"), &rows)?;
+    let mut matrix = vec![
+        std::iter::once(tr("old \\ new", "原 \\ 新")).chain(c.grades.iter().cloned()).map(Text).collect::<Vec<_>>(),
+    ];
+    for (grade, counts) in c.grades.iter().zip(&c.matrix) {
+        matrix.push(std::iter::once(Text(grade.clone())).chain(counts.iter().map(|n| Num(n.to_string(), 0))).collect());
+    }
+    super::workbook::add_sheet(&mut book, &tr("grades", "等次变化"), &matrix)?;
+    let mut changes = vec![
+        [("change", "改动"), ("kind", "类别"), ("name", "名称"), ("old", "原"), ("new", "现"), ("articles", "依据")]
+            .iter()
+            .map(|(en, zh)| Text(tr(*en, *zh)))
+            .collect::<Vec<_>>(),
+    ];
+    for change in &rules.changes {
+        let d = change.declaration();
+        let (what, old, new) = match change {
+            Change::Added(d) => (tr("added", "新增"), String::new(), d.text.clone()),
+            Change::Removed(d) => (tr("removed", "删除"), d.text.clone(), String::new()),
+            Change::Changed { old, new } => (tr("changed", "修改"), old.text.clone(), new.text.clone()),
+        };
+        changes.push(vec![
+            Text(what),
+            Text(d.kind.word()),
+            Text(d.name.clone()),
+            Text(old),
+            Text(new),
+            Text(d.refs.join("、")),
+        ]);
+    }
+    super::workbook::add_sheet(&mut book, &tr("rules", "办法改动"), &changes)?;
+    book.save_to_buffer().map_err(|e| e.to_string())
+}
