@@ -188,7 +188,7 @@ enum Command {
         set: Vec<String>,
         /// Output format (default: from --output's extension, else table).
         #[arg(long, value_enum)]
-        format: Option<DiffFormat>,
+        format: Option<SweepFormat>,
         /// Write the sweep to this file (atomically).
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -229,6 +229,23 @@ enum TemplateFormat {
 enum ExplainFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SweepFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl SweepFormat {
+    fn review(self) -> DiffFormat {
+        match self {
+            SweepFormat::Table => DiffFormat::Table,
+            SweepFormat::Json => DiffFormat::Json,
+            SweepFormat::Csv => DiffFormat::Csv,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]

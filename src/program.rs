@@ -37,6 +37,9 @@ pub struct Program {
     pub trees: Trees,
     pub samples: BTreeMap<String, serde_json::Value>,
     pub tests: Vec<TestCase>,
+    /// Fields of the data that another version of the regulation reads (`jixiao diff`): a
+    /// record may hold them, and they are skipped, not refused as unknown. Empty after checking.
+    pub tolerated: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -345,6 +345,8 @@ fn a_sweep_needs_a_range_it_can_run() {
         (vec!["--set", "优秀线=0..100000"], "more than 1000 values"),
         (vec!["--set", "优秀线=85..95", "--set", "良好线=70..80", "--set", "达标线=50..60"], "at most 2"),
         (vec!["--set", "优秀线=85..95", "--set", "优秀线=90"], "also given a single value"),
+        (vec!["--set", "优秀线=85..86", "--set", "优秀线=87..88"], "优秀线 is swept twice"),
+        (vec!["--set", "优秀线=85..95", "-o", "/tmp/jixiao-sweep.xlsx"], "not xlsx"),
         (vec!["--set", "没有=1..2"], "unknown parameter"),
     ] {
         let mut all = vec!["sweep", JIANGSU, JIANGSU_DATA];
@@ -383,4 +385,117 @@ fn a_diff_is_written_as_a_workbook() {
     assert_eq!(rules.get_value((1, 2)).unwrap().to_string(), "优秀线");
     let printed = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "--format", "xlsx"]);
     assert_eq!(printed.code, 2, "{}", printed.text());
+}
+
+/// A version that adds an input reads data made for it; the old version skips the new field,
+/// in a JSON array and in CSV. Data without the field is refused by the new version, named.
+#[test]
+fn a_version_with_a_new_input_is_compared_on_data_made_for_it() {
+    let dir = scratch("new-input");
+    let new = changed(
+        JIANGSU,
+        "输入 社会公众满意度：分数 0 至 100 依据 第十五条(二)\n",
+        "输入 社会公众满意度：分数 0 至 100 依据 第十五条(二)\n输入 加分：分数 0 至 5\n",
+        &dir,
+    );
+    let text = std::fs::read_to_string(&new).unwrap();
+    let text = text.replace(
+        "计算 最终评估得分 = 工作考核得分 + 公众评议得分 + 督促检查得分",
+        "计算 最终评估得分 = 工作考核得分 + 公众评议得分 + 督促检查得分 + 加分",
+    );
+    std::fs::write(&new, text).unwrap();
+    let mut records: Vec<Json> =
+        serde_json::from_str(&std::fs::read_to_string(manifest().join(JIANGSU_DATA)).unwrap()).unwrap();
+    for (i, r) in records.iter_mut().enumerate() {
+        r["加分"] = Json::from(if i == 0 { 3 } else { 0 });
+    }
+    let data = dir.join("加分数据.json");
+    std::fs::write(&data, serde_json::to_string(&records).unwrap()).unwrap();
+    let new = new.to_str().unwrap();
+    let csv = dir.join("加分数据.csv");
+    let convert = jixiao(&["convert", new, data.to_str().unwrap(), "-o", csv.to_str().unwrap()]);
+    assert_eq!(convert.code, 0, "{}", convert.text());
+    for data in [&data, &csv] {
+        let run = jixiao(&["diff", JIANGSU, new, data.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.text());
+        let d: Json = serde_json::from_str(&run.stdout).unwrap();
+        let change = &d["rules"]["changes"][0];
+        assert_eq!((change["change"].as_str(), change["kind"].as_str()), (Some("added"), Some("input")));
+        assert_eq!(d["summary"]["score_changed"], 1, "{data:?}");
+    }
+    // The example data has no 加分: the new version says so, and the run says which version.
+    let run = jixiao(&["diff", JIANGSU, new, JIANGSU_DATA]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stderr.contains("field `加分`: the field is missing"), "{}", run.stderr);
+    assert!(
+        common::squash(&run.stderr).contains(&common::squash(&format!("the new version ({new})"))),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Flags (标记) that are raised or lowered are a change too, and CSV numbers stay numbers.
+#[test]
+fn flags_and_signed_numbers_are_reported() {
+    let d = diff_json(&[JIANGSU, JIANGSU_DATA, "--vs", "单项奖进步名次=1"]);
+    let flag_changed = d["summary"]["flag_changed"].as_u64().unwrap();
+    assert!(flag_changed > 0, "{}", d["summary"]);
+    let flagged =
+        d["departments"].as_array().unwrap().iter().filter(|r| r["old"]["flags"] != r["new"]["flags"]).count();
+    assert_eq!(flagged as u64, flag_changed);
+    let text = jixiao_in_locale("zh_CN.UTF-8", &["diff", JIANGSU, JIANGSU_DATA, "--vs", "单项奖进步名次=1"]);
+    assert!(text.stdout.contains("标记变化") && text.stdout.contains("+单项奖候选"), "{}", text.stdout);
+
+    let dir = scratch("csv");
+    let edited = changed(SICHUAN, "封顶 5分", "封顶 3分", &dir);
+    let csv = jixiao(&["diff", SICHUAN, edited.to_str().unwrap(), SICHUAN_DATA, "--format", "csv", "--no-bom"]);
+    let line = csv.stdout.lines().find(|l| l.starts_with("省国资委,")).unwrap();
+    assert_eq!(line, "省国资委,,91.93,89.93,-2.00,先进,合格,3,6,-3,");
+}
+
+#[test]
+fn faults_of_vs_are_named_as_vs() {
+    for (vs, said) in [("优秀线", "--vs 优秀线: expected NAME=VALUE"), ("没有=1", "--vs: unknown parameter `没有`")]
+    {
+        let run = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", vs]);
+        assert_eq!(run.code, 2, "{}", run.text());
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+    }
+}
+
+/// Values the regulation cannot be evaluated with are said in their row; the sweep goes on.
+#[test]
+fn a_sweep_goes_on_past_values_it_cannot_evaluate() {
+    let run = jixiao(&["sweep", JIANGSU, JIANGSU_DATA, "--set", "优秀线=75..95:5", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.text());
+    let sweep: Json = serde_json::from_str(&run.stdout).unwrap();
+    let steps = sweep["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 5);
+    assert!(steps[0]["refused"].as_str().unwrap().contains("良好"), "{}", steps[0]);
+    assert!(steps[2]["refused"].is_null() && steps[2]["grades"]["优秀"] == 19, "{}", steps[2]);
+}
+
+#[test]
+fn a_snapshot_names_departments_that_came_and_went() {
+    let dir = scratch("came-and-went");
+    let file = copy_of_shipped(&dir, "sichuan-2014");
+    let data = dir.join("examples/sichuan-2014/departments.json");
+    let mut records: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(&data).unwrap()).unwrap();
+    let gone = records.remove(0)["部门"].as_str().unwrap().to_string();
+    let mut new = records[0].clone();
+    new["部门"] = Json::from("新设局");
+    records.push(new);
+    std::fs::write(&data, serde_json::to_string(&records).unwrap()).unwrap();
+    let run = jixiao(&["test", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stdout.contains("  新设局: new, not in the snapshot"), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("  {gone}: gone, in the snapshot only")), "{}", run.stdout);
+    std::fs::remove_file(&data).unwrap();
+    let missing = jixiao(&["test", file.to_str().unwrap()]);
+    assert_eq!(missing.code, 1, "{}", missing.text());
+    assert!(
+        missing.stdout.contains("is not there: restore it, or name the data with --data DATA"),
+        "{}",
+        missing.stdout
+    );
 }

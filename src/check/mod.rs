@@ -153,6 +153,7 @@ impl<'a> Checker<'a> {
             roles: self.roles?,
             samples: self.samples.into_iter().map(|(k, (v, _))| (k, v)).collect(),
             tests: self.tests,
+            tolerated: Vec::new(),
         })
     }
 

@@ -36,31 +36,52 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
         return Err(xlsx_needs_output());
     }
     let jobs = evaluate::threads(a.jobs)?;
-    let (old, old_ast, old_text) = compile_with_syntax(old_file)?;
-    let (new, new_ast, new_text) = compile_with_syntax(new_file)?;
+    let (mut old, old_ast, old_text) = compile_with_syntax(old_file)?;
+    let (mut new, new_ast, new_text) = compile_with_syntax(new_file)?;
+    // The data may hold fields only one version reads: the other skips them.
+    old.tolerated = only_in(&new, &old);
+    new.tolerated = only_in(&old, &new);
     let mut inputs = read_paths(&old, old_file, data);
     inputs.extend(read_paths(&new, new_file, data));
     check_outputs(out.into_iter(), &inputs)?;
     let old_params = eval::parameters(&old, &parse_overrides(&old, a.set)?);
+    // `--vs` alone first, so that its faults are told as its own.
+    params::parse_overrides_as(&new, a.vs, "--vs")?;
     let new_params = eval::parameters(&new, &parse_overrides(&new, &over(a.set, a.vs))?);
     let mut rules = rules::diff(&old_text, &old_ast, &new_text, &new_ast);
     parameter_changes(&mut rules, (&old, &old_params), (&new, &new_params));
     report(&crate::data::files::extra_tables(&new, data));
-    let (before, old_kept) = outcomes(&old, &old_params, data, jobs, a.department)?;
-    let (after, new_kept) = outcomes(&new, &new_params, data, jobs, a.department)?;
+    let (before, old_kept) = outcomes(&old, &old_params, data, jobs, a.department).map_err(|mut f| {
+        f.diagnostics.push(refused_by(old_file, true));
+        f
+    })?;
+    let (after, new_kept) = outcomes(&new, &new_params, data, jobs, a.department).map_err(|mut f| {
+        f.diagnostics.push(refused_by(new_file, false));
+        f
+    })?;
     let moves = match (a.department, &old_kept, &new_kept) {
         (None, ..) => None,
         (Some(_), Some(o), Some(n)) => Some(crate::review::trace::department((&old, o), (&new, n), &rules)),
         (Some(name), ..) => {
-            let names: Vec<String> = before.iter().chain(&after).map(|o| o.unit.clone()).collect();
+            let mut names: Vec<String> = before.iter().map(|o| o.unit.clone()).collect();
+            let seen: std::collections::HashSet<&str> = before.iter().map(|o| o.unit.as_str()).collect();
+            names.extend(after.iter().filter(|o| !seen.contains(o.unit.as_str())).map(|o| o.unit.clone()));
             return Err(explain::unknown_department(name, &names, data));
         }
     };
+    // `--set` values `--vs` does not replace hold in both runs.
+    let replaced: Vec<&str> = a.vs.iter().filter_map(|v| v.split_once('=').map(|(n, _)| n.trim())).collect();
+    let both: Vec<String> = a
+        .set
+        .iter()
+        .filter(|s| !s.split_once('=').is_some_and(|(n, _)| replaced.contains(&n.trim())))
+        .map(|s| s.replacen('=', " = ", 1))
+        .collect();
     let comparison = compare(before, after, &grade_labels(&old), &grade_labels(&new));
     let department = a.department.zip(moves.as_deref()).map(|(name, moves)| DepartmentMoves { name, moves });
     let bytes = match format {
-        DiffFormat::Table => diff_text(&rules, &comparison, department).into_bytes(),
-        DiffFormat::Json => diff_json(&rules, &comparison, department).into_bytes(),
+        DiffFormat::Table => diff_text(&rules, &comparison, department, &both).into_bytes(),
+        DiffFormat::Json => diff_json(&rules, &comparison, department, &both).into_bytes(),
         DiffFormat::Csv => diff_csv(&comparison, a.bom).into_bytes(),
         DiffFormat::Xlsx => {
             let path = out.unwrap_or(Path::new("-"));
@@ -72,6 +93,25 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
         None => print_bytes(&bytes)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The data fields `a` reads that `b` does not.
+fn only_in(a: &Program, b: &Program) -> Vec<String> {
+    a.inputs.iter().filter(|i| !b.inputs.iter().any(|j| j.field == i.field)).map(|i| i.field.clone()).collect()
+}
+
+/// Which version the problems above belong to.
+fn refused_by(file: &Path, old: bool) -> Diagnostic {
+    let file = file.display();
+    let (en, zh) = if old { ("the old version", "旧版本") } else { ("the new version", "新版本") };
+    Diagnostic::error(
+        "E0918",
+        tr(format!("{en} ({file}) cannot evaluate the data: see above"), format!("{zh}（{file}）无法评估这份数据：见上文")),
+    )
+    .help(tr(
+        "the data must suit both versions: a field only one version reads is skipped by the other, but each version's own fields must be right for it",
+        "数据须同时适用于两个版本：只有一个版本读取的字段，另一个版本会跳过；但每个版本自己的字段都须符合该版本的要求",
+    ))
 }
 
 /// Two files and no `--vs`, or a wrong number of files.
@@ -124,6 +164,7 @@ fn parameter_changes(rules: &mut RulesDiff, (old, old_params): (&Program, &[Numb
                 crate::program::Unit::Ratio => {
                     format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n))
                 }
+                crate::program::Unit::Points => format!("{n}分"),
                 _ => n.to_string(),
             };
             Declaration {

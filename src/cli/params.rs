@@ -14,6 +14,11 @@ pub(super) fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {
 
 /// `--set 优秀线=85`: an unknown name or a value that is not a number is a usage error.
 pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize, Number)>> {
+    parse_overrides_as(program, set, "--set")
+}
+
+/// `parse_overrides` for values given by `option` (`--vs`), which the messages name.
+pub(super) fn parse_overrides_as(program: &Program, set: &[String], option: &str) -> R<Vec<(usize, Number)>> {
     let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
     let listed = if names.is_empty() {
         tr("this regulation has no parameters", "这个办法没有参数")
@@ -27,7 +32,7 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
             return Err(usage(
                 Diagnostic::error(
                     "E0903",
-                    tr(format!("--set {item}: expected NAME=VALUE"), format!("--set {item}：应写成 名称=值")),
+                    tr(format!("{option} {item}: expected NAME=VALUE"), format!("{option} {item}：应写成 名称=值")),
                 )
                 .help(listed.clone()),
             ));
@@ -37,7 +42,7 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
             return Err(usage(
                 Diagnostic::error(
                     "E0903",
-                    tr(format!("--set: unknown parameter `{name}`"), format!("--set：未知的参数“{name}”")),
+                    tr(format!("{option}: unknown parameter `{name}`"), format!("{option}：未知的参数“{name}”")),
                 )
                 .help(listed.clone()),
             ));
@@ -46,7 +51,7 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
             return Err(usage(
                 Diagnostic::error(
                     "E0903",
-                    tr(format!("--set {name} is given twice"), format!("--set {name} 给出了两次")),
+                    tr(format!("{option} {name} is given twice"), format!("{option} {name} 给出了两次")),
                 )
                 .help(tr("set each parameter once", "每个参数只能设定一次")),
             ));
@@ -57,13 +62,13 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
                 Diagnostic::error(
                     "E0904",
                     tr(
-                        format!("--set {name}: `{value}` is not a number of the parameter's kind"),
-                        format!("--set {name}：“{value}”不是这个参数所需的那种数"),
+                        format!("{option} {name}: `{value}` is not a number of the parameter's kind"),
+                        format!("{option} {name}：“{value}”不是这个参数所需的那种数"),
                     ),
                 )
                 .help(tr(
-                    format!("write a decimal number, as in --set {name}={example}"),
-                    format!("请写一个十进制数，如 --set {name}={example}"),
+                    format!("write a decimal number, as in {option} {name}={example}"),
+                    format!("请写一个十进制数，如 {option} {name}={example}"),
                 )),
             ));
         };
@@ -72,8 +77,8 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
                 Diagnostic::error(
                     "E0913",
                     tr(
-                        format!("--set {name}=0: `{name}` divides a value in the regulation, so it may not be 0"),
-                        format!("--set {name}=0：办法中以“{name}”作除数，不能设为 0"),
+                        format!("{option} {name}=0: `{name}` divides a value in the regulation, so it may not be 0"),
+                        format!("{option} {name}=0：办法中以“{name}”作除数，不能设为 0"),
                     ),
                 )
                 .help(tr(

@@ -13,7 +13,7 @@ pub(super) struct SweepArgs<'a> {
     pub data: &'a Path,
     /// `NAME=FROM..TO[:STEP]` (swept) and `NAME=VALUE` (fixed).
     pub set: &'a [String],
-    pub format: Option<DiffFormat>,
+    pub format: Option<SweepFormat>,
     pub out: Option<&'a Path>,
     pub jobs: Option<usize>,
     pub bom: bool,
@@ -21,19 +21,28 @@ pub(super) struct SweepArgs<'a> {
 
 pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
     let out = a.out.filter(|p| p.as_os_str() != "-");
-    let format = diff::review_format(a.format, out)?;
-    if format == DiffFormat::Xlsx {
-        return Err(sweep_xlsx());
-    }
+    let format = match diff::review_format(a.format.map(SweepFormat::review), out)? {
+        DiffFormat::Xlsx => return Err(sweep_xlsx()),
+        other => other,
+    };
     let jobs = evaluate::threads(a.jobs)?;
     let (program, _) = compile(a.file)?;
     check_outputs(out.into_iter(), &read_paths(&program, a.file, a.data))?;
     let (ranged, fixed): (Vec<&String>, Vec<&String>) = a.set.iter().partition(|s| s.contains(".."));
     let fixed: Vec<String> = fixed.into_iter().cloned().collect();
     let overrides = parse_overrides(&program, &fixed)?;
-    let mut swept = Vec::new();
+    let mut swept: Vec<Swept> = Vec::new();
     for text in &ranged {
-        swept.push(range(&program, text, &overrides)?);
+        let s = range(&program, text, &overrides)?;
+        if swept.iter().any(|t| t.param == s.param) {
+            let name = &program.params[s.param].name;
+            let (en, zh) = (format!("{name} is swept twice"), format!("{name} 被扫描了两次"));
+            return Err(usage(
+                "E0917",
+                (tr(en, zh), tr("sweep each parameter over one range", "每个参数只能给一个扫描范围")),
+            ));
+        }
+        swept.push(s);
     }
     if swept.is_empty() || swept.len() > 2 {
         return Err(usage("E0917", nothing_swept(swept.len())));
@@ -57,17 +66,31 @@ pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
     for values in combinations(&swept) {
         let mut params = overrides.clone();
         params.extend(swept.iter().zip(&values).map(|(s, v)| (s.param, *v)));
-        let now = diff::outcomes(&program, &eval::parameters(&program, &params), a.data, jobs, None)?.0;
-        steps.push(Step { counts: counts(&now, &mut grades), changed: regraded(&baseline, &now), values });
+        match diff::outcomes(&program, &eval::parameters(&program, &params), a.data, jobs, None) {
+            Ok((now, _)) => steps.push(Step {
+                counts: counts(&now, &mut grades),
+                changed: regraded(&baseline, &now),
+                values,
+                refused: None,
+            }),
+            // Values the regulation cannot be evaluated with (bands that cannot be reached):
+            // said in their row, and the sweep goes on.
+            Err(f) if !f.usage && f.diagnostics.iter().all(|d| d.code == "E0803") => {
+                let why = f.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+                steps.push(Step { counts: Vec::new(), changed: Vec::new(), values, refused: Some(why) })
+            }
+            Err(f) => return Err(f),
+        }
     }
     // A grade that first occurs in a later step: earlier counts get a 0 for it.
-    for step in &mut steps {
+    for step in steps.iter_mut().filter(|s| s.refused.is_none()) {
         step.counts.resize(grades.len(), 0);
     }
     let mut base_counts = base_counts;
     base_counts.resize(grades.len(), 0);
     let sweep = Sweep {
         parameters: swept.iter().map(|s| program.params[s.param].name.clone()).collect(),
+        fixed: fixed.iter().map(|f| f.replacen('=', " = ", 1)).collect(),
         grades,
         departments: baseline.len(),
         baseline: base_counts,

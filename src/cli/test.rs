@@ -129,12 +129,24 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
         false => None,
     };
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let given = data;
     let data = match (data, &accepted) {
         (Some(d), _) => d.to_path_buf(),
         (None, Some(a)) => tidy(&folder.join(a.data.as_str())),
         (None, None) if accept => return Err(no_data_to_accept(file)),
         (None, None) => return Ok(Snap::None),
     };
+    if given.is_none() && !data.exists() {
+        let named = &data;
+        let why = tr(
+            format!(
+                "the data the snapshot names, {}, is not there: restore it, or name the data with --data DATA",
+                named.display()
+            ),
+            format!("快照所指的数据 {} 不存在：请恢复该文件，或用 --data 数据 指定", named.display()),
+        );
+        return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why]));
+    }
     let text = read_text(file).map_err(|d| vec![d])?;
     let ast = crate::syntax::parse(&SourceFile::new(file.display().to_string(), text.as_str()))?;
     let rules = crate::review::snapshot::rules(&ast);
@@ -205,7 +217,23 @@ fn drift_lines(drift: &crate::review::snapshot::Drift, file: &Path) -> Vec<Strin
         lines.push(tr(format!("results of {moved} departments moved:"), format!("{moved} 个部门的结果有变化：")));
     }
     let none = tr("(none)", "（无）");
+    let said = |text: &str| match text {
+        "true" => tr("yes", "是"),
+        "false" => tr("no", "否"),
+        other => other.to_string(),
+    };
     for (name, fields) in drift.departments.iter().take(LISTED) {
+        if fields.iter().all(|(_, old, _)| old.is_none()) {
+            lines.push(tr(format!("  {name}: new, not in the snapshot"), format!("  {name}：新出现，快照中没有")));
+            continue;
+        }
+        if fields.iter().all(|(_, _, new)| new.is_none()) {
+            lines.push(tr(
+                format!("  {name}: gone, in the snapshot only"),
+                format!("  {name}：已不在结果中，只在快照中"),
+            ));
+            continue;
+        }
         // The published score, grade and rank are values too: shown once, by their names.
         let values = fields.iter().any(|(k, ..)| k.starts_with("values."));
         let shown: Vec<String> = fields
@@ -219,7 +247,8 @@ fn drift_lines(drift: &crate::review::snapshot::Drift, file: &Path) -> Vec<Strin
                     "rank" => tr("rank", "排名"),
                     k => k.strip_prefix("values.").unwrap_or(k).to_string(),
                 };
-                format!("{key} {} → {}", old.as_deref().unwrap_or(&none), new.as_deref().unwrap_or(&none))
+                let shown = |v: &Option<String>| v.as_deref().map_or_else(|| none.clone(), said);
+                format!("{key} {} → {}", shown(old), shown(new))
             })
             .collect();
         lines.push(format!("  {name}{}{}", tr(": ", "："), shown.join(&tr("; ", "；"))));
@@ -260,8 +289,10 @@ fn read_snapshot(path: &Path) -> R<Accepted> {
         .into()
     };
     let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| broken(e.to_string()))?;
-    let data =
-        doc.get("data").and_then(|d| d.as_str()).ok_or_else(|| broken(tr("it has no \"data\"", "缺少 \"data\"")))?;
+    let data = doc
+        .get("data")
+        .and_then(|d| d.as_str())
+        .ok_or_else(|| broken(tr("its \"data\" is not the path of a file", "其 \"data\" 不是文件路径")))?;
     let rules = doc
         .get("rules")
         .and_then(|r| r.as_array())

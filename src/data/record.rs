@@ -378,7 +378,7 @@ impl Reader<'_> {
             _ => None,
         };
         for key in fields.keys() {
-            if !program.inputs.iter().any(|i| i.field == *key) {
+            if !program.inputs.iter().any(|i| i.field == *key) && !program.tolerated.contains(key) {
                 let known: Vec<String> = program.inputs.iter().map(|i| i.field.clone()).collect();
                 let at = self.at.clone();
                 self.errors.push(err::unknown_field(&at, &visible(key), &known, did_you_mean(key, &known)));

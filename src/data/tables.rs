@@ -271,7 +271,13 @@ pub fn records(program: &Program, main: &Table, lists: &[Table]) -> Result<(Vec<
 
 /// The problems of the tables' headers, each once.
 pub fn header_problems(program: &Program, main: &Table, lists: &[Table]) -> Vec<Diagnostic> {
-    let mut errors = header_errors(main, &|c| shape_at(program, c).is_some());
+    // A column of a field another version reads (`jixiao diff`) is skipped.
+    let tolerated = |c: &str| {
+        program.tolerated.iter().any(|f| {
+            c.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[', '［']))
+        })
+    };
+    let mut errors = header_errors(main, &|c| shape_at(program, c).is_some() || tolerated(c));
     for table in lists {
         if table.header.iter().all(String::is_empty) {
             // An empty file is not "no items": its header row would say that.

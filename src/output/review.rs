@@ -13,6 +13,10 @@ use crate::review::rules::{Change, RulesDiff};
 use crate::review::sweep::Sweep;
 use crate::review::trace::ValueMove;
 
+/// Departments that moved listed in the table for people (grade changes and the largest
+/// moves first); the other formats list them all.
+const TABLE_ROWS: usize = 100;
+
 /// One department's values that moved (`jixiao diff --department`).
 pub struct DepartmentMoves<'a> {
     pub name: &'a str,
@@ -52,8 +56,14 @@ pub fn rules_text(rules: &RulesDiff) -> String {
 }
 
 /// The whole review as text: rules, summary, transition matrix, departments that moved.
-pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>) -> String {
+pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>, set: &[String]) -> String {
     let mut out = rules_text(rules);
+    if !set.is_empty() {
+        out.push_str(&tr(
+            format!("Parameters set in both runs: {}\n", set.join(", ")),
+            format!("两次评估都设定的参数：{}\n", set.join("，")),
+        ));
+    }
     out.push('\n');
     let s = c.summary();
     out.push_str(&tr(
@@ -66,6 +76,12 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
             s.compared, s.grade_changed, s.rank_changed, s.score_changed
         ),
     ));
+    if s.flag_changed > 0 {
+        out.push_str(&tr(
+            format!("  {} departments had a flag raised or lowered\n", s.flag_changed),
+            format!("  标记有变化的部门 {} 个\n", s.flag_changed),
+        ));
+    }
     let movers = |list: &[usize]| -> String {
         list.iter()
             .map(|&i| format!("{} {}", c.both[i].new.unit, change_text(c.both[i].score_change())))
@@ -115,8 +131,15 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         ));
     } else {
         out.push_str(&tr("\nDepartments that moved:\n", "\n有变化的部门：\n"));
-        out.push_str(&movers_table(&moved));
+        out.push_str(&movers_table(&moved[..moved.len().min(TABLE_ROWS)]));
         out.push('\n');
+        if moved.len() > TABLE_ROWS {
+            let more = moved.len() - TABLE_ROWS;
+            out.push_str(&tr(
+                format!("… and {more} more: --format csv, json or xlsx lists every department\n"),
+                format!("…… 另有 {more} 个：--format csv、json 或 xlsx 列出全部部门\n"),
+            ));
+        }
         let same = c.both.len() - moved.len();
         out.push_str(&tr(format!("{same} departments unchanged\n"), format!("其余 {same} 个部门没有变化\n")));
     }
@@ -155,6 +178,7 @@ fn mover_header() -> Vec<String> {
         ("old rank", "原排名"),
         ("new rank", "新排名"),
         ("places up", "排名上升"),
+        ("flags", "标记变化"),
     ]
     .iter()
     .map(|(en, zh)| tr(*en, *zh))
@@ -174,6 +198,7 @@ fn mover_row(m: &Moved) -> Vec<String> {
         rank(m.old.rank),
         rank(m.new.rank),
         m.rank_change().map(|r| if r > 0 { format!("+{r}") } else { r.to_string() }).unwrap_or_default(),
+        m.flag_changes().join(" "),
     ]
 }
 
@@ -183,7 +208,8 @@ fn movers_table(moved: &[&Moved]) -> String {
     t.force_no_tty();
     // The category column only where departments have one.
     let category = moved.iter().any(|m| m.new.category.is_some() || m.old.category.is_some());
-    let shown = |i: &usize| category || *i != 1;
+    let flags = moved.iter().any(|m| m.old.flags != m.new.flags);
+    let shown = |i: &usize| (category || *i != 1) && (flags || *i != 10);
     t.set_header(mover_header().into_iter().enumerate().filter(|(i, _)| shown(i)).map(|(_, h)| h));
     for m in moved {
         let cells: Vec<Cell> = mover_row(m)
@@ -221,7 +247,7 @@ fn department_text(d: &DepartmentMoves) -> String {
 }
 
 /// The review as JSON (keys in English, as in every JSON jixiao writes).
-pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>) -> String {
+pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>, set: &[String]) -> String {
     let changes: Vec<Json> = rules
         .changes
         .iter()
@@ -237,37 +263,7 @@ pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         .collect();
     let s = c.summary();
     let names = |list: &[usize]| list.iter().map(|&i| c.both[i].new.unit.clone()).collect::<Vec<_>>();
-    let side = |o: &crate::review::results::Outcome| json!({ "score": o.score.map(|n| points_text(Some(n))), "grade": o.grade, "rank": o.rank.map(|r| r as i64) });
-    let departments: Vec<Json> = c
-        .both
-        .iter()
-        .map(|m| {
-            json!({
-                "department": m.new.unit,
-                "category": m.new.category,
-                "old": side(&m.old),
-                "new": side(&m.new),
-                "score_change": m.score_change().map(|n| change_text(Some(n))),
-                "rank_change": m.rank_change().map(|r| r as i64),
-            })
-        })
-        .collect();
-    let mut doc = json!({
-        "rules": { "changes": changes, "layout_only": rules.layout_only },
-        "summary": {
-            "departments": s.compared,
-            "grade_changed": s.grade_changed,
-            "rank_changed": s.rank_changed,
-            "score_changed": s.score_changed,
-            "largest_rises": names(&s.up),
-            "largest_falls": names(&s.down),
-        },
-        "transitions": { "grades": c.grades, "counts": c.matrix },
-        "departments": departments,
-        "only_old": c.only_old,
-        "only_new": c.only_new,
-    });
-    if let Some(d) = department {
+    let department = department.map(|d| {
         let values: Vec<Json> = d
             .moves
             .iter()
@@ -277,11 +273,71 @@ pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
                 json!({ "name": m.name, "old": m.old, "new": m.new, "because": because })
             })
             .collect();
-        doc["department"] = json!({ "name": d.name, "values": values });
-    }
+        json!({ "name": d.name, "values": values })
+    });
+    let doc = Document {
+        rules: json!({ "changes": changes, "layout_only": rules.layout_only, "set_in_both": set }),
+        summary: json!({
+            "departments": s.compared,
+            "grade_changed": s.grade_changed,
+            "rank_changed": s.rank_changed,
+            "score_changed": s.score_changed,
+            "flag_changed": s.flag_changed,
+            "largest_rises": names(&s.up),
+            "largest_falls": names(&s.down),
+        }),
+        transitions: json!({ "grades": c.grades, "counts": c.matrix }),
+        departments: Rows(&c.both),
+        only_old: &c.only_old,
+        only_new: &c.only_new,
+        department,
+    };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The JSON review, in this order; the departments are written one by one, not held as a
+/// JSON tree (a million departments would take gigabytes so).
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    rules: Json,
+    summary: Json,
+    transitions: Json,
+    departments: Rows<'a>,
+    only_old: &'a [String],
+    only_new: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    department: Option<Json>,
+}
+
+/// Departments in both runs, each as an object when written.
+struct Rows<'a>(&'a [Moved]);
+
+impl serde::Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let side = |o: &crate::review::results::Outcome| {
+            json!({
+                "score": o.score.map(|n| points_text(Some(n))),
+                "grade": o.grade,
+                "rank": o.rank.map(|r| r as i64),
+                "flags": o.flags,
+            })
+        };
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for m in self.0 {
+            seq.serialize_element(&json!({
+                "department": m.new.unit,
+                "category": m.new.category,
+                "old": side(&m.old),
+                "new": side(&m.new),
+                "score_change": m.score_change().map(|n| change_text(Some(n))),
+                "rank_change": m.rank_change().map(|r| r as i64),
+            }))?;
+        }
+        seq.end()
+    }
 }
 
 /// Every department in both runs, a line each, then those in only one (the other side
@@ -290,11 +346,11 @@ pub fn diff_csv(c: &Comparison, bom: bool) -> String {
     let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
     out.extend(csv_line(mover_header().iter().map(|h| neutralised(h))));
     for m in &c.both {
-        out.extend(csv_line(mover_row(m).iter().map(|t| neutralised(t))));
+        out.extend(csv_line(cells(mover_row(m)).iter().map(super::ResultCell::csv_text)));
     }
     let blank = |name: &str, old: bool| {
         let mut row = vec![name.to_string(); 1];
-        row.extend(std::iter::repeat_n(String::new(), 9));
+        row.extend(std::iter::repeat_n(String::new(), mover_header().len() - 1));
         // Which side it is in: the score column of the other side stays empty.
         row[if old { 2 } else { 3 }] = tr("(only here)", "（仅此处有）");
         row
@@ -312,6 +368,7 @@ pub fn diff_csv(c: &Comparison, bom: bool) -> String {
 fn parameter_text(n: crate::number::Number, unit: crate::program::Unit) -> String {
     match unit {
         crate::program::Unit::Ratio => format!("{}%", n.checked_mul(crate::number::Number::int(100)).unwrap_or(n)),
+        crate::program::Unit::Points => format!("{n}分"),
         _ => n.to_string(),
     }
 }
@@ -353,6 +410,12 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
             .zip(units)
             .map(|(v, u)| Cell::new(parameter_text(*v, *u)).set_alignment(CellAlignment::Right))
             .collect();
+        if let Some(why) = &step.refused {
+            row.extend(sweep.grades.iter().map(|_| Cell::new("")));
+            row.push(Cell::new(tr(format!("not evaluated: {why}"), format!("无法评估：{why}"))));
+            t.add_row(row);
+            continue;
+        }
         row.extend(
             step.counts
                 .iter()
@@ -375,9 +438,16 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
         t.add_row(row);
     }
     let mut out = tr(
-        format!("{} departments; grades by value of {}:\n", sweep.departments, sweep.parameters.join(", ")),
-        format!("共 {} 个部门；{} 取各值时的等次分布：\n", sweep.departments, sweep.parameters.join("、")),
+        format!("{} departments; grades by value of {}", sweep.departments, sweep.parameters.join(", ")),
+        format!("共 {} 个部门；{} 取各值时的等次分布", sweep.departments, sweep.parameters.join("、")),
     );
+    if !sweep.fixed.is_empty() {
+        out.push_str(&tr(
+            format!(" (in every run: {})", sweep.fixed.join(", ")),
+            format!("（每次都设定：{}）", sweep.fixed.join("，")),
+        ));
+    }
+    out.push_str(&tr(":\n", "：\n"));
     out.push_str(&t.to_string());
     out.push('\n');
     out
@@ -400,11 +470,15 @@ pub fn sweep_json(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
                 .zip(units)
                 .map(|((p, v), u)| (p.clone(), json!(parameter_text(*v, *u))))
                 .collect();
-            json!({ "values": values, "grades": grades(&s.counts), "changed": s.changed })
+            match &s.refused {
+                Some(why) => json!({ "values": values, "refused": why }),
+                None => json!({ "values": values, "grades": grades(&s.counts), "changed": s.changed }),
+            }
         })
         .collect();
     let doc = json!({
         "parameters": sweep.parameters,
+        "fixed": sweep.fixed,
         "departments": sweep.departments,
         "baseline": { "grades": grades(&sweep.baseline) },
         "steps": steps,
@@ -424,12 +498,34 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
     out.extend(csv_line(header.iter().map(|h| neutralised(h))));
     for s in &sweep.steps {
         let mut row: Vec<String> = s.values.iter().zip(units).map(|(v, u)| parameter_text(*v, *u)).collect();
-        row.extend(s.counts.iter().map(|n| n.to_string()));
-        row.push(s.changed.len().to_string());
-        row.push(s.changed.join("、"));
+        if let Some(why) = &s.refused {
+            row.extend(sweep.grades.iter().map(|_| String::new()));
+            row.push(String::new());
+            row.push(tr(format!("not evaluated: {why}"), format!("无法评估：{why}")));
+        } else {
+            row.extend(s.counts.iter().map(|n| n.to_string()));
+            row.push(s.changed.len().to_string());
+            row.push(s.changed.join("、"));
+        }
         out.extend(csv_line(row.iter().map(|t| neutralised(t))));
     }
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// A row of the per-department comparison as cells: scores, ranks and their changes as
+/// numbers (a change without its `+`, so that a spreadsheet reads it as a number), the rest
+/// as text.
+fn cells(row: Vec<String>) -> Vec<super::ResultCell> {
+    use super::ResultCell::{Number as Num, Text};
+    row.into_iter()
+        .enumerate()
+        .map(|(i, t)| match i {
+            _ if t.is_empty() => Text(t),
+            2..=4 => Num(t.trim_start_matches('+').to_string(), 2),
+            7..=9 => Num(t.trim_start_matches('+').to_string(), 0),
+            _ => Text(t),
+        })
+        .collect()
 }
 
 /// The review as a workbook: the departments (numbers as numbers), the transition matrix,
@@ -438,20 +534,7 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
     use super::ResultCell::{Number as Num, Text};
     let mut book = rust_xlsxwriter::Workbook::new();
     let mut rows = vec![mover_header().into_iter().map(Text).collect::<Vec<_>>()];
-    for m in &c.both {
-        let text = mover_row(m);
-        rows.push(
-            text.into_iter()
-                .enumerate()
-                .map(|(i, t)| match i {
-                    _ if t.is_empty() => Text(t),
-                    2..=4 => Num(t.trim_start_matches('+').to_string(), 2),
-                    7..=9 => Num(t.trim_start_matches('+').to_string(), 0),
-                    _ => Text(t),
-                })
-                .collect(),
-        );
-    }
+    rows.extend(c.both.iter().map(|m| cells(mover_row(m))));
     for (list, note) in [
         (&c.only_old, tr("only in the old results", "只在旧结果中")),
         (&c.only_new, tr("only in the new results", "只在新结果中")),

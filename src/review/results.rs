@@ -17,6 +17,8 @@ pub struct Outcome {
     pub score: Option<Number>,
     pub grade: Option<String>,
     pub rank: Option<i128>,
+    /// The published yes/no values (标记) that are raised, in the regulation's order.
+    pub flags: Vec<String>,
 }
 
 impl Outcome {
@@ -28,6 +30,13 @@ impl Outcome {
             score: result.values[program.roles.score].as_num(),
             grade: grade_text(program, result),
             rank: rank_of(program, result),
+            flags: program
+                .roles
+                .flags
+                .iter()
+                .filter(|&&v| result.values[v] == Value::Bool(true))
+                .map(|&v| program.values[v].name.clone())
+                .collect(),
         }
     }
 }
@@ -52,6 +61,13 @@ impl Moved {
 
     pub fn grade_changed(&self) -> bool {
         self.old.grade != self.new.grade
+    }
+
+    /// The flags raised (`+名称`) and lowered (`-名称`) from the old run to the new.
+    pub fn flag_changes(&self) -> Vec<String> {
+        let raised = self.new.flags.iter().filter(|f| !self.old.flags.contains(f)).map(|f| format!("+{f}"));
+        let lowered = self.old.flags.iter().filter(|f| !self.new.flags.contains(f)).map(|f| format!("-{f}"));
+        raised.chain(lowered).collect()
     }
 
     /// Whether anything people read changed.
@@ -114,6 +130,8 @@ pub struct Summary {
     pub grade_changed: usize,
     pub rank_changed: usize,
     pub score_changed: usize,
+    /// Departments with a flag (标记) raised or lowered.
+    pub flag_changed: usize,
     /// The largest score rises and falls (at most `TOP` each), largest first.
     pub up: Vec<usize>,
     pub down: Vec<usize>,
@@ -135,6 +153,7 @@ impl Comparison {
             grade_changed: self.both.iter().filter(|m| m.grade_changed()).count(),
             rank_changed: self.both.iter().filter(|m| m.old.rank != m.new.rank).count(),
             score_changed: changes.iter().filter(|(_, c)| !c.is_zero()).count(),
+            flag_changed: self.both.iter().filter(|m| m.old.flags != m.new.flags).count(),
             up: up.into_iter().take(TOP).map(|(i, _)| i).collect(),
             down: down.into_iter().take(TOP).map(|(i, _)| i).collect(),
         }
@@ -166,6 +185,7 @@ mod tests {
             score: Some(Number::int(score)),
             grade: (!grade.is_empty()).then(|| grade.to_string()),
             rank: Some(rank),
+            flags: Vec::new(),
         }
     }
 

@@ -15,6 +15,9 @@ pub struct Step {
     pub counts: Vec<usize>,
     /// Departments whose grade differs from the baseline run's, in the data's order.
     pub changed: Vec<String>,
+    /// Why these values could not be evaluated (a grade band that cannot be reached with
+    /// them, …): the sweep goes on with the next values.
+    pub refused: Option<String>,
 }
 
 /// A sweep: the grades counted, the baseline's counts, and each step.
@@ -22,6 +25,8 @@ pub struct Step {
 pub struct Sweep {
     /// The swept parameters' names.
     pub parameters: Vec<String>,
+    /// The parameters every run sets (`名称 = 值`), besides the defaults.
+    pub fixed: Vec<String>,
     /// The regulation's grades, then `无` if some department has none.
     pub grades: Vec<String>,
     pub departments: usize,
@@ -50,7 +55,14 @@ mod tests {
     use super::*;
 
     fn outcome(unit: &str, grade: Option<&str>) -> Outcome {
-        Outcome { unit: unit.into(), category: None, score: None, grade: grade.map(str::to_string), rank: None }
+        Outcome {
+            unit: unit.into(),
+            category: None,
+            score: None,
+            grade: grade.map(str::to_string),
+            rank: None,
+            flags: Vec::new(),
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::rules::{Kind, RulesDiff};
 use crate::eval::{UnitResult, Value};
+use crate::lang::tr;
 use crate::output::value_json;
 use crate::program::{Expr, NodeId, Program, Shape, ValueId, ValueKind};
 
@@ -122,6 +123,13 @@ fn shown(program: &Program, v: ValueId, value: &Value) -> String {
     match value_json(program, v, value) {
         serde_json::Value::String(s) => s,
         serde_json::Value::Null => "无".to_string(),
+        serde_json::Value::Bool(b) => {
+            if b {
+                tr("yes", "是")
+            } else {
+                tr("no", "否")
+            }
+        }
         other => other.to_string(),
     }
 }
