@@ -208,12 +208,13 @@ pub(super) fn outcomes(
     let table = matches!(format, DataFormat::Csv | DataFormat::Xlsx);
     let mut outcomes = Vec::new();
     let mut kept = None;
+    let mut shared = crate::review::results::Shared::default();
     if rereadable && (!table || pool.install(|| crate::data::table_stream::aligned(program, format, data))) {
         let name = data.display().to_string();
         let data = Data { name: &name, format, source: Source::File(data) };
         let mut sink = |batch: Vec<eval::stream::Evaluated>| -> Result<(), std::convert::Infallible> {
             for e in batch {
-                outcomes.push(Outcome::of(program, &e.result, &e.record.inputs));
+                outcomes.push(Outcome::of(program, &e.result, &e.record.inputs, &mut shared));
                 if keep.as_deref() == Some(e.result.unit.as_str()) {
                     kept = Some(e.result);
                 }
@@ -230,7 +231,7 @@ pub(super) fn outcomes(
         Ok((records, results))
     })?;
     for (record, result) in records.iter().zip(results) {
-        outcomes.push(Outcome::of(program, &result, &record.inputs));
+        outcomes.push(Outcome::of(program, &result, &record.inputs, &mut shared));
         if keep.as_deref() == Some(result.unit.as_str()) {
             kept = Some(result);
         }

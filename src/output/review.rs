@@ -186,15 +186,15 @@ fn mover_header() -> Vec<String> {
 }
 
 fn mover_row(m: &Moved) -> Vec<String> {
-    let rank = |r: Option<i128>| r.map(|r| r.to_string()).unwrap_or_default();
+    let rank = |r: Option<i64>| r.map(|r| r.to_string()).unwrap_or_default();
     vec![
         m.new.unit.clone(),
-        m.new.category.clone().or_else(|| m.old.category.clone()).unwrap_or_default(),
+        m.new.category.as_deref().or(m.old.category.as_deref()).unwrap_or_default().to_string(),
         points_text(m.old.score),
         points_text(m.new.score),
         change_text(m.score_change()),
-        m.old.grade.clone().unwrap_or_default(),
-        m.new.grade.clone().unwrap_or_default(),
+        m.old.grade.as_deref().unwrap_or_default().to_string(),
+        m.new.grade.as_deref().unwrap_or_default().to_string(),
         rank(m.old.rank),
         rank(m.new.rank),
         m.rank_change().map(|r| if r > 0 { format!("+{r}") } else { r.to_string() }).unwrap_or_default(),
@@ -320,20 +320,20 @@ impl serde::Serialize for Rows<'_> {
         let side = |o: &crate::review::results::Outcome| {
             json!({
                 "score": o.score.map(|n| points_text(Some(n))),
-                "grade": o.grade,
-                "rank": o.rank.map(|r| r as i64),
-                "flags": o.flags,
+                "grade": o.grade.as_deref(),
+                "rank": o.rank,
+                "flags": o.flags.iter().map(|f| &**f).collect::<Vec<&str>>(),
             })
         };
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for m in self.0 {
             seq.serialize_element(&json!({
                 "department": m.new.unit,
-                "category": m.new.category,
+                "category": m.new.category.as_deref(),
                 "old": side(&m.old),
                 "new": side(&m.new),
                 "score_change": m.score_change().map(|n| change_text(Some(n))),
-                "rank_change": m.rank_change().map(|r| r as i64),
+                "rank_change": m.rank_change(),
             }))?;
         }
         seq.end()

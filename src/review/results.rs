@@ -2,40 +2,57 @@
 //! after, the grade transition matrix (old × new, counts), and a summary of who moved.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::eval::{UnitResult, Value};
 use crate::number::Number;
 use crate::output::{category_text, grade_text, number_text, rank_of};
 use crate::program::Program;
 
-/// What a department got in one run: what people read of its results.
+/// What a department got in one run: what people read of its results. A run over a million
+/// departments keeps one of these each, so texts many share are shared (`Shared`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub unit: String,
-    pub category: Option<String>,
+    pub category: Option<Arc<str>>,
     /// The score as computed (rounded if the regulation rounds it).
     pub score: Option<Number>,
-    pub grade: Option<String>,
-    pub rank: Option<i128>,
+    pub grade: Option<Arc<str>>,
+    pub rank: Option<i64>,
     /// The published yes/no values (标记) that are raised, in the regulation's order.
-    pub flags: Vec<String>,
+    pub flags: Vec<Arc<str>>,
+}
+
+/// Texts many departments share (categories, grades, flags), each kept once.
+#[derive(Default)]
+pub struct Shared(HashMap<String, Arc<str>>);
+
+impl Shared {
+    pub fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(&text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(text.as_str());
+        self.0.insert(text, shared.clone());
+        shared
+    }
 }
 
 impl Outcome {
     /// A department's outcome in `program`'s results (`inputs`: its record's inputs).
-    pub fn of(program: &Program, result: &UnitResult, inputs: &[Value]) -> Outcome {
+    pub fn of(program: &Program, result: &UnitResult, inputs: &[Value], shared: &mut Shared) -> Outcome {
         Outcome {
             unit: result.unit.clone(),
-            category: category_text(program, result, inputs),
+            category: category_text(program, result, inputs).map(|c| shared.get(c)),
             score: result.values[program.roles.score].as_num(),
-            grade: grade_text(program, result),
-            rank: rank_of(program, result),
+            grade: grade_text(program, result).map(|g| shared.get(g)),
+            rank: rank_of(program, result).and_then(|r| i64::try_from(r).ok()),
             flags: program
                 .roles
                 .flags
                 .iter()
                 .filter(|&&v| result.values[v] == Value::Bool(true))
-                .map(|&v| program.values[v].name.clone())
+                .map(|&v| shared.get(program.values[v].name.clone()))
                 .collect(),
         }
     }
@@ -55,8 +72,8 @@ impl Moved {
     }
 
     /// Places moved up (old rank less new rank: positive is better).
-    pub fn rank_change(&self) -> Option<i128> {
-        Some(self.old.rank? - self.new.rank?)
+    pub fn rank_change(&self) -> Option<i64> {
+        self.old.rank?.checked_sub(self.new.rank?)
     }
 
     pub fn grade_changed(&self) -> bool {
@@ -98,22 +115,26 @@ pub const NO_GRADE: &str = "无";
 /// Compares the outcomes of two runs (`old_grades`, `new_grades`: each version's grade labels
 /// in order).
 pub fn compare(old: Vec<Outcome>, new: Vec<Outcome>, old_grades: &[String], new_grades: &[String]) -> Comparison {
-    let mut by_name: HashMap<String, Outcome> = new.iter().map(|o| (o.unit.clone(), o.clone())).collect();
+    // Each new outcome is moved into its pair, not copied.
+    let by_name: HashMap<String, usize> = new.iter().enumerate().map(|(i, o)| (o.unit.clone(), i)).collect();
+    let mut new: Vec<Option<Outcome>> = new.into_iter().map(Some).collect();
     let mut out = Comparison::default();
     for o in old {
-        match by_name.remove(&o.unit) {
+        match by_name.get(&o.unit).and_then(|&i| new[i].take()) {
             Some(n) => out.both.push(Moved { old: o, new: n }),
             None => out.only_old.push(o.unit),
         }
     }
-    out.only_new = new.into_iter().filter(|o| by_name.contains_key(&o.unit)).map(|o| o.unit).collect();
+    drop(by_name);
+    out.only_new = new.into_iter().flatten().map(|o| o.unit).collect();
     let mut grades: Vec<String> = old_grades.to_vec();
     grades.extend(new_grades.iter().filter(|g| !old_grades.contains(g)).cloned());
     let ungraded = out.both.iter().any(|m| m.old.grade.is_none() || m.new.grade.is_none());
     if ungraded {
         grades.push(NO_GRADE.to_string());
     }
-    let at = |g: &Option<String>| grades.iter().position(|x| Some(x) == g.as_ref()).unwrap_or(grades.len() - 1);
+    let at =
+        |g: &Option<Arc<str>>| grades.iter().position(|x| Some(x.as_str()) == g.as_deref()).unwrap_or(grades.len() - 1);
     let mut matrix = vec![vec![0; grades.len()]; grades.len()];
     for m in &out.both {
         matrix[at(&m.old.grade)][at(&m.new.grade)] += 1;
@@ -178,12 +199,12 @@ pub fn change_text(n: Option<Number>) -> String {
 mod tests {
     use super::*;
 
-    fn outcome(unit: &str, score: i128, grade: &str, rank: i128) -> Outcome {
+    fn outcome(unit: &str, score: i128, grade: &str, rank: i64) -> Outcome {
         Outcome {
             unit: unit.into(),
             category: None,
             score: Some(Number::int(score)),
-            grade: (!grade.is_empty()).then(|| grade.to_string()),
+            grade: (!grade.is_empty()).then(|| Arc::from(grade)),
             rank: Some(rank),
             flags: Vec::new(),
         }

@@ -45,7 +45,7 @@ pub fn counts(outcomes: &[Outcome], grades: &mut Vec<String>) -> Vec<usize> {
 
 /// The departments of `now` whose grade differs from `baseline`'s (departments by name).
 pub fn regraded(baseline: &[Outcome], now: &[Outcome]) -> Vec<String> {
-    let before: std::collections::HashMap<&str, &Option<String>> =
+    let before: std::collections::HashMap<&str, &Option<std::sync::Arc<str>>> =
         baseline.iter().map(|o| (o.unit.as_str(), &o.grade)).collect();
     now.iter().filter(|o| before.get(o.unit.as_str()).is_some_and(|g| **g != o.grade)).map(|o| o.unit.clone()).collect()
 }
@@ -59,7 +59,7 @@ mod tests {
             unit: unit.into(),
             category: None,
             score: None,
-            grade: grade.map(str::to_string),
+            grade: grade.map(std::sync::Arc::from),
             rank: None,
             flags: Vec::new(),
         }
