@@ -145,7 +145,7 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
     }
     if let Some(d) = department {
         out.push('\n');
-        out.push_str(&department_text(&d));
+        out.push_str(&department_text(&d, rules));
     }
     out
 }
@@ -226,7 +226,7 @@ fn movers_table(moved: &[&Moved]) -> String {
     t.to_string()
 }
 
-fn department_text(d: &DepartmentMoves) -> String {
+fn department_text(d: &DepartmentMoves, rules: &RulesDiff) -> String {
     let mut out = tr(format!("Values of {} that changed:\n", d.name), format!("{} 有变化的数值：\n", d.name));
     if d.moves.is_empty() {
         out.push_str(&tr("  none\n", "  无\n"));
@@ -236,7 +236,19 @@ fn department_text(d: &DepartmentMoves) -> String {
         let (old, new) = (m.old.as_deref().unwrap_or(&none), m.new.as_deref().unwrap_or(&none));
         out.push_str(&format!("  {}{}{old} → {new}\n", m.name, tr(": ", "：")));
         if !m.because.is_empty() {
-            let because: Vec<String> = m.because.iter().map(|(k, n)| format!("{} {n}", k.word())).collect();
+            // Each changed declaration with the articles it cites.
+            let cited = |k: &crate::review::rules::Kind, n: &str| -> String {
+                let refs = rules
+                    .changes
+                    .iter()
+                    .map(Change::declaration)
+                    .find(|d| d.kind == *k && d.name == n)
+                    .map(|d| d.refs.join("、"))
+                    .unwrap_or_default();
+                if refs.is_empty() { String::new() } else { tr(format!(" ({refs})"), format!("（{refs}）")) }
+            };
+            let because: Vec<String> =
+                m.because.iter().map(|(k, n)| format!("{} {n}{}", k.word(), cited(k, n))).collect();
             out.push_str(&tr(
                 format!("      because of: {}\n", because.join(", ")),
                 format!("      因为改动了：{}\n", because.join("、")),
