@@ -504,3 +504,40 @@ fn a_snapshot_names_departments_that_came_and_went() {
         missing.stdout
     );
 }
+
+/// A value added to a regulation is one new field of each department, not a department that
+/// came from nowhere.
+#[test]
+fn a_value_added_to_a_regulation_moves_each_department_by_that_value() {
+    let dir = scratch("added-value");
+    let file = copy_of_shipped(&dir, "sichuan-2014");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let added = text.replace("计算 总分 =", "计算 加分合计 = 特殊加分 × 2\n计算 总分 =");
+    assert_ne!(added, text);
+    std::fs::write(&file, added).unwrap();
+    let run = jixiao(&["test", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.text());
+    assert!(run.stdout.contains("+ 计算 加分合计 = 特殊加分 × 2"), "{}", run.stdout);
+    assert!(run.stdout.contains("results of 40 departments moved:"), "{}", run.stdout);
+    assert!(!run.stdout.contains("new, not in the snapshot"), "{}", run.stdout);
+    assert!(run.stdout.contains("加分合计 (none) → "), "{}", run.stdout);
+}
+
+#[test]
+fn a_diff_names_what_it_cannot_do() {
+    // Data that cannot be read twice.
+    let run = jixiao(&["diff", JIANGSU, "/dev/null", "--vs", "优秀线=92"]);
+    assert_eq!(run.code, 2, "{}", run.text());
+    assert!(run.stderr.contains("E0919"), "{}", run.stderr);
+    let sweep = jixiao(&["sweep", JIANGSU, "examples", "--set", "优秀线=85..86"]);
+    assert_eq!(sweep.code, 2, "{}", sweep.text());
+    assert!(sweep.stderr.contains("E0919"), "{}", sweep.stderr);
+    // A file that is not there is not the fault of a version.
+    let missing = jixiao(&["diff", JIANGSU, "没有这个文件.json", "--vs", "优秀线=92"]);
+    assert_eq!(missing.code, 1, "{}", missing.text());
+    assert!(missing.stderr.contains("E0901") && !missing.stderr.contains("E0918"), "{}", missing.stderr);
+    // A trace has no place in CSV.
+    let csv = jixiao(&["diff", JIANGSU, JIANGSU_DATA, "--vs", "优秀线=92", "-d", "省审计厅", "--format", "csv"]);
+    assert_eq!(csv.code, 2, "{}", csv.text());
+    assert!(csv.stderr.contains("E0920"), "{}", csv.stderr);
+}

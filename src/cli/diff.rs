@@ -32,6 +32,9 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
     };
     let out = a.out.filter(|p| p.as_os_str() != "-");
     let format = review_format(a.format, out)?;
+    if a.department.is_some() && matches!(format, DiffFormat::Csv | DiffFormat::Xlsx) {
+        return Err(department_needs_text());
+    }
     if format == DiffFormat::Xlsx && out.is_none() {
         return Err(xlsx_needs_output());
     }
@@ -51,14 +54,11 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
     let mut rules = rules::diff(&old_text, &old_ast, &new_text, &new_ast);
     parameter_changes(&mut rules, (&old, &old_params), (&new, &new_params));
     report(&crate::data::files::extra_tables(&new, data));
-    let (before, old_kept) = outcomes(&old, &old_params, data, jobs, a.department).map_err(|mut f| {
-        f.diagnostics.push(refused_by(old_file, true));
-        f
-    })?;
-    let (after, new_kept) = outcomes(&new, &new_params, data, jobs, a.department).map_err(|mut f| {
-        f.diagnostics.push(refused_by(new_file, false));
-        f
-    })?;
+    read_twice(data)?;
+    let (before, old_kept) =
+        outcomes(&old, &old_params, data, jobs, a.department).map_err(|f| refused_by(f, old_file, true))?;
+    let (after, new_kept) =
+        outcomes(&new, &new_params, data, jobs, a.department).map_err(|f| refused_by(f, new_file, false))?;
     let moves = match (a.department, &old_kept, &new_kept) {
         (None, ..) => None,
         (Some(_), Some(o), Some(n)) => Some(crate::review::trace::department((&old, o), (&new, n), &rules)),
@@ -100,8 +100,41 @@ fn only_in(a: &Program, b: &Program) -> Vec<String> {
     a.inputs.iter().filter(|i| !b.inputs.iter().any(|j| j.field == i.field)).map(|i| i.field.clone()).collect()
 }
 
+/// A run's failure, with which version it belongs to when the data was refused (a fault of
+/// a record, E07xx, or of evaluating it, E08xx).
+fn refused_by(mut f: Failure, file: &Path, old: bool) -> Failure {
+    if f.diagnostics.iter().any(|d| d.code.starts_with("E07") || d.code.starts_with("E08")) {
+        f.diagnostics.push(version_refused(file, old));
+    }
+    f
+}
+
+/// `jixiao diff` and `jixiao sweep` read the data once a run: a pipe cannot be read again.
+pub(super) fn read_twice(data: &Path) -> R<()> {
+    match std::fs::metadata(data) {
+        Ok(m) if !m.is_file() => Err(Failure {
+            diagnostics: vec![
+                Diagnostic::error(
+                    "E0919",
+                    tr(
+                        format!(
+                            "{}: the data is read once for each run, so it must be a file, not a pipe or a folder",
+                            data.display()
+                        ),
+                        format!("{}：每次评估都要重新读取数据，因此数据必须是文件，不能是管道或文件夹", data.display()),
+                    ),
+                )
+                .help(tr("save the data to a file first, and name that file", "请先把数据保存为文件，再指定该文件")),
+            ],
+            usage: true,
+        }),
+        // A file, or none: reading it says what is wrong.
+        _ => Ok(()),
+    }
+}
+
 /// Which version the problems above belong to.
-fn refused_by(file: &Path, old: bool) -> Diagnostic {
+fn version_refused(file: &Path, old: bool) -> Diagnostic {
     let file = file.display();
     let (en, zh) = if old { ("the old version", "旧版本") } else { ("the new version", "新版本") };
     Diagnostic::error(
@@ -263,5 +296,25 @@ pub(super) fn review_format(format: Option<DiffFormat>, out: Option<&Path>) -> R
         Some("csv") => Ok(DiffFormat::Csv),
         Some("xlsx") => Ok(DiffFormat::Xlsx),
         _ => Err(data_files::unwritable(path, ".txt, .json, .csv, .xlsx", "--format")),
+    }
+}
+
+/// `--department` with CSV or XLSX, which hold a row a department and no trace.
+fn department_needs_text() -> Failure {
+    Failure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E0920",
+                tr(
+                    "--department traces one department's values, which CSV and XLSX have no place for",
+                    "--department 追溯一个部门的各项数值，CSV 和 XLSX 中没有放置它的位置",
+                ),
+            )
+            .help(tr(
+                "use --format table or --format json with --department, or leave --department out",
+                "请配合 --format table 或 --format json 使用 --department，或去掉 --department",
+            )),
+        ],
+        usage: true,
     }
 }

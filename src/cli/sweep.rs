@@ -58,6 +58,7 @@ pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
             ),
         ));
     }
+    diff::read_twice(a.data)?;
     report(&crate::data::files::extra_tables(&program, a.data));
     let baseline = diff::outcomes(&program, &eval::parameters(&program, &overrides), a.data, jobs, None)?.0;
     let mut grades = diff::grade_labels(&program);
@@ -160,6 +161,10 @@ fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
                 format!("more than {MOST_RUNS} values: take a larger step"),
                 format!("超过 {MOST_RUNS} 个值：请加大步长"),
             )));
+        }
+        if v.is_zero() && program.params[param].divisor {
+            // As `--set NAME=0` is refused (E0913), with the same words.
+            one(if ratio { "0%" } else { "0" })?;
         }
         values.push(v);
         v = v.checked_add(step).map_err(|_| bad(tr("the values are too large", "数值过大")))?;

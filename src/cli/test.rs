@@ -162,9 +162,11 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
         }
     };
     let inputs: Vec<&[eval::Value]> = loaded.records.iter().map(|r| r.inputs.as_slice()).collect();
+    // PANIC SAFETY: `output::json` writes a JSON document with its results; a fault there is
+    // a defect, not a fault of the user's files.
     let document: serde_json::Value =
-        serde_json::from_str(&output::json(program, &loaded.results, &inputs)).unwrap_or_default();
-    let results = document.get("results").cloned().unwrap_or_default();
+        serde_json::from_str(&output::json(program, &loaded.results, &inputs)).expect("the results as JSON");
+    let results = document.get("results").cloned().expect("the results as JSON have results");
     let what = tr(
         format!("result snapshot ({}, {} departments)", data.display(), loaded.results.len()),
         format!("结果快照（{}，{} 个部门）", data.display(), loaded.results.len()),
@@ -195,72 +197,7 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
     if drift.is_empty() {
         return Ok(Snap::Passed(what));
     }
-    Ok(Snap::Failed(what, drift_lines(&drift, file)))
-}
-
-/// Most departments listed when results move; the rest are counted.
-const LISTED: usize = 20;
-
-fn drift_lines(drift: &crate::review::snapshot::Drift, file: &Path) -> Vec<String> {
-    let mut lines = Vec::new();
-    if !drift.rules_removed.is_empty() || !drift.rules_added.is_empty() {
-        lines.push(tr("the rules changed:", "规则有改动："));
-        // A declaration of several lines is indented under its first.
-        let indented = |r: &String| r.replace('\n', "\n            ");
-        lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", indented(r))));
-        lines.extend(drift.rules_added.iter().map(|r| format!("  + {}", indented(r))));
-    }
-    let moved = drift.departments.len();
-    if moved == 0 {
-        lines.push(tr("no department's results moved", "没有部门的结果发生变化"));
-    } else {
-        lines.push(tr(format!("results of {moved} departments moved:"), format!("{moved} 个部门的结果有变化：")));
-    }
-    let none = tr("(none)", "（无）");
-    let said = |text: &str| match text {
-        "true" => tr("yes", "是"),
-        "false" => tr("no", "否"),
-        other => other.to_string(),
-    };
-    for (name, fields) in drift.departments.iter().take(LISTED) {
-        if fields.iter().all(|(_, old, _)| old.is_none()) {
-            lines.push(tr(format!("  {name}: new, not in the snapshot"), format!("  {name}：新出现，快照中没有")));
-            continue;
-        }
-        if fields.iter().all(|(_, _, new)| new.is_none()) {
-            lines.push(tr(
-                format!("  {name}: gone, in the snapshot only"),
-                format!("  {name}：已不在结果中，只在快照中"),
-            ));
-            continue;
-        }
-        // The published score, grade and rank are values too: shown once, by their names.
-        let values = fields.iter().any(|(k, ..)| k.starts_with("values."));
-        let shown: Vec<String> = fields
-            .iter()
-            .filter(|(k, ..)| !(values && ["score", "grade", "rank"].contains(&k.as_str())))
-            .map(|(k, old, new)| {
-                let key = match k.as_str() {
-                    "category" => tr("category", "类别"),
-                    "score" => tr("score", "得分"),
-                    "grade" => tr("grade", "等次"),
-                    "rank" => tr("rank", "排名"),
-                    k => k.strip_prefix("values.").unwrap_or(k).to_string(),
-                };
-                let shown = |v: &Option<String>| v.as_deref().map_or_else(|| none.clone(), said);
-                format!("{key} {} → {}", shown(old), shown(new))
-            })
-            .collect();
-        lines.push(format!("  {name}{}{}", tr(": ", "："), shown.join(&tr("; ", "；"))));
-    }
-    if moved > LISTED {
-        lines.push(tr(format!("  … and {} more", moved - LISTED), format!("  …… 另有 {} 个", moved - LISTED)));
-    }
-    lines.push(tr(
-        format!("if these changes are intended, accept them: jixiao test {} --accept", file.display()),
-        format!("如果这些变化是有意的，请接受：jixiao test {} --accept", file.display()),
-    ));
-    lines
+    Ok(Snap::Failed(what, output::review::drift_lines(&drift, &file.display().to_string())))
 }
 
 /// A snapshot as read back.
@@ -326,7 +263,9 @@ fn no_data_to_accept(file: &Path) -> Failure {
 /// `to` relative to the folder `from` (`../examples/x.json`), with `/` between parts so the
 /// snapshot reads the same on every system; `to` as given where the two share no root.
 fn relative_path(from: &Path, to: &Path) -> String {
-    let absolute = |p: &Path| std::fs::canonicalize(if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    // Made absolute and tidied as words, links not followed: the path is read back the same way.
+    let absolute =
+        |p: &Path| std::path::absolute(if p.as_os_str().is_empty() { Path::new(".") } else { p }).map(|p| tidy(&p));
     let (Ok(from), Ok(to_abs)) = (absolute(from), absolute(to)) else {
         return to.display().to_string();
     };

@@ -10,6 +10,7 @@ use super::{BOM, csv_line, neutralised};
 use crate::lang::tr;
 use crate::review::results::{Comparison, Moved, change_text, points_text};
 use crate::review::rules::{Change, RulesDiff};
+use crate::review::snapshot::{DepartmentDrift, Drift, FieldMove};
 use crate::review::sweep::Sweep;
 use crate::review::trace::ValueMove;
 
@@ -84,7 +85,9 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
     }
     let movers = |list: &[usize]| -> String {
         list.iter()
-            .map(|&i| format!("{} {}", c.both[i].new.unit, change_text(c.both[i].score_change())))
+            .map(|&i| {
+                format!("{} {}", super::table::printable(&c.both[i].new.unit), change_text(c.both[i].score_change()))
+            })
             .collect::<Vec<_>>()
             .join(tr(", ", "，").as_str())
     };
@@ -105,7 +108,8 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         (&c.only_new, "  only in the new results", "  只在新结果中的部门"),
     ] {
         if !list.is_empty() {
-            out.push_str(&format!("{}{}{}\n", tr(en, zh), tr(": ", "："), list.join(tr(", ", "、").as_str())));
+            let names: Vec<String> = list.iter().map(|n| super::table::printable(n)).collect();
+            out.push_str(&format!("{}{}{}\n", tr(en, zh), tr(": ", "："), names.join(tr(", ", "、").as_str())));
         }
     }
     if !c.grades.is_empty() {
@@ -227,7 +231,8 @@ fn movers_table(moved: &[&Moved]) -> String {
 }
 
 fn department_text(d: &DepartmentMoves, rules: &RulesDiff) -> String {
-    let mut out = tr(format!("Values of {} that changed:\n", d.name), format!("{} 有变化的数值：\n", d.name));
+    let name = super::table::printable(d.name);
+    let mut out = tr(format!("Values of {name} that changed:\n"), format!("{name} 有变化的数值：\n"));
     if d.moves.is_empty() {
         out.push_str(&tr("  none\n", "  无\n"));
     }
@@ -517,7 +522,7 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
         } else {
             row.extend(s.counts.iter().map(|n| n.to_string()));
             row.push(s.changed.len().to_string());
-            row.push(s.changed.join("、"));
+            row.push(s.changed.join(tr("; ", "、").as_str()));
         }
         out.extend(csv_line(row.iter().map(|t| neutralised(t))));
     }
@@ -585,4 +590,73 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
     }
     super::workbook::add_sheet(&mut book, &tr("rules", "办法改动"), &changes)?;
     book.save_to_buffer().map_err(|e| e.to_string())
+}
+
+/// Most departments listed when a snapshot's results moved; the rest are counted.
+const LISTED: usize = 20;
+
+/// What moved since a result snapshot (`jixiao test`), a line each: the rule lines removed
+/// and added, then each department that came, went or moved, with its fields before and
+/// after; then how to accept it (`file`: the regulation as named on the command line).
+pub fn drift_lines(drift: &Drift, file: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !drift.rules_removed.is_empty() || !drift.rules_added.is_empty() {
+        lines.push(tr("the rules changed:", "规则有改动："));
+        // A declaration of several lines is indented under its first.
+        let indented = |r: &String| r.replace('\n', "\n            ");
+        lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", indented(r))));
+        lines.extend(drift.rules_added.iter().map(|r| format!("  + {}", indented(r))));
+    }
+    let moved = drift.departments.len();
+    lines.push(match moved {
+        0 => tr("no department's results moved", "没有部门的结果发生变化"),
+        _ => tr(format!("results of {moved} departments moved:"), format!("{moved} 个部门的结果有变化：")),
+    });
+    for (name, how) in drift.departments.iter().take(LISTED) {
+        let name = super::table::printable(name);
+        lines.push(match how {
+            DepartmentDrift::Added => {
+                tr(format!("  {name}: new, not in the snapshot"), format!("  {name}：新出现，快照中没有"))
+            }
+            DepartmentDrift::Removed => {
+                tr(format!("  {name}: gone, in the snapshot only"), format!("  {name}：已不在结果中，只在快照中"))
+            }
+            DepartmentDrift::Moved(fields) => format!("  {name}{}{}", tr(": ", "："), moved_fields(fields)),
+        });
+    }
+    if moved > LISTED {
+        lines.push(tr(format!("  … and {} more", moved - LISTED), format!("  …… 另有 {} 个", moved - LISTED)));
+    }
+    lines.push(tr(
+        format!("if these changes are intended, accept them: jixiao test {file} --accept"),
+        format!("如果这些变化是有意的，请接受：jixiao test {file} --accept"),
+    ));
+    lines
+}
+
+/// `等次 优秀 → 良好; 公务员优秀比例 0.20 → 0.18`: the published score, grade and rank are
+/// values too, so they are shown once, by their names.
+fn moved_fields(fields: &[FieldMove]) -> String {
+    let values = fields.iter().any(|(k, ..)| k.starts_with("values."));
+    let said = |v: &Option<String>| match v.as_deref() {
+        None => tr("(none)", "（无）"),
+        Some("true") => tr("yes", "是"),
+        Some("false") => tr("no", "否"),
+        Some(other) => super::table::printable(other),
+    };
+    let shown: Vec<String> = fields
+        .iter()
+        .filter(|(k, ..)| !(values && ["score", "grade", "rank"].contains(&k.as_str())))
+        .map(|(k, old, new)| {
+            let key = match k.as_str() {
+                "category" => tr("category", "类别"),
+                "score" => tr("score", "得分"),
+                "grade" => tr("grade", "等次"),
+                "rank" => tr("rank", "排名"),
+                k => k.strip_prefix("values.").unwrap_or(k).to_string(),
+            };
+            format!("{key} {} → {}", said(old), said(new))
+        })
+        .collect();
+    shown.join(&tr("; ", "；"))
 }

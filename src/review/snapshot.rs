@@ -8,6 +8,8 @@
 //! folder, "rules": [each rule declaration in canonical layout], "results": [as
 //! `jixiao eval --format json` gives them] }`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Value as Json, json};
 
 use super::rules::declarations;
@@ -41,13 +43,23 @@ pub type FieldMove = (String, Option<String>, Option<String>);
 /// How the rules and results now differ from the snapshot's.
 #[derive(Debug, Default, PartialEq)]
 pub struct Drift {
-    /// Rule lines only the snapshot has.
+    /// Rule lines only the snapshot has (a line twice there and once now counts once).
     pub rules_removed: Vec<String>,
     /// Rule lines only the regulation now has.
     pub rules_added: Vec<String>,
-    /// By department (in the order of the results now, then those gone): each field that
-    /// differs, with its text before and after (`None`: not there).
-    pub departments: Vec<(String, Vec<FieldMove>)>,
+    /// By department, in the order of the results now, then those gone.
+    pub departments: Vec<(String, DepartmentDrift)>,
+}
+
+/// How one department's results differ from the snapshot's.
+#[derive(Debug, PartialEq)]
+pub enum DepartmentDrift {
+    /// In the results now, not in the snapshot.
+    Added,
+    /// In the snapshot, not in the results now.
+    Removed,
+    /// Each field that differs.
+    Moved(Vec<FieldMove>),
 }
 
 impl Drift {
@@ -57,26 +69,51 @@ impl Drift {
 }
 
 /// Compares a snapshot (`accepted`: its rules and results) with the rules and results now.
+/// Rules are compared as lines, each as often as it occurs; their order does not count.
 pub fn drift(accepted: (&[String], &Json), now: (&[String], &Json)) -> Drift {
     let mut out = Drift {
-        rules_removed: accepted.0.iter().filter(|r| !now.0.contains(r)).cloned().collect(),
-        rules_added: now.0.iter().filter(|r| !accepted.0.contains(r)).cloned().collect(),
+        rules_removed: only_in(accepted.0, now.0),
+        rules_added: only_in(now.0, accepted.0),
         departments: Vec::new(),
     };
     let (before, after) = (by_department(accepted.1), by_department(now.1));
+    let old: HashMap<&str, &Fields> = before.iter().map(|(n, f)| (n.as_str(), f)).collect();
     for (name, fields) in &after {
-        let old = before.iter().find(|(n, _)| n == name).map(|(_, f)| f.as_slice()).unwrap_or(&[]);
-        let moved = moved_fields(old, fields);
-        if !moved.is_empty() {
-            out.departments.push((name.clone(), moved));
+        match old.get(name.as_str()) {
+            None => out.departments.push((name.clone(), DepartmentDrift::Added)),
+            Some(old) => {
+                let moved = moved_fields(old, fields);
+                if !moved.is_empty() {
+                    out.departments.push((name.clone(), DepartmentDrift::Moved(moved)));
+                }
+            }
         }
     }
-    for (name, fields) in &before {
-        if !after.iter().any(|(n, _)| n == name) {
-            out.departments.push((name.clone(), moved_fields(fields, &[])));
+    let new: HashSet<&str> = after.iter().map(|(n, _)| n.as_str()).collect();
+    for (name, _) in &before {
+        if !new.contains(name.as_str()) {
+            out.departments.push((name.clone(), DepartmentDrift::Removed));
         }
     }
     out
+}
+
+/// The lines of `a` not matched by a line of `b`, each line of `b` matching one of `a`.
+fn only_in(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for line in b {
+        *left.entry(line.as_str()).or_default() += 1;
+    }
+    a.iter()
+        .filter(|line| match left.get_mut(line.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect()
 }
 
 type Fields = Vec<(String, String)>;
@@ -149,12 +186,33 @@ mod tests {
         let some = |s: &str| Some(s.to_string());
         assert_eq!(
             d.departments[0].1,
-            [
+            DepartmentDrift::Moved(vec![
                 ("grade".to_string(), some("优秀"), some("合格")),
                 ("values.等次".to_string(), some("优秀"), some("合格"))
-            ]
+            ])
         );
-        assert!(d.departments[1].1.iter().all(|(_, old, _)| old.is_none()));
-        assert!(d.departments[2].1.iter().all(|(_, _, new)| new.is_none()));
+        assert_eq!(d.departments[1].1, DepartmentDrift::Added);
+        assert_eq!(d.departments[2].1, DepartmentDrift::Removed);
+    }
+
+    /// A value added to the regulation moves every department by that value alone.
+    #[test]
+    fn a_new_value_is_one_field_of_each_department() {
+        let rules = vec!["计算 总分 = 得分".to_string()];
+        let old = json!([{ "department": "甲", "values": { "总分": "90.00" } }]);
+        let new = json!([{ "department": "甲", "values": { "总分": "90.00", "加分": "1.00" } }]);
+        let d = drift((&rules, &old), (&rules, &new));
+        let moved = DepartmentDrift::Moved(vec![("values.加分".to_string(), None, Some("1.00".to_string()))]);
+        assert_eq!(d.departments, [("甲".to_string(), moved)]);
+    }
+
+    #[test]
+    fn rules_are_compared_as_often_as_they_occur() {
+        let twice = vec!["要求 a".to_string(), "要求 a".to_string(), "参数 b = 1".to_string()];
+        let once = vec!["参数 b = 1".to_string(), "要求 a".to_string()];
+        let d = drift((&twice, &json!([])), (&once, &json!([])));
+        assert_eq!((d.rules_removed, d.rules_added), (vec!["要求 a".to_string()], vec![]));
+        let reordered: Vec<String> = twice.iter().rev().cloned().collect();
+        assert!(drift((&twice, &json!([])), (&reordered, &json!([]))).is_empty());
     }
 }

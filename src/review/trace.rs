@@ -122,7 +122,7 @@ pub fn department(old: (&Program, &UnitResult), new: (&Program, &UnitResult), ru
 fn shown(program: &Program, v: ValueId, value: &Value) -> String {
     match value_json(program, v, value) {
         serde_json::Value::String(s) => s,
-        serde_json::Value::Null => "无".to_string(),
+        serde_json::Value::Null => tr("(none)", "无"),
         serde_json::Value::Bool(b) => {
             if b {
                 tr("yes", "是")
