@@ -7,8 +7,9 @@ use crate::data::batches::{Data, Quiet};
 use crate::data::files::DataFormat;
 use crate::data::json_array::Source;
 use crate::output::review::{DepartmentMoves, diff_csv, diff_json, diff_text, diff_xlsx};
-use crate::review::results::{Outcome, compare};
-use crate::review::rules::{self, Change, Declaration, Kind, RulesDiff};
+use crate::review::results::{Outcome, compare, grade_labels};
+use crate::review::rules;
+use crate::review::trace;
 
 /// What `jixiao diff` compares, as the command line gives it.
 pub(super) struct DiffArgs<'a> {
@@ -39,54 +40,37 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
         return Err(xlsx_needs_output());
     }
     let jobs = evaluate::threads(a.jobs)?;
-    let (mut old, old_ast, old_text) = compile_with_syntax(old_file)?;
-    let (mut new, new_ast, new_text) = compile_with_syntax(new_file)?;
-    // The data may hold fields only one version reads: the other skips them.
-    old.tolerated = only_in(&new, &old);
-    new.tolerated = only_in(&old, &new);
-    let mut inputs = read_paths(&old, old_file, data);
-    inputs.extend(read_paths(&new, new_file, data));
+    let (old, new) = (Version::load(old_file)?, Version::load(new_file)?);
+    let (old, new) = Version::with_each_others_fields(old, new);
+    let mut inputs = read_paths(&old.program, old_file, data);
+    inputs.extend(read_paths(&new.program, new_file, data));
     check_outputs(out.into_iter(), &inputs)?;
-    let old_params = eval::parameters(&old, &parse_overrides(&old, a.set)?);
+    let old_params = eval::parameters(&old.program, &parse_overrides(&old.program, a.set)?);
     // `--vs` alone first, so that its faults are told as its own.
-    params::parse_overrides_as(&new, a.vs, "--vs")?;
-    let new_params = eval::parameters(&new, &parse_overrides(&new, &over(a.set, a.vs))?);
-    let mut rules = rules::diff(&old_text, &old_ast, &new_text, &new_ast);
-    parameter_changes(&mut rules, (&old, &old_params), (&new, &new_params));
-    report(&crate::data::files::extra_tables(&new, data));
+    params::parse_overrides_as(&new.program, a.vs, "--vs")?;
+    let new_params = eval::parameters(&new.program, &parse_overrides(&new.program, &over(a.set, a.vs))?);
+    let mut rules = rules::diff(&old.text, &old.syntax, &new.text, &new.syntax);
+    rules::parameter_changes(&mut rules, (&old.program, &old_params), (&new.program, &new_params));
+    report(&crate::data::files::extra_tables(&new.program, data));
     read_twice(data)?;
     let (before, old_kept) =
-        outcomes(&old, &old_params, data, jobs, a.department).map_err(|f| refused_by(f, old_file, true))?;
+        outcomes(&old.program, &old_params, data, jobs, a.department).map_err(|f| refused_by(f, old_file, true))?;
     let (after, new_kept) =
-        outcomes(&new, &new_params, data, jobs, a.department).map_err(|f| refused_by(f, new_file, false))?;
+        outcomes(&new.program, &new_params, data, jobs, a.department).map_err(|f| refused_by(f, new_file, false))?;
     let moves = match (a.department, &old_kept, &new_kept) {
         (None, ..) => None,
-        (Some(_), Some(o), Some(n)) => Some(crate::review::trace::department((&old, o), (&new, n), &rules)),
-        (Some(name), ..) => {
-            let mut names: Vec<String> = before.iter().map(|o| o.unit.clone()).collect();
-            let seen: std::collections::HashSet<&str> = before.iter().map(|o| o.unit.as_str()).collect();
-            names.extend(after.iter().filter(|o| !seen.contains(o.unit.as_str())).map(|o| o.unit.clone()));
-            return Err(explain::unknown_department(name, &names, data));
-        }
+        (Some(_), Some(o), Some(n)) => Some(trace::department((&old.program, o), (&new.program, n), &rules)),
+        (Some(name), ..) => return Err(not_in_both(name, &before, &after, data)),
     };
-    // `--set` values `--vs` does not replace hold in both runs.
-    let replaced: Vec<&str> = a.vs.iter().filter_map(|v| v.split_once('=').map(|(n, _)| n.trim())).collect();
-    let both: Vec<String> = a
-        .set
-        .iter()
-        .filter(|s| !s.split_once('=').is_some_and(|(n, _)| replaced.contains(&n.trim())))
-        .map(|s| s.replacen('=', " = ", 1))
-        .collect();
-    let comparison = compare(before, after, &grade_labels(&old), &grade_labels(&new));
+    let comparison = compare(before, after, &grade_labels(&old.program), &grade_labels(&new.program));
     let department = a.department.zip(moves.as_deref()).map(|(name, moves)| DepartmentMoves { name, moves });
+    let both = set_in_both(a.set, a.vs);
     let bytes = match format {
         DiffFormat::Table => diff_text(&rules, &comparison, department, &both).into_bytes(),
         DiffFormat::Json => diff_json(&rules, &comparison, department, &both).into_bytes(),
         DiffFormat::Csv => diff_csv(&comparison, a.bom).into_bytes(),
-        DiffFormat::Xlsx => {
-            let path = out.unwrap_or(Path::new("-"));
-            diff_xlsx(&rules, &comparison).map_err(|e| vec![workbook_error(path, &e, "--format csv")])?
-        }
+        DiffFormat::Xlsx => diff_xlsx(&rules, &comparison)
+            .map_err(|e| vec![workbook_error(out.unwrap_or(Path::new("-")), &e, "--format csv")])?,
     };
     match out {
         Some(path) => write_bytes_atomically(path, &bytes)?,
@@ -95,9 +79,42 @@ pub(super) fn diff(a: DiffArgs) -> R<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The data fields `a` reads that `b` does not.
-fn only_in(a: &Program, b: &Program) -> Vec<String> {
-    a.inputs.iter().filter(|i| !b.inputs.iter().any(|j| j.field == i.field)).map(|i| i.field.clone()).collect()
+/// One version of a regulation: checked, and as written (for comparing declarations).
+struct Version {
+    program: Program,
+    syntax: crate::syntax::ast::File,
+    text: String,
+}
+
+impl Version {
+    fn load(path: &Path) -> R<Version> {
+        let (program, syntax, text) = compile_with_syntax(path)?;
+        Ok(Version { program, syntax, text })
+    }
+
+    /// The data may hold fields only one version reads: each version skips the other's.
+    fn with_each_others_fields(mut old: Version, mut new: Version) -> (Version, Version) {
+        old.program.tolerated = rules::fields_only_in(&new.program, &old.program);
+        new.program.tolerated = rules::fields_only_in(&old.program, &new.program);
+        (old, new)
+    }
+}
+
+/// `--set` values that `--vs` does not replace: they hold in both runs (`名称 = 值`).
+fn set_in_both(set: &[String], vs: &[String]) -> Vec<String> {
+    let replaced: Vec<&str> = vs.iter().filter_map(|v| v.split_once('=').map(|(n, _)| n.trim())).collect();
+    set.iter()
+        .filter(|s| !s.split_once('=').is_some_and(|(n, _)| replaced.contains(&n.trim())))
+        .map(|s| s.replacen('=', " = ", 1))
+        .collect()
+}
+
+/// `--department NAME` names a department neither run has both of.
+fn not_in_both(name: &str, before: &[Outcome], after: &[Outcome], data: &Path) -> Failure {
+    let mut names: Vec<String> = before.iter().map(|o| o.unit.clone()).collect();
+    let seen: std::collections::HashSet<&str> = before.iter().map(|o| o.unit.as_str()).collect();
+    names.extend(after.iter().filter(|o| !seen.contains(o.unit.as_str())).map(|o| o.unit.clone()));
+    explain::unknown_department(name, &names, data)
 }
 
 /// A run's failure, with which version it belongs to when the data was refused (a fault of
@@ -181,47 +198,6 @@ fn over(set: &[String], vs: &[String]) -> Vec<String> {
     let name = |s: &String| s.split_once('=').map(|(n, _)| n.trim().to_string());
     let replaced: Vec<String> = vs.iter().filter_map(name).collect();
     set.iter().filter(|s| !name(s).is_some_and(|n| replaced.contains(&n))).chain(vs).cloned().collect()
-}
-
-/// Parameters whose values differ between the runs, where their declarations do not (as
-/// with `--vs`), are changes too.
-fn parameter_changes(rules: &mut RulesDiff, (old, old_params): (&Program, &[Number]), new: (&Program, &[Number])) {
-    let (new, new_params) = new;
-    for (p, param) in new.params.iter().enumerate() {
-        let Some(q) = old.param_named(&param.name) else { continue };
-        if old_params[q] == new_params[p] || rules.touches(Kind::Parameter, &param.name) {
-            continue;
-        }
-        let shown = |n: Number| {
-            let text = match param.unit {
-                crate::program::Unit::Ratio => {
-                    format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n))
-                }
-                crate::program::Unit::Points => format!("{n}分"),
-                _ => n.to_string(),
-            };
-            Declaration {
-                kind: Kind::Parameter,
-                name: param.name.clone(),
-                text: match param.refs.is_empty() {
-                    true => format!("参数 {} = {text}", param.name),
-                    false => format!("参数 {} = {text} 依据 {}", param.name, param.refs.join("、")),
-                },
-                refs: param.refs.clone(),
-                parent: None,
-            }
-        };
-        rules.changes.push(Change::Changed { old: shown(old_params[q]), new: shown(new_params[p]) });
-    }
-}
-
-/// The grade labels of a program's published grade, in order.
-pub(super) fn grade_labels(program: &Program) -> Vec<String> {
-    let Some(g) = program.roles.grade else { return Vec::new() };
-    match &program.values[g].ty {
-        crate::program::Ty::Label(l) => program.label_sets[*l].clone(),
-        _ => Vec::new(),
-    }
 }
 
 /// One run over a data file: each department's outcome, in the data's order, and the whole

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::output::review::{sweep_csv, sweep_json, sweep_text};
-use crate::review::sweep::{Step, Sweep, counts, regraded};
+use crate::review::sweep::{Step, Sweep, combinations, counts, regraded};
 
 /// The most runs a sweep makes.
 const MOST_RUNS: usize = 1000;
@@ -31,72 +31,37 @@ pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
     let (ranged, fixed): (Vec<&String>, Vec<&String>) = a.set.iter().partition(|s| s.contains(".."));
     let fixed: Vec<String> = fixed.into_iter().cloned().collect();
     let overrides = parse_overrides(&program, &fixed)?;
-    let mut swept: Vec<Swept> = Vec::new();
-    for text in &ranged {
-        let s = range(&program, text, &overrides)?;
-        if swept.iter().any(|t| t.param == s.param) {
-            let name = &program.params[s.param].name;
-            let (en, zh) = (format!("{name} is swept twice"), format!("{name} 被扫描了两次"));
-            return Err(usage(
-                "E0917",
-                (tr(en, zh), tr("sweep each parameter over one range", "每个参数只能给一个扫描范围")),
-            ));
-        }
-        swept.push(s);
-    }
-    if swept.is_empty() || swept.len() > 2 {
-        return Err(usage("E0917", nothing_swept(swept.len())));
-    }
-    let runs: usize = swept.iter().map(|s| s.values.len()).product();
-    if runs > MOST_RUNS {
-        let (en, zh) = (format!("the sweep would make {runs} runs"), format!("这次扫描需要运行 {runs} 次"));
-        return Err(usage(
-            "E0917",
-            (
-                tr(en, zh),
-                tr(format!("at most {MOST_RUNS}: take a larger step"), format!("最多 {MOST_RUNS} 次：请加大步长")),
-            ),
-        ));
-    }
+    let swept = all_swept(&program, &ranged, &overrides)?;
     diff::read_twice(a.data)?;
     report(&crate::data::files::extra_tables(&program, a.data));
-    let baseline = diff::outcomes(&program, &eval::parameters(&program, &overrides), a.data, jobs, None)?.0;
-    let mut grades = diff::grade_labels(&program);
-    let base_counts = counts(&baseline, &mut grades);
+    let run =
+        |params: &[(usize, Number)]| diff::outcomes(&program, &eval::parameters(&program, params), a.data, jobs, None);
+    let baseline = run(&overrides)?.0;
+    let mut grades = crate::review::results::grade_labels(&program);
     let mut steps = Vec::new();
-    for values in combinations(&swept) {
+    for values in combinations(&swept.iter().map(|s| s.values.clone()).collect::<Vec<_>>()) {
         let mut params = overrides.clone();
         params.extend(swept.iter().zip(&values).map(|(s, v)| (s.param, *v)));
-        match diff::outcomes(&program, &eval::parameters(&program, &params), a.data, jobs, None) {
-            Ok((now, _)) => steps.push(Step {
-                counts: counts(&now, &mut grades),
-                changed: regraded(&baseline, &now),
-                values,
-                refused: None,
-            }),
+        steps.push(match run(&params) {
+            Ok((now, _)) => {
+                Step { counts: counts(&now, &mut grades), changed: regraded(&baseline, &now), values, refused: None }
+            }
             // Values the regulation cannot be evaluated with (bands that cannot be reached):
             // said in their row, and the sweep goes on.
             Err(f) if !f.usage && f.diagnostics.iter().all(|d| d.code == "E0803") => {
                 let why = f.diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
-                steps.push(Step { counts: Vec::new(), changed: Vec::new(), values, refused: Some(why) })
+                Step { counts: Vec::new(), changed: Vec::new(), values, refused: Some(why) }
             }
             Err(f) => return Err(f),
-        }
+        });
     }
-    // A grade that first occurs in a later step: earlier counts get a 0 for it.
-    for step in steps.iter_mut().filter(|s| s.refused.is_none()) {
-        step.counts.resize(grades.len(), 0);
-    }
-    let mut base_counts = base_counts;
-    base_counts.resize(grades.len(), 0);
-    let sweep = Sweep {
-        parameters: swept.iter().map(|s| program.params[s.param].name.clone()).collect(),
-        fixed: fixed.iter().map(|f| f.replacen('=', " = ", 1)).collect(),
-        grades,
-        departments: baseline.len(),
-        baseline: base_counts,
+    let baseline_counts = counts(&baseline, &mut grades);
+    let sweep = Sweep::new(
+        swept.iter().map(|s| program.params[s.param].name.clone()).collect(),
+        fixed.iter().map(|f| f.replacen('=', " = ", 1)).collect(),
+        (grades, baseline.len(), baseline_counts),
         steps,
-    };
+    );
     let units: Vec<crate::program::Unit> = swept.iter().map(|s| program.params[s.param].unit).collect();
     let text = match format {
         DiffFormat::Table => sweep_text(&sweep, &units),
@@ -109,6 +74,32 @@ pub(super) fn sweep(a: SweepArgs) -> R<ExitCode> {
         None => print_out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ranges given (`NAME=FROM..TO[:STEP]`), each parameter once, one or two of them, and
+/// at most `MOST_RUNS` runs in all.
+fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -> R<Vec<Swept>> {
+    let mut swept: Vec<Swept> = Vec::new();
+    for text in ranged {
+        let s = range(program, text, fixed)?;
+        if swept.iter().any(|t| t.param == s.param) {
+            let name = &program.params[s.param].name;
+            let (en, zh) = (format!("{name} is swept twice"), format!("{name} 被扫描了两次"));
+            let help = tr("sweep each parameter over one range", "每个参数只能给一个扫描范围");
+            return Err(usage("E0917", (tr(en, zh), help)));
+        }
+        swept.push(s);
+    }
+    if swept.is_empty() || swept.len() > 2 {
+        return Err(usage("E0917", nothing_swept(swept.len())));
+    }
+    let runs: usize = swept.iter().map(|s| s.values.len()).product();
+    if runs > MOST_RUNS {
+        let (en, zh) = (format!("the sweep would make {runs} runs"), format!("这次扫描需要运行 {runs} 次"));
+        let help = tr(format!("at most {MOST_RUNS}: take a larger step"), format!("最多 {MOST_RUNS} 次：请加大步长"));
+        return Err(usage("E0917", (tr(en, zh), help)));
+    }
+    Ok(swept)
 }
 
 /// A parameter swept, and its values in order.
@@ -170,18 +161,6 @@ fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
         v = v.checked_add(step).map_err(|_| bad(tr("the values are too large", "数值过大")))?;
     }
     Ok(Swept { param, values })
-}
-
-/// Every combination of the swept values, the first parameter's changing slowest.
-fn combinations(swept: &[Swept]) -> Vec<Vec<Number>> {
-    let mut out = vec![Vec::new()];
-    for s in swept {
-        out = out
-            .into_iter()
-            .flat_map(|prefix: Vec<Number>| s.values.iter().map(move |v| [prefix.clone(), vec![*v]].concat()))
-            .collect();
-    }
-    out
 }
 
 fn range_help() -> String {

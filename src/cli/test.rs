@@ -124,41 +124,57 @@ fn snapshot_path(file: &Path) -> PathBuf {
 /// names) with its snapshot; with `accept`, writes them as the snapshot instead.
 fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -> R<Snap> {
     let path = snapshot_path(file);
-    let accepted = match path.exists() {
-        true => Some(read_snapshot(&path)?),
-        false => None,
-    };
+    let accepted = if path.exists() { Some(read_snapshot(&path)?) } else { None };
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let given = data;
     let data = match (data, &accepted) {
         (Some(d), _) => d.to_path_buf(),
-        (None, Some(a)) => tidy(&folder.join(a.data.as_str())),
+        (None, Some(a)) => {
+            let named = tidy(&folder.join(a.data.as_str()));
+            if !named.exists() {
+                return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![data_gone(&named)]));
+            }
+            named
+        }
         (None, None) if accept => return Err(no_data_to_accept(file)),
         (None, None) => return Ok(Snap::None),
     };
-    if given.is_none() && !data.exists() {
-        let named = &data;
-        let why = tr(
-            format!(
-                "the data the snapshot names, {}, is not there: restore it, or name the data with --data DATA",
-                named.display()
-            ),
-            format!("快照所指的数据 {} 不存在：请恢复该文件，或用 --data 数据 指定", named.display()),
-        );
-        return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why]));
+    let (rules, results, count) = match now(file, program, &data)? {
+        Ok(now) => now,
+        Err(why) => return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why])),
+    };
+    let what = tr(
+        format!("result snapshot ({}, {count} departments)", data.display()),
+        format!("结果快照（{}，{count} 个部门）", data.display()),
+    );
+    if accept {
+        let text =
+            crate::review::snapshot::document(&program.header.title, &relative_path(&folder, &data), &rules, results);
+        check_output_path(&path, &[file, data.as_path()])?;
+        write_bytes_atomically(&path, text.as_bytes())?;
+        return Ok(Snap::Accepted(format!("{what} → {}", path.display())));
     }
+    let Some(accepted) = accepted else { return Ok(Snap::Failed(what, vec![no_snapshot_yet(file, &data)])) };
+    let drift = crate::review::snapshot::drift((&accepted.rules, &accepted.results), (&rules, &results));
+    if drift.is_empty() {
+        return Ok(Snap::Passed(what));
+    }
+    Ok(Snap::Failed(what, output::review::drift_lines(&drift, &file.display().to_string())))
+}
+
+/// A regulation's rule lines, its results as JSON, and how many departments they have.
+type Now = (Vec<String>, serde_json::Value, usize);
+
+/// The rules of `file` now, its results on `data` (as `eval --format json` gives them) and
+/// how many; or, when the data does not evaluate, why (its faults are reported).
+fn now(file: &Path, program: &Program, data: &Path) -> R<Result<Now, String>> {
     let text = read_text(file).map_err(|d| vec![d])?;
     let ast = crate::syntax::parse(&SourceFile::new(file.display().to_string(), text.as_str()))?;
-    let rules = crate::review::snapshot::rules(&ast);
-    let loaded = match load(program.clone(), &data, &[]) {
+    let loaded = match load(program.clone(), data, &[]) {
         Ok(loaded) => loaded,
         Err(f) => {
             report(&f.diagnostics);
-            let why = tr(
-                format!("{} does not evaluate (see above)", data.display()),
-                format!("{} 无法评估（见上文）", data.display()),
-            );
-            return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why]));
+            let d = data.display();
+            return Ok(Err(tr(format!("{d} does not evaluate (see above)"), format!("{d} 无法评估（见上文）"))));
         }
     };
     let inputs: Vec<&[eval::Value]> = loaded.records.iter().map(|r| r.inputs.as_slice()).collect();
@@ -167,37 +183,27 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
     let document: serde_json::Value =
         serde_json::from_str(&output::json(program, &loaded.results, &inputs)).expect("the results as JSON");
     let results = document.get("results").cloned().expect("the results as JSON have results");
-    let what = tr(
-        format!("result snapshot ({}, {} departments)", data.display(), loaded.results.len()),
-        format!("结果快照（{}，{} 个部门）", data.display(), loaded.results.len()),
-    );
-    if accept {
-        let relative = relative_path(&folder, &data);
-        let text = crate::review::snapshot::document(&program.header.title, &relative, &rules, results);
-        check_output_path(&path, &[file, data.as_path()])?;
-        write_bytes_atomically(&path, text.as_bytes())?;
-        return Ok(Snap::Accepted(format!("{what} → {}", path.display())));
-    }
-    let Some(accepted) = accepted else {
-        let help = tr(
-            format!(
-                "no snapshot yet: review the results (jixiao eval), then save them with: jixiao test {} --data {} --accept",
-                file.display(),
-                data.display()
-            ),
-            format!(
-                "还没有快照：请先审阅结果（jixiao eval），再用以下命令保存：jixiao test {} --data {} --accept",
-                file.display(),
-                data.display()
-            ),
-        );
-        return Ok(Snap::Failed(what, vec![help]));
-    };
-    let drift = crate::review::snapshot::drift((&accepted.rules, &accepted.results), (&rules, &results));
-    if drift.is_empty() {
-        return Ok(Snap::Passed(what));
-    }
-    Ok(Snap::Failed(what, output::review::drift_lines(&drift, &file.display().to_string())))
+    Ok(Ok((crate::review::snapshot::rules(&ast), results, loaded.results.len())))
+}
+
+/// The data a snapshot names is not there.
+fn data_gone(named: &Path) -> String {
+    let d = named.display();
+    tr(
+        format!("the data the snapshot names, {d}, is not there: restore it, or name the data with --data DATA"),
+        format!("快照所指的数据 {d} 不存在：请恢复该文件，或用 --data 数据 指定"),
+    )
+}
+
+/// Data named, but no snapshot to compare with.
+fn no_snapshot_yet(file: &Path, data: &Path) -> String {
+    let (f, d) = (file.display(), data.display());
+    tr(
+        format!(
+            "no snapshot yet: review the results (jixiao eval), then save them with: jixiao test {f} --data {d} --accept"
+        ),
+        format!("还没有快照：请先审阅结果（jixiao eval），再用以下命令保存：jixiao test {f} --data {d} --accept"),
+    )
 }
 
 /// A snapshot as read back.

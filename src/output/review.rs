@@ -66,8 +66,24 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         ));
     }
     out.push('\n');
+    out.push_str(&summary_text(c));
+    if !c.grades.is_empty() {
+        out.push_str(&tr("\nGrades before (rows) and after (columns):\n", "\n等次变化（行：原等次，列：新等次）：\n"));
+        out.push_str(&matrix_table(c));
+        out.push('\n');
+    }
+    out.push_str(&movers_text(c));
+    if let Some(d) = department {
+        out.push('\n');
+        out.push_str(&department_text(&d, rules));
+    }
+    out
+}
+
+/// How many moved, who moved most, and who is in one run only.
+fn summary_text(c: &Comparison) -> String {
     let s = c.summary();
-    out.push_str(&tr(
+    let mut out = tr(
         format!(
             "Results: {} departments compared; {} changed grade, {} changed rank, {} changed score\n",
             s.compared, s.grade_changed, s.rank_changed, s.score_changed
@@ -76,7 +92,7 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
             "结果：比较 {} 个部门；等次变化 {} 个，排名变化 {} 个，得分变化 {} 个\n",
             s.compared, s.grade_changed, s.rank_changed, s.score_changed
         ),
-    ));
+    );
     if s.flag_changed > 0 {
         out.push_str(&tr(
             format!("  {} departments had a flag raised or lowered\n", s.flag_changed),
@@ -84,12 +100,10 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         ));
     }
     let movers = |list: &[usize]| -> String {
-        list.iter()
-            .map(|&i| {
-                format!("{} {}", super::table::printable(&c.both[i].new.unit), change_text(c.both[i].score_change()))
-            })
-            .collect::<Vec<_>>()
-            .join(tr(", ", "，").as_str())
+        let named = list.iter().map(|&i| {
+            format!("{} {}", super::table::printable(&c.both[i].new.unit), change_text(c.both[i].score_change()))
+        });
+        named.collect::<Vec<_>>().join(tr(", ", "，").as_str())
     };
     if !s.up.is_empty() {
         out.push_str(&tr(
@@ -112,45 +126,32 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
             out.push_str(&format!("{}{}{}\n", tr(en, zh), tr(": ", "："), names.join(tr(", ", "、").as_str())));
         }
     }
-    if !c.grades.is_empty() {
-        out.push_str(&tr("\nGrades before (rows) and after (columns):\n", "\n等次变化（行：原等次，列：新等次）：\n"));
-        out.push_str(&matrix_table(c));
-        out.push('\n');
-    }
-    let moved: Vec<&Moved> = {
-        let mut moved: Vec<&Moved> = c.both.iter().filter(|m| m.changed()).collect();
-        // Grade changes first, then by how far the score moved.
-        moved.sort_by(|a, b| {
-            let size = |m: &Moved| {
-                m.score_change().map(|n| if n < crate::number::Number::ZERO { n.checked_neg().unwrap_or(n) } else { n })
-            };
-            b.grade_changed().cmp(&a.grade_changed()).then(size(b).cmp(&size(a)))
-        });
-        moved
+    out
+}
+
+/// The departments whose score, grade, rank or flags moved: grade changes first, then by how
+/// far the score moved; at most `TABLE_ROWS` of them.
+fn movers_text(c: &Comparison) -> String {
+    let mut moved: Vec<&Moved> = c.both.iter().filter(|m| m.changed()).collect();
+    let size = |m: &Moved| {
+        m.score_change().map(|n| if n < crate::number::Number::ZERO { n.checked_neg().unwrap_or(n) } else { n })
     };
+    moved.sort_by(|a, b| b.grade_changed().cmp(&a.grade_changed()).then(size(b).cmp(&size(a))));
     if moved.is_empty() {
+        return tr("\nNo department's score, grade or rank changed.\n", "\n没有部门的得分、等次或排名发生变化。\n");
+    }
+    let mut out = tr("\nDepartments that moved:\n", "\n有变化的部门：\n");
+    out.push_str(&movers_table(&moved[..moved.len().min(TABLE_ROWS)]));
+    out.push('\n');
+    if moved.len() > TABLE_ROWS {
+        let more = moved.len() - TABLE_ROWS;
         out.push_str(&tr(
-            "\nNo department's score, grade or rank changed.\n",
-            "\n没有部门的得分、等次或排名发生变化。\n",
+            format!("… and {more} more: --format csv, json or xlsx lists every department\n"),
+            format!("…… 另有 {more} 个：--format csv、json 或 xlsx 列出全部部门\n"),
         ));
-    } else {
-        out.push_str(&tr("\nDepartments that moved:\n", "\n有变化的部门：\n"));
-        out.push_str(&movers_table(&moved[..moved.len().min(TABLE_ROWS)]));
-        out.push('\n');
-        if moved.len() > TABLE_ROWS {
-            let more = moved.len() - TABLE_ROWS;
-            out.push_str(&tr(
-                format!("… and {more} more: --format csv, json or xlsx lists every department\n"),
-                format!("…… 另有 {more} 个：--format csv、json 或 xlsx 列出全部部门\n"),
-            ));
-        }
-        let same = c.both.len() - moved.len();
-        out.push_str(&tr(format!("{same} departments unchanged\n"), format!("其余 {same} 个部门没有变化\n")));
     }
-    if let Some(d) = department {
-        out.push('\n');
-        out.push_str(&department_text(&d, rules));
-    }
+    let same = c.both.len() - moved.len();
+    out.push_str(&tr(format!("{same} departments unchanged\n"), format!("其余 {same} 个部门没有变化\n")));
     out
 }
 
@@ -168,6 +169,13 @@ fn matrix_table(c: &Comparison) -> String {
     }
     t.to_string()
 }
+
+/// Columns of the per-department comparison that are shown only when some department has
+/// them, and those that hold numbers (scores and their change; ranks and theirs).
+const CATEGORY_COLUMN: usize = 1;
+const FLAGS_COLUMN: usize = 10;
+const SCORE_COLUMNS: std::ops::RangeInclusive<usize> = 2..=4;
+const RANK_COLUMNS: std::ops::RangeInclusive<usize> = 7..=9;
 
 /// The column names of the per-department comparison.
 fn mover_header() -> Vec<String> {
@@ -213,7 +221,7 @@ fn movers_table(moved: &[&Moved]) -> String {
     // The category column only where departments have one.
     let category = moved.iter().any(|m| m.new.category.is_some() || m.old.category.is_some());
     let flags = moved.iter().any(|m| m.old.flags != m.new.flags);
-    let shown = |i: &usize| (category || *i != 1) && (flags || *i != 10);
+    let shown = |i: &usize| (category || *i != CATEGORY_COLUMN) && (flags || *i != FLAGS_COLUMN);
     t.set_header(mover_header().into_iter().enumerate().filter(|(i, _)| shown(i)).map(|(_, h)| h));
     for m in moved {
         let cells: Vec<Cell> = mover_row(m)
@@ -222,7 +230,8 @@ fn movers_table(moved: &[&Moved]) -> String {
             .filter(|(i, _)| shown(i))
             .map(|(i, text)| {
                 let cell = Cell::new(super::table::printable(&text));
-                if i >= 2 && i != 5 && i != 6 { cell.set_alignment(CellAlignment::Right) } else { cell }
+                let number = SCORE_COLUMNS.contains(&i) || RANK_COLUMNS.contains(&i);
+                if number { cell.set_alignment(CellAlignment::Right) } else { cell }
             })
             .collect();
         t.add_row(cells);
@@ -381,15 +390,6 @@ pub fn diff_csv(c: &Comparison, bom: bool) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A swept parameter's value as written on the command line (a percentage with `%`).
-fn parameter_text(n: crate::number::Number, unit: crate::program::Unit) -> String {
-    match unit {
-        crate::program::Unit::Ratio => format!("{}%", n.checked_mul(crate::number::Number::int(100)).unwrap_or(n)),
-        crate::program::Unit::Points => format!("{n}分"),
-        _ => n.to_string(),
-    }
-}
-
 /// `12 (30%)`: a count and its share of the departments.
 fn with_share(count: usize, of: usize) -> String {
     if of == 0 {
@@ -425,7 +425,7 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
             .values
             .iter()
             .zip(units)
-            .map(|(v, u)| Cell::new(parameter_text(*v, *u)).set_alignment(CellAlignment::Right))
+            .map(|(v, u)| Cell::new(crate::review::rules::parameter_text(*v, *u)).set_alignment(CellAlignment::Right))
             .collect();
         if let Some(why) = &step.refused {
             row.extend(sweep.grades.iter().map(|_| Cell::new("")));
@@ -485,7 +485,7 @@ pub fn sweep_json(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
                 .iter()
                 .zip(&s.values)
                 .zip(units)
-                .map(|((p, v), u)| (p.clone(), json!(parameter_text(*v, *u))))
+                .map(|((p, v), u)| (p.clone(), json!(crate::review::rules::parameter_text(*v, *u))))
                 .collect();
             match &s.refused {
                 Some(why) => json!({ "values": values, "refused": why }),
@@ -514,7 +514,8 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
     header.push(tr("departments that changed grade", "等次变化的部门"));
     out.extend(csv_line(header.iter().map(|h| neutralised(h))));
     for s in &sweep.steps {
-        let mut row: Vec<String> = s.values.iter().zip(units).map(|(v, u)| parameter_text(*v, *u)).collect();
+        let mut row: Vec<String> =
+            s.values.iter().zip(units).map(|(v, u)| crate::review::rules::parameter_text(*v, *u)).collect();
         if let Some(why) = &s.refused {
             row.extend(sweep.grades.iter().map(|_| String::new()));
             row.push(String::new());
@@ -538,8 +539,8 @@ fn cells(row: Vec<String>) -> Vec<super::ResultCell> {
         .enumerate()
         .map(|(i, t)| match i {
             _ if t.is_empty() => Text(t),
-            2..=4 => Num(t.trim_start_matches('+').to_string(), 2),
-            7..=9 => Num(t.trim_start_matches('+').to_string(), 0),
+            i if SCORE_COLUMNS.contains(&i) => Num(t.trim_start_matches('+').to_string(), 2),
+            i if RANK_COLUMNS.contains(&i) => Num(t.trim_start_matches('+').to_string(), 0),
             _ => Text(t),
         })
         .collect()

@@ -13,11 +13,15 @@ use crate::program::Program;
 /// departments keeps one of these each, so texts many share are shared (`Shared`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
+    /// The department's name, as people read it (`names::normalise`).
     pub unit: String,
+    /// Its category (类别), when the regulation ranks within categories.
     pub category: Option<Arc<str>>,
     /// The score as computed (rounded if the regulation rounds it).
     pub score: Option<Number>,
+    /// Its grade (等次), if the regulation grades.
     pub grade: Option<Arc<str>>,
+    /// Its place in the published ranking (1 is first), if the regulation ranks.
     pub rank: Option<i64>,
     /// The published yes/no values (标记) that are raised, in the regulation's order.
     pub flags: Vec<Arc<str>>,
@@ -28,6 +32,7 @@ pub struct Outcome {
 pub struct Shared(HashMap<String, Arc<str>>);
 
 impl Shared {
+    /// `text`, shared with every earlier department that had it.
     pub fn get(&mut self, text: String) -> Arc<str> {
         if let Some(shared) = self.0.get(&text) {
             return shared.clone();
@@ -58,6 +63,15 @@ impl Outcome {
     }
 }
 
+/// The labels of a program's published grade (等次), in order; none if it publishes none.
+pub fn grade_labels(program: &Program) -> Vec<String> {
+    let Some(g) = program.roles.grade else { return Vec::new() };
+    match &program.values[g].ty {
+        crate::program::Ty::Label(l) => program.label_sets[*l].clone(),
+        _ => Vec::new(),
+    }
+}
+
 /// One department in both runs.
 #[derive(Clone, Debug)]
 pub struct Moved {
@@ -76,6 +90,7 @@ impl Moved {
         self.old.rank?.checked_sub(self.new.rank?)
     }
 
+    /// Whether its grade differs between the runs.
     pub fn grade_changed(&self) -> bool {
         self.old.grade != self.new.grade
     }
@@ -147,13 +162,16 @@ pub fn compare(old: Vec<Outcome>, new: Vec<Outcome>, old_grades: &[String], new_
 /// What a reader wants first: how many moved, and who moved most.
 #[derive(Clone, Debug)]
 pub struct Summary {
+    /// Departments in both runs.
     pub compared: usize,
+    /// Departments whose grade, rank or score differs.
     pub grade_changed: usize,
     pub rank_changed: usize,
     pub score_changed: usize,
     /// Departments with a flag (标记) raised or lowered.
     pub flag_changed: usize,
-    /// The largest score rises and falls (at most `TOP` each), largest first.
+    /// The largest score rises and falls (at most `TOP` each), largest first, as indices
+    /// into `Comparison::both`.
     pub up: Vec<usize>,
     pub down: Vec<usize>,
 }
@@ -162,6 +180,7 @@ pub struct Summary {
 pub const TOP: usize = 5;
 
 impl Comparison {
+    /// How many moved, and who moved most.
     pub fn summary(&self) -> Summary {
         let changes: Vec<(usize, Number)> =
             self.both.iter().enumerate().filter_map(|(i, m)| Some((i, m.score_change()?))).collect();

@@ -5,6 +5,8 @@
 
 use crate::fmt::{Keywords, declaration, indicator_line};
 use crate::lang::tr;
+use crate::number::Number;
+use crate::program::{Program, Unit};
 use crate::source::Node;
 use crate::syntax::ast::{Decl, File, IndicatorNode};
 
@@ -193,6 +195,47 @@ pub fn diff(old_text: &str, old: &File, new_text: &str, new: &File) -> RulesDiff
     changes.extend(before.iter().filter(|d| find(&after, d).is_none()).cloned().map(Change::Removed));
     let layout_only = changes.is_empty() && old_text != new_text;
     RulesDiff { changes, layout_only }
+}
+
+/// The data fields `a` reads that `b` does not: what `b` skips in data made for both.
+pub fn fields_only_in(a: &Program, b: &Program) -> Vec<String> {
+    a.inputs.iter().filter(|i| !b.inputs.iter().any(|j| j.field == i.field)).map(|i| i.field.clone()).collect()
+}
+
+/// Parameters whose values differ between two runs where their declarations do not (as with
+/// `--vs`): changes too, added to `rules` (`old` and `new`: each run's program and parameters).
+pub fn parameter_changes(rules: &mut RulesDiff, old: (&Program, &[Number]), new: (&Program, &[Number])) {
+    let ((old, old_params), (new, new_params)) = (old, new);
+    for (p, param) in new.params.iter().enumerate() {
+        let Some(q) = old.param_named(&param.name) else { continue };
+        if old_params[q] == new_params[p] || rules.touches(Kind::Parameter, &param.name) {
+            continue;
+        }
+        let shown = |n: Number| {
+            let value = parameter_text(n, param.unit);
+            let text = match param.refs.is_empty() {
+                true => format!("参数 {} = {value}", param.name),
+                false => format!("参数 {} = {value} 依据 {}", param.name, param.refs.join("、")),
+            };
+            Declaration {
+                kind: Kind::Parameter,
+                name: param.name.clone(),
+                text,
+                refs: param.refs.clone(),
+                parent: None,
+            }
+        };
+        rules.changes.push(Change::Changed { old: shown(old_params[q]), new: shown(new_params[p]) });
+    }
+}
+
+/// A parameter's value as it is written (`90`, `20%`, `3分`).
+pub fn parameter_text(n: Number, unit: Unit) -> String {
+    match unit {
+        Unit::Ratio => format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n)),
+        Unit::Points => format!("{n}分"),
+        Unit::Count | Unit::Free => n.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ pub enum DepartmentDrift {
 }
 
 impl Drift {
+    /// Whether nothing moved: the snapshot holds.
     pub fn is_empty(&self) -> bool {
         self.rules_removed.is_empty() && self.rules_added.is_empty() && self.departments.is_empty()
     }

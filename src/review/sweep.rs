@@ -29,9 +29,43 @@ pub struct Sweep {
     pub fixed: Vec<String>,
     /// The regulation's grades, then `无` if some department has none.
     pub grades: Vec<String>,
+    /// Departments in the data (in every run).
     pub departments: usize,
+    /// Departments per grade with the swept parameters at their defaults.
     pub baseline: Vec<usize>,
+    /// A run each combination of values, the first parameter changing slowest.
     pub steps: Vec<Step>,
+}
+
+impl Sweep {
+    /// A sweep of `parameters` (with `fixed` set in every run), whose baseline run gave
+    /// `departments` departments `baseline` per grade of `grades`. Counts are made as long as
+    /// `grades`, which may have grown (`无`) after earlier steps were counted.
+    pub fn new(
+        parameters: Vec<String>,
+        fixed: Vec<String>,
+        (grades, departments, mut baseline): (Vec<String>, usize, Vec<usize>),
+        mut steps: Vec<Step>,
+    ) -> Sweep {
+        for step in steps.iter_mut().filter(|s| s.refused.is_none()) {
+            step.counts.resize(grades.len(), 0);
+        }
+        baseline.resize(grades.len(), 0);
+        Sweep { parameters, fixed, grades, departments, baseline, steps }
+    }
+}
+
+/// Every combination of the values of each swept parameter (`values[k]`: the `k`th
+/// parameter's), the first parameter changing slowest.
+pub fn combinations<T: Clone>(values: &[Vec<T>]) -> Vec<Vec<T>> {
+    let mut out = vec![Vec::new()];
+    for each in values {
+        out = out
+            .into_iter()
+            .flat_map(|prefix: Vec<T>| each.iter().map(move |v| [prefix.clone(), vec![v.clone()]].concat()))
+            .collect();
+    }
+    out
 }
 
 /// Departments per grade of `grades` (a department without a grade under `无`, added to
@@ -63,6 +97,12 @@ mod tests {
             rank: None,
             flags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn combinations_change_the_first_slowest() {
+        assert_eq!(combinations(&[vec![1, 2], vec![7, 8, 9]]), [[1, 7], [1, 8], [1, 9], [2, 7], [2, 8], [2, 9]]);
+        assert_eq!(combinations(&[vec![5]]), [[5]]);
     }
 
     #[test]
