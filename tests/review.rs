@@ -541,3 +541,27 @@ fn a_diff_names_what_it_cannot_do() {
     assert_eq!(csv.code, 2, "{}", csv.text());
     assert!(csv.stderr.contains("E0920"), "{}", csv.stderr);
 }
+
+/// A parameter whose declaration changed, but which both runs set to one value, is listed
+/// and said to move nothing; it is not blamed for what other changes moved.
+#[test]
+fn a_changed_parameter_both_runs_override_is_not_blamed() {
+    let dir = scratch("overridden");
+    let edited = changed(JIANGSU, "参数 优秀线 = 90", "参数 优秀线 = 92", &dir);
+    let text = std::fs::read_to_string(&edited).unwrap().replace("参数 良好线 = 80", "参数 良好线 = 85");
+    std::fs::write(&edited, text).unwrap();
+    let edited = edited.to_str().unwrap();
+    let d = diff_json(&[JIANGSU, edited, JIANGSU_DATA, "--set", "优秀线=95"]);
+    assert_eq!(d["rules"]["overridden"], serde_json::json!(["优秀线"]));
+    let row = d["departments"].as_array().unwrap().iter().find(|r| r["old"]["grade"] != r["new"]["grade"]).unwrap();
+    let name = row["department"].as_str().unwrap();
+    let traced = diff_json(&[JIANGSU, edited, JIANGSU_DATA, "--set", "优秀线=95", "--department", name]);
+    let grade = traced["department"]["values"].as_array().unwrap().iter().find(|v| v["name"] == "等次").unwrap();
+    assert_eq!(grade["because"], serde_json::json!([{ "kind": "parameter", "name": "良好线" }]), "{grade}");
+    let text = jixiao(&["diff", JIANGSU, edited, JIANGSU_DATA, "--set", "优秀线=95"]);
+    assert!(
+        text.stdout.contains("(both runs set it to the same value with --set: it moves nothing)"),
+        "{}",
+        text.stdout
+    );
+}

@@ -52,6 +52,12 @@ pub fn rules_text(rules: &RulesDiff) -> String {
                 format!("  ~ 修改 {what}\n      原：{}\n      现：{}\n", line(&old.text), line(&new.text)),
             )),
         }
+        if d.kind == crate::review::rules::Kind::Parameter && rules.overridden.contains(&d.name) {
+            out.push_str(&tr(
+                "      (both runs set it to the same value with --set: it moves nothing)\n",
+                "      （两次评估都用 --set 设为同一个值：它不影响结果）\n",
+            ));
+        }
     }
     out
 }
@@ -302,7 +308,12 @@ pub fn diff_json(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
         json!({ "name": d.name, "values": values })
     });
     let doc = Document {
-        rules: json!({ "changes": changes, "layout_only": rules.layout_only, "set_in_both": set }),
+        rules: json!({
+            "changes": changes,
+            "layout_only": rules.layout_only,
+            "set_in_both": set,
+            "overridden": rules.overridden,
+        }),
         summary: json!({
             "departments": s.compared,
             "grade_changed": s.grade_changed,

@@ -167,12 +167,21 @@ pub struct RulesDiff {
     pub changes: Vec<Change>,
     /// The texts differ, but only in comments or layout.
     pub layout_only: bool,
+    /// Parameters whose declaration changed but whose value is the same in both runs (both
+    /// set by `--set`): listed, but they move nothing.
+    pub overridden: Vec<String>,
 }
 
 impl RulesDiff {
     /// Whether `kind` `name` was added, removed or changed.
     pub fn touches(&self, kind: Kind, name: &str) -> bool {
         self.changes.iter().any(|c| c.declaration().kind == kind && c.declaration().name == name)
+    }
+
+    /// Whether `kind` `name` changed in a way that can move results: as `touches`, less a
+    /// parameter both runs give the same value.
+    pub fn moves(&self, kind: Kind, name: &str) -> bool {
+        self.touches(kind, name) && !(kind == Kind::Parameter && self.overridden.iter().any(|p| p == name))
     }
 }
 
@@ -194,7 +203,7 @@ pub fn diff(old_text: &str, old: &File, new_text: &str, new: &File) -> RulesDiff
     }
     changes.extend(before.iter().filter(|d| find(&after, d).is_none()).cloned().map(Change::Removed));
     let layout_only = changes.is_empty() && old_text != new_text;
-    RulesDiff { changes, layout_only }
+    RulesDiff { changes, layout_only, overridden: Vec::new() }
 }
 
 /// The data fields `a` reads that `b` does not: what `b` skips in data made for both.
@@ -208,7 +217,13 @@ pub fn parameter_changes(rules: &mut RulesDiff, old: (&Program, &[Number]), new:
     let ((old, old_params), (new, new_params)) = (old, new);
     for (p, param) in new.params.iter().enumerate() {
         let Some(q) = old.param_named(&param.name) else { continue };
-        if old_params[q] == new_params[p] || rules.touches(Kind::Parameter, &param.name) {
+        if old_params[q] == new_params[p] {
+            if rules.touches(Kind::Parameter, &param.name) {
+                rules.overridden.push(param.name.clone());
+            }
+            continue;
+        }
+        if rules.touches(Kind::Parameter, &param.name) {
             continue;
         }
         let shown = |n: Number| {

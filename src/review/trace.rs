@@ -107,7 +107,7 @@ pub fn department(old: (&Program, &UnitResult), new: (&Program, &UnitResult), ru
         if let Some(v) = n {
             from.extend(sources(new.0, v));
         }
-        let because = from.into_iter().filter(|(kind, name)| rules.touches(*kind, name)).collect();
+        let because = from.into_iter().filter(|(kind, name)| rules.moves(*kind, name)).collect();
         let name = match (o, n) {
             (_, Some(v)) => new.0.values[v].name.clone(),
             (Some(v), None) => old.0.values[v].name.clone(),
