@@ -490,6 +490,20 @@ fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> R<()> {
     write_through(path, |w| w.write_all(bytes).map_err(|e| Failure::from(vec![write_error(path, &e)])))
 }
 
+/// `--format xlsx` without `--output`: a workbook cannot be printed.
+fn xlsx_needs_output() -> Failure {
+    Failure {
+        diagnostics: vec![
+            Diagnostic::error(
+                "E0907",
+                tr("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要同时指定 --output 文件.xlsx"),
+            )
+            .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
+        ],
+        usage: true,
+    }
+}
+
 /// A workbook that could not be made (`why`: a sheet too long for a spreadsheet, or what the
 /// workbook writer said); `instead` is the option that writes CSV.
 fn workbook_error(path: &Path, why: &str, instead: &str) -> Diagnostic {

@@ -44,6 +44,13 @@ use source::SourceFile;
 /// Parses and checks a regulation file: the program and its warnings, or every error
 /// (warnings included).
 pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>), Vec<Diagnostic>> {
+    compile_with_syntax(source).map(|(program, _, warnings)| (program, warnings))
+}
+
+/// `compile`, keeping the syntax tree too (comparing two versions of a file reads both).
+pub fn compile_with_syntax(
+    source: &SourceFile,
+) -> Result<(program::Program, syntax::ast::File, Vec<Diagnostic>), Vec<Diagnostic>> {
     let file = syntax::parse(source)?;
     let checked = check::check(&file, source);
     let Some(program) = checked.program else { return Err(checked.diagnostics) };
@@ -53,7 +60,7 @@ pub fn compile(source: &SourceFile) -> Result<(program::Program, Vec<Diagnostic>
     }
     let mut warnings = checked.diagnostics;
     warnings.extend(analysis::warnings(&program, &analysis::analyse(&program)));
-    Ok((program, warnings))
+    Ok((program, file, warnings))
 }
 pub mod analysis;
 pub mod cases;

@@ -102,11 +102,14 @@ impl Version {
 
 /// `--set` values that `--vs` does not replace: they hold in both runs (`名称 = 值`).
 fn set_in_both(set: &[String], vs: &[String]) -> Vec<String> {
-    let replaced: Vec<&str> = vs.iter().filter_map(|v| v.split_once('=').map(|(n, _)| n.trim())).collect();
-    set.iter()
-        .filter(|s| !s.split_once('=').is_some_and(|(n, _)| replaced.contains(&n.trim())))
-        .map(|s| s.replacen('=', " = ", 1))
-        .collect()
+    not_replaced(set, vs).map(|s| s.replacen('=', " = ", 1)).collect()
+}
+
+/// The `--set` values whose parameter `--vs` does not name.
+fn not_replaced<'a>(set: &'a [String], vs: &[String]) -> impl Iterator<Item = &'a String> {
+    let name = |s: &String| s.split_once('=').map(|(n, _)| n.trim().to_string());
+    let replaced: Vec<String> = vs.iter().filter_map(name).collect();
+    set.iter().filter(move |s| !name(s).is_some_and(|n| replaced.contains(&n)))
 }
 
 /// `--department NAME` names a department neither run has both of.
@@ -187,17 +190,13 @@ fn nothing_to_compare() -> Failure {
 /// A regulation checked, with its syntax tree and text (for comparing declarations).
 pub(super) fn compile_with_syntax(path: &Path) -> R<(Program, crate::syntax::ast::File, String)> {
     let text = read_text(path).map_err(|d| vec![d])?;
-    let source = SourceFile::new(path.display().to_string(), text.as_str());
-    let ast = crate::syntax::parse(&source)?;
-    let (program, _) = crate::compile(&source)?;
+    let (program, ast, _) = crate::compile_with_syntax(&SourceFile::new(path.display().to_string(), text.as_str()))?;
     Ok((program, ast, text))
 }
 
 /// `--set` with `--vs` over it: a parameter `--vs` gives is taken from there.
 fn over(set: &[String], vs: &[String]) -> Vec<String> {
-    let name = |s: &String| s.split_once('=').map(|(n, _)| n.trim().to_string());
-    let replaced: Vec<String> = vs.iter().filter_map(name).collect();
-    set.iter().filter(|s| !name(s).is_some_and(|n| replaced.contains(&n))).chain(vs).cloned().collect()
+    not_replaced(set, vs).chain(vs).cloned().collect()
 }
 
 /// One run over a data file: each department's outcome, in the data's order, and the whole
@@ -213,12 +212,10 @@ pub(super) fn outcomes(
     let keep = keep.map(crate::data::names::normalise);
     let pool = stream::pool(jobs)?;
     let format = DataFormat::detect(data).map_err(|d| vec![d])?;
-    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
-    let table = matches!(format, DataFormat::Csv | DataFormat::Xlsx);
     let mut outcomes = Vec::new();
     let mut kept = None;
     let mut shared = crate::review::results::Shared::default();
-    if rereadable && (!table || pool.install(|| crate::data::table_stream::aligned(program, format, data))) {
+    if stream::streams(program, (data, format), &pool) {
         let name = data.display().to_string();
         let data = Data { name: &name, format, source: Source::File(data) };
         let mut sink = |batch: Vec<eval::stream::Evaluated>| -> Result<(), std::convert::Infallible> {
@@ -246,20 +243,6 @@ pub(super) fn outcomes(
         }
     }
     Ok((outcomes, kept))
-}
-
-/// `--format xlsx` without `--output`: a workbook cannot be printed.
-pub(super) fn xlsx_needs_output() -> Failure {
-    Failure {
-        diagnostics: vec![
-            Diagnostic::error(
-                "E0907",
-                tr("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要同时指定 --output 文件.xlsx"),
-            )
-            .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
-        ],
-        usage: true,
-    }
 }
 
 /// The format of a review (`diff`, `sweep`): `--format`, else `--output`'s extension (`.txt`:

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::data::files::DataFormat;
-use crate::data::table_stream;
 
 pub(super) fn evaluate(
     file: &Path,
@@ -28,21 +27,15 @@ pub(super) fn evaluate(
         Format::Csv => Some(output::ResultFormat::Csv),
         Format::Table | Format::Xlsx => None,
     };
-    // Data into a format written as it comes: record by record, in bounded memory. Streaming
-    // may read the file again: a pipe is read whole instead.
-    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
+    // Data into a format written as it comes: record by record, in bounded memory.
     let data_format = DataFormat::detect(data).map_err(|d| vec![d])?;
-    if let Some(streamed) = streamed.filter(|_| rereadable) {
-        // Tables whose list rows are not in the main table's order, or that are not plain
-        // (merged or hidden cells in a workbook), are read whole; the check reads them on as
-        // many threads as the run.
-        let table = matches!(data_format, DataFormat::Csv | DataFormat::Xlsx);
-        if !table || stream::pool(jobs)?.install(|| table_stream::aligned(&program, data_format, data)) {
-            report(&crate::data::files::extra_tables(&program, data));
-            let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-            stream::evaluate(&program, &params, (data, data_format), (streamed, bom), out, jobs)?;
-            return Ok(ExitCode::SUCCESS);
-        }
+    if let Some(streamed) = streamed
+        && stream::streams(&program, (data, data_format), &stream::pool(jobs)?)
+    {
+        report(&crate::data::files::extra_tables(&program, data));
+        let params = eval::parameters(&program, &parse_overrides(&program, set)?);
+        stream::evaluate(&program, &params, (data, data_format), (streamed, bom), out, jobs)?;
+        return Ok(ExitCode::SUCCESS);
     }
     // Read whole (a table, a workbook, a pipe) on as many threads as asked.
     let Loaded { program, records, params, overridden, results } =
@@ -54,21 +47,7 @@ pub(super) fn evaluate(
         Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
         Format::Csv => output::csv(&program, &results, &inputs, bom).into_bytes(),
         Format::Xlsx => {
-            let Some(path) = out else {
-                return Err(Failure {
-                    diagnostics: vec![
-                        Diagnostic::error(
-                            "E0907",
-                            tr(
-                                "--format xlsx needs --output FILE.xlsx",
-                                "--format xlsx 需要同时指定 --output 文件.xlsx",
-                            ),
-                        )
-                        .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
-                    ],
-                    usage: true,
-                });
-            };
+            let Some(path) = out else { return Err(xlsx_needs_output()) };
             output::results_xlsx(&program, &results, &inputs, &params, &overridden)
                 .map_err(|e| vec![workbook_error(path, &e, "--format csv")])?
         }

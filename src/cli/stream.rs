@@ -73,6 +73,15 @@ pub(super) fn evaluate(
     }
 }
 
+/// Whether data is read record by record: it can be read again (a file, not a pipe), and a
+/// table's list rows are in the main table's order and its sheets plain (no merged or hidden
+/// cells); other data is read whole. The check of a table runs on `pool`'s threads.
+pub(super) fn streams(program: &Program, (data, format): (&Path, DataFormat), pool: &rayon::ThreadPool) -> bool {
+    let rereadable = std::fs::metadata(data).is_ok_and(|m| m.is_file());
+    let table = matches!(format, DataFormat::Csv | DataFormat::Xlsx);
+    rereadable && (!table || pool.install(|| crate::data::table_stream::aligned(program, format, data)))
+}
+
 /// The temporary file that holds results until they are printed could not be used.
 fn cannot_hold(e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(

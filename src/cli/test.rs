@@ -23,8 +23,8 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
     }
     let (mut passed, mut failed, mut unexercised) = (0, 0, 0);
     for file in files {
-        let program = match compile(file) {
-            Ok((p, _)) => p,
+        let (program, syntax) = match diff::compile_with_syntax(file) {
+            Ok((p, syntax, _)) => (p, syntax),
             Err(f) => {
                 report(&f.diagnostics);
                 println!(
@@ -53,7 +53,8 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
                 }
             }
         }
-        let snap = match snapshot(file, &program, data, accept) {
+        let rules = crate::review::snapshot::rules(&syntax);
+        let snap = match snapshot(file, (&program, rules), data, accept) {
             Err(f) if !f.usage => {
                 // A broken snapshot fails this file's tests, not the others'.
                 report(&f.diagnostics);
@@ -122,7 +123,7 @@ fn snapshot_path(file: &Path) -> PathBuf {
 
 /// Compares the rules and results of `file` on its data (`data`, else the data its snapshot
 /// names) with its snapshot; with `accept`, writes them as the snapshot instead.
-fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -> R<Snap> {
+fn snapshot(file: &Path, (program, rules): (&Program, Vec<String>), data: Option<&Path>, accept: bool) -> R<Snap> {
     let path = snapshot_path(file);
     let accepted = if path.exists() { Some(read_snapshot(&path)?) } else { None };
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -138,7 +139,7 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
         (None, None) if accept => return Err(no_data_to_accept(file)),
         (None, None) => return Ok(Snap::None),
     };
-    let (rules, results, count) = match now(file, program, &data)? {
+    let (results, count) = match results_now(program, &data) {
         Ok(now) => now,
         Err(why) => return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why])),
     };
@@ -161,29 +162,25 @@ fn snapshot(file: &Path, program: &Program, data: Option<&Path>, accept: bool) -
     Ok(Snap::Failed(what, output::review::drift_lines(&drift, &file.display().to_string())))
 }
 
-/// A regulation's rule lines, its results as JSON, and how many departments they have.
-type Now = (Vec<String>, serde_json::Value, usize);
-
-/// The rules of `file` now, its results on `data` (as `eval --format json` gives them) and
-/// how many; or, when the data does not evaluate, why (its faults are reported).
-fn now(file: &Path, program: &Program, data: &Path) -> R<Result<Now, String>> {
-    let text = read_text(file).map_err(|d| vec![d])?;
-    let ast = crate::syntax::parse(&SourceFile::new(file.display().to_string(), text.as_str()))?;
-    let loaded = match load(program.clone(), data, &[]) {
-        Ok(loaded) => loaded,
-        Err(f) => {
-            report(&f.diagnostics);
-            let d = data.display();
-            return Ok(Err(tr(format!("{d} does not evaluate (see above)"), format!("{d} 无法评估（见上文）"))));
-        }
-    };
+/// The results of `program` on `data` now, as `eval --format json` gives them, and how many;
+/// or, when the data does not evaluate, why (its faults are reported).
+fn results_now(program: &Program, data: &Path) -> Result<(serde_json::Value, usize), String> {
+    let loaded = load(program.clone(), data, &[]).map_err(|f| {
+        report(&f.diagnostics);
+        let d = data.display();
+        tr(format!("{d} does not evaluate (see above)"), format!("{d} 无法评估（见上文）"))
+    })?;
     let inputs: Vec<&[eval::Value]> = loaded.records.iter().map(|r| r.inputs.as_slice()).collect();
-    // PANIC SAFETY: `output::json` writes a JSON document with its results; a fault there is
-    // a defect, not a fault of the user's files.
-    let document: serde_json::Value =
-        serde_json::from_str(&output::json(program, &loaded.results, &inputs)).expect("the results as JSON");
-    let results = document.get("results").cloned().expect("the results as JSON have results");
-    Ok(Ok((crate::review::snapshot::rules(&ast), results, loaded.results.len())))
+    // The results as the snapshot file holds them, read back as it is.
+    let document: Option<serde_json::Value> =
+        serde_json::from_str(&output::json(program, &loaded.results, &inputs)).ok();
+    match document.and_then(|mut d| d.get_mut("results").map(serde_json::Value::take)) {
+        Some(results) => Ok((results, loaded.results.len())),
+        None => Err(tr(
+            "the results could not be read back as JSON: a defect of jixiao, please report it",
+            "结果无法按 JSON 读回：这是 jixiao 的缺陷，请报告",
+        )),
+    }
 }
 
 /// The data a snapshot names is not there.
