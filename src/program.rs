@@ -169,6 +169,22 @@ pub enum Unit {
     Free,
 }
 
+impl Unit {
+    /// How a number in this unit is written after it: `5分`, `5%`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Points => "分",
+            Unit::Ratio => "%",
+            Unit::Count | Unit::Free => "",
+        }
+    }
+
+    /// A value as it is written in this unit: a percentage times 100 (`0.2` is written `20%`).
+    pub fn as_written(self, n: Number) -> Number {
+        if self == Unit::Ratio { n.checked_mul(Number::int(100)).unwrap_or(n) } else { n }
+    }
+}
+
 /// The type of a formula's value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ty {

@@ -195,14 +195,14 @@ pub fn unit_mismatch_in(
     let side = fix.side;
     match fix.what {
         Unitless::Number { text } => {
-            let written = format!("{text}{}", suffix(fix.unit));
+            let written = format!("{text}{}", fix.unit.suffix());
             d.help(tr(
                 format!("`{text}` has no unit, so `{side}` is {now}; write `{written}` to make it {unit}"),
                 format!("“{text}”没有写单位，所以“{side}”是{now}；请写成“{written}”，使它成为{unit}"),
             ))
         }
         Unitless::Param { name, value, declared } => {
-            let decl = format!("参数 {name} = {value}{}", suffix(fix.unit));
+            let decl = format!("参数 {name} = {value}{}", fix.unit.suffix());
             d.label(declared, tr("declared without a unit", "声明时没有写单位")).help(tr(
                 format!(
                     "the parameter `{name}` has no unit, so `{side}` is {now}; declare it as `{decl}` to make it {unit}"
@@ -216,15 +216,6 @@ pub fn unit_mismatch_in(
 /// What one item of a count is worth, in a unit: points or a percentage.
 fn per_item(u: Unit) -> (&'static str, &'static str) {
     if u == Unit::Points { ("points", "分值") } else { ("percentage", "百分比") }
-}
-
-/// How a number is written in a unit: `5分`, `5%`.
-fn suffix(u: Unit) -> &'static str {
-    match u {
-        Unit::Points => "分",
-        Unit::Ratio => "%",
-        Unit::Count | Unit::Free => "",
-    }
 }
 
 pub fn rating_as_number(span: Span, scale: &str) -> Diagnostic {

@@ -6,14 +6,13 @@
 mod expr;
 mod words;
 
-pub use words::Keywords;
+pub use words::{Keywords, Kw};
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::source::SourceFile;
 use crate::syntax::ast::*;
 use expr::{data_type, expr as formula, key_text, literal, string};
-use words::Kw;
 
 /// Lines longer than this put a declaration's clauses on a line of their own.
 const WIDTH: usize = 100;

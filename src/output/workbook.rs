@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ResultCell;
 use crate::number::Number;
-use crate::program::{ParamId, Program, Unit};
+use crate::program::{ParamId, Program};
 
 /// Column widths in characters: enough for short codes, not so wide a long text hides the rest.
 const WIDTH: (usize, usize) = (6, 60);
@@ -81,15 +81,8 @@ pub fn parameter_rows(program: &Program, params: &[Number], overridden: &[ParamI
     let header = ["参数", "值", "单位", "默认值", "由 --set 设定"];
     let mut rows = vec![header.iter().map(|h| ResultCell::Text(h.to_string())).collect()];
     for (p, (def, value)) in program.params.iter().zip(params).enumerate() {
-        let unit = match def.unit {
-            Unit::Points => "分",
-            Unit::Ratio => "%",
-            Unit::Count | Unit::Free => "",
-        };
-        let shown = |n: Number| {
-            let n = if def.unit == Unit::Ratio { n.checked_mul(Number::int(100)).unwrap_or(n) } else { n };
-            exact_cell(n)
-        };
+        let unit = def.unit.suffix();
+        let shown = |n: Number| exact_cell(def.unit.as_written(n));
         rows.push(vec![
             ResultCell::Text(def.name.clone()),
             shown(*value),

@@ -3,7 +3,7 @@
 //! shown in the canonical layout of `jixiao fmt` with its citations. Comments and layout are
 //! not declarations: a file whose only changes are there says so.
 
-use crate::fmt::{Keywords, declaration, indicator_line};
+use crate::fmt::{Keywords, Kw, declaration, indicator_line};
 use crate::lang::tr;
 use crate::number::Number;
 use crate::program::{Program, Unit};
@@ -29,24 +29,25 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind as people call it, in the language of messages.
+    /// The kind as people call it, in the language of messages: in Chinese, the keyword that
+    /// declares it.
     pub fn word(self) -> String {
-        let (en, zh) = match self {
-            Kind::Header => ("regulation", "办法"),
-            Kind::Article => ("article", "条文"),
-            Kind::Scale => ("rating scale", "评价标准"),
-            Kind::Indicator => ("indicator", "指标"),
-            Kind::Input => ("input", "输入"),
-            Kind::Parameter => ("parameter", "参数"),
-            Kind::Value => ("value", "计算"),
-            Kind::Requirement => ("requirement", "要求"),
-            Kind::Grade => ("grade", "等次"),
-            Kind::Rank => ("ranking", "排名"),
-            Kind::Publish => ("publication", "公布"),
-            Kind::Sample => ("sample", "样例"),
-            Kind::Test => ("test", "测试"),
+        let (en, keyword) = match self {
+            Kind::Header => ("regulation", Kw::Regulation),
+            Kind::Article => ("article", Kw::Article),
+            Kind::Scale => ("rating scale", Kw::Scale),
+            Kind::Indicator => ("indicator", Kw::Indicator),
+            Kind::Input => ("input", Kw::Input),
+            Kind::Parameter => ("parameter", Kw::Param),
+            Kind::Value => ("value", Kw::Let),
+            Kind::Requirement => ("requirement", Kw::Require),
+            Kind::Grade => ("grade", Kw::Grade),
+            Kind::Rank => ("ranking", Kw::Rank),
+            Kind::Publish => ("publication", Kw::Publish),
+            Kind::Sample => ("sample", Kw::Sample),
+            Kind::Test => ("test", Kw::Test),
         };
-        tr(en, zh)
+        tr(en, Keywords::Zh.kw(keyword))
     }
 
     /// The kind in files written for programs (JSON), the same in every language.
@@ -227,10 +228,11 @@ pub fn parameter_changes(rules: &mut RulesDiff, old: (&Program, &[Number]), new:
             continue;
         }
         let shown = |n: Number| {
-            let value = parameter_text(n, param.unit);
+            // As `jixiao fmt` prints the declaration.
+            let (k, name, value) = (Keywords::Zh, &param.name, parameter_text(n, param.unit));
             let text = match param.refs.is_empty() {
-                true => format!("参数 {} = {value}", param.name),
-                false => format!("参数 {} = {value} 依据 {}", param.name, param.refs.join("、")),
+                true => format!("{} {name} = {value}", k.kw(Kw::Param)),
+                false => format!("{} {name} = {value} {} {}", k.kw(Kw::Param), k.kw(Kw::Per), param.refs.join("、")),
             };
             Declaration {
                 kind: Kind::Parameter,
@@ -246,11 +248,7 @@ pub fn parameter_changes(rules: &mut RulesDiff, old: (&Program, &[Number]), new:
 
 /// A parameter's value as it is written (`90`, `20%`, `3分`).
 pub fn parameter_text(n: Number, unit: Unit) -> String {
-    match unit {
-        Unit::Ratio => format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n)),
-        Unit::Points => format!("{n}分"),
-        Unit::Count | Unit::Free => n.to_string(),
-    }
+    format!("{}{}", unit.as_written(n), unit.suffix())
 }
 
 #[cfg(test)]
