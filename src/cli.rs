@@ -23,6 +23,7 @@ mod evaluate;
 mod explain;
 mod format;
 mod params;
+mod report;
 mod stream;
 mod sweep;
 mod test;
@@ -199,6 +200,27 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// Write the results as one HTML page for people to read and print: the ranked table per
+    /// group, charts of grades and scores, and a section per department with its explanation
+    /// (Chinese unless --lang en).
+    Report {
+        /// The regulation file (.jx).
+        file: PathBuf,
+        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
+        data: PathBuf,
+        /// The page to write (atomically), as in -o 报告.html.
+        #[arg(long, short, required = true)]
+        output: PathBuf,
+        /// Override a parameter for this run, as NAME=VALUE (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+        /// The evaluation date the report prints, as YEAR-MONTH-DAY (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
     /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
@@ -287,7 +309,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
+    // A report is for its Chinese readers unless asked otherwise; messages follow the locale.
+    let default = match cli.command {
+        Command::Report { .. } => crate::lang::Lang::Zh,
+        _ => crate::lang::from_environment(),
+    };
+    crate::lang::set(cli.lang.unwrap_or(default));
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set, jobs, no_bom } => {
@@ -312,6 +339,14 @@ pub fn main() -> ExitCode {
             department: department.as_deref(),
             jobs,
             bom: !no_bom,
+        }),
+        Command::Report { file, data, output, set, date, jobs } => report::report(report::ReportArgs {
+            file: &file,
+            data: &data,
+            out: &output,
+            set: &set,
+            date: date.as_deref(),
+            jobs,
         }),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
         // Warnings about a regulation are for its writers (`jixiao check`), not for every run.

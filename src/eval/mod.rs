@@ -156,16 +156,28 @@ fn next(count: &mut u32) -> u32 {
     *count - 1
 }
 
+/// The thresholds of grade `v`'s bands (best first) with this run's parameter values; none
+/// if `v` is not a grade.
+pub fn band_bounds(program: &Program, v: ValueId, params: &[Number]) -> Vec<BandBounds> {
+    match &program.values[v].kind {
+        ValueKind::Grade { bands, .. } => bounds_of(program, bands, params),
+        _ => Vec::new(),
+    }
+}
+
+fn bounds_of(program: &Program, bands: &[Band], params: &[Number]) -> Vec<BandBounds> {
+    let env = expr::Env { program, inputs: &[], values: &[], params, bound: None, coverage: None };
+    let bound = |b: &Option<(Expr, bool)>| -> Option<(Number, bool)> {
+        b.as_ref().map(|(e, incl)| (env.eval(e).ok().and_then(|v| v.as_num()).unwrap_or(Number::ZERO), *incl))
+    };
+    bands.iter().map(|b| BandBounds { lower: bound(&b.lower), upper: bound(&b.upper) }).collect()
+}
+
 /// Grade bands whose thresholds are parameters are checked again with this run's values.
 fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnostic>> {
     for def in &program.values {
         let ValueKind::Grade { bands, .. } = &def.kind else { continue };
-        let env = expr::Env { program, inputs: &[], values: &[], params, bound: None, coverage: None };
-        let bound = |b: &Option<(Expr, bool)>| -> Option<(Number, bool)> {
-            b.as_ref().map(|(e, incl)| (env.eval(e).ok().and_then(|v| v.as_num()).unwrap_or(Number::ZERO), *incl))
-        };
-        let bounds: Vec<BandBounds> =
-            bands.iter().map(|b| BandBounds { lower: bound(&b.lower), upper: bound(&b.upper) }).collect();
+        let bounds = bounds_of(program, bands, params);
         if let Some(problem) = band_problem(&bounds) {
             let label = |i: usize| bands[i].label.as_str();
             let problem = match problem {

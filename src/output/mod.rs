@@ -3,6 +3,7 @@
 //! a fixed number of places, so output is byte-for-byte deterministic.
 
 mod ranges;
+pub mod report;
 pub mod review;
 mod streaming;
 mod table;
@@ -18,7 +19,7 @@ use crate::number::Number;
 use crate::program::*;
 
 pub use streaming::{ResultFormat, ResultWriter};
-pub use table::table;
+pub use table::{ranked_cells, table};
 
 /// Places for values that declare no rounding: one fixed number, as the contracts ask
 /// (the exact value is what formulas use; `explain` shows it).

@@ -1,0 +1,123 @@
+//! `jixiao report`: the results as one self-contained HTML page (see `output::report`).
+
+use std::io::Read;
+
+use sha2::{Digest, Sha256};
+
+use super::*;
+use crate::output::report::{self, DataFile, Run};
+
+/// `jixiao report`'s arguments.
+pub(super) struct ReportArgs<'a> {
+    pub file: &'a Path,
+    pub data: &'a Path,
+    pub out: &'a Path,
+    pub set: &'a [String],
+    /// The evaluation date to print (`2026-12-01`); today's if `None`.
+    pub date: Option<&'a str>,
+    pub jobs: Option<usize>,
+}
+
+pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
+    let (program, _) = compile(args.file)?;
+    check_outputs(std::iter::once(args.out), &read_paths(&program, args.file, args.data))?;
+    let overrides = parse_overrides(&program, args.set)?;
+    let overridden: Vec<usize> = overrides.iter().map(|(p, _)| *p).collect();
+    let params = eval::parameters(&program, &overrides);
+    let date = evaluation_date(args.date)?;
+    let (outcomes, _) = diff::outcomes(&program, &params, args.data, args.jobs, None)?;
+    let data = DataFile { name: args.data.display().to_string(), sha256: checksum(args.data)? };
+    let pool = stream::pool(args.jobs)?;
+    let html = pool.install(|| -> R<String> {
+        let whole = if outcomes.len() <= report::most_departments() {
+            let (records, cells) = crate::data::files::read_with_cells(&program, args.data)?;
+            let results = eval::evaluate_located(&program, &records, &cells, &params)?;
+            Some((records, results))
+        } else {
+            eprintln!(
+                "{}",
+                tr(
+                    format!(
+                        "note: {} departments; the report shows the highest and lowest of each group, without a \
+                         section per department (given for at most {})",
+                        outcomes.len(),
+                        report::most_departments()
+                    ),
+                    format!(
+                        "提示：共 {} 个单位；报告只列出每组得分最高和最低的单位，不含各单位详情（单位数不超过 {} 时才有）",
+                        outcomes.len(),
+                        report::most_departments()
+                    ),
+                )
+            );
+            None
+        };
+        let run = Run {
+            program: &program,
+            params: &params,
+            overridden: &overridden,
+            data: &data,
+            date: &date,
+            outcomes: &outcomes,
+            details: whole.as_ref().map(|(records, results)| (records.as_slice(), results.as_slice())),
+        };
+        report::html(&run).map_err(|why| Failure::from(vec![not_made(args.out, &why)]))
+    })?;
+    write_bytes_atomically(args.out, html.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--date`, checked; else today's date where the user is.
+fn evaluation_date(given: Option<&str>) -> R<String> {
+    let Some(text) = given else { return Ok(jiff::ZonedDateTime::now().date().to_string()) };
+    text.trim().parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| Failure {
+        diagnostics: vec![
+            Diagnostic::error("E0922", tr(format!("--date {text}: not a date"), format!("--date {text}：不是日期")))
+                .help(tr(
+                    "write the date as YEAR-MONTH-DAY, as in --date 2026-12-01",
+                    "请按“年-月-日”书写，如 --date 2026-12-01",
+                )),
+        ],
+        usage: true,
+    })
+}
+
+/// The data file's SHA-256, read in blocks (data files can be large).
+fn checksum(path: &Path) -> R<String> {
+    let fail = |e: std::io::Error| {
+        let name = path.display();
+        Failure::from(vec![
+            Diagnostic::error(
+                "E0901",
+                tr(format!("cannot read {name}: {e}"), format!("无法读取 {name}：{}", io_words(&e))),
+            )
+            .help(tr("check the file's path and permissions", "请检查文件的路径和访问权限")),
+        ])
+    };
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let mut hasher = Sha256::new();
+    let mut block = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut block).map_err(fail)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&block[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The report could not be made (`why`: what the chart or template library said).
+fn not_made(out: &Path, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        "E0921",
+        tr(
+            format!("cannot make the report {}: {why}", out.display()),
+            format!("无法生成报告 {}：{why}", out.display()),
+        ),
+    )
+    .help(tr(
+        "this is a fault in jixiao, not in the data: please report it with the regulation file",
+        "这是 jixiao 的缺陷，不是数据的问题：请连同办法文件一起报告",
+    ))
+}

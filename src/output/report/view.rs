@@ -1,0 +1,559 @@
+//! What the report's template shows, worked out from a run: plain texts and SVG, in the
+//! report's language, every number printed from its exact value as the other outputs print it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::charts::{self, Part};
+use super::{Labels, Run, grade_colours};
+use crate::analysis::{self, Ranges};
+use crate::eval::{Record, UnitResult};
+use crate::explain::{self, Losses, Step, StepKind};
+use crate::lang::tr;
+use crate::number::Number;
+use crate::output::{self, ResultCell};
+use crate::program::*;
+use crate::review::results::Outcome;
+
+/// Above this many departments a report leaves out the sections per department and shows the
+/// highest and lowest of each group: a page for everyone would be too large to open.
+pub fn most_departments() -> usize {
+    1_000
+}
+
+/// How many departments at each end of a group a summarised report lists.
+const ENDS: usize = 20;
+
+#[derive(Serialize)]
+pub(super) struct Page {
+    labels: Labels,
+    title: String,
+    doc_number: Option<String>,
+    issuer: Option<String>,
+    date: String,
+    params: Vec<ParamView>,
+    data: DataView,
+    grades: Vec<(String, String)>,
+    /// The titles of the tables' grade and department columns.
+    grades_column: Option<String>,
+    unit_column: String,
+    groups: Vec<GroupView>,
+    histogram: Option<String>,
+    departments: Vec<DepartmentView>,
+}
+
+#[derive(Serialize)]
+struct ParamView {
+    name: String,
+    value: String,
+    default: String,
+    set: bool,
+    refs: String,
+}
+
+#[derive(Serialize)]
+struct DataView {
+    name: String,
+    sha256: String,
+    departments: usize,
+}
+
+/// One group's ranked table (a category, or everyone) and its grade chart.
+#[derive(Serialize)]
+struct GroupView {
+    name: Option<String>,
+    header: Vec<String>,
+    /// By column: whether it holds numbers (right-aligned, sorted as numbers).
+    numeric: Vec<bool>,
+    rows: Vec<RowView>,
+    chart: Option<String>,
+    /// Said under a summarised table: how many departments it leaves out.
+    left_out: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    /// The department's section, where it has one.
+    anchor: Option<String>,
+    /// Its grade's place among the grades (for its colour).
+    grade: Option<usize>,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DepartmentView {
+    anchor: String,
+    name: String,
+    heading: String,
+    grade: Option<usize>,
+    breakdown: Option<String>,
+    steps: Vec<StepView>,
+    limits: Vec<String>,
+    losses: Option<LossesView>,
+    articles: Vec<(String, Option<String>)>,
+}
+
+#[derive(Serialize)]
+struct StepView {
+    name: String,
+    /// `value`, `data`, `parameter` or `repeat` (for its style).
+    kind: &'static str,
+    tag: Option<String>,
+    value: String,
+    exact: Option<String>,
+    formula: Option<String>,
+    notes: Vec<String>,
+    refs: String,
+    children: Vec<StepView>,
+}
+
+#[derive(Serialize)]
+struct LossesView {
+    items: Vec<LossView>,
+    next: String,
+}
+
+#[derive(Serialize)]
+struct LossView {
+    points: String,
+    field: String,
+    now: String,
+    best: String,
+    refs: String,
+}
+
+pub(super) fn page(run: &Run) -> Result<Page, String> {
+    let program = run.program;
+    let mut labels = Labels::new();
+    let summarised = run.details.is_none();
+    if summarised {
+        labels.summarised = tr(
+            format!(
+                "{} departments: this report lists the {ENDS} highest and lowest of each group and leaves out the \
+                 sections per department (they are given for at most {}). Use `jixiao explain` for one department.",
+                run.outcomes.len(),
+                most_departments()
+            ),
+            format!(
+                "共 {} 个单位：本报告只列出每组得分最高和最低的各 {ENDS} 个单位，不含各单位详情（单位数不超过 {} 时才有）。\
+                 查看某个单位请用 jixiao explain。",
+                run.outcomes.len(),
+                most_departments()
+            ),
+        );
+    }
+    let h = &program.header;
+    Ok(Page {
+        labels,
+        title: h.title.clone(),
+        doc_number: h.doc_number.clone(),
+        issuer: h.issuer.clone(),
+        date: run.date.to_string(),
+        params: params(run),
+        data: DataView {
+            name: run.data.name.clone(),
+            sha256: run.data.sha256.clone(),
+            departments: run.outcomes.len(),
+        },
+        grades: grade_colours(program),
+        grades_column: program.roles.grade.map(|g| program.values[g].name.clone()),
+        unit_column: program.inputs[program.roles.unit].name.clone(),
+        groups: groups(run)?,
+        histogram: histogram(run)?,
+        departments: match run.details {
+            Some((records, results)) => departments(run, records, results)?,
+            None => Vec::new(),
+        },
+    })
+}
+
+fn params(run: &Run) -> Vec<ParamView> {
+    let program = run.program;
+    program
+        .params
+        .iter()
+        .enumerate()
+        .map(|(p, def)| ParamView {
+            name: def.name.clone(),
+            value: parameter_text(def, run.params[p]),
+            default: parameter_text(def, def.default),
+            set: run.overridden.contains(&p),
+            refs: def.refs.join("、"),
+        })
+        .collect()
+}
+
+/// A parameter's value as `--set` takes it: `90`, `15%`.
+fn parameter_text(def: &Param, n: Number) -> String {
+    match def.unit {
+        Unit::Ratio => format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n)),
+        _ => n.to_string(),
+    }
+}
+
+/// Each group's name (its category, or `None` for everyone) with its departments' places
+/// in the data, in the data's order of first appearance.
+fn group_members(outcomes: &[Outcome]) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (i, o) in outcomes.iter().enumerate() {
+        let name = o.category.as_deref().map(str::to_string);
+        match groups.iter_mut().find(|(g, _)| *g == name) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((name, vec![i])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups
+}
+
+fn groups(run: &Run) -> Result<Vec<GroupView>, String> {
+    let grades = grade_colours(run.program);
+    let mut out = Vec::new();
+    for (name, members) in group_members(run.outcomes) {
+        let counts: Vec<(String, u64, plotters::style::RGBColor)> = grades
+            .iter()
+            .enumerate()
+            .map(|(i, (label, _))| {
+                let n = members.iter().filter(|&&m| run.outcomes[m].grade.as_deref() == Some(label.as_str())).count();
+                (label.clone(), n as u64, charts::grade_colour(i, grades.len()))
+            })
+            .collect();
+        let title = match &name {
+            Some(g) => tr(format!("Grades: {g}"), format!("等次分布：{g}")),
+            None => tr("Grades", "等次分布"),
+        };
+        let chart = if grades.is_empty() { None } else { Some(charts::grade_bars(&title, &counts)?) };
+        let mut group = match run.details {
+            Some((records, results)) => full_table(run, &members, records, results),
+            None => ends_table(run, &members),
+        };
+        group.name = name;
+        group.chart = chart;
+        out.push(group);
+    }
+    Ok(out)
+}
+
+/// A group's table with every department and the values the score is computed from, as
+/// `eval`'s table shows them.
+fn full_table(run: &Run, members: &[usize], records: &[Record], results: &[UnitResult]) -> GroupView {
+    let program = run.program;
+    let results: Vec<UnitResult> = members.iter().map(|&m| results[m].clone()).collect();
+    let inputs: Vec<&[crate::eval::Value]> = members.iter().map(|&m| records[m].inputs.as_slice()).collect();
+    let mut rows = output::ranked_cells(program, &results, &inputs).into_iter();
+    let header: Vec<String> = rows.next().unwrap_or_default().iter().map(|c| c.text().to_string()).collect();
+    let anchors: HashMap<&str, usize> = members.iter().map(|&m| (run.outcomes[m].unit.as_str(), m)).collect();
+    let unit_column = header.iter().position(|h| *h == program.inputs[program.roles.unit].name);
+    let mut numeric = vec![false; header.len()];
+    let rows = rows
+        .map(|cells| {
+            for (k, c) in cells.iter().enumerate() {
+                numeric[k] |= matches!(c, ResultCell::Number(..));
+            }
+            let place = unit_column.and_then(|k| anchors.get(cells[k].text()).copied());
+            RowView {
+                anchor: place.map(anchor),
+                grade: place.and_then(|m| grade_place(run, &run.outcomes[m])),
+                cells: cells.iter().map(|c| c.text().to_string()).collect(),
+            }
+        })
+        .collect();
+    GroupView { name: None, header, numeric, rows, chart: None, left_out: None }
+}
+
+/// A group's table for a summarised report: its highest and lowest departments by rank
+/// (else by score).
+fn ends_table(run: &Run, members: &[usize]) -> GroupView {
+    let program = run.program;
+    let mut order = members.to_vec();
+    let outcomes = run.outcomes;
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&outcomes[a], &outcomes[b]);
+        a.rank.unwrap_or(i64::MAX).cmp(&b.rank.unwrap_or(i64::MAX)).then(b.score.cmp(&a.score))
+    });
+    let shown: Vec<usize> = if order.len() > 2 * ENDS {
+        order[..ENDS].iter().chain(&order[order.len() - ENDS..]).copied().collect()
+    } else {
+        order.clone()
+    };
+    let mut header =
+        vec![program.inputs[program.roles.unit].name.clone(), program.values[program.roles.score].name.clone()];
+    let mut numeric = vec![false, true];
+    if let Some(r) = program.roles.rank {
+        header.insert(0, program.values[r].name.clone());
+        numeric.insert(0, true);
+    }
+    if let Some(g) = program.roles.grade {
+        header.push(program.values[g].name.clone());
+        numeric.push(false);
+    }
+    let score_places = |n: Number| output::places(program, program.roles.score, n);
+    let rows = shown
+        .iter()
+        .map(|&m| {
+            let o = &outcomes[m];
+            let mut cells =
+                vec![o.unit.clone(), o.score.map_or(String::new(), |s| output::number_text(s, score_places(s)))];
+            if program.roles.rank.is_some() {
+                cells.insert(0, o.rank.map_or(String::new(), |r| r.to_string()));
+            }
+            if program.roles.grade.is_some() {
+                cells.push(o.grade.as_deref().unwrap_or_default().to_string());
+            }
+            RowView { anchor: None, grade: grade_place(run, o), cells }
+        })
+        .collect();
+    let left_out = (order.len() > shown.len()).then(|| {
+        let n = order.len() - shown.len();
+        tr(format!("… and {n} more departments between these"), format!("……中间另有 {n} 个单位"))
+    });
+    GroupView { name: None, header, numeric, rows, chart: None, left_out }
+}
+
+fn anchor(place: usize) -> String {
+    format!("d{}", place + 1)
+}
+
+fn grade_place(run: &Run, o: &Outcome) -> Option<usize> {
+    let g = o.grade.as_deref()?;
+    crate::review::results::grade_labels(run.program).iter().position(|l| l == g)
+}
+
+/// A number as a chart's coordinate (pixels only: never printed).
+fn coordinate(n: Number) -> f64 {
+    let (num, den) = n.parts();
+    num as f64 / den as f64
+}
+
+/// Scores against the grades' cut-offs, over the range the score can take (else the range
+/// the departments took).
+fn histogram(run: &Run) -> Result<Option<String>, String> {
+    let program = run.program;
+    let scores: Vec<f64> = run.outcomes.iter().filter_map(|o| o.score.map(coordinate)).collect();
+    if scores.is_empty() {
+        return Ok(None);
+    }
+    let ranges = analysis::analyse(program);
+    let possible = ranges.values[program.roles.score].interval();
+    let seen = |pick: fn(f64, f64) -> f64| scores.iter().copied().reduce(pick).unwrap_or(0.0);
+    let lo = possible.and_then(|i| i.lo.number()).map_or_else(|| seen(f64::min), coordinate);
+    let mut hi = possible.and_then(|i| i.hi.number()).map_or_else(|| seen(f64::max), coordinate);
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    let mut cutoffs = Vec::new();
+    if let Some(g) = program.roles.grade {
+        for (band, bounds) in crate::eval::band_bounds(program, g, run.params).into_iter().enumerate() {
+            if let Some((t, _)) = bounds.lower {
+                let label = crate::review::results::grade_labels(program).get(band).cloned().unwrap_or_default();
+                cutoffs.push((coordinate(t), format!("{label} {}", output::number_text(t, 2))));
+            }
+        }
+    }
+    let title = tr(
+        format!("Scores ({}) and the grades' cut-offs", program.values[program.roles.score].name),
+        format!("得分分布（{}）及各等次分数线", program.values[program.roles.score].name),
+    );
+    charts::histogram(&title, &scores, (lo, hi), &cutoffs).map(Some)
+}
+
+/// A section per department, in the tables' order (by group, then rank).
+fn departments(run: &Run, records: &[Record], results: &[UnitResult]) -> Result<Vec<DepartmentView>, String> {
+    let program = run.program;
+    let ranges = analysis::analyse(program);
+    let parts = score_parts(program);
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    let outcomes = run.outcomes;
+    order.sort_by(|&a, &b| {
+        (outcomes[a].category.as_deref(), outcomes[a].rank.unwrap_or(i64::MAX))
+            .cmp(&(outcomes[b].category.as_deref(), outcomes[b].rank.unwrap_or(i64::MAX)))
+            .then(a.cmp(&b))
+    });
+    // A part whose most the regulation does not bound (as far as `check --ranges` can tell) is
+    // drawn against the highest any department got.
+    let parts: Vec<ScorePart> = parts
+        .into_iter()
+        .map(|(value, deduction)| {
+            let most = ranges.values[value].interval().and_then(|i| i.hi.number());
+            let most = most.or_else(|| results.iter().filter_map(|r| r.values[value].as_num()).max());
+            ScorePart { value, deduction, most: most.filter(|m| m.signum() > 0) }
+        })
+        .collect();
+    order.into_iter().map(|m| department(run, (&records[m], &results[m]), m, (&ranges, &parts))).collect()
+}
+
+fn department(
+    run: &Run,
+    (record, result): (&Record, &UnitResult),
+    place: usize,
+    (ranges, parts): (&Ranges, &[ScorePart]),
+) -> Result<DepartmentView, String> {
+    let program = run.program;
+    let o = &run.outcomes[place];
+    let explanation = explain::explain(program, record, result, run.params);
+    let grade = grade_place(run, o);
+    let colour = charts::grade_colour(grade.unwrap_or(0), grade_colours(program).len());
+    let breakdown = breakdown(program, result, ranges, parts);
+    let breakdown = if breakdown.is_empty() { None } else { Some(charts::breakdown(&breakdown, colour)?) };
+    // The score's own steps: the grade's and the rank's notes say how they were found.
+    let mut limits = Vec::new();
+    explanation.steps.iter().take(1).for_each(|s| limits_of(s, &mut limits));
+    let mut heading = vec![output::score_text(program, result)];
+    heading.extend(o.grade.as_deref().map(str::to_string));
+    if let Some(r) = o.rank {
+        heading.push(match o.category.as_deref() {
+            Some(c) => tr(format!("rank {r} in {c}"), format!("{c}第 {r} 名")),
+            None => tr(format!("rank {r}"), format!("第 {r} 名")),
+        });
+    }
+    heading.extend(o.flags.iter().map(|f| f.to_string()));
+    Ok(DepartmentView {
+        anchor: anchor(place),
+        name: o.unit.clone(),
+        heading: heading.join(" · "),
+        grade,
+        breakdown,
+        steps: explanation.steps.iter().map(step_view).collect(),
+        limits,
+        losses: explain::losses(program, record, run.params).map(|l| losses_view(&l)),
+        articles: explanation.articles,
+    })
+}
+
+/// The values the score is made of, each with whether it is taken off the score: found by
+/// walking the score's formula and roll-ups (`汇总`) of named parts, through a value that is
+/// all of it (`总分 = 如果 否决 则 0分 否则 检查得分`, `检查得分 = 汇总(检查评分)`).
+fn score_parts(program: &Program) -> Vec<(ValueId, bool)> {
+    let mut v = program.roles.score;
+    for _ in 0..program.values.len() {
+        let ValueKind::Let { expr, .. } = &program.values[v].kind else { return Vec::new() };
+        let mut parts = Vec::new();
+        signed_values(expr, false, &mut parts);
+        parts.retain(|(p, _)| matches!(program.values[*p].ty, Ty::Num(_)));
+        parts.dedup_by_key(|(p, _)| *p);
+        match parts.as_slice() {
+            [(only, false)] => v = *only,
+            _ => return parts,
+        }
+    }
+    Vec::new()
+}
+
+fn signed_values(e: &Expr, minus: bool, out: &mut Vec<(ValueId, bool)>) {
+    match e {
+        Expr::Value(v) if !out.iter().any(|(p, _)| p == v) => out.push((*v, minus)),
+        Expr::Arith(Arith::Sub, a, b) => {
+            signed_values(a, minus, out);
+            signed_values(b, !minus, out);
+        }
+        Expr::Neg(a) => signed_values(a, !minus, out),
+        Expr::If(_, then, otherwise) => {
+            signed_values(then, minus, out);
+            signed_values(otherwise, minus, out);
+        }
+        Expr::Rollup { parts, .. } => parts.iter().for_each(|(_, part)| signed_values(part, minus, out)),
+        Expr::Arith(_, a, b) => {
+            signed_values(a, minus, out);
+            signed_values(b, minus, out);
+        }
+        _ => {}
+    }
+}
+
+/// A value the score is made of.
+#[derive(Clone, Copy)]
+struct ScorePart {
+    value: ValueId,
+    /// Whether it is taken off the score (a deduction).
+    deduction: bool,
+    /// The most it can be: what the regulation allows, else the highest any department got
+    /// (drawn, but not printed as a most); `None` if not above 0.
+    most: Option<Number>,
+}
+
+/// Each part of a department's score against the most it can give.
+fn breakdown(program: &Program, result: &UnitResult, ranges: &Ranges, parts: &[ScorePart]) -> Vec<Part> {
+    parts
+        .iter()
+        .filter_map(|&ScorePart { value: v, deduction, most }| {
+            let most = most?;
+            let bounded = ranges.values[v].interval().and_then(|i| i.hi.number()).is_some();
+            let value = result.values[v].as_num()?;
+            let text = |n: Number| output::number_text(n, output::places(program, v, n));
+            let label = match (deduction, bounded) {
+                (true, true) => tr(
+                    format!("−{} (at most {})", text(value), text(most)),
+                    format!("−{}（最多 {}）", text(value), text(most)),
+                ),
+                (true, false) => format!("−{}", text(value)),
+                (false, true) => format!("{} / {}", text(value), text(most)),
+                (false, false) => text(value),
+            };
+            Some(Part {
+                name: program.values[v].name.clone(),
+                value: coordinate(value),
+                most: coordinate(most),
+                deduction,
+                bounded,
+                label,
+            })
+        })
+        .collect()
+}
+
+/// The notes of the steps a cap, floor or rounding changed (`最终评估得分：90.9641224 → 90.96 …`).
+fn limits_of(step: &Step, out: &mut Vec<String>) {
+    if step.kind == StepKind::Value {
+        out.extend(step.notes.iter().map(|n| format!("{}：{n}", step.name)));
+    }
+    step.children.iter().for_each(|c| limits_of(c, out));
+}
+
+fn step_view(s: &Step) -> StepView {
+    let (kind, tag) = match s.kind {
+        StepKind::Value => ("value", None),
+        StepKind::Input => ("data", Some(tr("data", "数据"))),
+        StepKind::Parameter => ("parameter", Some(tr("parameter", "参数"))),
+        StepKind::Repeat => ("repeat", Some(tr("see above", "见上"))),
+    };
+    StepView {
+        name: s.name.clone(),
+        kind,
+        tag,
+        value: s.value.clone(),
+        exact: s.exact.as_ref().map(|x| tr(format!("exactly {x}"), format!("精确值 {x}"))),
+        formula: s.formula.clone(),
+        notes: s.notes.clone(),
+        refs: s.refs.join("、"),
+        children: s.children.iter().map(step_view).collect(),
+    }
+}
+
+fn losses_view(l: &Losses) -> LossesView {
+    let next = match (&l.grade, &l.next) {
+        (Some(g), Some((next, needed))) => tr(
+            format!("Now {g} ({}); {next} needs {} more points.", l.score, output::number_text(*needed, 2)),
+            format!("目前为{g}（{} 分）；距{next}还差 {} 分。", l.score, output::number_text(*needed, 2)),
+        ),
+        (Some(g), None) => tr(
+            format!("Now {g} ({}), the highest grade.", l.score),
+            format!("目前为{g}（{} 分），已是最高等次。", l.score),
+        ),
+        _ => String::new(),
+    };
+    LossesView {
+        items: l
+            .items
+            .iter()
+            .map(|i| LossView {
+                points: format!("+{}", output::number_text(i.points, 2)),
+                field: i.field.clone(),
+                now: i.now.clone(),
+                best: i.best.clone(),
+                refs: i.refs.join("、"),
+            })
+            .collect(),
+        next,
+    }
+}

@@ -1,0 +1,238 @@
+//! `jixiao report`: one self-contained HTML page per run. Each shipped regulation's report has
+//! every department in its table and a section of its own with its explanation, the page
+//! fetches nothing, says which parameters the run set, and a run of more departments than a
+//! page can hold is summarised. tests/report_browser.rs opens the pages in Chromium.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Run, jixiao, manifest};
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+
+const SHIPPED: [(&str, &str); 3] = [
+    ("jiangsu-2011", "examples/jiangsu-2011/departments.json"),
+    ("sichuan-2014", "examples/sichuan-2014/departments.json"),
+    ("information-security", "examples/information-security/units.json"),
+];
+
+/// Where the tests write their pages (kept for a person to look at).
+fn out(name: &str) -> PathBuf {
+    let dir = manifest().join("target/report-tests");
+    std::fs::create_dir_all(&dir).expect("the folder");
+    dir.join(name)
+}
+
+fn report(regulation: &str, data: &str, page: &str, extra: &[&str]) -> (Run, String) {
+    let path = out(page);
+    let _ = std::fs::remove_file(&path);
+    let reg = format!("regulations/{regulation}.jx");
+    let mut args = vec!["report", &reg, data, "-o", path.to_str().expect("a UTF-8 path")];
+    if !extra.contains(&"--date") {
+        args.extend(["--date", "2026-12-01"]);
+    }
+    args.extend_from_slice(extra);
+    let run = jixiao(&args);
+    let html = std::fs::read_to_string(&path).unwrap_or_default();
+    (run, html)
+}
+
+/// Every department's results, as `eval --format json` gives them.
+fn results(regulation: &str, data: &str, extra: &[&str]) -> Vec<Json> {
+    let reg = format!("regulations/{regulation}.jx");
+    let mut args = vec!["eval", &reg, data, "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = jixiao(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: Json = serde_json::from_str(&run.stdout).expect("JSON");
+    doc["results"].as_array().expect("results").clone()
+}
+
+/// The section of the department whose heading is `name`.
+fn section<'a>(html: &'a str, name: &str) -> &'a str {
+    let heading = format!("<h3>{name}</h3>");
+    let at = html.find(&heading).unwrap_or_else(|| panic!("no section for {name}"));
+    let start = html[..at].rfind("<section").expect("a section");
+    let end = at + html[at..].find("</section>").expect("its end");
+    &html[start..end]
+}
+
+/// What would make the page fetch something, or need more than itself.
+fn fetches(html: &str) -> Vec<String> {
+    let svg_namespace = "http://www.w3.org/2000/svg";
+    let mut found: Vec<String> = ["src=", "<link", "@import", "url(", "<iframe", "fetch(", "XMLHttpRequest"]
+        .iter()
+        .filter(|w| html.contains(*w))
+        .map(|w| w.to_string())
+        .collect();
+    for scheme in ["http://", "https://", "//cdn"] {
+        found.extend(html.match_indices(scheme).map(|(i, _)| html[i..].chars().take(40).collect::<String>()));
+    }
+    found.retain(|f| !f.starts_with(svg_namespace));
+    found
+}
+
+#[test]
+fn every_department_has_its_row_and_section_in_its_regulations_report() {
+    for (regulation, data) in SHIPPED {
+        let (run, html) = report(regulation, data, &format!("{regulation}.html"), &[]);
+        assert_eq!(run.code, 0, "{regulation}: {}", run.stderr);
+        let results = results(regulation, data, &[]);
+        assert!(results.len() >= 10);
+        for r in &results {
+            let name = r["department"].as_str().expect("a name");
+            let section = section(&html, name);
+            let anchor = section.split("id=\"").nth(1).and_then(|s| s.split('"').next()).expect("an anchor");
+            assert!(html.contains(&format!("<a href=\"#{anchor}\">{name}</a>")), "{regulation}: {name} has no row");
+            let score = r["score"].as_str().expect("a score");
+            assert!(section.contains(score), "{regulation}: {name}'s section lacks its score {score}");
+            if let Some(grade) = r["grade"].as_str() {
+                assert!(section.contains(grade), "{regulation}: {name}'s section lacks its grade");
+            }
+            for part in ["计算过程", "失分情况", "class=\"chart breakdown\"", "<ul class=\"tree\">", "引用条文"]
+            {
+                assert!(section.contains(part), "{regulation}: {name}'s section lacks {part}");
+            }
+        }
+        assert_eq!(html.matches("<section class=\"department").count(), results.len(), "{regulation}");
+        // A breakdown per department, a grade chart per group and the histogram.
+        assert!(html.matches("<svg").count() > results.len() + 1, "{regulation}");
+        assert_eq!(fetches(&html), Vec::<String>::new(), "{regulation}: the page must need nothing but itself");
+        let digest: String = Sha256::digest(std::fs::read(manifest().join(data)).expect("the data"))
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        for part in
+            [digest.as_str(), "评估日期：2026-12-01", "<html lang=\"zh-CN\">", "@media print", "break-before: page"]
+        {
+            assert!(html.contains(part), "{regulation}: the page lacks {part}");
+        }
+    }
+}
+
+/// A department's section explains its score as `explain` does: every step of the tree.
+#[test]
+fn a_section_holds_the_departments_explanation() {
+    let (regulation, data) = SHIPPED[0];
+    let (_, html) = report(regulation, data, "explained.html", &[]);
+    let name = results(regulation, data, &[])[3]["department"].as_str().expect("a name").to_string();
+    let run = jixiao(&["explain", &format!("regulations/{regulation}.jx"), data, "-d", &name, "--format", "json"]);
+    let explanation: Json = serde_json::from_str(&run.stdout).expect("JSON");
+    let section = section(&html, &name);
+    fn names(step: &Json, out: &mut Vec<String>) {
+        out.push(step["name"].as_str().unwrap_or_default().to_string());
+        step["children"].as_array().into_iter().flatten().for_each(|c| names(c, out));
+    }
+    let mut steps = Vec::new();
+    explanation["steps"].as_array().expect("steps").iter().for_each(|s| names(s, &mut steps));
+    assert!(steps.len() > 20);
+    for step in steps {
+        assert!(section.contains(&format!("<span class=\"step-name\">{step}</span>")), "{name}: no step {step}");
+    }
+    for article in explanation["articles"].as_object().expect("articles").keys() {
+        assert!(section.contains(&format!("<dt>{article}</dt>")), "{name}: article {article} is not cited");
+    }
+}
+
+#[test]
+fn parameters_the_run_set_are_shown_as_set() {
+    let (regulation, data) = SHIPPED[0];
+    let (run, html) = report(regulation, data, "set.html", &["--set", "优秀线=92"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        html.contains(
+            "<tr class=\"set\"><td>优秀线</td><td class=\"num\">92</td><td class=\"num\">90</td><td>本次设定"
+        ),
+        "the set parameter is not marked"
+    );
+    assert!(html.contains("<tr><td>良好线</td><td class=\"num\">80</td><td class=\"num\">80</td>"));
+    // The cut-off drawn is the run's.
+    assert!(html.contains("优秀 92.00") && !html.contains("优秀 90.00"));
+    let top = results(regulation, data, &["--set", "优秀线=92"]).iter().filter(|r| r["grade"] == "优秀").count();
+    assert_eq!(html.matches("<span class=\"grade\">优秀</span>").count(), top);
+}
+
+#[test]
+fn a_report_is_in_english_on_request() {
+    let (regulation, data) = SHIPPED[1];
+    let (run, html) = report(regulation, data, "english.html", &["--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for part in ["<html lang=\"en\">", "Evaluated on: 2026-12-01", "How the score was computed", "Parameters"] {
+        assert!(html.contains(part), "no {part}");
+    }
+    for chinese in ["评估日期", "计算过程", "失分情况", "返回结果表"] {
+        assert!(!html.contains(chinese), "{chinese} in an English report");
+    }
+}
+
+/// More departments than a page can hold: the highest and lowest of each group, the charts,
+/// no section per department, and a note saying so.
+#[test]
+fn a_run_of_many_departments_is_summarised() {
+    let text = std::fs::read_to_string(manifest().join(SHIPPED[1].1)).expect("the example");
+    let examples: Vec<Json> = serde_json::from_str(&text).expect("JSON");
+    let path = out("many.jsonl");
+    let mut lines = String::new();
+    for k in 0..1_050 {
+        let mut record = examples[k % examples.len()].clone();
+        record["部门"] = Json::String(format!("部门{k:04}"));
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&path, lines).expect("written");
+    let (run, html) = report(SHIPPED[1].0, path.to_str().expect("UTF-8"), "many.html", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1050"), "{}", run.stderr);
+    assert!(html.contains("共 1050 个单位：本报告只列出每组得分最高和最低的各 20 个单位"));
+    assert!(html.contains("中间另有 1010 个单位"));
+    assert!(!html.contains("<section class=\"department"));
+    assert_eq!(html.matches("<tr class=\"g").count(), 40);
+    assert!(html.contains("class=\"chart histogram\""));
+    assert!(html.len() < 300_000, "{} bytes", html.len());
+}
+
+#[test]
+fn usage_errors_and_bad_data_leave_no_page() {
+    let (regulation, data) = SHIPPED[0];
+    let (run, html) = report(regulation, data, "bad-date.html", &["--date", "2026-13-01"]);
+    assert_eq!((run.code, html.is_empty()), (2, true), "{}", run.stderr);
+    assert!(run.stderr.contains("E0922"), "{}", run.stderr);
+    let (run, _) = report(regulation, data, "bad-set.html", &["--set", "优秀线=很高"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = jixiao(&["report", "regulations/jiangsu-2011.jx", data, "-o", data]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("E0907"), "{}", run.stderr);
+    let broken = out("broken.json");
+    std::fs::write(&broken, r#"[{"部门": "省财政厅", "类别": "经济管理和市场监管"}]"#).expect("written");
+    let (run, html) = report(regulation, broken.to_str().expect("UTF-8"), "broken.html", &[]);
+    assert_eq!((run.code, html.is_empty()), (1, true), "{}", run.stderr);
+}
+
+/// The page's text for the Sichuan example (charts and all sections but the first left out),
+/// so that a change to what a report says is seen and reviewed.
+#[test]
+fn the_page_reads_as_reviewed() {
+    let (regulation, data) = SHIPPED[1];
+    let (_, html) = report(regulation, data, "snapshot.html", &[]);
+    let mut kept = String::new();
+    let mut rest = html.as_str();
+    let mut sections = 0;
+    while let Some(at) = rest.find("<svg") {
+        kept.push_str(&rest[..at]);
+        kept.push_str("<svg>…</svg>");
+        rest = rest[at..].split_once("</svg>").map_or("", |(_, after)| after);
+    }
+    kept.push_str(rest);
+    let mut page = String::new();
+    for (k, part) in kept.split("<section class=\"department").enumerate() {
+        if k == 0 || k == 1 {
+            page.push_str(if k == 1 { "<section class=\"department" } else { "" });
+            page.push_str(part);
+        } else {
+            sections += 1;
+        }
+    }
+    assert!(sections > 10);
+    insta::assert_snapshot!(page);
+}
