@@ -208,7 +208,7 @@ enum Command {
         file: PathBuf,
         /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
-        /// The page to write (atomically), as in -o 报告.html.
+        /// The page to write (atomically), as in -o 报告.html; - prints it.
         #[arg(long, short, required = true)]
         output: PathBuf,
         /// Override a parameter for this run, as NAME=VALUE (repeatable).
@@ -309,12 +309,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    // A report is for its Chinese readers unless asked otherwise; messages follow the locale.
-    let default = match cli.command {
-        Command::Report { .. } => crate::lang::Lang::Zh,
-        _ => crate::lang::from_environment(),
-    };
-    crate::lang::set(cli.lang.unwrap_or(default));
+    crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
         Command::Check { files, ranges } => check(&files, ranges),
         Command::Eval { file, data, format, output, set, jobs, no_bom } => {
@@ -341,6 +336,9 @@ pub fn main() -> ExitCode {
             bom: !no_bom,
         }),
         Command::Report { file, data, output, set, date, jobs } => report::report(report::ReportArgs {
+            // A report is for its Chinese readers unless asked otherwise; messages follow the
+            // locale.
+            lang: cli.lang.unwrap_or(crate::lang::Lang::Zh),
             file: &file,
             data: &data,
             out: &output,

@@ -150,7 +150,7 @@ fn parameters_the_run_set_are_shown_as_set() {
     // The cut-off drawn is the run's.
     assert!(html.contains("优秀 92.00") && !html.contains("优秀 90.00"));
     let top = results(regulation, data, &["--set", "优秀线=92"]).iter().filter(|r| r["grade"] == "优秀").count();
-    assert_eq!(html.matches("<span class=\"grade\">优秀</span>").count(), top);
+    assert_eq!(html.matches("<span class=\"grade\" data-sort=\"0\">优秀</span>").count(), top);
 }
 
 #[test]
@@ -235,4 +235,89 @@ fn the_page_reads_as_reviewed() {
     }
     assert!(sections > 10);
     insta::assert_snapshot!(page);
+}
+
+/// `-o -` prints the page; the data's list files (CSV) are named with their checksums, so that
+/// a changed list file shows in the header.
+#[test]
+fn a_page_printed_and_csv_list_files_checksummed() {
+    let (regulation, data) = SHIPPED[0];
+    let run = jixiao(&["report", &format!("regulations/{regulation}.jx"), data, "-o", "-", "--date", "2026-12-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("<!DOCTYPE html>") && run.stdout.contains("省财政厅"));
+    assert!(!manifest().join("-").exists());
+    let csv = out("csv-data.csv");
+    let run = jixiao(&["convert", &format!("regulations/{regulation}.jx"), data, "-o", csv.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (run, html) = report(regulation, csv.to_str().expect("UTF-8"), "csv.html", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lists = ["csv-data.职能工作.csv", "csv-data.督促检查扣分.csv"];
+    for name in std::iter::once("csv-data.csv").chain(lists) {
+        let bytes = std::fs::read(out(name)).expect("written by convert");
+        let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let line = html.lines().find(|l| l.contains(&format!("{name}<")) || l.contains(&format!("{name}（")));
+        assert!(line.is_some_and(|l| l.contains(&format!("SHA-256 校验值：<code>{digest}</code>"))), "{name}: {line:?}");
+    }
+}
+
+/// A department whose score is not the sum of its parts (the veto of 一票否决) says so under
+/// its chart; deductions that took nothing are not listed as taking effect.
+#[test]
+fn a_veto_and_rules_that_took_nothing_are_shown_as_they_are() {
+    let (regulation, data) = SHIPPED[2];
+    let (_, html) = report(regulation, data, "veto.html", &[]);
+    let vetoed = section(&html, "省国土资源厅");
+    assert!(
+        vetoed.contains("以上各部分合计 86.00，但总分为 0.00：总分 = 如果 一票否决 则 0分 否则 检查得分。"),
+        "{vetoed}"
+    );
+    assert!(!section(&html, "省财政厅").contains("以上各部分合计"));
+    assert!(!html.contains("：−0.00</li>") && !html.contains("：+0.00</li>"));
+    assert!(html.contains("：−3.00"), "a deduction that took effect is listed");
+}
+
+/// A grade given by another value than the score: its cut-offs are not drawn on the score's
+/// histogram. No departments: the page says so.
+#[test]
+fn cut_offs_only_on_the_scores_axis_and_an_empty_run_says_so() {
+    let regulation = out("other.jx");
+    std::fs::write(
+        &regulation,
+        "办法 \"等次另据一值\"\n输入 部门：文本\n输入 得分：分数 0 至 100\n输入 满意度：分数 0 至 100\n\
+         计算 总分 = 得分 保留 2 位\n计算 评价 = 满意度 保留 2 位\n等次 等次 按 评价 { 好 ≥ 80；差 < 80 }\n\
+         排名 排名 按 总分\n公布 { 单位：部门；得分：总分；等次：等次；排名：排名 }\n",
+    )
+    .expect("written");
+    let data = out("other.json");
+    std::fs::write(&data, r#"[{"部门": "甲", "得分": 95, "满意度": 50}, {"部门": "乙", "得分": 40, "满意度": 99}]"#)
+        .expect("written");
+    let page = out("other.html");
+    let run = jixiao(&["report", regulation.to_str().unwrap(), data.to_str().unwrap(), "-o", page.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.contains("class=\"chart histogram\"") && !html.contains("好 80.00"));
+    std::fs::write(&data, "[]").expect("written");
+    let run = jixiao(&["report", regulation.to_str().unwrap(), data.to_str().unwrap(), "-o", page.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.contains("数据中没有单位。") && !html.contains("点击列标题"));
+}
+
+/// The page is Chinese by default, but messages follow the user's locale.
+#[test]
+fn messages_follow_the_locale_while_the_page_is_chinese() {
+    let (regulation, data) = SHIPPED[0];
+    let page = out("locale.html");
+    let reg = format!("regulations/{regulation}.jx");
+    let run = common::jixiao_in_locale("C.UTF-8", &["report", &reg, data, "-o", page.to_str().unwrap(), "--date", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--date x: not a date"), "{}", run.stderr);
+    let run = common::jixiao_in_locale(
+        "zh_CN.UTF-8",
+        &["report", &reg, data, "-o", page.to_str().unwrap(), "--date", "2026-12-01T08:00"],
+    );
+    assert!(run.stderr.contains("不是日期"), "{}", run.stderr);
+    let run = common::jixiao_in_locale("C.UTF-8", &["report", &reg, data, "-o", page.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read_to_string(&page).expect("the page").contains("<html lang=\"zh-CN\">"));
 }

@@ -9,6 +9,8 @@ use crate::output::report::{self, DataFile, Run};
 
 /// `jixiao report`'s arguments.
 pub(super) struct ReportArgs<'a> {
+    /// The page's language (messages keep the user's).
+    pub lang: crate::lang::Lang,
     pub file: &'a Path,
     pub data: &'a Path,
     pub out: &'a Path,
@@ -20,14 +22,23 @@ pub(super) struct ReportArgs<'a> {
 
 pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
     let (program, _) = compile(args.file)?;
-    check_outputs(std::iter::once(args.out), &read_paths(&program, args.file, args.data))?;
+    let to_stdout = args.out.as_os_str() == "-";
+    let read = read_paths(&program, args.file, args.data);
+    if !to_stdout {
+        check_outputs(std::iter::once(args.out), &read)?;
+    }
     let overrides = parse_overrides(&program, args.set)?;
     let overridden: Vec<usize> = overrides.iter().map(|(p, _)| *p).collect();
     let params = eval::parameters(&program, &overrides);
     let date = evaluation_date(args.date)?;
     let (outcomes, _) = diff::outcomes(&program, &params, args.data, args.jobs, None)?;
-    let data = DataFile { name: args.data.display().to_string(), sha256: checksum(args.data)? };
+    // The data file and, for CSV, the list files beside it that were read.
+    let mut data = Vec::new();
+    for path in read.iter().skip(1).filter(|p| p.as_path() == args.data || p.is_file()) {
+        data.push(DataFile { name: path.display().to_string(), sha256: checksum(path)? });
+    }
     let pool = stream::pool(args.jobs)?;
+    let messages = if crate::lang::chinese() { crate::lang::Lang::Zh } else { crate::lang::Lang::En };
     let html = pool.install(|| -> R<String> {
         let whole = if outcomes.len() <= report::most_departments() {
             let (records, cells) = crate::data::files::read_with_cells(&program, args.data)?;
@@ -52,6 +63,7 @@ pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
             );
             None
         };
+        crate::lang::set(args.lang);
         let run = Run {
             program: &program,
             params: &params,
@@ -61,16 +73,24 @@ pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
             outcomes: &outcomes,
             details: whole.as_ref().map(|(records, results)| (records.as_slice(), results.as_slice())),
         };
-        report::html(&run).map_err(|why| Failure::from(vec![not_made(args.out, &why)]))
+        let html = report::html(&run);
+        crate::lang::set(messages);
+        html.map_err(|why| Failure::from(vec![not_made(args.out, &why)]))
     })?;
-    write_bytes_atomically(args.out, html.as_bytes())?;
+    if to_stdout {
+        print_out(&html)?;
+    } else {
+        write_bytes_atomically(args.out, html.as_bytes())?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `--date`, checked; else today's date where the user is.
 fn evaluation_date(given: Option<&str>) -> R<String> {
     let Some(text) = given else { return Ok(jiff::ZonedDateTime::now().date().to_string()) };
-    text.trim().parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| Failure {
+    // A date alone: `2026-12-01T08:00` would lose its time without a word.
+    let date = Some(text.trim()).filter(|t| t.len() == 10).and_then(|t| t.parse::<jiff::civil::Date>().ok());
+    date.map(|d| d.to_string()).ok_or_else(|| Failure {
         diagnostics: vec![
             Diagnostic::error("E0922", tr(format!("--date {text}: not a date"), format!("--date {text}：不是日期")))
                 .help(tr(

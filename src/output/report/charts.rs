@@ -89,64 +89,96 @@ pub fn grade_bars(title: &str, bars: &[(String, u64, RGBColor)]) -> Result<Strin
             .map_err(failed)?;
         chart
             .draw_series(bars.iter().enumerate().map(|(i, (_, count, _))| {
-                Text::new(count.to_string(), (SegmentValue::CenterOf(i as u32), *count), (FONT, 13).into_font())
+                let above = TextStyle::from((FONT, 13).into_font())
+                    .pos(text_anchor::Pos::new(text_anchor::HPos::Center, text_anchor::VPos::Bottom));
+                Text::new(count.to_string(), (SegmentValue::CenterOf(i as u32), *count), above)
             }))
             .map_err(failed)?;
         Ok(())
     })
 }
 
-/// How scores spread: departments per band of `width` points over `range`, with each
-/// grade's cut-off (`cutoffs`: score and label) drawn as a dashed line.
+/// How scores spread: departments per band of a round width (0.5, 1, 2, 2.5, 5, 10 … points,
+/// about 40 bands over `range`), bands split at each grade's cut-off (`cutoffs`: score and
+/// label) so that no bar mixes two grades; the cut-offs drawn as dashed lines. A band holds
+/// the scores from its lower edge up to, not including, its upper edge (a cut-off is where
+/// its grade starts).
 pub fn histogram(
     title: &str,
     scores: &[f64],
     range: (f64, f64),
     cutoffs: &[(f64, String)],
 ) -> Result<String, ChartError> {
-    let (lo, hi) = range;
-    let bins = 40usize;
-    let width = (hi - lo) / bins as f64;
-    let mut counts = vec![0u64; bins];
+    let edges = edges(range, cutoffs);
+    let (lo, hi) = (edges[0], edges[edges.len() - 1]);
+    let mut counts = vec![0u64; edges.len() - 1];
     for s in scores {
-        let k = ((s - lo) / width).floor();
-        let k = if k.is_finite() { (k.max(0.0) as usize).min(bins - 1) } else { 0 };
+        let k = edges.partition_point(|e| e <= s).saturating_sub(1).min(counts.len() - 1);
         counts[k] += 1;
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    let ceiling = top + top / 5 + 1;
+    // Enough decimals that the axis's labels differ (a narrow range, as for a constant score).
+    let decimals = if hi - lo >= 20.0 {
+        0
+    } else if hi - lo >= 2.0 {
+        1
+    } else {
+        2
+    };
     svg((720, 280), |root| {
         let mut chart = ChartBuilder::on(root)
             .caption(title, (FONT, 16))
             .margin(10)
+            .margin_right(40)
             .x_label_area_size(28)
             .y_label_area_size(40)
-            .build_cartesian_2d(lo..hi, 0u64..top + top / 5 + 1)
+            .build_cartesian_2d(lo..hi, 0u64..ceiling)
             .map_err(failed)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
             .label_style((FONT, 13))
-            .x_label_formatter(&|x| format!("{x:.0}"))
+            .x_label_formatter(&|x| format!("{x:.decimals$}"))
             .draw()
             .map_err(failed)?;
         chart
-            .draw_series(counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(k, c)| {
-                let x0 = lo + width * k as f64;
-                Rectangle::new([(x0, 0), (x0 + width, *c)], RGBColor(70, 110, 180).filled())
+            .draw_series(edges.windows(2).zip(&counts).filter(|(_, c)| **c > 0).map(|(e, c)| {
+                let mut bar = Rectangle::new([(e[0], 0), (e[1], *c)], RGBColor(70, 110, 180).filled());
+                bar.set_margin(0, 0, 1, 1);
+                bar
             }))
             .map_err(failed)?;
-        let ceiling = top + top / 5;
         for (k, (x, label)) in cutoffs.iter().filter(|(x, _)| *x >= lo && *x <= hi).enumerate() {
             let line = DashedLineSeries::new(vec![(*x, 0), (*x, ceiling)], 6, 4, RED.stroke_width(2));
             chart.draw_series(line).map_err(failed)?;
-            // Neighbouring cut-offs' labels at different heights, so that they do not overlap.
-            let y = ceiling.saturating_sub(ceiling * (k as u64 % 3) / 12);
-            chart
-                .draw_series(std::iter::once(Text::new(label.clone(), (*x, y), (FONT, 12).into_font())))
-                .map_err(failed)?;
+            // Neighbouring cut-offs' labels at different heights, so that they do not overlap;
+            // on the right half of the chart, to the left of their line.
+            let y = ceiling.saturating_sub(ceiling * (k as u64 % 3) / 10);
+            let side = if *x > (lo + hi) / 2.0 { text_anchor::HPos::Right } else { text_anchor::HPos::Left };
+            let style =
+                TextStyle::from((FONT, 12).into_font()).pos(text_anchor::Pos::new(side, text_anchor::VPos::Top));
+            chart.draw_series(std::iter::once(Text::new(label.clone(), (*x, y), style))).map_err(failed)?;
         }
         Ok(())
     })
+}
+
+/// The histogram's band edges: multiples of a round width covering `range`, with the cut-offs
+/// inside it added.
+fn edges((lo, hi): (f64, f64), cutoffs: &[(f64, String)]) -> Vec<f64> {
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let rough = span / 40.0;
+    let scale = 10f64.powf(rough.log10().floor());
+    let width = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * scale).find(|w| *w >= rough).unwrap_or(10.0 * scale);
+    let start = (lo / width).floor() * width;
+    let mut edges: Vec<f64> =
+        (0..).map(|k| start + width * k as f64).take_while(|e| *e < lo + span + width).take(1_000).collect();
+    let (first, last) = (edges.first().copied().unwrap_or(lo), edges.last().copied().unwrap_or(hi));
+    edges.extend(cutoffs.iter().map(|(x, _)| *x).filter(|x| *x > first && *x < last));
+    edges.sort_by(f64::total_cmp);
+    edges.dedup_by(|a, b| (*a - *b).abs() < width * 1e-9);
+    edges
 }
 
 /// One part of a department's score against its most.
@@ -227,6 +259,20 @@ mod tests {
         }];
         let svg = breakdown(&parts, grade_colour(0, 4)).expect("drawn");
         assert!(svg.contains("工作考核得分") && svg.contains("54.95 / 60"));
+    }
+
+    /// Bands meet at every cut-off, whatever the width, so that no bar holds two grades.
+    #[test]
+    fn histogram_bands_meet_at_the_cut_offs() {
+        let cut = |xs: &[f64]| xs.iter().map(|x| (*x, String::new())).collect::<Vec<_>>();
+        let e = edges((0.0, 100.0), &cut(&[60.0, 80.0, 90.0]));
+        assert_eq!((e[0], e[e.len() - 1], e[1] - e[0]), (0.0, 100.0, 2.5));
+        assert!([60.0, 80.0, 90.0].iter().all(|c| e.contains(c)));
+        let e = edges((55.37, 94.93), &cut(&[93.5, 94.0, 94.5]));
+        assert!([93.5, 94.0, 94.5].iter().all(|c| e.contains(c)), "{e:?}");
+        assert!(e.windows(2).all(|w| w[0] < w[1]));
+        let e = edges((88.0, 89.0), &[]);
+        assert!(e.len() > 10 && e[0] <= 88.0 && e[e.len() - 1] >= 89.0, "{e:?}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::review::results::Outcome;
 /// Above this many departments a report leaves out the sections per department and shows the
 /// highest and lowest of each group: a page for everyone would be too large to open.
 pub fn most_departments() -> usize {
-    1_000
+    500
 }
 
 /// How many departments at each end of a group a summarised report lists.
@@ -31,6 +31,8 @@ pub(super) struct Page {
     title: String,
     doc_number: Option<String>,
     issuer: Option<String>,
+    issued: Option<String>,
+    effective: Option<String>,
     date: String,
     params: Vec<ParamView>,
     data: DataView,
@@ -54,8 +56,8 @@ struct ParamView {
 
 #[derive(Serialize)]
 struct DataView {
-    name: String,
-    sha256: String,
+    /// Each file read, with its SHA-256.
+    files: Vec<(String, String)>,
     departments: usize,
 }
 
@@ -66,6 +68,9 @@ struct GroupView {
     header: Vec<String>,
     /// By column: whether it holds numbers (right-aligned, sorted as numbers).
     numeric: Vec<bool>,
+    /// By column: whether a first click sorts it from the highest (scores), not the lowest
+    /// (ranks, names).
+    highest_first: Vec<bool>,
     rows: Vec<RowView>,
     chart: Option<String>,
     /// Said under a summarised table: how many departments it leaves out.
@@ -88,6 +93,8 @@ struct DepartmentView {
     heading: String,
     grade: Option<usize>,
     breakdown: Option<String>,
+    /// Said under the breakdown when the parts do not add up to the score (a veto, a cap).
+    unlike: Option<String>,
     steps: Vec<StepView>,
     limits: Vec<String>,
     losses: Option<LossesView>,
@@ -149,11 +156,12 @@ pub(super) fn page(run: &Run) -> Result<Page, String> {
         title: h.title.clone(),
         doc_number: h.doc_number.clone(),
         issuer: h.issuer.clone(),
+        issued: h.issued.clone(),
+        effective: h.effective.clone(),
         date: run.date.to_string(),
         params: params(run),
         data: DataView {
-            name: run.data.name.clone(),
-            sha256: run.data.sha256.clone(),
+            files: run.data.iter().map(|f| (f.name.clone(), f.sha256.clone())).collect(),
             departments: run.outcomes.len(),
         },
         grades: grade_colours(program),
@@ -194,7 +202,8 @@ fn parameter_text(def: &Param, n: Number) -> String {
 
 /// Each group's name (its category, or `None` for everyone) with its departments' places
 /// in the data, in the data's order of first appearance.
-fn group_members(outcomes: &[Outcome]) -> Vec<(Option<String>, Vec<usize>)> {
+/// In the order the regulation declares the categories (else as the data first has them).
+fn group_members(program: &Program, outcomes: &[Outcome]) -> Vec<(Option<String>, Vec<usize>)> {
     let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for (i, o) in outcomes.iter().enumerate() {
         let name = o.category.as_deref().map(str::to_string);
@@ -203,14 +212,17 @@ fn group_members(outcomes: &[Outcome]) -> Vec<(Option<String>, Vec<usize>)> {
             None => groups.push((name, vec![i])),
         }
     }
-    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let names: Vec<&String> = groups.iter().filter_map(|(g, _)| g.as_ref()).collect();
+    let declared =
+        program.label_sets.iter().find(|set| names.iter().all(|n| set.contains(n))).cloned().unwrap_or_default();
+    groups.sort_by_key(|(name, _)| declared.iter().position(|d| Some(d) == name.as_ref()).unwrap_or(usize::MAX));
     groups
 }
 
 fn groups(run: &Run) -> Result<Vec<GroupView>, String> {
     let grades = grade_colours(run.program);
     let mut out = Vec::new();
-    for (name, members) in group_members(run.outcomes) {
+    for (name, members) in group_members(run.program, run.outcomes) {
         let counts: Vec<(String, u64, plotters::style::RGBColor)> = grades
             .iter()
             .enumerate()
@@ -259,7 +271,8 @@ fn full_table(run: &Run, members: &[usize], records: &[Record], results: &[UnitR
             }
         })
         .collect();
-    GroupView { name: None, header, numeric, rows, chart: None, left_out: None }
+    let highest_first = highest_first(run.program, &header, &numeric);
+    GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out: None }
 }
 
 /// A group's table for a summarised report: its highest and lowest departments by rank
@@ -288,6 +301,10 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
         header.push(program.values[g].name.clone());
         numeric.push(false);
     }
+    if !program.roles.flags.is_empty() {
+        header.push(tr("Flags", "标记"));
+        numeric.push(false);
+    }
     let score_places = |n: Number| output::places(program, program.roles.score, n);
     let rows = shown
         .iter()
@@ -301,6 +318,9 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
             if program.roles.grade.is_some() {
                 cells.push(o.grade.as_deref().unwrap_or_default().to_string());
             }
+            if !program.roles.flags.is_empty() {
+                cells.push(o.flags.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("、"));
+            }
             RowView { anchor: None, grade: grade_place(run, o), cells }
         })
         .collect();
@@ -308,7 +328,14 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
         let n = order.len() - shown.len();
         tr(format!("… and {n} more departments between these"), format!("……中间另有 {n} 个单位"))
     });
-    GroupView { name: None, header, numeric, rows, chart: None, left_out }
+    let highest_first = highest_first(program, &header, &numeric);
+    GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out }
+}
+
+/// Numbers sort from the highest at a first click, but ranks from the first.
+fn highest_first(program: &Program, header: &[String], numeric: &[bool]) -> Vec<bool> {
+    let rank = program.roles.rank.map(|r| program.values[r].name.as_str());
+    header.iter().zip(numeric).map(|(h, n)| *n && Some(h.as_str()) != rank).collect()
 }
 
 fn anchor(place: usize) -> String {
@@ -343,7 +370,9 @@ fn histogram(run: &Run) -> Result<Option<String>, String> {
         hi = lo + 1.0;
     }
     let mut cutoffs = Vec::new();
-    if let Some(g) = program.roles.grade {
+    // Cut-offs are drawn on the score's axis only if the grade is given by the score.
+    let by_score = |g: &ValueId| matches!(&program.values[*g].kind, ValueKind::Grade { subject: Expr::Value(s), .. } if *s == program.roles.score);
+    if let Some(g) = program.roles.grade.filter(by_score) {
         for (band, bounds) in crate::eval::band_bounds(program, g, run.params).into_iter().enumerate() {
             if let Some((t, _)) = bounds.lower {
                 let label = crate::review::results::grade_labels(program).get(band).cloned().unwrap_or_default();
@@ -394,8 +423,9 @@ fn department(
     let explanation = explain::explain(program, record, result, run.params);
     let grade = grade_place(run, o);
     let colour = charts::grade_colour(grade.unwrap_or(0), grade_colours(program).len());
-    let breakdown = breakdown(program, result, ranges, parts);
-    let breakdown = if breakdown.is_empty() { None } else { Some(charts::breakdown(&breakdown, colour)?) };
+    let drawn = breakdown(program, result, ranges, parts);
+    let breakdown = if drawn.is_empty() { None } else { Some(charts::breakdown(&drawn, colour)?) };
+    let unlike = breakdown.as_ref().and_then(|_| not_the_sum(program, result, parts, &explanation));
     // The score's own steps: the grade's and the rank's notes say how they were found.
     let mut limits = Vec::new();
     explanation.steps.iter().take(1).for_each(|s| limits_of(s, &mut limits));
@@ -414,6 +444,7 @@ fn department(
         heading: heading.join(" · "),
         grade,
         breakdown,
+        unlike,
         steps: explanation.steps.iter().map(step_view).collect(),
         limits,
         losses: explain::losses(program, record, run.params).map(|l| losses_view(&l)),
@@ -502,12 +533,61 @@ fn breakdown(program: &Program, result: &UnitResult, ranges: &Ranges, parts: &[S
         .collect()
 }
 
+/// When the parts drawn do not add up to the department's score before rounding (a veto made
+/// it 0, a cap held it): the score's formula, so that the chart is not read as the score.
+fn not_the_sum(
+    program: &Program,
+    result: &UnitResult,
+    parts: &[ScorePart],
+    explanation: &explain::Explanation,
+) -> Option<String> {
+    let exact =
+        result.unrounded[program.roles.score].as_ref().or(Some(&result.values[program.roles.score]))?.as_num()?;
+    let mut sum = Number::ZERO;
+    for p in parts {
+        let v = result.values[p.value].as_num()?;
+        sum = if p.deduction { sum.checked_sub(v) } else { sum.checked_add(v) }.ok()?;
+    }
+    if sum == exact {
+        return None;
+    }
+    let score = explanation.steps.first()?;
+    let formula = score.formula.as_deref().unwrap_or_default();
+    Some(tr(
+        format!(
+            "The parts add up to {}, but {} is {}: {} = {formula}.",
+            output::number_text(sum, 2),
+            score.name,
+            score.value,
+            score.name
+        ),
+        format!(
+            "以上各部分合计 {}，但{}为 {}：{} = {formula}。",
+            output::number_text(sum, 2),
+            score.name,
+            score.value,
+            score.name
+        ),
+    ))
+}
+
 /// The notes of the steps a cap, floor or rounding changed (`最终评估得分：90.9641224 → 90.96 …`).
 fn limits_of(step: &Step, out: &mut Vec<String>) {
     if step.kind == StepKind::Value {
-        out.extend(step.notes.iter().map(|n| format!("{}：{n}", step.name)));
+        let colon = tr(": ", "：");
+        out.extend(step.notes.iter().filter(|n| !took_nothing(n)).map(|n| format!("{}{colon}{n}", step.name)));
     }
     step.children.iter().for_each(|c| limits_of(c, out));
+}
+
+/// A deduction's or bonus's note that took or gave nothing (`每 … 扣 3分：−0.00`).
+fn took_nothing(note: &str) -> bool {
+    ["−0.00", "+0.00"].iter().any(|zero| {
+        note.match_indices(zero).any(|(i, _)| {
+            let (before, after) = (&note[..i], &note[i + zero.len()..]);
+            (before.ends_with('：') || before.ends_with(": ")) && (after.is_empty() || after.starts_with(['（', ' ']))
+        })
+    })
 }
 
 fn step_view(s: &Step) -> StepView {
