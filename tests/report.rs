@@ -256,7 +256,10 @@ fn a_page_printed_and_csv_list_files_checksummed() {
         let bytes = std::fs::read(out(name)).expect("written by convert");
         let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
         let line = html.lines().find(|l| l.contains(&format!("{name}<")) || l.contains(&format!("{name}（")));
-        assert!(line.is_some_and(|l| l.contains(&format!("SHA-256 校验值：<code>{digest}</code>"))), "{name}: {line:?}");
+        assert!(
+            line.is_some_and(|l| l.contains(&format!("SHA-256 校验值：<code>{digest}</code>"))),
+            "{name}: {line:?}"
+        );
     }
 }
 
@@ -296,6 +299,8 @@ fn cut_offs_only_on_the_scores_axis_and_an_empty_run_says_so() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(&page).expect("the page");
     assert!(html.contains("class=\"chart histogram\"") && !html.contains("好 80.00"));
+    // What the next grade needs is counted on the value the grade is given by (评价 50 → 80).
+    assert!(section(&html, "甲").contains("目前为差（95.00 分）；距好还差 30.00 分。"), "{}", section(&html, "甲"));
     std::fs::write(&data, "[]").expect("written");
     let run = jixiao(&["report", regulation.to_str().unwrap(), data.to_str().unwrap(), "-o", page.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);

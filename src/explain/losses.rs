@@ -288,10 +288,12 @@ fn brief(program: &Program, v: &Value, shape: &Shape) -> String {
     }
 }
 
-/// The grade above the department's, and how many published points it needs.
+/// The grade above the department's, and how many published points of the value the grade
+/// is given by (the score, or another value) it needs; `None` at the highest grade, or where
+/// that is not a plain value.
 fn next_grade(program: &Program, result: &crate::eval::UnitResult, params: &[Number]) -> Option<(String, Number)> {
     let g = program.roles.grade?;
-    let ValueKind::Grade { bands, .. } = &program.values[g].kind else { return None };
+    let ValueKind::Grade { bands, subject: Expr::Value(subject), .. } = &program.values[g].kind else { return None };
     let Value::Level(i) = result.values[g] else { return None };
     let above = bands.get(i.checked_sub(1)?)?;
     let (bound, inclusive) = above.lower.as_ref()?;
@@ -300,10 +302,10 @@ fn next_grade(program: &Program, result: &crate::eval::UnitResult, params: &[Num
         Expr::Param(p) => params[*p],
         _ => return None,
     };
-    let score = result.values[program.roles.score].as_num()?;
-    let mut needed = threshold.checked_sub(score).ok()?;
+    let now = result.values[*subject].as_num()?;
+    let mut needed = threshold.checked_sub(now).ok()?;
     if !inclusive {
         needed = needed.checked_add(Number::from_decimal(rust_decimal::Decimal::new(1, 2))).ok()?;
     }
-    Some((above.label.clone(), needed))
+    (needed.signum() > 0).then(|| (above.label.clone(), needed))
 }
