@@ -326,3 +326,94 @@ fn messages_follow_the_locale_while_the_page_is_chinese() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(std::fs::read_to_string(&page).expect("the page").contains("<html lang=\"zh-CN\">"));
 }
+
+/// The text of each cell of each row of the page's result tables (tags left out).
+fn table_rows(html: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let text = |cell: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in cell.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.trim().to_string()
+    };
+    let mut rows = Vec::new();
+    for table in html.split("<table class=\"results\">").skip(1) {
+        let table = table.split("</table>").next().unwrap_or_default();
+        let header: Vec<String> = table.split("<th ").skip(1).map(|h| text(&format!("<th {h}"))).collect();
+        let body = table.split("<tbody>").nth(1).unwrap_or_default();
+        for row in body.split("<tr").skip(1) {
+            let cells = row.split("<td").skip(1).map(|c| text(&format!("<td{c}"))).collect();
+            rows.push((header.clone(), cells));
+        }
+    }
+    rows
+}
+
+/// Every row of the page's tables says what `eval` says of its department: rank, score and
+/// grade.
+#[test]
+fn the_tables_agree_with_eval() {
+    for (regulation, data) in SHIPPED {
+        let (_, html) = report(regulation, data, &format!("{regulation}-rows.html"), &[]);
+        let results = results(regulation, data, &[]);
+        let rows = table_rows(&html);
+        assert_eq!(rows.len(), results.len(), "{regulation}");
+        for (header, cells) in rows {
+            let column = |title: &str| header.iter().position(|h| h == title).map(|k| cells[k].as_str());
+            let unit = cells.iter().find(|c| results.iter().any(|r| r["department"] == **c));
+            let name = unit.unwrap_or_else(|| panic!("{regulation}: a row without a department: {cells:?}"));
+            let r = results.iter().find(|r| r["department"] == **name).expect("evaluated");
+            if let Some(rank) = r["rank"].as_i64() {
+                assert_eq!(column("排名"), Some(rank.to_string().as_str()), "{regulation}: {name}'s rank");
+            }
+            assert!(cells.contains(&r["score"].as_str().expect("a score").to_string()), "{regulation}: {name}'s score");
+            if let Some(grade) = r["grade"].as_str() {
+                assert!(cells.iter().any(|c| c == grade), "{regulation}: {name}'s grade");
+            }
+        }
+    }
+}
+
+/// A weighted score has no breakdown (its parts are not added); groups come in the order the
+/// regulation declares them, in the tables and the sections alike; a rank named otherwise
+/// still sorts from the first; data piped in is read once.
+#[test]
+fn weights_declared_groups_and_piped_data() {
+    let regulation = out("weighted.jx");
+    std::fs::write(
+        &regulation,
+        "办法 \"加权\"\n输入 部门：文本\n输入 类：之一 { 乙类，甲类 }\n输入 甲：分数 0 至 100\n输入 乙：分数 0 至 100\n\
+         计算 甲分 = 甲\n计算 乙分 = 乙\n计算 总分 = 甲分 × 60% + 乙分 × 40% 保留 2 位\n\
+         等次 等次 按 总分 { 好 ≥ 80；差 < 80 }\n排名 名次 按 总分 分组 类\n\
+         公布 { 单位：部门；得分：总分；等次：等次；类别：类；排名：名次 }\n",
+    )
+    .expect("written");
+    let data = r#"[{"部门": "一", "类": "甲类", "甲": 90, "乙": 80}, {"部门": "二", "类": "乙类", "甲": 70, "乙": 75},
+                   {"部门": "三", "类": "甲类", "甲": 50, "乙": 100}]"#;
+    let page = out("weighted.html");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["report", regulation.to_str().unwrap(), "/dev/stdin", "-o", page.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("jixiao");
+    use std::io::Write;
+    child.stdin.take().expect("stdin").write_all(data.as_bytes()).expect("piped");
+    let done = child.wait_with_output().expect("done");
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(!html.contains("class=\"chart breakdown\"") && !html.contains("以上各部分合计"));
+    let (tables, sections) = (html.find("<h3>乙类</h3>").expect("乙类"), html.find("<h3>甲类</h3>").expect("甲类"));
+    assert!(tables < sections, "groups as declared");
+    let order: Vec<usize> =
+        ["<h3>二</h3>", "<h3>一</h3>", "<h3>三</h3>"].iter().map(|h| html.find(h).expect(h)).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "sections as the tables: {order:?}");
+    assert!(html.contains("<th data-first=\"up\">排名</th>"));
+    assert!(html.contains("SHA-256 校验值：<code>—</code>"));
+}

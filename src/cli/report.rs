@@ -5,7 +5,9 @@ use std::io::Read;
 use sha2::{Digest, Sha256};
 
 use super::*;
+use crate::data::files::DataFormat;
 use crate::output::report::{self, DataFile, Run};
+use crate::review::results::Outcome;
 
 /// `jixiao report`'s arguments.
 pub(super) struct ReportArgs<'a> {
@@ -31,38 +33,11 @@ pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
     let overridden: Vec<usize> = overrides.iter().map(|(p, _)| *p).collect();
     let params = eval::parameters(&program, &overrides);
     let date = evaluation_date(args.date)?;
-    let (outcomes, _) = diff::outcomes(&program, &params, args.data, args.jobs, None)?;
-    // The data file and, for CSV, the list files beside it that were read.
-    let mut data = Vec::new();
-    for path in read.iter().skip(1).filter(|p| p.as_path() == args.data || p.is_file()) {
-        data.push(DataFile { name: path.display().to_string(), sha256: checksum(path)? });
-    }
+    let data = data_files(&program, args.data)?;
     let pool = stream::pool(args.jobs)?;
+    let evaluated = evaluate(&program, &params, args.data, args.jobs)?;
     let messages = if crate::lang::chinese() { crate::lang::Lang::Zh } else { crate::lang::Lang::En };
-    let html = pool.install(|| -> R<String> {
-        let whole = if outcomes.len() <= report::most_departments() {
-            let (records, cells) = crate::data::files::read_with_cells(&program, args.data)?;
-            let results = eval::evaluate_located(&program, &records, &cells, &params)?;
-            Some((records, results))
-        } else {
-            eprintln!(
-                "{}",
-                tr(
-                    format!(
-                        "note: {} departments; the report shows the highest and lowest of each group, without a \
-                         section per department (given for at most {})",
-                        outcomes.len(),
-                        report::most_departments()
-                    ),
-                    format!(
-                        "提示：共 {} 个单位；报告只列出每组得分最高和最低的单位，不含各单位详情（单位数不超过 {} 时才有）",
-                        outcomes.len(),
-                        report::most_departments()
-                    ),
-                )
-            );
-            None
-        };
+    let html = pool.install(|| {
         crate::lang::set(args.lang);
         let run = Run {
             program: &program,
@@ -70,19 +45,91 @@ pub(super) fn report(args: ReportArgs) -> R<ExitCode> {
             overridden: &overridden,
             data: &data,
             date: &date,
-            outcomes: &outcomes,
-            details: whole.as_ref().map(|(records, results)| (records.as_slice(), results.as_slice())),
+            outcomes: &evaluated.outcomes,
+            details: evaluated.whole.as_ref().map(|(records, results)| (records.as_slice(), results.as_slice())),
         };
         let html = report::html(&run);
         crate::lang::set(messages);
-        html.map_err(|why| Failure::from(vec![not_made(args.out, &why)]))
-    })?;
+        html
+    });
+    let html = html.map_err(|why| Failure::from(vec![not_made(args.out, &why)]))?;
     if to_stdout {
         print_out(&html)?;
     } else {
         write_bytes_atomically(args.out, html.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Data files up to this size are read once, whole: every department's section can be made
+/// from them. Larger ones are streamed, and the report is summarised.
+const WHOLE_BYTES: u64 = 16 << 20;
+
+/// One run's results: every department's outcome, and every record and result when the
+/// report has a section per department.
+struct Evaluated {
+    outcomes: Vec<Outcome>,
+    whole: Option<(Vec<eval::Record>, Vec<eval::UnitResult>)>,
+}
+
+/// Evaluates the data once: whole (a file up to `WHOLE_BYTES`, or data piped in), else
+/// streamed with only each department's outcome kept.
+fn evaluate(program: &Program, params: &[Number], data: &Path, jobs: Option<usize>) -> R<Evaluated> {
+    let size = std::fs::metadata(data).ok().filter(|m| m.is_file()).map(|m| m.len());
+    if size.is_some_and(|n| n > WHOLE_BYTES) {
+        let (outcomes, _) = diff::outcomes(program, params, data, jobs, None)?;
+        summarised(outcomes.len(), tr("the data file is larger than 16 MB", "数据文件大于 16 MB"));
+        return Ok(Evaluated { outcomes, whole: None });
+    }
+    let pool = stream::pool(jobs)?;
+    let (records, results) = pool.install(|| -> R<_> {
+        let (records, cells) = crate::data::files::read_with_cells(program, data)?;
+        let results = eval::evaluate_located(program, &records, &cells, params)?;
+        Ok((records, results))
+    })?;
+    let mut shared = crate::review::results::Shared::default();
+    let outcomes = records.iter().zip(&results).map(|(r, u)| Outcome::of(program, u, &r.inputs, &mut shared)).collect();
+    if results.len() > report::MOST_DEPARTMENTS {
+        summarised(results.len(), tr("there are too many departments", "单位太多"));
+        return Ok(Evaluated { outcomes, whole: None });
+    }
+    Ok(Evaluated { outcomes, whole: Some((records, results)) })
+}
+
+/// Says on standard error that the report is summarised, and why.
+fn summarised(departments: usize, why: String) {
+    let most = report::MOST_DEPARTMENTS;
+    eprintln!(
+        "{}",
+        tr(
+            format!(
+                "note: {departments} departments and {why}: the report shows the highest and lowest of each group, \
+                 without a section per department (given for at most {most} departments, from data files up to 16 MB)"
+            ),
+            format!(
+                "提示：共 {departments} 个单位，{why}：报告只列出每组得分最高和最低的单位，不含各单位详情\
+                 （单位数不超过 {most} 且数据文件不超过 16 MB 时才有）"
+            ),
+        )
+    );
+}
+
+/// The data files the run reads, each with its checksum: the data (`—` for data piped in),
+/// and for CSV the list files beside it.
+fn data_files(program: &Program, data: &Path) -> R<Vec<DataFile>> {
+    let sha256 = |path: &Path| -> R<String> {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file()) { checksum(path) } else { Ok("—".to_string()) }
+    };
+    let mut files = vec![DataFile { name: data.display().to_string(), sha256: sha256(data)? }];
+    if DataFormat::detect(data).is_ok_and(|f| f == DataFormat::Csv) {
+        for field in crate::data::files::list_fields(program) {
+            let path = crate::data::files::beside(data, &field);
+            if path.is_file() {
+                files.push(DataFile { name: path.display().to_string(), sha256: checksum(&path)? });
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// `--date`, checked; else today's date where the user is.

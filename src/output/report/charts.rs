@@ -12,6 +12,8 @@ pub type ChartError = String;
 
 const FONT: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(110, 110, 110);
+/// A department without a grade.
+pub const NO_GRADE: RGBColor = RGBColor(70, 110, 180);
 /// Points lost: a light red, so that the part kept stands out.
 const LOST: RGBColor = RGBColor(240, 170, 165);
 
@@ -111,11 +113,7 @@ pub fn histogram(
 ) -> Result<String, ChartError> {
     let edges = edges(range, cutoffs);
     let (lo, hi) = (edges[0], edges[edges.len() - 1]);
-    let mut counts = vec![0u64; edges.len() - 1];
-    for s in scores {
-        let k = edges.partition_point(|e| e <= s).saturating_sub(1).min(counts.len() - 1);
-        counts[k] += 1;
-    }
+    let counts = band_counts(&edges, scores);
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
     let ceiling = top + top / 5 + 1;
     // Enough decimals that the axis's labels differ (a narrow range, as for a constant score).
@@ -164,8 +162,20 @@ pub fn histogram(
     })
 }
 
-/// The histogram's band edges: multiples of a round width covering `range`, with the cut-offs
-/// inside it added.
+/// How many scores each band holds: from its lower edge up to, not including, its upper
+/// edge; the last band holds its upper edge too. `edges`: at least two, ascending.
+fn band_counts(edges: &[f64], scores: &[f64]) -> Vec<u64> {
+    let mut counts = vec![0u64; edges.len().saturating_sub(1).max(1)];
+    let last = counts.len() - 1;
+    for s in scores {
+        counts[edges.partition_point(|e| e <= s).saturating_sub(1).min(last)] += 1;
+    }
+    counts
+}
+
+/// The histogram's band edges, at least two: multiples of a round width covering `range`,
+/// with the cut-offs inside it added (where numbers are too large for a width to tell them
+/// apart, just the range's ends).
 fn edges((lo, hi): (f64, f64), cutoffs: &[(f64, String)]) -> Vec<f64> {
     let span = if hi > lo { hi - lo } else { 1.0 };
     let rough = span / 40.0;
@@ -178,11 +188,16 @@ fn edges((lo, hi): (f64, f64), cutoffs: &[(f64, String)]) -> Vec<f64> {
     edges.extend(cutoffs.iter().map(|(x, _)| *x).filter(|x| *x > first && *x < last));
     edges.sort_by(f64::total_cmp);
     edges.dedup_by(|a, b| (*a - *b).abs() < width * 1e-9);
+    if edges.len() < 2 {
+        let top = if hi > lo { hi } else { lo + lo.abs().max(1.0) };
+        return vec![lo, top];
+    }
     edges
 }
 
 /// One part of a department's score against its most.
 pub struct Part {
+    /// The value's name (`工作考核得分`).
     pub name: String,
     /// Points kept, and the most the part can give (both ≥ 0); for a deduction, points taken.
     pub value: f64,
@@ -273,6 +288,18 @@ mod tests {
         assert!(e.windows(2).all(|w| w[0] < w[1]));
         let e = edges((88.0, 89.0), &[]);
         assert!(e.len() > 10 && e[0] <= 88.0 && e[e.len() - 1] >= 89.0, "{e:?}");
+        // Too large for a width to tell apart: the ends, and a chart that draws.
+        for huge in [(1e17, 1e17 + 0.5), (1e17, 1e17), (-1e300, -1e300)] {
+            assert!(edges(huge, &[]).len() >= 2, "{huge:?}");
+            assert!(histogram("大", &[huge.0, huge.1], huge, &[]).is_ok());
+        }
+    }
+
+    /// A score at a cut-off counts in the band above it; the top score in the last band.
+    #[test]
+    fn bands_count_from_their_lower_edge() {
+        let edges = [0.0, 60.0, 80.0, 90.0, 100.0];
+        assert_eq!(band_counts(&edges, &[59.99, 60.0, 79.5, 80.0, 89.99, 90.0, 100.0, -5.0]), [2, 2, 2, 2]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::number::Number;
 use crate::program::*;
 use crate::review::results::{Outcome, grade_labels};
 
-pub use view::most_departments;
+pub use view::MOST_DEPARTMENTS;
 
 /// The data file a report was made from, as the report names it.
 pub struct DataFile {

@@ -17,14 +17,14 @@ use crate::program::*;
 use crate::review::results::Outcome;
 
 /// Above this many departments a report leaves out the sections per department and shows the
-/// highest and lowest of each group: a page for everyone would be too large to open.
-pub fn most_departments() -> usize {
-    500
-}
+/// highest and lowest of each group: a page for everyone would be too large to open (500
+/// sections make about 11 MB).
+pub const MOST_DEPARTMENTS: usize = 500;
 
 /// How many departments at each end of a group a summarised report lists.
 const ENDS: usize = 20;
 
+/// Everything the page shows, as the template reads it.
 #[derive(Serialize)]
 pub(super) struct Page {
     labels: Labels,
@@ -130,6 +130,7 @@ struct LossView {
     refs: String,
 }
 
+/// The page's content for a run; `Err` if a chart cannot be drawn.
 pub(super) fn page(run: &Run) -> Result<Page, String> {
     let program = run.program;
     let mut labels = Labels::new();
@@ -138,15 +139,16 @@ pub(super) fn page(run: &Run) -> Result<Page, String> {
         labels.summarised = tr(
             format!(
                 "{} departments: this report lists the {ENDS} highest and lowest of each group and leaves out the \
-                 sections per department (they are given for at most {}). Use `jixiao explain` for one department.",
+                 sections per department (they are given for at most {} departments, from data files up to 16 MB). \
+                 Use `jixiao explain` for one department.",
                 run.outcomes.len(),
-                most_departments()
+                MOST_DEPARTMENTS
             ),
             format!(
-                "共 {} 个单位：本报告只列出每组得分最高和最低的各 {ENDS} 个单位，不含各单位详情（单位数不超过 {} 时才有）。\
+                "共 {} 个单位：本报告只列出每组得分最高和最低的各 {ENDS} 个单位，不含各单位详情（单位数不超过 {} 且数据文件不超过 16 MB 时才有）。\
                  查看某个单位请用 jixiao explain。",
                 run.outcomes.len(),
-                most_departments()
+                MOST_DEPARTMENTS
             ),
         );
     }
@@ -194,10 +196,8 @@ fn params(run: &Run) -> Vec<ParamView> {
 
 /// A parameter's value as `--set` takes it: `90`, `15%`.
 fn parameter_text(def: &Param, n: Number) -> String {
-    match def.unit {
-        Unit::Ratio => format!("{}%", n.checked_mul(Number::int(100)).unwrap_or(n)),
-        _ => n.to_string(),
-    }
+    let percent = if def.unit == Unit::Ratio { "%" } else { "" };
+    format!("{}{percent}", def.unit.as_written(n))
 }
 
 /// Each group's name (its category, or `None` for everyone) with its departments' places
@@ -271,7 +271,7 @@ fn full_table(run: &Run, members: &[usize], records: &[Record], results: &[UnitR
             }
         })
         .collect();
-    let highest_first = highest_first(run.program, &header, &numeric);
+    let highest_first = highest_first(&header, &numeric);
     GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out: None }
 }
 
@@ -293,8 +293,8 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
     let mut header =
         vec![program.inputs[program.roles.unit].name.clone(), program.values[program.roles.score].name.clone()];
     let mut numeric = vec![false, true];
-    if let Some(r) = program.roles.rank {
-        header.insert(0, program.values[r].name.clone());
+    if program.roles.rank.is_some() {
+        header.insert(0, RANK_COLUMN.to_string());
         numeric.insert(0, true);
     }
     if let Some(g) = program.roles.grade {
@@ -302,7 +302,7 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
         numeric.push(false);
     }
     if !program.roles.flags.is_empty() {
-        header.push(tr("Flags", "标记"));
+        header.push(FLAGS_COLUMN.to_string());
         numeric.push(false);
     }
     let score_places = |n: Number| output::places(program, program.roles.score, n);
@@ -328,14 +328,17 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
         let n = order.len() - shown.len();
         tr(format!("… and {n} more departments between these"), format!("……中间另有 {n} 个单位"))
     });
-    let highest_first = highest_first(program, &header, &numeric);
+    let highest_first = highest_first(&header, &numeric);
     GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out }
 }
 
+/// The title tables give the rank column (`output::ranked_cells`), and the flags column.
+const RANK_COLUMN: &str = "排名";
+const FLAGS_COLUMN: &str = "标记";
+
 /// Numbers sort from the highest at a first click, but ranks from the first.
-fn highest_first(program: &Program, header: &[String], numeric: &[bool]) -> Vec<bool> {
-    let rank = program.roles.rank.map(|r| program.values[r].name.as_str());
-    header.iter().zip(numeric).map(|(h, n)| *n && Some(h.as_str()) != rank).collect()
+fn highest_first(header: &[String], numeric: &[bool]) -> Vec<bool> {
+    header.iter().zip(numeric).map(|(h, n)| *n && h != RANK_COLUMN).collect()
 }
 
 fn anchor(place: usize) -> String {
@@ -392,13 +395,13 @@ fn departments(run: &Run, records: &[Record], results: &[UnitResult]) -> Result<
     let program = run.program;
     let ranges = analysis::analyse(program);
     let parts = score_parts(program);
-    let mut order: Vec<usize> = (0..results.len()).collect();
+    // The tables' order: groups as declared, then by rank.
     let outcomes = run.outcomes;
-    order.sort_by(|&a, &b| {
-        (outcomes[a].category.as_deref(), outcomes[a].rank.unwrap_or(i64::MAX))
-            .cmp(&(outcomes[b].category.as_deref(), outcomes[b].rank.unwrap_or(i64::MAX)))
-            .then(a.cmp(&b))
-    });
+    let mut order = Vec::with_capacity(results.len());
+    for (_, mut members) in group_members(program, outcomes) {
+        members.sort_by_key(|&m| (outcomes[m].rank.unwrap_or(i64::MAX), m));
+        order.extend(members);
+    }
     // A part whose most the regulation does not bound (as far as `check --ranges` can tell) is
     // drawn against the highest any department got.
     let parts: Vec<ScorePart> = parts
@@ -422,7 +425,7 @@ fn department(
     let o = &run.outcomes[place];
     let explanation = explain::explain(program, record, result, run.params);
     let grade = grade_place(run, o);
-    let colour = charts::grade_colour(grade.unwrap_or(0), grade_colours(program).len());
+    let colour = grade.map_or(charts::NO_GRADE, |g| charts::grade_colour(g, grade_colours(program).len()));
     let drawn = breakdown(program, result, ranges, parts);
     let breakdown = if drawn.is_empty() { None } else { Some(charts::breakdown(&drawn, colour)?) };
     let unlike = breakdown.as_ref().and_then(|_| not_the_sum(program, result, parts, &explanation));
@@ -452,17 +455,19 @@ fn department(
     })
 }
 
-/// The values the score is made of, each with whether it is taken off the score: found by
-/// walking the score's formula and roll-ups (`汇总`) of named parts, through a value that is
-/// all of it (`总分 = 如果 否决 则 0分 否则 检查得分`, `检查得分 = 汇总(检查评分)`).
+/// The values the score is the sum of, each with whether it is taken off: found by walking
+/// the score's formula through `+`, `−` and roll-ups (`汇总`) of parts in points, and through a
+/// value that is all of it (`总分 = 如果 否决 则 0分 否则 检查得分`, `检查得分 = 汇总(检查评分)`).
+/// None where the score is not such a sum (weights, products): a breakdown would mislead.
 fn score_parts(program: &Program) -> Vec<(ValueId, bool)> {
     let mut v = program.roles.score;
     for _ in 0..program.values.len() {
         let ValueKind::Let { expr, .. } = &program.values[v].kind else { return Vec::new() };
         let mut parts = Vec::new();
-        signed_values(expr, false, &mut parts);
+        if signed_values(expr, false, &mut parts).is_none() {
+            return Vec::new();
+        }
         parts.retain(|(p, _)| matches!(program.values[*p].ty, Ty::Num(_)));
-        parts.dedup_by_key(|(p, _)| *p);
         match parts.as_slice() {
             [(only, false)] => v = *only,
             _ => return parts,
@@ -471,24 +476,31 @@ fn score_parts(program: &Program) -> Vec<(ValueId, bool)> {
     Vec::new()
 }
 
-fn signed_values(e: &Expr, minus: bool, out: &mut Vec<(ValueId, bool)>) {
+/// The values `e` adds (or, `minus`, takes off), into `out`; `None` if `e` is not a sum of
+/// values and constants.
+fn signed_values(e: &Expr, minus: bool, out: &mut Vec<(ValueId, bool)>) -> Option<()> {
     match e {
-        Expr::Value(v) if !out.iter().any(|(p, _)| p == v) => out.push((*v, minus)),
-        Expr::Arith(Arith::Sub, a, b) => {
-            signed_values(a, minus, out);
-            signed_values(b, !minus, out);
+        Expr::Value(v) => {
+            if !out.iter().any(|(p, _)| p == v) {
+                out.push((*v, minus));
+            }
+            Some(())
+        }
+        Expr::Const(_) | Expr::Param(_) => Some(()),
+        Expr::Arith(op @ (Arith::Add | Arith::Sub), a, b) => {
+            signed_values(a, minus, out)?;
+            signed_values(b, minus != (*op == Arith::Sub), out)
         }
         Expr::Neg(a) => signed_values(a, !minus, out),
-        Expr::If(_, then, otherwise) => {
-            signed_values(then, minus, out);
-            signed_values(otherwise, minus, out);
+        Expr::Rollup { parts, points: true, .. } => {
+            parts.iter().try_for_each(|(_, part)| signed_values(part, minus, out))
         }
-        Expr::Rollup { parts, .. } => parts.iter().for_each(|(_, part)| signed_values(part, minus, out)),
-        Expr::Arith(_, a, b) => {
-            signed_values(a, minus, out);
-            signed_values(b, minus, out);
-        }
-        _ => {}
+        // A veto or a default: the branch that is not a constant.
+        Expr::If(_, then, otherwise) => match (&**then, &**otherwise) {
+            (Expr::Const(_), other) | (other, Expr::Const(_)) => signed_values(other, minus, out),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
