@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
@@ -26,6 +26,7 @@ mod params;
 mod stream;
 mod sweep;
 mod test;
+mod usage;
 
 use check::check;
 use data_files::{convert, data_format, template};
@@ -280,12 +281,12 @@ impl From<Vec<Diagnostic>> for Failure {
 type R<T> = Result<T, Failure>;
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is known before clap parses, so that its help and errors are in it too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::lang::set(crate::lang::from_args(&args).unwrap_or_else(crate::lang::from_environment));
+    let cli = match usage::command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return usage_error(&e),
     };
     crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
@@ -333,6 +334,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(if f.usage { 2 } else { 1 })
         }
     }
+}
+
+/// Help and version go to standard output (exit 0); a usage error to standard error, in the
+/// language of messages (exit 2).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let help = matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion);
+    if help || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand || !chinese() {
+        let _ = e.print();
+    } else {
+        eprint!("{}", usage::error_in_chinese(e));
+    }
+    ExitCode::from(if e.use_stderr() { 2 } else { 0 })
 }
 
 /// At most this many diagnostics are shown; more would bury the first ones.

@@ -380,7 +380,10 @@ impl Builder<'_> {
         }
         let label = &band.label;
         vec![if conds.is_empty() {
-            tr(format!("{subject_text} is below every band above: {label}"), format!("{subject_text} 低于以上各档：{label}"))
+            tr(
+                format!("{subject_text} is below every band above: {label}"),
+                format!("{subject_text} 低于以上各档：{label}"),
+            )
         } else {
             tr(
                 format!("{subject_text} is {}: {label}", conds.join(" and ")),
