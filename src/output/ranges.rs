@@ -12,10 +12,10 @@ pub fn ranges(program: &Program, ranges: &Ranges) -> String {
         match (&ranges.values[v], &def.kind) {
             (Range::Entries(entries), ValueKind::Let { family: Some(node), .. }) => {
                 for (leaf, r) in program.leaf_names(*node).into_iter().zip(entries) {
-                    rows.push((format!("{}[{leaf}]", def.name), describe(r, def.whole)));
+                    rows.push((format!("{}[{leaf}]", def.name), describe(r, super::whole_count(def))));
                 }
             }
-            (r, _) => rows.push((def.name.clone(), describe(r, def.whole))),
+            (r, _) => rows.push((def.name.clone(), describe(r, super::whole_count(def)))),
         }
     }
     let width = rows.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
