@@ -9,7 +9,7 @@ use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, io_words, tr};
 use crate::number::Number;
 use crate::program::Program;
 use crate::source::SourceFile;
@@ -541,20 +541,4 @@ fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
         tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
     )
     .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
-}
-
-/// An input or output error in words; in Chinese for the common kinds, as the system
-/// gives it otherwise.
-fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    if !chinese() {
-        return e.to_string();
-    }
-    match e.kind() {
-        K::NotFound => "文件不存在".to_string(),
-        K::PermissionDenied => "没有访问权限".to_string(),
-        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
-        K::StorageFull => "磁盘空间不足".to_string(),
-        _ => e.to_string(),
-    }
 }

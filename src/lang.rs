@@ -79,6 +79,28 @@ pub fn tr(en: impl Into<String>, zh: impl Into<String>) -> String {
     if chinese() { zh.into() } else { en.into() }
 }
 
+/// An input or output error in words; in Chinese for the common kinds, as the system
+/// gives it otherwise.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if !chinese() {
+        return e.to_string();
+    }
+    match e.kind() {
+        K::NotFound => "文件不存在".to_string(),
+        K::PermissionDenied => "没有访问权限".to_string(),
+        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
+        K::StorageFull => "磁盘空间不足".to_string(),
+        K::NotADirectory => "路径中有一项不是文件夹".to_string(),
+        K::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        K::UnexpectedEof => "文件意外结束".to_string(),
+        K::FileTooLarge => "文件太大".to_string(),
+        K::OutOfMemory => "内存不足".to_string(),
+        // Rare kinds keep the system's own words, which say more than a generic phrase.
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,8 @@ const ALLOWED: &[&str] = &[
     // products a message names
     "Excel", "WPS", // the program, its commands and the choices of its options
     "jixiao", "check", "eval", "explain", "schema", "template", "convert", "fmt", "diff", "sweep", "test", "help",
-    "table", "text", "zh", "en",
+    "table", "text", "zh", "en", // written in the article texts of regulations/information-security.jx
+    "CPU", "IP", "MAC",
 ];
 
 /// Where English words hide: runs of two or more ASCII letters, not in `ALLOWED`, in `text`.
@@ -191,6 +192,35 @@ fn tables_say_the_parameters_set() {
     assert!(run.stdout.contains("│ 排名 ┆ 单位 "), "{}", run.stdout);
 }
 
+/// The titles and descriptions of `schema` (its keys are JSON Schema's own).
+#[test]
+fn schema_descriptions_in_chinese() {
+    for (regulation, ..) in SHIPPED {
+        let run = jixiao(&["--lang", "zh", "schema", regulation]);
+        let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let mut said = String::new();
+        texts(&schema, &mut said);
+        let words = english_words(&said);
+        assert!(words.is_empty(), "{regulation}: {words:?}\n{said}");
+    }
+}
+
+/// Every title and description in a schema, a line each.
+fn texts(schema: &serde_json::Value, out: &mut String) {
+    match schema {
+        serde_json::Value::Object(o) => {
+            for (key, value) in o {
+                match (key.as_str(), value) {
+                    ("title" | "description", serde_json::Value::String(s)) => out.push_str(&format!("{s}\n")),
+                    (_, value) => texts(value, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| texts(i, out)),
+        _ => {}
+    }
+}
+
 /// diff, sweep and fmt's own words.
 #[test]
 fn review_and_fmt_in_chinese() {
@@ -201,4 +231,9 @@ fn review_and_fmt_in_chinese() {
     assert_eq!(run.code, 0, "{}", run.text());
     let run = no_english(&["fmt", "--check", "regulations/sichuan-2014.jx", "tests/cases/check/E0201_unknown_name.jx"]);
     assert_ne!(run.code, 2, "{}", run.text());
+    // A file that is not there, as the regulation and as the data.
+    let run = no_english(&["eval", "没有的办法.jx", data]);
+    assert!(run.code == 1 && run.stderr.contains("文件不存在"), "{}", run.text());
+    let run = no_english(&["eval", regulation, "没有的数据.json"]);
+    assert!(run.code == 1 && run.stderr.contains("文件不存在"), "{}", run.text());
 }
