@@ -34,15 +34,7 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
         return p;
     }
     // Whole counts print whole; points keep their two places even when whole (18.00).
-    if whole_count(def) && n.is_integer() { 0 } else { PLACES }
-}
-
-/// Whether a value is a count that is always whole (次数, a rank): printed without decimals.
-/// Points can be always whole too (`通报 × 5分`) and keep their two places.
-pub fn whole_count(def: &ValueDef) -> bool {
-    let count =
-        matches!(&def.ty, Ty::Num(Unit::Count)) || matches!(&def.ty, Ty::Optional(t) if **t == Ty::Num(Unit::Count));
-    def.whole && count
+    if def.is_whole_count() && n.is_integer() { 0 } else { PLACES }
 }
 
 /// A number as a JSON string, appended to `out`.

@@ -2,7 +2,6 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::analysis::interval::{End, Interval};
 use crate::analysis::{Range, Ranges};
 use crate::program::*;
 
@@ -12,10 +11,10 @@ pub fn ranges(program: &Program, ranges: &Ranges) -> String {
         match (&ranges.values[v], &def.kind) {
             (Range::Entries(entries), ValueKind::Let { family: Some(node), .. }) => {
                 for (leaf, r) in program.leaf_names(*node).into_iter().zip(entries) {
-                    rows.push((format!("{}[{leaf}]", def.name), describe(r, super::whole_count(def))));
+                    rows.push((format!("{}[{leaf}]", def.name), describe(r, def.is_whole_count())));
                 }
             }
-            (r, _) => rows.push((def.name.clone(), describe(r, super::whole_count(def)))),
+            (r, _) => rows.push((def.name.clone(), describe(r, def.is_whole_count()))),
         }
     }
     let width = rows.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
@@ -30,14 +29,6 @@ pub fn ranges(program: &Program, ranges: &Ranges) -> String {
 fn describe(r: &Range, whole: bool) -> String {
     match r {
         Range::Other => "—".to_string(),
-        r => r.overall().map_or("—".to_string(), |i| interval_text(i, whole)),
+        r => r.overall().map_or("—".to_string(), |i| i.text(whole)),
     }
-}
-
-fn interval_text(i: Interval, whole: bool) -> String {
-    let end = |e: End| match e {
-        End::At(n) if whole && n.is_integer() => crate::number::number_text(n, 0),
-        e => e.to_string(),
-    };
-    format!("{} … {}", end(i.lo), end(i.hi))
 }
