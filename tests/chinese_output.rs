@@ -120,12 +120,22 @@ fn counts_print_whole() {
 
 #[test]
 fn every_help_in_chinese() {
-    let commands = ["check", "eval", "explain", "schema", "template", "convert", "fmt", "diff", "sweep", "test"];
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let run = no_english(args);
         assert_eq!(run.code, 0, "{}", run.text());
         assert!(run.stdout.contains("用法：jixiao [选项] <命令>") && run.stdout.contains("命令："), "{}", run.stdout);
     }
+    // Every command the program lists, so that a new one is covered as it comes.
+    let listed = no_english(&["--help"]).stdout;
+    let commands: Vec<&str> = listed
+        .lines()
+        .skip_while(|l| *l != "命令：")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 10 && commands.contains(&"explain"), "{commands:?}\n{listed}");
     for command in commands {
         let run = no_english(&[command, "--help"]);
         assert_eq!(run.code, 0, "{}", run.text());

@@ -29,14 +29,13 @@ pub(super) fn command() -> Command {
 
 /// One command's about, arguments, headings and usage in Chinese (`name`: "" for the program).
 fn in_chinese(cmd: Command, name: &str) -> Command {
-    let about = about(name);
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    let mut cmd = cmd.about(about).long_about(None::<&str>);
+    let mut cmd = in_chinese_about(cmd, name);
     // `help`'s commands are copies of the program's, made when it was built.
     if name == "help" {
         cmd = cmd.mut_subcommands(|sub| {
-            let about = self::about(sub.get_name());
-            sub.about(about)
+            let name = sub.get_name().to_string();
+            in_chinese_about(sub, &name)
         });
     }
     for id in &ids {
@@ -51,6 +50,15 @@ fn in_chinese(cmd: Command, name: &str) -> Command {
         .replace("[COMMAND]", "[命令]");
     let template = template(&cmd);
     cmd.override_usage(usage).help_template(template).subcommand_value_name("命令")
+}
+
+/// A command's about in Chinese; one the table does not know keeps its English, for the test
+/// of Chinese output to find.
+fn in_chinese_about(cmd: Command, name: &str) -> Command {
+    match about(name) {
+        Some(about) => cmd.about(about).long_about(None::<&str>),
+        None => cmd,
+    }
 }
 
 /// Headings in Chinese: clap writes "Commands:", "Arguments:", "Options:" and "Usage:".
@@ -71,7 +79,9 @@ fn template(cmd: &Command) -> String {
 /// An argument's help, value name, choices and default in Chinese.
 fn arg_in_chinese(arg: Arg, command: &str) -> Arg {
     let id = arg.get_id().as_str().to_string();
-    let mut help = arg_help(command, &id).to_string();
+    // One the table does not know keeps its English, for the test of Chinese output to find.
+    let Some(help) = arg_help(command, &id) else { return arg };
+    let mut help = help.to_string();
     let choices: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
     if !choices.is_empty() && arg.get_action().takes_values() {
         help.push_str(&format!("。可选：{}", choices.join("、")));
@@ -102,8 +112,8 @@ fn value_name(english: &str) -> Option<&'static str> {
 }
 
 /// What a command does (`""`: the program; `help`: clap's own).
-fn about(command: &str) -> &'static str {
-    match command {
+fn about(command: &str) -> Option<&'static str> {
+    Some(match command {
         "" => "绩效：检查绩效管理办法，并按办法评估各单位的数据",
         "check" => "检查办法文件，报告每一处错误和警告",
         "eval" => "按办法评估各单位的数据",
@@ -120,8 +130,8 @@ fn about(command: &str) -> &'static str {
         }
         "test" => "运行办法文件中的测试用例，并列出没有测试用到的规则",
         "help" => "显示本帮助，或指定命令的帮助",
-        _ => "",
-    }
+        _ => return None,
+    })
 }
 
 /// Help shared by several commands.
@@ -134,8 +144,8 @@ const FORMAT: &str = "输出格式（默认按 --output 的扩展名，否则为
 const JOBS: &str = "线程数（默认每个处理器核心一个）";
 
 /// An argument's help in Chinese, by command and argument.
-fn arg_help(command: &str, id: &str) -> &'static str {
-    match (command, id) {
+fn arg_help(command: &str, id: &str) -> Option<&'static str> {
+    Some(match (command, id) {
         (_, "help") => "显示帮助",
         (_, "version") => "显示版本",
         (_, "lang") => "消息使用的语言（默认按系统的语言设置）",
@@ -169,10 +179,8 @@ fn arg_help(command: &str, id: &str) -> &'static str {
         ("diff", "files") => "旧.jx 新.jx 数据；或 办法.jx 数据，再加 --vs",
         ("test", "strict") => "有规则没有被任何测试用例用到时也算失败",
         ("test", "accept") => "审阅结果之后，把现在的规则和结果保存为办法的结果快照（保存在办法文件旁边）",
-        // An argument this table does not know yet keeps no help rather than English; the
-        // test of Chinese output lists every command's help, so it is noticed.
-        _ => "",
-    }
+        _ => return None,
+    })
 }
 
 /// A usage error in Chinese, said from its kind and context (the same facts clap's English
@@ -240,5 +248,28 @@ fn problem(kind: ErrorKind, arg: &str, value: &str, text: &impl Fn(ContextKind) 
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少命令".to_string(),
         ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本".to_string(),
         _ => "命令行的用法有误".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its Chinese: a new one must be added to the tables.
+    #[test]
+    fn every_command_and_argument_has_chinese() {
+        let cmd = Cli::command();
+        let commands = std::iter::once(("", &cmd)).chain(cmd.get_subcommands().map(|s| (s.get_name(), s)));
+        for (name, command) in commands {
+            assert!(about(name).is_some(), "no Chinese about for `{name}`");
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                assert!(arg_help(name, id).is_some(), "no Chinese help for `{name} --{id}`");
+                let values = if arg.get_action().takes_values() { arg.get_value_names() } else { None };
+                for value in values.unwrap_or_default() {
+                    assert!(value_name(value).is_some(), "no Chinese name for `{name} <{value}>`");
+                }
+            }
+        }
     }
 }
