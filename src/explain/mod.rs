@@ -122,12 +122,9 @@ impl Builder<'_> {
                 // 扣完为止 has its own note; the general one is for caps and floors.
                 let limits = cap.is_some() || floor.is_some() || !*to_zero;
                 step.notes.extend(self.adjustments(v, (cap.as_ref(), floor.as_ref(), limits), *rounding));
-                for a in adjustments {
-                    step.children.extend(self.parts(&a.count, None));
-                }
-                let mut children = self.parts(expr, None);
-                children.append(&mut step.children);
-                step.children = children;
+                // What the formula reads, then what its deductions count, each once.
+                let read: Vec<&Expr> = std::iter::once(expr).chain(adjustments.iter().map(|a| &a.count)).collect();
+                step.children = self.parts_of(&read, None);
             }
             ValueKind::Grade { subject, bands, .. } => {
                 step.formula = None;
@@ -177,8 +174,15 @@ impl Builder<'_> {
 
     /// The values, inputs and parameters a formula reads directly, in order, once each.
     fn parts(&mut self, e: &Expr, leaf: Option<usize>) -> Vec<Step> {
+        self.parts_of(&[e], leaf)
+    }
+
+    /// The values, inputs and parameters some formulas read directly, in order, once each.
+    fn parts_of(&mut self, formulas: &[&Expr], leaf: Option<usize>) -> Vec<Step> {
         let mut refs: Vec<Part> = Vec::new();
-        direct_parts(e, leaf, &mut refs);
+        for e in formulas {
+            direct_parts(e, leaf, &mut refs);
+        }
         let mut out = Vec::new();
         for r in refs {
             let step = match r {
