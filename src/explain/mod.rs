@@ -198,11 +198,7 @@ impl Builder<'_> {
                     notes: if self.params[p] == self.program.params[p].default {
                         vec![]
                     } else {
-                        let default = self.param_text(p, self.program.params[p].default);
-                        vec![tr(
-                            format!("set for this run (default {default})"),
-                            format!("本次运行另行设定（默认 {default}）"),
-                        )]
+                        vec![tr("set for this run", "本次运行另行设定")]
                     },
                     refs: self.program.params[p].refs.clone(),
                     children: Vec::new(),
