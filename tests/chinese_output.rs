@@ -72,6 +72,19 @@ fn departments(data: &str, field: &str) -> Vec<String> {
     records.iter().map(|r| r[field].as_str().unwrap().to_string()).collect()
 }
 
+/// Every regulation shipped is in `SHIPPED`: one added later is scanned too.
+#[test]
+fn every_shipped_regulation_is_scanned() {
+    let dir = common::manifest().join("regulations");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".jx") {
+            let path = format!("regulations/{name}");
+            assert!(SHIPPED.iter().any(|(r, ..)| *r == path), "{path} is not in SHIPPED");
+        }
+    }
+}
+
 #[test]
 fn the_scan_finds_an_english_word() {
     assert_eq!(english_words("总分 = 92.81  (exactly 4079/90)  ［数据］"), ["exactly"]);
