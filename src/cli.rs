@@ -5,11 +5,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, io_words, tr};
 use crate::number::Number;
 use crate::program::Program;
 use crate::source::SourceFile;
@@ -27,6 +27,7 @@ mod report;
 mod stream;
 mod sweep;
 mod test;
+mod usage;
 
 use check::check;
 use data_files::{convert, data_format, template};
@@ -302,12 +303,12 @@ impl From<Vec<Diagnostic>> for Failure {
 type R<T> = Result<T, Failure>;
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is known before clap parses, so that its help and errors are in it too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::lang::set(crate::lang::from_args(&args).unwrap_or_else(crate::lang::from_environment));
+    let cli = match usage::command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return usage_error(&e),
     };
     crate::lang::set(cli.lang.unwrap_or_else(crate::lang::from_environment));
     let result = match cli.command {
@@ -366,6 +367,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(if f.usage { 2 } else { 1 })
         }
     }
+}
+
+/// Help and version go to standard output (exit 0); a usage error to standard error, in the
+/// language of messages (exit 2).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let help = matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion);
+    if help || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand || !chinese() {
+        let _ = e.print();
+    } else {
+        eprint!("{}", usage::error_in_chinese(e));
+    }
+    ExitCode::from(if e.use_stderr() { 2 } else { 0 })
 }
 
 /// At most this many diagnostics are shown; more would bury the first ones.
@@ -561,20 +574,4 @@ fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
         tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
     )
     .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
-}
-
-/// An input or output error in words; in Chinese for the common kinds, as the system
-/// gives it otherwise.
-fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    if !chinese() {
-        return e.to_string();
-    }
-    match e.kind() {
-        K::NotFound => "文件不存在".to_string(),
-        K::PermissionDenied => "没有访问权限".to_string(),
-        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
-        K::StorageFull => "磁盘空间不足".to_string(),
-        _ => e.to_string(),
-    }
 }

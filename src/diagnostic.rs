@@ -82,7 +82,25 @@ impl Diagnostic {
         if handler.render_report(&mut out, self).is_err() {
             out = format!("{}: {}\n", self.code, self.message);
         }
-        out
+        if crate::lang::chinese() { self.help_in_chinese(&handler, out) } else { out }
+    }
+
+    /// The report with miette's `help:` label, which it writes in English whatever the
+    /// message's language, as `帮助：` (as wide on screen, so wrapped lines still align).
+    /// The help line follows everything else miette writes for our diagnostics, so it is
+    /// found after the report rendered without it.
+    fn help_in_chinese(&self, handler: &GraphicalReportHandler, report: String) -> String {
+        if self.details.help.is_none() {
+            return report;
+        }
+        let mut bare = self.clone();
+        bare.details.help = None;
+        let mut before = String::new();
+        if handler.render_report(&mut before, &bare).is_err() || !report.starts_with(&before) {
+            return report;
+        }
+        let (head, footer) = report.split_at(before.len());
+        format!("{head}{}", footer.replacen("help: ", "帮助：", 1))
     }
 }
 

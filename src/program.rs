@@ -215,6 +215,16 @@ pub struct ValueDef {
     pub formula: Span,
 }
 
+impl ValueDef {
+    /// Whether it is a count that is always whole (次数, a rank): printed without decimals.
+    /// Points can be always whole too (`通报 × 5分`) and keep their two places.
+    pub fn is_whole_count(&self) -> bool {
+        let count = matches!(&self.ty, Ty::Num(Unit::Count))
+            || matches!(&self.ty, Ty::Optional(t) if **t == Ty::Num(Unit::Count));
+        self.whole && count
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum ValueKind {
     Let {

@@ -79,8 +79,8 @@ fn losses_of_numbers_without_a_limit_are_per_step() {
     let mut zh = vec!["--lang", "zh"];
     zh.extend(args);
     let zh = jixiao(&zh);
-    assert!(zh.stdout.contains("+3.00  表彰: 0 → 1（每多 1 次；没有上限）"), "{}", zh.stdout);
-    assert!(zh.stdout.contains("+0.20  超支: 5 → 4（每少 1；没有下限）"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("+3.00  表彰：0 → 1（每多 1 次；没有上限）"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("+0.20  超支：5 → 4（每少 1；没有下限）"), "{}", zh.stdout);
 }
 
 #[test]

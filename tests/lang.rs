@@ -28,7 +28,7 @@ fn message_lines(stderr: &str) -> Vec<&str> {
     stderr
         .lines()
         .map(str::trim_start)
-        .filter(|l| l.starts_with('×') || l.starts_with('⚠') || l.starts_with("help:"))
+        .filter(|l| l.starts_with('×') || l.starts_with('⚠') || l.starts_with("帮助："))
         .collect()
 }
 

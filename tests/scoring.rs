@@ -301,5 +301,5 @@ fn losses_try_the_other_answer_of_a_yes_no_input() {
         r#"{"单位":"甲","月发布条数":[40,40,40,40,40,40,40,40,40,40,40,40],"更新指南":false,"办结件数":10,"申请件数":10}"#,
         &["--losses"],
     );
-    assert!(run.contains("+5.00  更新指南: 否 → 是"), "{run}");
+    assert!(run.contains("+5.00  更新指南：否 → 是"), "{run}");
 }

@@ -167,6 +167,23 @@ impl fmt::Display for End {
     }
 }
 
+impl End {
+    /// As displayed, but without decimals for a whole number when `whole` (a count).
+    pub fn text(self, whole: bool) -> String {
+        match self {
+            End::At(n) if whole && n.is_integer() => crate::number::number_text(n, 0),
+            e => e.to_string(),
+        }
+    }
+}
+
+impl Interval {
+    /// As displayed (`0.00 … 100.00`), but a count's whole ends without decimals (`0 … 46`).
+    pub fn text(self, whole: bool) -> String {
+        format!("{} … {}", self.lo.text(whole), self.hi.text(whole))
+    }
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} … {}", self.lo, self.hi)

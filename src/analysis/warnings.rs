@@ -140,15 +140,20 @@ fn limits(
 ) {
     let Some(raw) = ranges.unlimited[v] else { return };
     let def = &program.values[v];
+    // A count's range and limits print whole (`至多为 3`, not `3.00`).
+    let whole = def.is_whole_count();
+    let (hi, lo, raw) = (raw.hi.text(whole), raw.lo.text(whole), raw);
+    let said = |n: Number| End::At(n).text(whole);
     if let Some(c) = cap.and_then(|c| fixed(program, c))
         && raw.hi <= End::At(c)
     {
+        let raw = raw.text(whole);
         out.push(
             Diagnostic::warning(
                 "W0502",
                 tr(
-                    format!("the cap {} on `{}` can never bind: it is at most {}", text(c), def.name, raw.hi),
-                    format!("“{}”的封顶 {} 永远不起作用：它最多为 {}", def.name, text(c), raw.hi),
+                    format!("the cap {} on `{}` can never bind: it is at most {hi}", said(c), def.name),
+                    format!("“{}”的封顶 {} 永远不起作用：它最多为 {hi}", def.name, said(c)),
                 ),
             )
             .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
@@ -158,12 +163,13 @@ fn limits(
     if let Some(f) = floor.and_then(|f| fixed(program, f))
         && raw.lo >= End::At(f)
     {
+        let raw = raw.text(whole);
         out.push(
             Diagnostic::warning(
                 "W0502",
                 tr(
-                    format!("the floor {} on `{}` can never bind: it is at least {}", text(f), def.name, raw.lo),
-                    format!("“{}”的保底 {} 永远不起作用：它至少为 {}", def.name, text(f), raw.lo),
+                    format!("the floor {} on `{}` can never bind: it is at least {lo}", said(f), def.name),
+                    format!("“{}”的保底 {} 永远不起作用：它至少为 {lo}", def.name, said(f)),
                 ),
             )
             .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
@@ -185,6 +191,7 @@ fn unreachable_bands(
         _ => None,
     };
     let Some(range) = range else { return };
+    let whole = matches!(subject, Expr::Value(s) if program.values[*s].is_whole_count());
     for band in bands {
         // A band is out of reach when the score cannot get up to its lower bound or down
         // below its upper bound.
@@ -199,6 +206,7 @@ fn unreachable_bands(
             .and_then(|(e, incl)| fixed(program, e).map(|u| (u, *incl)))
             .is_some_and(|(u, incl)| if incl { range.lo > End::At(u) } else { range.lo >= End::At(u) });
         if too_high || too_low {
+            let range = range.text(whole);
             out.push(
                 Diagnostic::warning(
                     "W0503",

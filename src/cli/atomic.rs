@@ -210,6 +210,8 @@ fn roll_back(done: Vec<(PathBuf, PathBuf, Option<TempPath>)>) -> Vec<Diagnostic>
 /// A temporary file in `dir` created as a new file is (rw-rw-rw- less the umask), not
 /// tempfile's private rw-------: it becomes the output.
 fn temporary_in(dir: &Path) -> std::io::Result<NamedTempFile> {
+    // Changed only on Unix.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {

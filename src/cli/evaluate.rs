@@ -42,7 +42,7 @@ pub(super) fn evaluate(
         stream::pool(jobs)?.install(|| load(program, data, set))?;
     let inputs: Vec<&[eval::Value]> = records.iter().map(|r| r.inputs.as_slice()).collect();
     let bytes = match format {
-        Format::Table => output::table(&program, &results, &inputs).into_bytes(),
+        Format::Table => output::table(&program, &results, &inputs, (&params, &overridden)).into_bytes(),
         Format::Json => output::json(&program, &results, &inputs).into_bytes(),
         Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
         Format::Csv => output::csv(&program, &results, &inputs, bom).into_bytes(),

@@ -146,7 +146,7 @@ fn each_json_array_batch<T: Send>(
     then: &(impl Fn(Record, Cells) -> T + Sync),
     each: &mut impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &crate::lang::io_words(&e))];
     let fast = super::fast::FastReader::new(program);
     let mut elements = Elements::resume(data.source.open_at(offset).map_err(unreadable)?, offset, offset > 0);
     let mut done = false;
@@ -239,7 +239,7 @@ fn each_json_array_in_blocks<T: Send>(
     then: &(impl Fn(Record, Cells) -> T + Sync),
     each: &mut impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
-    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &e.to_string())];
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(data.name, &crate::lang::io_words(&e))];
     let fast = super::fast::FastReader::new(program);
     let reader = data.source.open().map_err(unreadable)?;
     let groups = block_groups(reader, &fast, 2 * rayon::current_num_threads(), size);
@@ -530,7 +530,7 @@ fn each_json_lines_batch<T: Send>(
     mut each: impl FnMut(Vec<(usize, T)>, &mut Vec<Diagnostic>),
 ) -> Result<(), Vec<Diagnostic>> {
     let name = data.name;
-    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(name, &e.to_string())];
+    let unreadable = |e: std::io::Error| vec![super::files::cannot_read(name, &crate::lang::io_words(&e))];
     let fast = super::fast::FastReader::new(program);
     let mut reader = data.source.open().map_err(unreadable)?;
     let (mut line_no, mut index, mut offset, mut done) = (0usize, 0usize, 0usize, false);

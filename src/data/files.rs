@@ -229,7 +229,8 @@ fn piped(path: &Path) -> Result<Option<Vec<u8>>, Vec<Diagnostic>> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&path.display().to_string(), &e.to_string())])?;
+    let bytes =
+        std::fs::read(path).map_err(|e| vec![cannot_read(&path.display().to_string(), &crate::lang::io_words(&e))])?;
     Ok(Some(bytes))
 }
 
@@ -249,14 +250,14 @@ pub fn beside(path: &Path, table: &str) -> PathBuf {
 /// byte-order mark.
 fn read_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &crate::lang::io_words(&e))])?;
     encoding::decode(bytes).map_err(|e| vec![not_text(&name, &e)])
 }
 
 /// The text of a JSON or JSON Lines file: UTF-8, as the JSON standard says.
 pub(super) fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &e.to_string())])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![cannot_read(&name, &crate::lang::io_words(&e))])?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         // A byte-order mark at the start does not count.

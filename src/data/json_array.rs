@@ -45,7 +45,9 @@ impl<'a> Source<'a> {
     /// The whole of it, for a diagnosis that needs it.
     fn all(&self, name: &str) -> Result<Vec<u8>, Diagnostic> {
         let mut bytes = Vec::new();
-        self.open().and_then(|mut r| r.read_to_end(&mut bytes)).map_err(|e| cannot_read(name, &e.to_string()))?;
+        self.open()
+            .and_then(|mut r| r.read_to_end(&mut bytes))
+            .map_err(|e| cannot_read(name, &crate::lang::io_words(&e)))?;
         Ok(bytes)
     }
 }
@@ -342,10 +344,10 @@ impl Cut {
 
 /// Every element of the array as JSON (for converting data from one format to another).
 pub fn values(name: &str, source: Source) -> Result<Vec<serde_json::Value>, Diagnostic> {
-    let mut elements = Elements::new(source.open().map_err(|e| cannot_read(name, &e.to_string()))?);
+    let mut elements = Elements::new(source.open().map_err(|e| cannot_read(name, &crate::lang::io_words(&e)))?);
     let mut out = Vec::new();
     loop {
-        match elements.next_element().map_err(|e| cannot_read(name, &e.to_string()))? {
+        match elements.next_element().map_err(|e| cannot_read(name, &crate::lang::io_words(&e)))? {
             Next::Element(element) => match element.json() {
                 Some(json) => out.push(json),
                 None => return Err(first_error(name, source, Some(&element))),
@@ -376,7 +378,7 @@ pub fn first_error(name: &str, source: Source, element: Option<&Element>) -> Dia
 
 /// UTF-8 throughout, and JSON syntax, read a piece at a time.
 fn checked(name: &str, source: Source) -> Result<(), Diagnostic> {
-    let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
+    let unreadable = |e: io::Error| cannot_read(name, &crate::lang::io_words(&e));
     if let Some((line, col, at)) = first_not_utf8(source.open().map_err(unreadable)?).map_err(unreadable)? {
         // Text in another encoding is named by the start of the file (GBK, UTF-16).
         let mut head = Vec::new();
@@ -503,7 +505,7 @@ fn element_error(name: &str, source: Source, element: &Element) -> Result<(), Di
 /// read a piece at a time, counting: the file is UTF-8 here, so a character is a byte that
 /// does not continue one.
 fn place(name: &str, source: Source, offset: u64) -> Result<Start, Diagnostic> {
-    let unreadable = |e: io::Error| cannot_read(name, &e.to_string());
+    let unreadable = |e: io::Error| cannot_read(name, &crate::lang::io_words(&e));
     let mut reader = source.open().map_err(unreadable)?.take(offset);
     let (mut place, mut first) = (Start::default(), true);
     loop {

@@ -281,8 +281,8 @@ fn item_shape(shape: &Shape, keyed: bool) -> &Shape {
 fn brief(program: &Program, v: &Value, shape: &Shape) -> String {
     match (v, shape) {
         (Value::List(items), Shape::List { item, .. }) if matches!(**item, Shape::Record(_)) => match items.len() {
-            0 => "none".to_string(),
-            n => format!("{n} item(s)"),
+            0 => tr("none", "无"),
+            n => tr(format!("{n} item(s)"), format!("{n} 项")),
         },
         (v, s) => super::data_text(program, v, s),
     }

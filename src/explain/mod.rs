@@ -112,7 +112,8 @@ impl Builder<'_> {
         }
         match &def.kind {
             ValueKind::Let { family: Some(node), expr, .. } => {
-                step.value = format!("one value per leaf of {}", program.indicators[*node].name);
+                let of = &program.indicators[*node].name;
+                step.value = tr(format!("one value per leaf of {of}"), format!("{of} 的每个末级指标各一个值"));
                 step.formula = Some(format!("{}[项] = {}", def.name, program.source.slice(def.formula).trim()));
                 step.children = self.entries(v, *node, expr);
             }
@@ -120,14 +121,10 @@ impl Builder<'_> {
                 step.notes = self.deductions(v, adjustments, *to_zero);
                 // 扣完为止 has its own note; the general one is for caps and floors.
                 let limits = cap.is_some() || floor.is_some() || !*to_zero;
-                let notes = self.adjustments(v, cap.as_ref(), floor.as_ref(), *rounding);
-                step.notes.extend(notes.into_iter().filter(|n| limits || !n.contains(", limited")));
-                for a in adjustments {
-                    step.children.extend(self.parts(&a.count, None));
-                }
-                let mut children = self.parts(expr, None);
-                children.append(&mut step.children);
-                step.children = children;
+                step.notes.extend(self.adjustments(v, (cap.as_ref(), floor.as_ref(), limits), *rounding));
+                // What the formula reads, then what its deductions count, each once.
+                let read: Vec<&Expr> = std::iter::once(expr).chain(adjustments.iter().map(|a| &a.count)).collect();
+                step.children = self.parts_of(&read, None);
             }
             ValueKind::Grade { subject, bands, .. } => {
                 step.formula = None;
@@ -136,11 +133,18 @@ impl Builder<'_> {
             }
             ValueKind::Rank { by, within, .. } => {
                 step.formula = None;
-                let group = within.as_ref().map(|_| "within its category").unwrap_or("among all departments");
-                step.notes.push(format!(
-                    "by {}, {group}; equal values share a rank",
-                    program.source.slice(def.formula).trim()
-                ));
+                let by_text = program.source.slice(def.formula).trim();
+                step.notes.push(if within.is_some() {
+                    tr(
+                        format!("by {by_text}, within its category; equal values share a rank"),
+                        format!("按{by_text}在所属类别内排名，{by_text}相同者名次相同"),
+                    )
+                } else {
+                    tr(
+                        format!("by {by_text}, among all departments; equal values share a rank"),
+                        format!("按{by_text}在全部单位中排名，{by_text}相同者名次相同"),
+                    )
+                });
                 step.children = self.parts(by, None);
             }
         }
@@ -170,8 +174,15 @@ impl Builder<'_> {
 
     /// The values, inputs and parameters a formula reads directly, in order, once each.
     fn parts(&mut self, e: &Expr, leaf: Option<usize>) -> Vec<Step> {
+        self.parts_of(&[e], leaf)
+    }
+
+    /// The values, inputs and parameters some formulas read directly, in order, once each.
+    fn parts_of(&mut self, formulas: &[&Expr], leaf: Option<usize>) -> Vec<Step> {
         let mut refs: Vec<Part> = Vec::new();
-        direct_parts(e, leaf, &mut refs);
+        for e in formulas {
+            direct_parts(e, leaf, &mut refs);
+        }
         let mut out = Vec::new();
         for r in refs {
             let step = match r {
@@ -181,17 +192,13 @@ impl Builder<'_> {
                 Part::Param(p) => Step {
                     name: self.program.params[p].name.clone(),
                     kind: StepKind::Parameter,
-                    value: {
-                        let n = self.params[p];
-                        let whole = matches!(self.program.params[p].unit, Unit::Count | Unit::Free) && n.is_integer();
-                        output::number_text(n, if whole { 0 } else { 2 })
-                    },
+                    value: self.param_text(p, self.params[p]),
                     exact: None,
                     formula: None,
                     notes: if self.params[p] == self.program.params[p].default {
                         vec![]
                     } else {
-                        vec!["set for this run".into()]
+                        vec![tr("set for this run", "本次运行另行设定")]
                     },
                     refs: self.program.params[p].refs.clone(),
                     children: Vec::new(),
@@ -200,6 +207,12 @@ impl Builder<'_> {
             out.push(step);
         }
         out
+    }
+
+    /// A parameter's value: whole when it is a whole count or number.
+    fn param_text(&self, p: ParamId, n: Number) -> String {
+        let whole = matches!(self.program.params[p].unit, Unit::Count | Unit::Free) && n.is_integer();
+        output::number_text(n, if whole { 0 } else { 2 })
     }
 
     fn input(&self, i: InputId, key: Option<usize>) -> Step {
@@ -238,14 +251,14 @@ impl Builder<'_> {
             .filter_map(|&leaf| {
                 let k = all.iter().position(|l| *l == leaf)?;
                 let ind = &program.indicators[leaf];
-                let share = ind.weight.map(|w| format!(" ({})", percent(w))).unwrap_or_default();
+                let share = ind.weight.map(|w| paren(&percent(w))).unwrap_or_default();
                 Some(format!("{} {}{share}", ind.name, data_text(program, items.get(k)?, item)))
             })
             .collect();
         let name = if node == *indicator {
             input.field.clone()
         } else {
-            format!("{}: {}", input.field, program.indicators[node].name)
+            format!("{}{}{}", input.field, tr(": ", "："), program.indicators[node].name)
         };
         Step {
             name,
@@ -269,42 +282,45 @@ impl Builder<'_> {
     }
 
     /// "7.00 → 5.00, capped by 第十五条(一)"; "92.8134… → 92.81, rounded to 2 places".
+    /// `limits`: caps, floors, and whether a general "limited" note is wanted (扣完为止 has
+    /// its own).
     fn adjustments(
         &self,
         v: ValueId,
-        cap: Option<&Expr>,
-        floor: Option<&Expr>,
+        (cap, floor, limits): (Option<&Expr>, Option<&Expr>, bool),
         rounding: Option<(u32, Rounding)>,
     ) -> Vec<String> {
         let (Some(Value::Num(before)), Value::Num(after)) = (&self.result.unrounded[v], &self.result.values[v]) else {
             return Vec::new();
         };
-        let def = &self.program.values[v];
-        let by = def.refs.first().map(|r| format!(" by {r}")).unwrap_or_default();
         let mut notes = Vec::new();
         let limited = match rounding {
             Some((places, rule)) => {
-                let shown = output::number_text(*after, places);
-                let word = if rule == Rounding::HalfUp {
-                    "rounded half away from zero (四舍五入)"
-                } else {
-                    "truncated (截断)"
-                };
-                notes.push(format!("{} → {shown}, {word} to {places} places", exact_or_long(*before)));
+                let (exact, shown) = (exact_or_long(*before), output::number_text(*after, places));
+                notes.push(match rule {
+                    Rounding::HalfUp => tr(
+                        format!("{exact} → {shown}, rounded half away from zero (四舍五入) to {places} places"),
+                        format!("{exact} → {shown}，四舍五入保留 {places} 位小数"),
+                    ),
+                    _ => tr(
+                        format!("{exact} → {shown}, truncated (截断) to {places} places"),
+                        format!("{exact} → {shown}，截断保留 {places} 位小数"),
+                    ),
+                });
                 before.round(places, rule).ok() != Some(*after)
             }
             None => true,
         };
         if limited && before != after {
             let kind = match (cap, floor) {
-                (Some(_), _) if after < before => "capped",
-                (_, Some(_)) => "floored",
-                _ => "limited",
+                (Some(_), _) if after < before => Limit::Cap,
+                (_, Some(_)) => Limit::Floor,
+                _ if limits => Limit::Other,
+                _ => return notes,
             };
-            notes.insert(
-                0,
-                format!("{} → {}, {kind}{by}", output::number_text(*before, 2), output::number_text(*after, 2)),
-            );
+            let show = |n: Number| output::number_text(n, output::places(self.program, v, n));
+            let by = self.program.values[v].refs.first().map(String::as_str);
+            notes.insert(0, format!("{} → {}{}", show(*before), show(*after), kind.said(by)));
         }
         notes
     }
@@ -321,7 +337,7 @@ impl Builder<'_> {
                 continue;
             };
             let sign = if a.bonus { "+" } else { "−" };
-            let shown = output::number_text(taken, 2);
+            let shown = output::number_text(taken, output::places(self.program, v, taken));
             notes.push(if limited {
                 tr(format!("{written}: {sign}{shown} (its limit)"), format!("{written}：{sign}{shown}（已达上限）"))
             } else {
@@ -332,7 +348,7 @@ impl Builder<'_> {
         if let (true, Some(Value::Num(before))) = (to_zero, &self.result.unrounded[v])
             && *before < Number::ZERO
         {
-            let before = output::number_text(*before, 2);
+            let before = output::number_text(*before, output::places(self.program, v, *before));
             notes.push(tr(format!("扣完为止: {before} → 0"), format!("扣完为止：{before} → 0")));
         }
         notes
@@ -348,25 +364,54 @@ impl Builder<'_> {
         };
         let subject_text = match subject {
             Expr::Value(s) => format!("{} {}", self.program.values[*s].name, self.show(*s, &self.result.values[*s])),
-            _ => "the score".to_string(),
+            _ => tr("the score", "得分"),
+        };
+        // A bound prints as the subject does: a whole count as a whole number.
+        let bound = |e: &Expr| {
+            let places = |n| if let Expr::Value(s) = subject { output::places(self.program, *s, n) } else { 2 };
+            env_num(e).map(|n| output::number_text(n, places(n))).unwrap_or_default()
         };
         let mut conds = Vec::new();
         if let Some((e, incl)) = &band.lower {
-            conds.push(format!(
-                "{} {}",
-                if *incl { "≥" } else { ">" },
-                env_num(e).map(|n| output::number_text(n, 2)).unwrap_or_default()
-            ));
+            conds.push(format!("{} {}", if *incl { "≥" } else { ">" }, bound(e)));
         }
         if let Some((e, incl)) = &band.upper {
-            conds.push(format!(
-                "{} {}",
-                if *incl { "≤" } else { "<" },
-                env_num(e).map(|n| output::number_text(n, 2)).unwrap_or_default()
-            ));
+            conds.push(format!("{} {}", if *incl { "≤" } else { "<" }, bound(e)));
         }
-        let cond = if conds.is_empty() { "below every band above".to_string() } else { conds.join(" and ") };
-        vec![format!("{subject_text} is {cond}: {}", band.label)]
+        let label = &band.label;
+        vec![if conds.is_empty() {
+            tr(
+                format!("{subject_text} is below every band above: {label}"),
+                format!("{subject_text} 低于以上各档：{label}"),
+            )
+        } else {
+            tr(
+                format!("{subject_text} is {}: {label}", conds.join(" and ")),
+                format!("{subject_text} {}：{label}", conds.join(" 且 ")),
+            )
+        }]
+    }
+}
+
+/// What changed a value beyond its formula: a cap, a floor, or another limit.
+enum Limit {
+    Cap,
+    Floor,
+    Other,
+}
+
+impl Limit {
+    /// ", capped by 第十五条(一)" — the article the value cites, if any.
+    fn said(&self, by: Option<&str>) -> String {
+        let (en, zh) = match self {
+            Limit::Cap => ("capped", "封顶"),
+            Limit::Floor => ("floored", "保底"),
+            Limit::Other => ("limited", "限定"),
+        };
+        match by {
+            Some(r) => tr(format!(", {en} by {r}"), format!("，按{r}{zh}")),
+            None => tr(format!(", {en}"), format!("，{zh}")),
+        }
     }
 }
 
@@ -421,7 +466,7 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
         (Value::Bool(b), _) => if *b { "是" } else { "否" }.to_string(),
         (Value::Level(i), Shape::Rating(s)) => {
             let (name, f) = &program.scales[*s].levels[*i];
-            format!("{name} ({})", percent(*f))
+            format!("{name}{}", paren(&percent(*f)))
         }
         (Value::Level(i), Shape::Label(l)) => program.label_sets[*l].get(*i).cloned().unwrap_or_default(),
         (Value::List(items), Shape::List { item, .. }) if matches!(**item, Shape::Rating(_)) && items.len() > 3 => {
@@ -433,10 +478,11 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
                 .enumerate()
                 .filter_map(|(l, (name, f))| {
                     let n = items.iter().filter(|x| **x == Value::Level(l)).count();
-                    (n > 0).then(|| format!("{name} ({}) ×{n}", percent(*f)))
+                    (n > 0).then(|| format!("{name}{} ×{n}", paren(&percent(*f))))
                 })
                 .collect();
-            format!("{}  ({} in all)", counts.join("，"), items.len())
+            let all = items.len();
+            tr(format!("{}  ({all} in all)", counts.join("，")), format!("{}（共 {all} 个）", counts.join("，")))
         }
         (Value::List(items), Shape::List { item, .. }) => {
             let shown: Vec<String> = items.iter().map(|x| data_text(program, x, item)).collect();
@@ -459,9 +505,14 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
             format!("{{{}}}", parts.join("，"))
         }
         (v, Shape::Optional(inner)) => data_text(program, v, inner),
-        (Value::Absent, _) => "无 (not given)".to_string(),
+        (Value::Absent, _) => tr("无 (not given)", "无（未填）"),
         _ => String::new(),
     }
+}
+
+/// ` (x)` in English, `（x）` in Chinese.
+fn paren(x: &str) -> String {
+    tr(format!(" ({x})"), format!("（{x}）"))
 }
 
 fn percent(f: Number) -> String {

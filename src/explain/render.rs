@@ -3,6 +3,7 @@
 use serde_json::{Map, Value as Json, json as j};
 
 use super::{Explanation, Losses, Step, StepKind};
+use crate::lang::tr;
 use crate::output;
 
 /// The computation tree, then the articles it cites, then (if asked) the losses.
@@ -16,7 +17,7 @@ pub fn text(e: &Explanation, losses: Option<&Losses>) -> String {
         out.push_str(&losses_text(l));
     }
     if !e.articles.is_empty() {
-        out.push_str("\n依据 (articles cited)\n");
+        out.push_str(&tr("\n依据 (articles cited)\n", "\n依据\n"));
         for (r, text) in &e.articles {
             match text {
                 Some(t) => out.push_str(&format!("  {r}　{t}\n")),
@@ -35,12 +36,12 @@ fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
     };
     let mut line = format!("{prefix}{branch}{} = {}", step.name, step.value);
     if let Some(x) = &step.exact {
-        line.push_str(&format!("  (exactly {x})"));
+        line.push_str(&tr(format!("  (exactly {x})"), format!("  （精确值 {x}）")));
     }
     match step.kind {
-        StepKind::Input => line.push_str("  [data]"),
-        StepKind::Parameter => line.push_str("  [parameter]"),
-        StepKind::Repeat => line.push_str("  (see above)"),
+        StepKind::Input => line.push_str(&tr("  [data]", "  ［数据］")),
+        StepKind::Parameter => line.push_str(&tr("  [parameter]", "  ［参数］")),
+        StepKind::Repeat => line.push_str(&tr("  (see above)", "  （见上）")),
         StepKind::Value => {}
     }
     if !step.refs.is_empty() {
@@ -62,30 +63,34 @@ fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
 }
 
 fn losses_text(l: &Losses) -> String {
-    let mut out = String::from("\n失分 (where points were lost, largest first)\n");
+    let mut out = tr("\n失分 (where points were lost, largest first)\n", "\n失分（可增加的分数，从大到小）\n");
     if l.items.is_empty() {
-        out.push_str("  none: every field already gives its most\n");
+        out.push_str(&tr("  none: every field already gives its most\n", "  无：每一项都已取得最高分\n"));
     }
+    let colon = tr(": ", "：");
     for item in &l.items {
         let refs = if item.refs.is_empty() { String::new() } else { format!("  {}", item.refs.join("、")) };
         out.push_str(&format!(
-            "  {:>7}  {}: {} → {}{refs}\n",
+            "  {:>7}  {}{colon}{} → {}{refs}\n",
             format!("+{}", output::number_text(item.points, 2)),
             item.field,
             item.now,
             item.best
         ));
     }
+    let score = &l.score;
     match (&l.grade, &l.next) {
-        (Some(g), Some((next, needed))) => out.push_str(&format!(
-            "\n{} {} ({}); {} needs {} more points\n",
-            "Now",
-            g,
-            l.score,
-            next,
-            output::number_text(*needed, 2)
+        (Some(g), Some((next, needed))) => {
+            let needed = output::number_text(*needed, 2);
+            out.push_str(&tr(
+                format!("\nNow {g} ({score}); {next} needs {needed} more points\n"),
+                format!("\n现为“{g}”（{score}），距“{next}”还差 {needed} 分\n"),
+            ))
+        }
+        (Some(g), None) => out.push_str(&tr(
+            format!("\nNow {g} ({score}), the highest grade\n"),
+            format!("\n现为“{g}”（{score}），已是最高等次\n"),
         )),
-        (Some(g), None) => out.push_str(&format!("\nNow {g} ({}), the highest grade\n", l.score)),
         _ => {}
     }
     out

@@ -35,9 +35,7 @@ pub fn places(program: &Program, v: ValueId, n: Number) -> u32 {
         return p;
     }
     // Whole counts print whole; points keep their two places even when whole (18.00).
-    let count =
-        matches!(&def.ty, Ty::Num(Unit::Count)) || matches!(&def.ty, Ty::Optional(t) if **t == Ty::Num(Unit::Count));
-    if def.whole && count && n.is_integer() { 0 } else { PLACES }
+    if def.is_whole_count() && n.is_integer() { 0 } else { PLACES }
 }
 
 /// A number as a JSON string, appended to `out`.

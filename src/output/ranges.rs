@@ -11,10 +11,10 @@ pub fn ranges(program: &Program, ranges: &Ranges) -> String {
         match (&ranges.values[v], &def.kind) {
             (Range::Entries(entries), ValueKind::Let { family: Some(node), .. }) => {
                 for (leaf, r) in program.leaf_names(*node).into_iter().zip(entries) {
-                    rows.push((format!("{}[{leaf}]", def.name), describe(r)));
+                    rows.push((format!("{}[{leaf}]", def.name), describe(r, def.is_whole_count())));
                 }
             }
-            (r, _) => rows.push((def.name.clone(), describe(r))),
+            (r, _) => rows.push((def.name.clone(), describe(r, def.is_whole_count()))),
         }
     }
     let width = rows.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
@@ -25,10 +25,10 @@ pub fn ranges(program: &Program, ranges: &Ranges) -> String {
     out
 }
 
-fn describe(r: &Range) -> String {
+/// `0.00 … 100.00`; a value that is always whole (a count, a rank) as `0 … 46`.
+fn describe(r: &Range, whole: bool) -> String {
     match r {
-        Range::Num(i) => i.to_string(),
         Range::Other => "—".to_string(),
-        r => r.overall().map_or("—".to_string(), |i| i.to_string()),
+        r => r.overall().map_or("—".to_string(), |i| i.text(whole)),
     }
 }

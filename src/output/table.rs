@@ -6,11 +6,19 @@ use comfy_table::{Cell, CellAlignment, Table};
 
 use super::{ResultCell, category_text, grade_text, rank_of, result_cell};
 use crate::eval::{UnitResult, Value};
+use crate::lang::tr;
+use crate::number::Number;
 use crate::program::*;
 
 /// Ranked table (by category first, when there is one), with the values the score is
-/// computed from directly.
-pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> String {
+/// computed from directly; under the title, the parameters `--set` changed (`overridden`,
+/// with `params` the values the run used).
+pub fn table(
+    program: &Program,
+    results: &[UnitResult],
+    inputs: &[&[Value]],
+    (params, overridden): (&[Number], &[ParamId]),
+) -> String {
     let rows: Vec<Vec<String>> = ranked_cells(program, results, inputs)
         .iter()
         .map(|row| row.iter().map(|c| c.text().to_string()).collect())
@@ -41,6 +49,7 @@ pub fn table(program: &Program, results: &[UnitResult], inputs: &[&[Value]]) -> 
         out.push_str(&format!("（{n}）"));
     }
     out.push('\n');
+    out.push_str(&parameters_set(program, params, overridden));
     out.push_str(&t.to_string());
     out.push('\n');
     out.push_str(&summary(program, results));
@@ -135,6 +144,33 @@ fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
         out.push(*v);
     }
     e.children().into_iter().for_each(|c| collect_values(c, out));
+}
+
+/// `参数（本次运行设定）：优秀线 = 92（默认 90）`, a line, when `--set` changed any: a
+/// table printed or filed must not pass for results under the regulation's own values.
+fn parameters_set(program: &Program, params: &[Number], overridden: &[ParamId]) -> String {
+    let mut set: Vec<ParamId> = overridden.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    if set.is_empty() {
+        return String::new();
+    }
+    let said: Vec<String> = set
+        .iter()
+        .filter_map(|&p| {
+            let (def, value) = (program.params.get(p)?, params.get(p)?);
+            let shown = |n| crate::review::rules::parameter_text(n, def.unit);
+            let (now, default) = (shown(*value), shown(def.default));
+            Some(tr(
+                format!("{} = {now} (default {default})", def.name),
+                format!("{} = {now}（默认 {default}）", def.name),
+            ))
+        })
+        .collect();
+    tr(
+        format!("Parameters set for this run: {}\n", said.join(", ")),
+        format!("参数（本次运行设定）：{}\n", said.join("；")),
+    )
 }
 
 /// `共 40 个部门：先进 6，合格 32，不合格 2`
