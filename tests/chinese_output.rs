@@ -18,7 +18,7 @@ const ALLOWED: &[&str] = &[
     // products a message names
     "Excel", "WPS", // the program, its commands and the choices of its options
     "jixiao", "check", "eval", "explain", "schema", "template", "convert", "fmt", "diff", "sweep", "test", "help",
-    "table", "text", "zh", "en", // written in the article texts of regulations/information-security.jx
+    "report", "table", "text", "zh", "en", // written in the article texts of regulations/information-security.jx
     "CPU", "IP", "MAC",
 ];
 

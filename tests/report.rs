@@ -117,7 +117,8 @@ fn a_section_holds_the_departments_explanation() {
     let (regulation, data) = SHIPPED[0];
     let (_, html) = report(regulation, data, "explained.html", &[]);
     let name = results(regulation, data, &[])[3]["department"].as_str().expect("a name").to_string();
-    let run = jixiao(&["explain", &format!("regulations/{regulation}.jx"), data, "-d", &name, "--format", "json"]);
+    let reg = format!("regulations/{regulation}.jx");
+    let run = jixiao(&["--lang", "zh", "explain", &reg, data, "-d", &name, "--format", "json"]);
     let explanation: Json = serde_json::from_str(&run.stdout).expect("JSON");
     let section = section(&html, &name);
     fn names(step: &Json, out: &mut Vec<String>) {
@@ -416,4 +417,42 @@ fn weights_declared_groups_and_piped_data() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "sections as the tables: {order:?}");
     assert!(html.contains("<th data-first=\"up\">排名</th>"));
     assert!(html.contains("SHA-256 校验值：<code>—</code>"));
+}
+
+/// A Chinese page has no English word in what it shows (styles, script and chart markup are
+/// not shown; chart labels are, and are checked).
+#[test]
+fn a_chinese_page_shows_no_english() {
+    const ALLOWED: &[&str] = &["SHA", "json", "jx", "jixiao", "explain", "CPU", "IP", "MAC"];
+    for (regulation, data) in SHIPPED {
+        let (_, html) = report(regulation, data, &format!("{regulation}-words.html"), &[]);
+        let mut shown = html.clone();
+        // Checksums are hex digits, and entities (`&lt;`) are characters.
+        for (open, close) in [("<style>", "</style>"), ("<script>", "</script>"), ("<code>", "</code>"), ("&", ";")] {
+            while let Some(at) = shown.find(open) {
+                let end = shown[at..].find(close).map_or(shown.len(), |e| at + e + close.len());
+                shown.replace_range(at..end, " ");
+            }
+        }
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in shown.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2 && !ALLOWED.contains(w) && !data.contains(*w))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words, Vec::<&str>::new(), "{regulation}: English in the Chinese page");
+    }
 }
