@@ -301,7 +301,7 @@ fn cut_offs_only_on_the_scores_axis_and_an_empty_run_says_so() {
     let html = std::fs::read_to_string(&page).expect("the page");
     assert!(html.contains("class=\"chart histogram\"") && !html.contains("好 80.00"));
     // What the next grade needs is counted on the value the grade is given by (评价 50 → 80).
-    assert!(section(&html, "甲").contains("目前为差（95.00 分）；距好还差 30.00 分。"), "{}", section(&html, "甲"));
+    assert!(section(&html, "甲").contains("现为“差”（95.00），距“好”还差 30.00 分"), "{}", section(&html, "甲"));
     std::fs::write(&data, "[]").expect("written");
     let run = jixiao(&["report", regulation.to_str().unwrap(), data.to_str().unwrap(), "-o", page.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);

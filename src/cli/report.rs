@@ -1,7 +1,5 @@
 //! `jixiao report`: the results as one self-contained HTML page (see `output::report`).
 
-use std::io::Read;
-
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -152,20 +150,13 @@ fn evaluation_date(given: Option<&str>) -> R<String> {
 /// The data file's SHA-256, read in blocks (data files can be large).
 fn checksum(path: &Path) -> R<String> {
     let fail = |e: std::io::Error| {
-        let name = path.display();
-        Failure::from(vec![
-            Diagnostic::error(
-                "E0901",
-                tr(format!("cannot read {name}: {e}"), format!("无法读取 {name}：{}", io_words(&e))),
-            )
-            .help(tr("check the file's path and permissions", "请检查文件的路径和访问权限")),
-        ])
+        Failure::from(vec![crate::data::files::cannot_read(&path.display().to_string(), &io_words(&e))])
     };
     let mut file = std::fs::File::open(path).map_err(fail)?;
     let mut hasher = Sha256::new();
     let mut block = vec![0u8; 1 << 16];
     loop {
-        let n = file.read(&mut block).map_err(fail)?;
+        let n = std::io::Read::read(&mut file, &mut block).map_err(fail)?;
         if n == 0 {
             break;
         }

@@ -6,7 +6,7 @@ mod losses;
 mod render;
 
 pub use losses::{Loss, Losses, losses};
-pub use render::{json, text};
+pub use render::{exactly, json, kind_word, next_grade_text, text};
 
 use std::collections::HashSet;
 

@@ -36,13 +36,12 @@ fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
     };
     let mut line = format!("{prefix}{branch}{} = {}", step.name, step.value);
     if let Some(x) = &step.exact {
-        line.push_str(&tr(format!("  (exactly {x})"), format!("  （精确值 {x}）")));
+        line.push_str(&format!("  {}", aside(&exactly(x))));
     }
-    match step.kind {
-        StepKind::Input => line.push_str(&tr("  [data]", "  ［数据］")),
-        StepKind::Parameter => line.push_str(&tr("  [parameter]", "  ［参数］")),
-        StepKind::Repeat => line.push_str(&tr("  (see above)", "  （见上）")),
-        StepKind::Value => {}
+    match (step.kind, kind_word(step.kind)) {
+        (StepKind::Repeat, Some(w)) => line.push_str(&format!("  {}", aside(&w))),
+        (_, Some(w)) => line.push_str(&tr(format!("  [{w}]"), format!("  ［{w}］"))),
+        (_, None) => {}
     }
     if !step.refs.is_empty() {
         line.push_str(&format!("  {}", step.refs.join("、")));
@@ -78,22 +77,50 @@ fn losses_text(l: &Losses) -> String {
             item.best
         ));
     }
+    if let Some(next) = next_grade_text(l) {
+        out.push_str(&format!("\n{next}\n"));
+    }
+    out
+}
+
+/// What a step of the data or a parameter is called beside its value (`数据`, `参数`, `见上`
+/// for a value explained above); `None` for a computed value.
+pub fn kind_word(kind: StepKind) -> Option<String> {
+    match kind {
+        StepKind::Input => Some(tr("data", "数据")),
+        StepKind::Parameter => Some(tr("parameter", "参数")),
+        StepKind::Repeat => Some(tr("see above", "见上")),
+        StepKind::Value => None,
+    }
+}
+
+/// A value's exact value, said beside what is printed: `精确值 54.9500424`.
+pub fn exactly(exact: &str) -> String {
+    tr(format!("exactly {exact}"), format!("精确值 {exact}"))
+}
+
+/// `text` in brackets, as an aside: `(…)`, `（…）`.
+fn aside(text: &str) -> String {
+    tr(format!("({text})"), format!("（{text}）"))
+}
+
+/// Where the department stands and what the next grade needs: `现为“诫勉”（56.77），距“达标”还差
+/// 3.23 分`; `None` without a grade.
+pub fn next_grade_text(l: &Losses) -> Option<String> {
     let score = &l.score;
     match (&l.grade, &l.next) {
         (Some(g), Some((next, needed))) => {
             let needed = output::number_text(*needed, 2);
-            out.push_str(&tr(
-                format!("\nNow {g} ({score}); {next} needs {needed} more points\n"),
-                format!("\n现为“{g}”（{score}），距“{next}”还差 {needed} 分\n"),
+            Some(tr(
+                format!("Now {g} ({score}); {next} needs {needed} more points"),
+                format!("现为“{g}”（{score}），距“{next}”还差 {needed} 分"),
             ))
         }
-        (Some(g), None) => out.push_str(&tr(
-            format!("\nNow {g} ({score}), the highest grade\n"),
-            format!("\n现为“{g}”（{score}），已是最高等次\n"),
-        )),
-        _ => {}
+        (Some(g), None) => {
+            Some(tr(format!("Now {g} ({score}), the highest grade"), format!("现为“{g}”（{score}），已是最高等次")))
+        }
+        _ => None,
     }
-    out
 }
 
 /// The same as JSON: `{ department, regulation, steps: [ … ], articles: { … }, losses: … }`.

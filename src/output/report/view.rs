@@ -134,6 +134,8 @@ struct LossView {
 pub(super) fn page(run: &Run) -> Result<Page, String> {
     let program = run.program;
     let mut labels = Labels::new();
+    // One range analysis for the histogram and every breakdown.
+    let ranges = analysis::analyse(program);
     let summarised = run.details.is_none();
     if summarised {
         labels.summarised = tr(
@@ -170,9 +172,9 @@ pub(super) fn page(run: &Run) -> Result<Page, String> {
         grades_column: program.roles.grade.map(|g| program.values[g].name.clone()),
         unit_column: program.inputs[program.roles.unit].name.clone(),
         groups: groups(run)?,
-        histogram: histogram(run)?,
+        histogram: histogram(run, &ranges)?,
         departments: match run.details {
-            Some((records, results)) => departments(run, records, results)?,
+            Some((records, results)) => departments(run, records, results, &ranges)?,
             None => Vec::new(),
         },
     })
@@ -358,13 +360,12 @@ fn coordinate(n: Number) -> f64 {
 
 /// Scores against the grades' cut-offs, over the range the score can take (else the range
 /// the departments took).
-fn histogram(run: &Run) -> Result<Option<String>, String> {
+fn histogram(run: &Run, ranges: &Ranges) -> Result<Option<String>, String> {
     let program = run.program;
     let scores: Vec<f64> = run.outcomes.iter().filter_map(|o| o.score.map(coordinate)).collect();
     if scores.is_empty() {
         return Ok(None);
     }
-    let ranges = analysis::analyse(program);
     let possible = ranges.values[program.roles.score].interval();
     let seen = |pick: fn(f64, f64) -> f64| scores.iter().copied().reduce(pick).unwrap_or(0.0);
     let lo = possible.and_then(|i| i.lo.number()).map_or_else(|| seen(f64::min), coordinate);
@@ -391,9 +392,13 @@ fn histogram(run: &Run) -> Result<Option<String>, String> {
 }
 
 /// A section per department, in the tables' order (by group, then rank).
-fn departments(run: &Run, records: &[Record], results: &[UnitResult]) -> Result<Vec<DepartmentView>, String> {
+fn departments(
+    run: &Run,
+    records: &[Record],
+    results: &[UnitResult],
+    ranges: &Ranges,
+) -> Result<Vec<DepartmentView>, String> {
     let program = run.program;
-    let ranges = analysis::analyse(program);
     let parts = score_parts(program);
     // The tables' order: groups as declared, then by rank.
     let outcomes = run.outcomes;
@@ -412,7 +417,7 @@ fn departments(run: &Run, records: &[Record], results: &[UnitResult]) -> Result<
             ScorePart { value, deduction, most: most.filter(|m| m.signum() > 0) }
         })
         .collect();
-    order.into_iter().map(|m| department(run, (&records[m], &results[m]), m, (&ranges, &parts))).collect()
+    order.into_iter().map(|m| department(run, (&records[m], &results[m]), m, (ranges, &parts))).collect()
 }
 
 fn department(
@@ -603,18 +608,18 @@ fn took_nothing(note: &str) -> bool {
 }
 
 fn step_view(s: &Step) -> StepView {
-    let (kind, tag) = match s.kind {
-        StepKind::Value => ("value", None),
-        StepKind::Input => ("data", Some(tr("data", "数据"))),
-        StepKind::Parameter => ("parameter", Some(tr("parameter", "参数"))),
-        StepKind::Repeat => ("repeat", Some(tr("see above", "见上"))),
+    let kind = match s.kind {
+        StepKind::Value => "value",
+        StepKind::Input => "data",
+        StepKind::Parameter => "parameter",
+        StepKind::Repeat => "repeat",
     };
     StepView {
         name: s.name.clone(),
         kind,
-        tag,
+        tag: explain::kind_word(s.kind),
         value: s.value.clone(),
-        exact: s.exact.as_ref().map(|x| tr(format!("exactly {x}"), format!("精确值 {x}"))),
+        exact: s.exact.as_deref().map(explain::exactly),
         formula: s.formula.clone(),
         notes: s.notes.clone(),
         refs: s.refs.join("、"),
@@ -623,17 +628,6 @@ fn step_view(s: &Step) -> StepView {
 }
 
 fn losses_view(l: &Losses) -> LossesView {
-    let next = match (&l.grade, &l.next) {
-        (Some(g), Some((next, needed))) => tr(
-            format!("Now {g} ({}); {next} needs {} more points.", l.score, output::number_text(*needed, 2)),
-            format!("目前为{g}（{} 分）；距{next}还差 {} 分。", l.score, output::number_text(*needed, 2)),
-        ),
-        (Some(g), None) => tr(
-            format!("Now {g} ({}), the highest grade.", l.score),
-            format!("目前为{g}（{} 分），已是最高等次。", l.score),
-        ),
-        _ => String::new(),
-    };
     LossesView {
         items: l
             .items
@@ -646,6 +640,6 @@ fn losses_view(l: &Losses) -> LossesView {
                 refs: i.refs.join("、"),
             })
             .collect(),
-        next,
+        next: explain::next_grade_text(l).unwrap_or_default(),
     }
 }
