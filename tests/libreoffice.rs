@@ -9,7 +9,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use calamine::{Data, DataType, Reader};
 
@@ -31,7 +30,7 @@ fn soffice() -> Option<PathBuf> {
 /// five minutes (it must never hang the test run).
 fn convert(soffice: &Path, dir: &Path, args: &[&str]) {
     let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
-    let mut child = Command::new(soffice)
+    let child = Command::new(soffice)
         .args(["--headless", "--norestore", &profile])
         .args(args)
         .arg("--outdir")
@@ -40,18 +39,7 @@ fn convert(soffice: &Path, dir: &Path, args: &[&str]) {
         .stderr(Stdio::null())
         .spawn()
         .expect("start soffice");
-    let deadline = Instant::now() + Duration::from_secs(300);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "soffice {args:?}: {status}");
-            return;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("soffice {args:?} did not finish in five minutes");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::finish_within(child, 300, &format!("soffice {args:?}"));
 }
 
 fn rows(book: &Path, sheet: Option<&str>) -> Vec<Vec<Data>> {

@@ -10,7 +10,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::{jixiao, manifest};
 use serde_json::Value as Json;
@@ -50,7 +49,7 @@ fn run_chromium(chromium: &Path, name: &str, args: &[String]) -> (String, String
     let profile = folder().join(format!("profile-{name}"));
     let dir = folder();
     let (stdout, stderr) = (dir.join(format!("{name}.stdout")), dir.join(format!("{name}.stderr")));
-    let mut child = Command::new(chromium)
+    let child = Command::new(chromium)
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions"])
         .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
         .args(["--disable-default-apps", "--enable-logging=stderr", "--v=0"])
@@ -61,18 +60,7 @@ fn run_chromium(chromium: &Path, name: &str, args: &[String]) -> (String, String
         .stderr(std::fs::File::create(&stderr).expect("a file"))
         .spawn()
         .expect("start chromium");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if let Some(status) = child.try_wait().expect("chromium's status") {
-            assert!(status.success(), "chromium {args:?}: {status}");
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium {args:?} did not finish in two minutes");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::finish_within(child, 120, &format!("chromium {args:?}"));
     let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
     (read(&stdout), read(&stderr))
 }

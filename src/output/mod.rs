@@ -19,7 +19,7 @@ use crate::number::Number;
 use crate::program::*;
 
 pub use streaming::{ResultFormat, ResultWriter};
-pub use table::{ranked_cells, table};
+pub use table::{FLAGS_COLUMN, RANK_COLUMN, ranked_cells, table};
 
 /// Places for values that declare no rounding: one fixed number, as the contracts ask
 /// (the exact value is what formulas use; `explain` shows it).

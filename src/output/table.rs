@@ -10,6 +10,12 @@ use crate::lang::tr;
 use crate::number::Number;
 use crate::program::*;
 
+/// The titles of the results' category, rank and flags columns (the other columns are named
+/// by the regulation).
+pub const CATEGORY_COLUMN: &str = "类别";
+pub const RANK_COLUMN: &str = "排名";
+pub const FLAGS_COLUMN: &str = "标记";
+
 /// Ranked table (by category first, when there is one), with the values the score is
 /// computed from directly; under the title, the parameters `--set` changed (`overridden`,
 /// with `params` the values the run used).
@@ -29,7 +35,7 @@ pub fn table(
     let Some((header, body)) = rows.split_first() else { return String::new() };
     // Numbers (ranks, scores, parts) line up on the right.
     let unit = program.inputs[program.roles.unit].name.as_str();
-    let text_columns = ["类别", unit, "标记"];
+    let text_columns = [CATEGORY_COLUMN, unit, FLAGS_COLUMN];
     let grade = program.roles.grade.map(|g| program.values[g].name.as_str());
     let right: Vec<bool> =
         header.iter().map(|h| !text_columns.contains(&h.as_str()) && Some(h.as_str()) != grade).collect();
@@ -66,10 +72,10 @@ pub fn ranked_cells(program: &Program, results: &[UnitResult], inputs: &[&[Value
     });
     let mut header = Vec::new();
     if program.roles.category.is_some() {
-        header.push("类别".to_string());
+        header.push(CATEGORY_COLUMN.to_string());
     }
     if program.roles.rank.is_some() {
-        header.push("排名".to_string());
+        header.push(RANK_COLUMN.to_string());
     }
     // The unit column by the regulation's own name for it (部门, 单位 …).
     header.push(program.inputs[program.roles.unit].name.clone());
@@ -79,7 +85,7 @@ pub fn ranked_cells(program: &Program, results: &[UnitResult], inputs: &[&[Value
     }
     header.extend(parts.iter().map(|v| program.values[*v].name.clone()));
     if !program.roles.flags.is_empty() {
-        header.push("标记".to_string());
+        header.push(FLAGS_COLUMN.to_string());
     }
     let mut rows = vec![header.into_iter().map(ResultCell::Text).collect()];
     for i in order {

@@ -32,40 +32,31 @@ impl Kind {
     /// The kind as people call it, in the language of messages: in Chinese, the keyword that
     /// declares it.
     pub fn word(self) -> String {
-        let (en, keyword) = match self {
-            Kind::Header => ("regulation", Kw::Regulation),
-            Kind::Article => ("article", Kw::Article),
-            Kind::Scale => ("rating scale", Kw::Scale),
-            Kind::Indicator => ("indicator", Kw::Indicator),
-            Kind::Input => ("input", Kw::Input),
-            Kind::Parameter => ("parameter", Kw::Param),
-            Kind::Value => ("value", Kw::Let),
-            Kind::Requirement => ("requirement", Kw::Require),
-            Kind::Grade => ("grade", Kw::Grade),
-            Kind::Rank => ("ranking", Kw::Rank),
-            Kind::Publish => ("publication", Kw::Publish),
-            Kind::Sample => ("sample", Kw::Sample),
-            Kind::Test => ("test", Kw::Test),
-        };
+        let (en, keyword, _) = self.names();
         tr(en, Keywords::Zh.kw(keyword))
     }
 
     /// The kind in files written for programs (JSON), the same in every language.
     pub fn code(self) -> &'static str {
+        self.names().2
+    }
+
+    /// The kind in English words, its keyword, and its code.
+    fn names(self) -> (&'static str, Kw, &'static str) {
         match self {
-            Kind::Header => "regulation",
-            Kind::Article => "article",
-            Kind::Scale => "scale",
-            Kind::Indicator => "indicator",
-            Kind::Input => "input",
-            Kind::Parameter => "parameter",
-            Kind::Value => "value",
-            Kind::Requirement => "requirement",
-            Kind::Grade => "grade",
-            Kind::Rank => "rank",
-            Kind::Publish => "publish",
-            Kind::Sample => "sample",
-            Kind::Test => "test",
+            Kind::Header => ("regulation", Kw::Regulation, "regulation"),
+            Kind::Article => ("article", Kw::Article, "article"),
+            Kind::Scale => ("rating scale", Kw::Scale, "scale"),
+            Kind::Indicator => ("indicator", Kw::Indicator, "indicator"),
+            Kind::Input => ("input", Kw::Input, "input"),
+            Kind::Parameter => ("parameter", Kw::Param, "parameter"),
+            Kind::Value => ("value", Kw::Let, "value"),
+            Kind::Requirement => ("requirement", Kw::Require, "requirement"),
+            Kind::Grade => ("grade", Kw::Grade, "grade"),
+            Kind::Rank => ("ranking", Kw::Rank, "rank"),
+            Kind::Publish => ("publication", Kw::Publish, "publish"),
+            Kind::Sample => ("sample", Kw::Sample, "sample"),
+            Kind::Test => ("test", Kw::Test, "test"),
         }
     }
 

@@ -72,3 +72,20 @@ pub fn program(name: &str) -> jixiao::program::Program {
     let text = std::fs::read_to_string(manifest().join(&path)).unwrap();
     jixiao::compile(&jixiao::source::SourceFile::new(path, text)).expect("the shipped file checks").0
 }
+
+/// Waits for `child` (`what`, for messages) to succeed, killing it and failing the test after
+/// `seconds`: an outside program must never hang the test run.
+pub fn finish_within(mut child: std::process::Child, seconds: u64, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    loop {
+        if let Some(status) = child.try_wait().expect("the program's status") {
+            assert!(status.success(), "{what}: {status}");
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{what} did not finish in {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

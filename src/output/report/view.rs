@@ -12,7 +12,7 @@ use crate::eval::{Record, UnitResult};
 use crate::explain::{self, Losses, Step, StepKind};
 use crate::lang::tr;
 use crate::number::Number;
-use crate::output::{self, ResultCell};
+use crate::output::{self, FLAGS_COLUMN, RANK_COLUMN, ResultCell};
 use crate::program::*;
 use crate::review::results::Outcome;
 
@@ -333,10 +333,6 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
     let highest_first = highest_first(&header, &numeric);
     GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out }
 }
-
-/// The title tables give the rank column (`output::ranked_cells`), and the flags column.
-const RANK_COLUMN: &str = "排名";
-const FLAGS_COLUMN: &str = "标记";
 
 /// Numbers sort from the highest at a first click, but ranks from the first.
 fn highest_first(header: &[String], numeric: &[bool]) -> Vec<bool> {
