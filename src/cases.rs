@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::eval::{self, Coverage, Record, UnitResult, Value};
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -53,25 +53,16 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
         let line = program.source.line_col(def.span.start).0;
         let mut miss = |what: String| out.push(Unexercised { line, what });
         if !checked.contains(&v) {
-            miss(tr(
-                format!("{}: no test expects it or a value computed from it", def.name),
-                format!("{}：没有测试期望它或由它算出的值", def.name),
-            ));
+            miss(msg!("cases-name-no-test-expects-value", name = def.name));
         }
         match &def.kind {
             ValueKind::Let { expr, adjustments, to_zero, cap, floor, .. } => {
                 adjustments_exercised((v, &def.name), adjustments, *to_zero, &program.source, coverage, &mut miss);
                 if cap.is_some() && !coverage.caps.contains(&v) {
-                    miss(tr(
-                        format!("{}: its cap (封顶) never takes effect in a test", def.name),
-                        format!("{}：没有测试使封顶生效", def.name),
-                    ));
+                    miss(msg!("cases-name-cap-never-takes-effect", name = def.name));
                 }
                 if floor.is_some() && !coverage.floors.contains(&v) {
-                    miss(tr(
-                        format!("{}: its floor (保底) never takes effect in a test", def.name),
-                        format!("{}：没有测试使保底生效", def.name),
-                    ));
+                    miss(msg!("cases-name-floor-never-takes-effect", name = def.name));
                 }
                 for (at, what) in branches(program, expr, &def.name, coverage, &written) {
                     out.push(Unexercised { line: at.map_or(line, |at| program.source.line_col(at.start).0), what });
@@ -80,10 +71,7 @@ pub fn unexercised(program: &Program, coverage: &Coverage) -> Vec<Unexercised> {
             ValueKind::Grade { bands, .. } => {
                 for (i, band) in bands.iter().enumerate() {
                     if !coverage.bands.contains(&(v, i)) {
-                        miss(tr(
-                            format!("{}: no test reaches the band {}", def.name, band.label),
-                            format!("{}：没有测试评到“{}”", def.name, band.label),
-                        ));
+                        miss(msg!("cases-name-no-test-reaches-band", name = def.name, label = band.label));
                     }
                 }
             }
@@ -106,21 +94,15 @@ fn adjustments_exercised(
     for (i, a) in adjustments.iter().enumerate() {
         let written = source.slice(a.span).trim();
         if !coverage.applied.contains(&(v, i)) {
-            miss(tr(
-                format!("`{written}`: no test takes or gives anything by it"),
-                format!("“{written}”：没有测试按它扣分或加分"),
-            ));
+            miss(msg!("cases-written-no-test-takes-gives", written));
         }
         if a.most.is_some() && !coverage.mosts.contains(&(v, i)) {
             let most = if a.bonus { "最多加" } else { "最多扣" };
-            miss(tr(
-                format!("`{written}`: its limit ({most}) never takes effect in a test"),
-                format!("“{written}”：没有测试使{most}生效"),
-            ));
+            miss(msg!("cases-written-limit-most-never-takes", written, most));
         }
     }
     if to_zero && !coverage.to_zero.contains(&v) {
-        miss(tr(format!("{name}: 扣完为止 never takes effect in a test"), format!("{name}：没有测试使“扣完为止”生效")));
+        miss(msg!("cases-name-never-takes-effect-test", name));
     }
 }
 
@@ -228,10 +210,7 @@ fn run_case(program: &Program, case: &TestCase, coverage: &RefCell<Coverage>) ->
     for (i, (unit, record)) in accepted.iter().enumerate() {
         if accepted[..i].iter().any(|(_, r)| r.unit == record.unit) {
             let line = program.source.line_col(unit.span.start).0;
-            failures.push(tr(
-                format!("line {line}: the department \"{}\" appears twice in this test", record.unit),
-                format!("第 {line} 行：部门“{}”在本测试中出现了两次", record.unit),
-            ));
+            failures.push(msg!("cases-line-line-department-unit-appears", line, unit = record.unit));
         }
     }
     let records: Vec<Record> = accepted.iter().map(|(_, r)| r.clone()).collect();
@@ -261,9 +240,11 @@ fn check_refused(program: &Program, unit: &TestUnit, errors: &[Diagnostic], fail
     for code in expected {
         if !errors.iter().any(|d| d.code == code) {
             let found: Vec<&str> = errors.iter().map(|d| d.code).collect();
-            failures.push(tr(
-                format!("line {line}: expected error {code}, found {}", found.join(", ")),
-                format!("第 {line} 行：应报错 {code}，实际为 {}", found.join("、")),
+            failures.push(msg!(
+                "cases-line-line-expected-error-code",
+                line,
+                code,
+                found = found.join(&msg!("sep-list"))
             ));
         }
     }
@@ -303,10 +284,7 @@ fn check(program: &Program, e: &Expectation, result: &UnitResult) -> Option<Stri
         (Expected::Number(_), Value::Num(x)) => number_texts(program.source.slice(*span).trim(), *approx, *x),
         _ => (expected_text(expected), actual_text(program, def, actual)),
     };
-    Some(tr(
-        format!("line {line}: {name}: expected {expected}, found {found}"),
-        format!("第 {line} 行：{name}：应为 {expected}，实际为 {found}"),
-    ))
+    Some(msg!("cases-line-line-name-expected-expected", line, name, expected, found))
 }
 
 /// An expected number as written (`≈ 76.67%`) and the number found in the unit it was written
@@ -336,7 +314,7 @@ fn number_texts(written: &str, approx: Option<u32>, x: Number) -> (String, Strin
     let Some(places) = approx else { return (written.to_string(), found) };
     let rounded = x.round(places, Rounding::HalfUp).map(|r| crate::number::number_text(scale(r), places_shown));
     let found = match rounded {
-        Ok(r) => tr(format!("{found}, which rounds to {r}{suffix}"), format!("{found}，四舍五入为 {r}{suffix}")),
+        Ok(r) => msg!("cases-found-which-rounds-r-suffix", found, r, suffix),
         Err(_) => found,
     };
     (format!("≈ {written}"), found)

@@ -9,7 +9,7 @@ use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::lang::{chinese, io_words, tr};
+use crate::lang::{chinese, io_words, msg, tr};
 use crate::number::Number;
 use crate::program::Program;
 use crate::source::SourceFile;
@@ -390,7 +390,7 @@ fn report(diagnostics: &[Diagnostic]) {
     eprint!("{}", render_all(shown, color));
     if diagnostics.len() > MAX_SHOWN {
         let more = diagnostics.len() - MAX_SHOWN;
-        eprintln!("{}", tr(format!("… and {more} more"), format!("…… 另有 {more} 条")));
+        eprintln!("{}", msg!("cli-more-more", more));
     }
 }
 
@@ -399,24 +399,15 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error("E0901", tr(format!("cannot read {name}: {e}"), format!("无法读取 {name}：{}", io_words(&e))))
-            .help(tr("check the file's path and permissions", "请检查文件的路径和访问权限"))
+            .help(msg!("cli-check-file-s-path-permissions"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        Diagnostic::error(
-            "E0902",
-            tr(
-                format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"),
-                format!("{name}:{line}:{col}：文件不是有效的 UTF-8 文本（第 {at} 字节处）"),
-            ),
-        )
-        .help(tr(
-            "save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted",
-            "请把文件保存为 UTF-8 编码（在 WPS 或 Excel 中：另存为 → UTF-8）；GBK 编码的文件须先转换",
-        ))
+        Diagnostic::error("E0902", msg!("cli-name-line-col-file-not", name, line, col, at))
+            .help(msg!("cli-save-file-utf-8-wps"))
     })
 }
 
@@ -449,10 +440,7 @@ fn stdout_error(e: &std::io::Error) -> Diagnostic {
             format!("无法把结果写到标准输出：{}", io_words(e)),
         ),
     )
-    .help(tr(
-        "check the disk or the program reading the output; or write to a file with --output",
-        "请检查磁盘或读取输出的程序；也可以用 --output 把结果写入文件",
-    ))
+    .help(msg!("cli-check-disk-program-reading-output"))
 }
 
 /// `--output` must not be one of the inputs (that would destroy them) nor a folder.
@@ -464,19 +452,13 @@ fn check_output_path(path: &Path, inputs: &[&Path]) -> R<()> {
     for input in inputs {
         if same_file(path, input) {
             return Err(usage(
-                tr(
-                    format!("--output {} is also an input; writing it would destroy the input", path.display()),
-                    format!("--output {} 同时也是输入文件；写入它会毁掉输入", path.display()),
-                ),
-                tr("write the results to another file", "请把结果写到另一个文件"),
+                msg!("cli-output-path-also-input-writing", path = path.display()),
+                msg!("cli-write-results-another-file"),
             ));
         }
     }
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
-        return Err(usage(
-            tr(format!("--output {} is a folder", path.display()), format!("--output {} 是一个文件夹", path.display())),
-            tr("name a file, as in --output 结果.json", "请指定一个文件，如 --output 结果.json"),
-        ));
+        return Err(usage(msg!("cli-output-path-folder", path = path.display()), msg!("cli-name-file-output-json")));
     }
     Ok(())
 }
@@ -540,11 +522,8 @@ fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> R<()> {
 fn xlsx_needs_output() -> Failure {
     Failure {
         diagnostics: vec![
-            Diagnostic::error(
-                "E0907",
-                tr("--format xlsx needs --output FILE.xlsx", "--format xlsx 需要同时指定 --output 文件.xlsx"),
-            )
-            .help(tr("a spreadsheet cannot be printed to the terminal", "电子表格不能输出到终端")),
+            Diagnostic::error("E0907", msg!("cli-format-xlsx-needs-output-file"))
+                .help(msg!("cli-spreadsheet-cannot-printed-terminal")),
         ],
         usage: true,
     }
@@ -553,25 +532,16 @@ fn xlsx_needs_output() -> Failure {
 /// A workbook that could not be made (`why`: a sheet too long for a spreadsheet, or what the
 /// workbook writer said); `instead` is the option that writes CSV.
 fn workbook_error(path: &Path, why: &str, instead: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0905",
-        tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
-    )
-    .help(tr(
-        format!("write CSV instead ({instead}): it has no limit on rows"),
-        format!("请改为写入 CSV（{instead}）：CSV 没有行数限制"),
-    ))
+    Diagnostic::error("E0905", msg!("cli-cannot-write-path-why", path = path.display(), why))
+        .help(msg!("cli-write-csv-instead-instead-has", instead))
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     let why = match e.kind() {
-        std::io::ErrorKind::NotFound => tr("the folder does not exist", "文件夹不存在"),
-        std::io::ErrorKind::PermissionDenied => tr("permission denied", "没有写入权限"),
+        std::io::ErrorKind::NotFound => msg!("cli-folder-does-not-exist"),
+        std::io::ErrorKind::PermissionDenied => msg!("cli-permission-denied"),
         kind => tr(kind.to_string(), io_words(e)),
     };
-    Diagnostic::error(
-        "E0905",
-        tr(format!("cannot write {}: {why}", path.display()), format!("无法写入 {}：{why}", path.display())),
-    )
-    .help(tr("check that the folder exists and is writable", "请检查文件夹是否存在、是否可以写入"))
+    Diagnostic::error("E0905", msg!("cli-cannot-write-path-why", path = path.display(), why))
+        .help(msg!("cli-check-folder-exists-writable"))
 }

@@ -4,7 +4,7 @@
 use super::interval::End;
 use super::ranges::Ranges;
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 
@@ -57,18 +57,9 @@ fn unrounded_subject(program: &Program, def: &ValueDef, subject: &Expr) -> Optio
     let read = &program.values[v];
     let (name, by) = (&def.name, &read.name);
     Some(
-        Diagnostic::warning(
-            "W0506",
-            tr(
-                format!("`{name}` is decided on the exact `{by}`, but `{by}` is published rounded to 2 places"),
-                format!("“{name}”按“{by}”的精确值确定，而“{by}”公布时四舍五入到两位小数"),
-            ),
-        )
-        .label(def.formula, tr(format!("compares the exact {by}"), format!("比较的是“{by}”的精确值")))
-        .help(tr(
-            format!("round `{by}` where it is computed (`计算 {by} = … 保留 2 位`), so that what is published is what is graded and ranked: 89.995 would be published as 90.00 but graded below 90"),
-            format!("请在计算“{by}”时加上“保留 2 位”，使公布的分数就是评定等次和排名所用的分数：否则 89.995 公布为 90.00，却按低于 90 评定"),
-        )),
+        Diagnostic::warning("W0506", msg!("analysis-name-decided-exact-but-published", name, by))
+            .label(def.formula, msg!("analysis-compares-exact", by))
+            .help(msg!("analysis-round-where-computed-2-so", by)),
     )
 }
 
@@ -80,18 +71,9 @@ fn below_zero(def: &ValueDef, range: &super::Range) -> Option<Diagnostic> {
     }
     let name = &def.name;
     Some(
-        Diagnostic::warning(
-            "W0507",
-            tr(
-                format!("the deductions can take `{name}` below 0: it can be {range}"),
-                format!("扣分可使“{name}”低于 0：其取值范围为 {range}"),
-            ),
-        )
-        .label(def.span, tr(format!("{name} can be {range}"), format!("“{name}”的取值范围为 {range}")))
-        .help(tr(
-            "if the table says 扣完为止 (or 扣满为止), write `扣完为止`; to stop at another score, `保底 x分`; or limit each rule with `最多扣`",
-            "若评分表写明“扣完为止”（或“扣满为止”），请写“扣完为止”；要在其他分数处停止，写“保底 x分”；或用“最多扣”限定每条规则",
-        )),
+        Diagnostic::warning("W0507", msg!("analysis-deductions-can-take-name-below", name, range))
+            .label(def.span, msg!("analysis-name-can-range", name, range))
+            .help(msg!("analysis-if-table-says-write-stop")),
     )
 }
 
@@ -108,18 +90,9 @@ fn over_points(program: &Program, node: NodeId, range: super::interval::Interval
     let ind = &program.indicators[node];
     let points = ind.points.map(|p| if p.is_integer() { p.to_string() } else { text(p) }).unwrap_or_default();
     let name = &ind.name;
-    Diagnostic::warning(
-        "W0505",
-        tr(
-            format!("`{name}` is added up within its {points} points, but its score can be {range}"),
-            format!("“{name}”按分值 {points} 分计入合计，但其得分的取值范围为 {range}"),
-        ),
-    )
-    .label(ind.span, tr(format!("points {points}"), format!("分值 {points}")))
-    .help(tr(
-        format!("a department scored outside 0 to {points} is refused (E0806); keep the score within: `扣完为止`, `封顶 {points}分`, `保底 0分`, or bound the inputs"),
-        format!("得分超出 0 至 {points} 的部门将被拒绝（E0806）；请使得分不超出分值：“扣完为止”“封顶 {points}分”“保底 0分”，或限定输入的范围"),
-    ))
+    Diagnostic::warning("W0505", msg!("analysis-name-added-up-within-points", name, points, range))
+        .label(ind.span, msg!("analysis-points-points", points))
+        .help(msg!("analysis-department-scored-outside-0-points", points))
 }
 
 fn fixed(program: &Program, e: &Expr) -> Option<Number> {
@@ -149,15 +122,9 @@ fn limits(
     {
         let raw = raw.text(whole);
         out.push(
-            Diagnostic::warning(
-                "W0502",
-                tr(
-                    format!("the cap {} on `{}` can never bind: it is at most {hi}", said(c), def.name),
-                    format!("“{}”的封顶 {} 永远不起作用：它最多为 {hi}", def.name, said(c)),
-                ),
-            )
-            .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
-            .help(tr("check the cap against the regulation, or remove it", "请对照办法核实这个封顶，或将其删去")),
+            Diagnostic::warning("W0502", msg!("analysis-cap-said-name-can-never", said = said(c), name = def.name, hi))
+                .label(def.span, msg!("analysis-name-can-raw", name = def.name, raw))
+                .help(msg!("analysis-check-cap-against-regulation-remove")),
         );
     }
     if let Some(f) = floor.and_then(|f| fixed(program, f))
@@ -167,13 +134,10 @@ fn limits(
         out.push(
             Diagnostic::warning(
                 "W0502",
-                tr(
-                    format!("the floor {} on `{}` can never bind: it is at least {lo}", said(f), def.name),
-                    format!("“{}”的保底 {} 永远不起作用：它至少为 {lo}", def.name, said(f)),
-                ),
+                msg!("analysis-floor-said-name-can-never", said = said(f), name = def.name, lo),
             )
-            .label(def.span, tr(format!("{} can be {raw}", def.name), format!("“{}”的取值范围为 {raw}", def.name)))
-            .help(tr("check the floor against the regulation, or remove it", "请对照办法核实这个保底，或将其删去")),
+            .label(def.span, msg!("analysis-name-can-raw", name = def.name, raw))
+            .help(msg!("analysis-check-floor-against-regulation-remove")),
         );
     }
 }
@@ -210,16 +174,10 @@ fn unreachable_bands(
             out.push(
                 Diagnostic::warning(
                     "W0503",
-                    tr(
-                        format!("no score can reach the band `{}` of `{}`", band.label, def.name),
-                        format!("任何分数都达不到“{}”中的“{}”这一档", def.name, band.label),
-                    ),
+                    msg!("analysis-no-score-can-reach-band", label = band.label, name = def.name),
                 )
-                .label(band.span, tr(format!("the score can only be {range}"), format!("分数只可能在 {range} 之间")))
-                .help(tr(
-                    "check the band's threshold and the points that make up the score",
-                    "请检查这一档的分数线，以及构成分数的各项分值",
-                )),
+                .label(band.span, msg!("analysis-score-can-only-range", range))
+                .help(msg!("analysis-check-band-s-threshold-points")),
             );
         }
     }

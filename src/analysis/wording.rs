@@ -3,7 +3,7 @@
 //! it in the band below, by the convention that 以上、以下 include the number itself).
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 
@@ -26,18 +26,9 @@ pub fn ambiguous_thresholds(program: &Program, def: &ValueDef, bands: &[Band], o
             if claims.contains(&Side::Above) && claims.contains(&Side::Below) {
                 let n = crate::number::number_text(*v, 0);
                 out.push(
-                    Diagnostic::warning(
-                        "W0504",
-                        tr(
-                            format!("{article} leaves open which grade a score of exactly {n} gets"),
-                            format!("{article}未讲清恰为 {n} 分时属于哪一档"),
-                        ),
-                    )
-                    .label(band.span, tr(format!("here {n} is in `{}`", band.label), format!("此处 {n} 分属于“{}”", band.label)))
-                    .help(tr(
-                        format!("the article's words put {n} on both sides (以上、以下 include the number itself); state the reading in a comment that cites the article"),
-                        format!("条文的措辞把 {n} 分同时划入两档（“以上”“以下”包括本数）；请在注释中写明所采用的理解并注明条款"),
-                    )),
+                    Diagnostic::warning("W0504", msg!("analysis-article-leaves-open-which-grade", article, n))
+                        .label(band.span, msg!("analysis-here-n-label", n, label = band.label))
+                        .help(msg!("analysis-article-s-words-put-n", n)),
                 );
             }
         }

@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use super::{Checker, Symbol, err};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 use crate::syntax::ast::{self, Literal};
@@ -33,17 +33,11 @@ impl Checker<'_> {
                         Literal::Number(n) if self.params[p].divisor && parse_number(n).is_zero() => {
                             self.diags.push(err::bad_expectation(
                                 value.span,
-                                &tr(
-                                    format!("`{}` divides a value, so it may not be 0", name.node),
-                                    format!("“{}”被用作除数，不能设为 0", name.node),
-                                ),
+                                &msg!("check-node-divides-value-so-may", node = name.node),
                             ))
                         }
                         Literal::Number(n) => case.params.push((p, parse_number(n))),
-                        _ => self.diags.push(err::bad_expectation(
-                            value.span,
-                            &tr("a parameter is set to a number", "参数只能设定为数字"),
-                        )),
+                        _ => self.diags.push(err::bad_expectation(value.span, &msg!("check-parameter-set-number"))),
                     }
                 }
                 ast::TestItem::Unit { base, record } => {
@@ -65,19 +59,15 @@ impl Checker<'_> {
                     let resolved: Vec<Expectation> = exps.iter().filter_map(|e| self.expectation(e)).collect();
                     match case.units.last_mut() {
                         Some(unit) => unit.expect.extend(resolved),
-                        None => self.diags.push(err::bad_expectation(
-                            t.name.span,
-                            &tr("`期望` must follow a `单位` (unit) record", "“期望”必须写在一条“单位”记录之后"),
-                        )),
+                        None => {
+                            self.diags.push(err::bad_expectation(t.name.span, &msg!("check-must-follow-unit-record")))
+                        }
                     }
                 }
             }
         }
         if case.units.is_empty() {
-            self.diags.push(err::bad_expectation(
-                t.name.span,
-                &tr("the test has no `单位` (unit) record to evaluate", "这个测试没有可供计算的“单位”记录"),
-            ));
+            self.diags.push(err::bad_expectation(t.name.span, &msg!("check-test-has-no-unit-record")));
         }
         self.tests.push(case);
     }
@@ -90,10 +80,7 @@ impl Checker<'_> {
             ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
         };
         if let Some((Symbol::Input(_) | Symbol::Param(_), _)) = self.names.get(&name.node) {
-            let what = tr(
-                format!("`{}` is given, not computed; expectations name computed values (计算, 等次, 排名)", name.node),
-                format!("“{}”是给定的，不是计算得出的；期望只能针对计算得出的值（计算、等次、排名）", name.node),
-            );
+            let what = msg!("check-node-given-not-computed-expectations", node = name.node);
             self.diags.push(err::bad_expectation(name.span, &what));
             return None;
         }
@@ -117,10 +104,7 @@ impl Checker<'_> {
                 Some(pos)
             }
             (None, Ty::Map(..)) | (Some(_), _) => {
-                self.diags.push(err::bad_expectation(
-                    name.span,
-                    &tr("name one entry, as in `二级指标评价[职责任务]`", "请指明其中一项，如“二级指标评价[职责任务]”"),
-                ));
+                self.diags.push(err::bad_expectation(name.span, &msg!("check-name-one-entry")));
                 return None;
             }
             (None, _) => None,
@@ -141,10 +125,7 @@ impl Checker<'_> {
                 Expected::Number(parse_number(n))
             }
             (t, _) => {
-                let what = tr(
-                    format!("`{}` is {}", name.node, err::ty_words(t)),
-                    format!("“{}”是{}", name.node, err::ty_words(t)),
-                );
+                let what = msg!("check-node-err", node = name.node, err = err::ty_words(t));
                 self.diags.push(err::bad_expectation(value.span, &what));
                 return None;
             }

@@ -2,7 +2,7 @@
 //! tests E06xx, warnings W05xx.
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, msg, tr};
 use crate::program::{Ty, Unit};
 use crate::source::Span;
 
@@ -19,94 +19,65 @@ pub fn unknown_name(span: Span, name: &str, what: &str, candidates: &[String]) -
     let d = Diagnostic::error("E0201", tr(format!("unknown {what} `{name}`"), format!("未知的{what_zh}“{name}”")))
         .label(span, tr(format!("no {what} has this name"), format!("没有这个{what_zh}")));
     let declare = match what {
-        "sample" => tr("declare it with 样例 (sample)", "请先用“样例”声明它"),
-        "parameter" => tr("declare it with 参数 (param)", "请先用“参数”声明它"),
-        "scale" | "type or scale" => tr(
-            "declare the scale with 等级 (scale), or use 文本, 次数, 分数 or 数值",
-            "请先用“等级”声明该等级，或使用 文本、次数、分数 或 数值",
-        ),
-        "indicator" => tr("declare it with 指标 (indicator)", "请先用“指标”声明它"),
+        "sample" => msg!("check-declare-sample"),
+        "parameter" => msg!("check-declare-param"),
+        "scale" | "type or scale" => msg!("check-declare-scale-scale-use"),
+        "indicator" => msg!("check-declare-indicator"),
         "value" => {
-            tr("expectations name computed values (计算, 等次, 排名)", "期望只能针对计算得出的值（计算、等次、排名）")
+            msg!("check-expectations-name-computed-values")
         }
-        _ => tr("declare it first (输入, 参数 or 计算)", "请先声明它（输入、参数 或 计算）"),
+        _ => msg!("check-declare-first"),
     };
     match did_you_mean(name, candidates) {
-        Some(best) => d.help(tr(format!("did you mean `{best}`?"), format!("是否应为“{best}”？"))),
-        None => d.help(tr(
-            format!("{declare}, or check the spelling of `{name}`"),
-            format!("{declare}，或检查“{name}”是否写错"),
-        )),
+        Some(best) => d.help(msg!("check-did-you-mean-best", best)),
+        None => d.help(msg!("check-declare-check-spelling-name", declare, name)),
     }
 }
 
 pub fn duplicate(span: Span, first: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("E0202", tr(format!("`{name}` is declared twice"), format!("“{name}”声明了两次")))
-        .label(span, tr("declared again here", "此处再次声明"))
-        .label(first, tr("first declared here", "首次声明在此"))
-        .help(tr(
-            "give each input, parameter, value, scale and indicator its own name",
-            "每个输入、参数、计算值、等级和指标都应有各自的名称",
-        ))
+    Diagnostic::error("E0202", msg!("check-name-declared-twice", name))
+        .label(span, msg!("check-declared-again-here"))
+        .label(first, msg!("check-first-declared-here"))
+        .help(msg!("check-give-each-input-parameter-value"))
 }
 
 pub fn cycle(span: Span, path: &[String]) -> Diagnostic {
-    Diagnostic::error(
-        "E0203",
-        tr(format!("circular definition: {}", path.join(" → ")), format!("循环定义：{}", path.join(" → "))),
-    )
-    .label(span, tr("this value depends on itself", "这个值依赖于它自身"))
-    .help(tr(
-        "a value cannot be computed from itself; break the circle by computing one of these from inputs",
-        "一个值不能由它自身算出；请改由输入计算其中一个值，以打破循环",
-    ))
+    Diagnostic::error("E0203", msg!("check-circular-definition-path", path = path.join(" → ")))
+        .label(span, msg!("check-value-depends-itself"))
+        .help(msg!("check-value-cannot-computed-itself-break"))
 }
 
 pub fn unknown_function(span: Span, name: &str, candidates: &[String]) -> Diagnostic {
-    let d = Diagnostic::error("E0204", tr(format!("unknown function `{name}`"), format!("未知的函数“{name}”")))
-        .label(span, tr("not a function", "不是函数"));
+    let d =
+        Diagnostic::error("E0204", msg!("check-unknown-function-name", name)).label(span, msg!("check-not-function"));
     let help = match did_you_mean(name, candidates) {
-        Some(best) => tr(format!("did you mean `{best}`?"), format!("是否应为“{best}”？")),
-        None => tr(
-            format!("the functions are: {}", candidates.join(", ")),
-            format!("可用的函数有：{}", candidates.join("、")),
-        ),
+        Some(best) => msg!("check-did-you-mean-best", best),
+        None => msg!("check-functions-candidates", candidates = candidates.join(&msg!("sep-list"))),
     };
     d.help(help)
 }
 
 pub fn not_an_indicator(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("E0205", tr(format!("`{name}` is not an indicator"), format!("“{name}”不是指标")))
-        .label(span, tr("an indicator (指标) is expected here", "此处应为指标名称"))
-        .help(tr("name an indicator declared with 指标", "请写用“指标”声明过的指标名称"))
+    Diagnostic::error("E0205", msg!("check-name-not-indicator", name))
+        .label(span, msg!("check-indicator-expected-here"))
+        .help(msg!("check-name-indicator-declared"))
 }
 
 pub fn unknown_key(span: Span, key: &str, of: &str, keys: &[String]) -> Diagnostic {
-    let d = Diagnostic::error("E0206", tr(format!("`{of}` has no entry `{key}`"), format!("“{of}”没有“{key}”这一项")))
-        .label(span, tr("no such entry", "没有这一项"));
+    let d =
+        Diagnostic::error("E0206", msg!("check-has-no-entry-key", of, key)).label(span, msg!("check-no-such-entry"));
     match did_you_mean(key, keys) {
-        Some(best) => d.help(tr(
-            format!("did you mean `{best}`? The entries are: {}", keys.join(", ")),
-            format!("是否应为“{best}”？可用的项有：{}", keys.join("、")),
-        )),
-        None => d.help(tr(format!("the entries are: {}", keys.join(", ")), format!("可用的项有：{}", keys.join("、")))),
+        Some(best) => d.help(msg!("check-did-you-mean-best-entries", best, keys = keys.join(&msg!("sep-list")))),
+        None => d.help(msg!("check-entries-keys", keys = keys.join(&msg!("sep-list")))),
     }
 }
 
 pub fn unknown_label(span: Span, word: &str, labels: &[String]) -> Diagnostic {
-    let d = Diagnostic::error(
-        "E0207",
-        tr(format!("`{word}` is not one of the levels here"), format!("“{word}”不是此处可用的级别")),
-    )
-    .label(span, tr("unknown level", "未知的级别"));
+    let d = Diagnostic::error("E0207", msg!("check-word-not-one-levels-here", word))
+        .label(span, msg!("check-unknown-level"));
     match did_you_mean(word, labels) {
-        Some(best) => d.help(tr(
-            format!("did you mean `{best}`? The levels are: {}", labels.join(", ")),
-            format!("是否应为“{best}”？可用的级别有：{}", labels.join("、")),
-        )),
-        None => {
-            d.help(tr(format!("the levels are: {}", labels.join(", ")), format!("可用的级别有：{}", labels.join("、"))))
-        }
+        Some(best) => d.help(msg!("check-did-you-mean-best-levels", best, labels = labels.join(&msg!("sep-list")))),
+        None => d.help(msg!("check-levels-labels", labels = labels.join(&msg!("sep-list")))),
     }
 }
 
@@ -185,10 +156,7 @@ pub fn unit_mismatch_in(
                     format!("次数不是{per}：请乘以每次的{what_zh}，如“{example}”"),
                 )
             }
-            None => tr(
-                "multiply a percentage by points to get points, as in `100分 × 10%`; write units on numbers (`5分`, `10%`)",
-                "用分值乘以百分比得到分值，如“100分 × 10%”；数字请写上单位（“5分”“10%”）",
-            ),
+            None => msg!("check-multiply-percentage-points-get-points"),
         });
     };
     let (unit, now) = (unit_words(fix.unit), unit_words(fix.side_unit));
@@ -196,18 +164,17 @@ pub fn unit_mismatch_in(
     match fix.what {
         Unitless::Number { text } => {
             let written = format!("{text}{}", fix.unit.suffix());
-            d.help(tr(
-                format!("`{text}` has no unit, so `{side}` is {now}; write `{written}` to make it {unit}"),
-                format!("“{text}”没有写单位，所以“{side}”是{now}；请写成“{written}”，使它成为{unit}"),
-            ))
+            d.help(msg!("check-text-has-no-unit-so", text, side, now, written, unit))
         }
         Unitless::Param { name, value, declared } => {
             let decl = format!("参数 {name} = {value}{}", fix.unit.suffix());
-            d.label(declared, tr("declared without a unit", "声明时没有写单位")).help(tr(
-                format!(
-                    "the parameter `{name}` has no unit, so `{side}` is {now}; declare it as `{decl}` to make it {unit}"
-                ),
-                format!("参数“{name}”没有单位，所以“{side}”是{now}；请声明为“{decl}”，使它成为{unit}"),
+            d.label(declared, msg!("check-declared-without-unit")).help(msg!(
+                "check-parameter-name-has-no-unit",
+                name,
+                side,
+                now,
+                decl,
+                unit
             ))
         }
     }
@@ -219,18 +186,9 @@ fn per_item(u: Unit) -> (&'static str, &'static str) {
 }
 
 pub fn rating_as_number(span: Span, scale: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0302",
-        tr(
-            format!("a rating on the scale `{scale}` is used as a number"),
-            format!("等级“{scale}”的评价结果被当作数字使用"),
-        ),
-    )
-    .label(span, tr("a rating, not a number", "这是评价结果，不是数字"))
-    .help(tr(
-        "use its percentage: `因子(…)` (factor) turns 好/较好/差 into 100%/80%/50%",
-        "请使用它对应的百分比：“因子(…)”把 好/较好/差 换算为 100%/80%/50%",
-    ))
+    Diagnostic::error("E0302", msg!("check-rating-scale-scale-used-number", scale))
+        .label(span, msg!("check-rating-not-number"))
+        .help(msg!("check-use-percentage-factor-turns-into"))
 }
 
 pub fn type_mismatch(span: Span, expected: &str, found: &str) -> Diagnostic {
@@ -244,25 +202,16 @@ pub fn type_mismatch(span: Span, expected: &str, found: &str) -> Diagnostic {
 }
 
 pub fn tally_as_list(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0304",
-        tr("a tally (count per level) is used where a list is wanted", "计票结果（各级别的票数）被当作列表使用"),
-    )
-    .label(span, tr("a tally", "计票结果"))
-    .help(tr(
-        "use `合计(…)` for the number of answers, `计数(…, 满意)` for one level, or `平均(因子(…))` for the mean percentage",
-        "答卷总数用“合计(…)”，某一级别的票数用“计数(…, 满意)”，平均百分比用“平均(因子(…))”",
-    ))
+    Diagnostic::error("E0304", msg!("check-tally-count-per-level-used"))
+        .label(span, msg!("check-tally"))
+        .help(msg!("check-use-number-answers-one-level"))
 }
 
 pub fn maybe_zero(span: Span, what: &str) -> Diagnostic {
     let what_zh = zh(what);
     Diagnostic::error("E0305", tr(format!("{what} can be zero here"), format!("{what_zh}在此处可能为零")))
-        .label(span, tr("may be zero", "可能为零"))
-        .help(tr(
-            "declare a list 非空 (nonempty) or a number input above 0 (`次数 ≥ 1`, `数值 > 0`), give a parameter a value other than 0, or guard it: `如果 x > 0 则 … 否则 …`",
-            "列表请声明为“非空”，数字输入请声明大于 0（如“次数 ≥ 1”“数值 > 0”），参数请设为非零的值，或先加判断：“如果 x > 0 则 … 否则 …”",
-        ))
+        .label(span, msg!("check-may-zero"))
+        .help(msg!("check-declare-list-nonempty-number-input"))
 }
 
 pub fn arity(span: Span, func: &str, expected: &str, found: usize) -> Diagnostic {
@@ -274,7 +223,7 @@ pub fn arity(span: Span, func: &str, expected: &str, found: usize) -> Diagnostic
             format!("“{func}”需要{expected_zh}，实际给了 {found} 项"),
         ),
     )
-    .label(span, tr("wrong number of arguments", "括号内的项数不对"))
+    .label(span, msg!("check-wrong-number-arguments"))
     .help(tr(
         format!("call it as shown in the tour: `{func}(…)` with {expected}"),
         format!("请按说明中的写法使用：“{func}(…)”，括号内写{expected_zh}"),
@@ -284,32 +233,20 @@ pub fn arity(span: Span, func: &str, expected: &str, found: usize) -> Diagnostic
 pub fn not_constant(span: Span, what: &str) -> Diagnostic {
     let what_zh = zh(what);
     Diagnostic::error("E0307", tr(format!("{what} must be a fixed number"), format!("{what_zh}必须是固定的数")))
-        .label(span, tr("depends on a department's data", "取决于各部门的数据"))
-        .help(tr("write a number (`60`, `10%`) or a parameter (参数) here", "此处请写一个数（如“60”“10%”）或一个参数"))
+        .label(span, msg!("check-depends-department-s-data"))
+        .help(msg!("check-write-number-60-10-parameter"))
 }
 
 pub fn points_times_points(span: Span) -> Diagnostic {
-    Diagnostic::error("E0308", tr("points multiplied by points have no meaning", "分值乘以分值没有意义"))
+    Diagnostic::error("E0308", msg!("check-points-multiplied-points-have-no"))
         .label(span, "分 × 分")
-        .help(tr(
-            "one side should be a percentage or a count, as in `2分 × 中央表彰` or `60分 × 50%`",
-            "其中一边应为百分比或次数，如“2分 × 中央表彰”或“60分 × 50%”",
-        ))
+        .help(msg!("check-one-side-should-percentage-count"))
 }
 
 pub fn fractional_cutoff(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0412",
-        tr(
-            "a cut-off written as a whole number band (`70 至 89`, `90 以上`) is not a whole number",
-            "按整数分段（如“70 至 89”“90 以上”）的分数线不是整数",
-        ),
-    )
-    .label(span, tr("not a whole number", "不是整数"))
-    .help(tr(
-        "`70 至 89` means at least 70 and below 90; for other cut-offs write the bounds: `良好 ≥ 70.5 且 < 89.5`",
-        "“70 至 89”表示不低于 70 且低于 90；其他分数线请写明上下限，如“良好 ≥ 70.5 且 < 89.5”",
-    ))
+    Diagnostic::error("E0412", msg!("check-cut-off-written-whole-number"))
+        .label(span, msg!("check-not-whole-number"))
+        .help(msg!("check-70-89-means-least-70"))
 }
 
 pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
@@ -321,7 +258,7 @@ pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
             format!("各部分按分值得分并相加，但以下部分没有规定分值：{zh}"),
         ),
     )
-    .label(span, tr("a sum of parts scored in points", "按分值得分的各部分之和"))
+    .label(span, msg!("check-sum-parts-scored-points"))
     .help(tr(
         format!("give each its points in the indicator tree (`{} 分值 20`), or score the parts as percentages of their points", parts[0]),
         format!("请在指标体系中写明“{zh}”的分值（如“{} 分值 20”），或把各部分的得分写成占其分值的百分比", parts[0]),
@@ -332,12 +269,9 @@ pub fn fractional_count(span: Span, written: &str, bonus: bool) -> Diagnostic {
     let (sign, verb, verb_zh) = if bonus { ("+", "add", "加上") } else { ("-", "subtract", "减去") };
     Diagnostic::error(
         "E0316",
-        tr(
-            "`每` counts whole times, but this can be a fraction",
-            "“每”后应为整数次，这里却可能是小数",
-        ),
+        msg!("check-counts-whole-times-but-can"),
     )
-    .label(span, tr("can be a fraction", "可能是小数"))
+    .label(span, msg!("check-can-fraction"))
     .help(tr(
         format!("say how a part counts: `每 向下取整({written})` counts only whole steps (84% over 80% in 5% steps is 0), `每 向上取整({written})` counts any part as a step; for points in proportion, {verb} a product instead (`{sign} 1分 × {written}`)"),
         format!("请写明不足一次的部分如何计：“每 向下取整({written})”只计整次（超出 4%、每 5% 一档计 0 次），“每 向上取整({written})”不足一次也计一次；若要按比例计分，请直接{verb_zh}乘积（“{sign} 1分 × {written}”）"),
@@ -350,200 +284,110 @@ pub fn rollup_of_a_leaf(span: Span, name: &str, values: Option<&str>) -> Diagnos
         Some(values) => (format!("`{values}[{name}]`"), format!("“{values}[{name}]”")),
         None => (format!("the value named `{name}`"), format!("名为“{name}”的值")),
     };
-    Diagnostic::error(
-        "E0317",
-        tr(
-            format!("`{name}` has no parts in the indicator tree: there is nothing to roll up"),
-            format!("“{name}”在指标体系中没有下级指标：没有可以汇总的部分"),
-        ),
-    )
-    .label(span, tr("an indicator without parts", "没有下级的指标"))
-    .help(tr(
-        format!("use the value of `{name}` itself ({own}); 汇总 weighs the parts of an indicator that has them"),
-        format!("请直接使用“{name}”本身的值（{own_zh}）；汇总 用于按权重或分值汇总有下级指标的指标"),
-    ))
+    Diagnostic::error("E0317", msg!("check-name-has-no-parts-indicator", name))
+        .label(span, msg!("check-indicator-without-parts"))
+        .help(tr(
+            format!("use the value of `{name}` itself ({own}); 汇总 weighs the parts of an indicator that has them"),
+            format!("请直接使用“{name}”本身的值（{own_zh}）；汇总 用于按权重或分值汇总有下级指标的指标"),
+        ))
 }
 
 pub fn points_as_count(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0314",
-        tr("`每` counts how many times, but this is an amount of points", "“每”后应为次数，这里却是分值"),
-    )
-    .label(span, tr("points, not a count", "这是分值，不是次数"))
-    .help(tr(
-        "write what is counted after `每` and the points after `扣`, as in `每 不达标月数 扣 5分`; to take a number of points, write `扣 x 如果 条件` or subtract it",
-        "“每”后写所计的次数，“扣”后写分值，如“每 不达标月数 扣 5分”；要扣一个分值，写“扣 x 如果 条件”或直接相减",
-    ))
+    Diagnostic::error("E0314", msg!("check-counts-how-many-times-but"))
+        .label(span, msg!("check-points-not-count"))
+        .help(msg!("check-write-what-counted-after-points"))
 }
 
 pub fn empty_limit(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0312",
-        tr("this range is empty: its lower bound is above its upper bound", "这个范围是空的：下限大于上限"),
-    )
-    .label(span, tr("no value fits", "没有任何值能落在其中"))
-    .help(tr(
-        "write the smaller number first, as in `0 至 100` or `项数 6 至 10`",
-        "请先写较小的数，如“0 至 100”或“项数 6 至 10”",
-    ))
+    Diagnostic::error("E0312", msg!("check-range-empty-lower-bound-above"))
+        .label(span, msg!("check-no-value-fits"))
+        .help(msg!("check-write-smaller-number-first-0"))
 }
 
 pub fn not_a_count(span: Span) -> Diagnostic {
-    Diagnostic::error("E0313", tr("a number of items must be a whole number ≥ 0", "项数必须是不小于 0 的整数"))
-        .label(span, tr("not a whole number of items", "不是整数"))
-        .help(tr("write a whole number, as in `项数 6 至 10`", "请写整数，如“项数 6 至 10”"))
+    Diagnostic::error("E0313", msg!("check-number-items-must-whole-number"))
+        .label(span, msg!("check-not-whole-number-items"))
+        .help(msg!("check-write-whole-number-6-10"))
 }
 
 pub fn no_header(span: Span) -> Diagnostic {
-    Diagnostic::error("E0409", tr("the file does not name its regulation", "文件没有写明是哪一个办法"))
-        .label(span, tr("no 办法 declaration", "缺少“办法”声明"))
-        .help(tr(
-            "start the file with `办法 \"…\" 文号 \"…\"`, the regulation's title and document number",
-            "请在文件开头写明办法的名称和文号：办法 \"…\" 文号 \"…\"",
-        ))
+    Diagnostic::error("E0409", msg!("check-file-does-not-name-regulation"))
+        .label(span, msg!("check-no-declaration"))
+        .help(msg!("check-start-file-regulation-s-title"))
 }
 
 pub fn no_levels(span: Span, scale: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0410",
-        tr(format!("the scale `{scale}` has no levels"), format!("等级“{scale}”没有列出任何级别")),
-    )
-    .label(span, tr("an empty scale", "空的等级"))
-    .help(tr(
-        "list its levels and their percentages, as in `{ 好 = 100%，较好 = 80%，差 = 50% }`",
-        "请列出各级别及其百分比，如“{ 好 = 100%，较好 = 80%，差 = 50% }”",
-    ))
+    Diagnostic::error("E0410", msg!("check-scale-scale-has-no-levels", scale))
+        .label(span, msg!("check-empty-scale"))
+        .help(msg!("check-list-levels-their-percentages-100"))
 }
 
 pub fn bad_date(span: Span, text: &str) -> Diagnostic {
-    Diagnostic::error("E0107", tr(format!("`{text}` is not a date"), format!("“{text}”不是有效的日期")))
-        .label(span, tr("no such day", "没有这一天"))
-        .help(tr(
-            "write a real date, as in 2014-04-25 or 2014年4月25日",
-            "请写实际存在的日期，如 2014-04-25 或 2014年4月25日",
-        ))
+    Diagnostic::error("E0107", msg!("check-text-not-date", text))
+        .label(span, msg!("check-no-such-day"))
+        .help(msg!("check-write-real-date-2014-04"))
 }
 
 pub fn not_positive(span: Span, what: &str) -> Diagnostic {
     let what_zh = zh(what);
     Diagnostic::error("E0411", tr(format!("{what} must be more than 0"), format!("{what_zh}必须大于 0")))
-        .label(span, tr("0 or less", "小于或等于 0"))
-        .help(tr(
-            "an indicator that counts for nothing should be left out of the tree",
-            "不计分的指标应从指标体系中删去",
-        ))
+        .label(span, msg!("check-0-less"))
+        .help(msg!("check-indicator-counts-nothing-should-left"))
 }
 
 pub fn requirement_reads_values(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        "E0311",
-        tr("a requirement may read only the record's data and parameters", "要求只能使用本条记录的数据和参数"),
-    )
-    .label(span, tr("uses a computed value", "使用了计算得出的值"))
-    .help(tr(
-        "requirements are checked before anything is computed; state the rule on the inputs it is about",
-        "要求在任何计算之前检查；请直接针对相关的输入写出这条规则",
-    ))
+    Diagnostic::error("E0311", msg!("check-requirement-may-read-only-record"))
+        .label(span, msg!("check-uses-computed-value"))
+        .help(msg!("check-requirements-checked-before-anything-computed"))
 }
 
 pub fn leaf_without_value(span: Span, tree: &str, leaf: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0310",
-        tr(
-            format!("`{leaf}`, a part of `{tree}`, has no value to weigh"),
-            format!("“{tree}”的组成部分“{leaf}”没有可加权的值"),
-        ),
-    )
-    .label(span, tr(format!("rolls up {tree}"), format!("汇总“{tree}”")))
-    .help(tr(
-        format!("compute it (`计算 {leaf} = …`), or give one score per leaf: `汇总({tree}, 分数)`"),
-        format!("请计算它（“计算 {leaf} = …”），或为每个末级指标给出一个分数：“汇总({tree}, 分数)”"),
-    ))
+    Diagnostic::error("E0310", msg!("check-leaf-part-tree-has-no", leaf, tree))
+        .label(span, msg!("check-rolls-up-tree", tree))
+        .help(msg!("check-compute-leaf-give-one-score", leaf, tree))
 }
 
 pub fn different_lists(span: Span) -> Diagnostic {
-    Diagnostic::error("E0309", tr("two different lists are combined item by item", "两个不同的列表被逐项组合"))
-        .label(span, tr("these lists may differ in length", "这两个列表的项数可能不同"))
-        .help(tr(
-            "combine fields of the same list, as in `合计(项目.权重 × 项目.得分)`",
-            "请组合同一个列表中的字段，如“合计(项目.权重 × 项目.得分)”",
-        ))
+    Diagnostic::error("E0309", msg!("check-two-different-lists-combined-item"))
+        .label(span, msg!("check-these-lists-may-differ-length"))
+        .help(msg!("check-combine-fields-same-list"))
 }
 
 pub fn points_mismatch(span: Span, parent: &str, expected: &str, found: &str, children: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0401",
-        tr(
-            format!("the points of `{parent}`'s children add up to {found}, not {expected}"),
-            format!("“{parent}”的下级指标分值合计为 {found}，而不是 {expected}"),
-        ),
-    )
-    .label(span, tr(format!("{parent}: {expected} points"), format!("{parent}：{expected} 分")))
-    .help(tr(
-        format!("the children are {children}; make their points add up to {expected}"),
-        format!("下级指标为 {children}；请使它们的分值合计为 {expected}"),
-    ))
+    Diagnostic::error("E0401", msg!("check-points-parent-s-children-add", parent, found, expected))
+        .label(span, msg!("check-parent-expected-points", parent, expected))
+        .help(msg!("check-children-children-make-their-points", children, expected))
 }
 
 pub fn weights_mismatch(span: Span, parent: &str, found: &str, children: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0402",
-        tr(
-            format!("the weights of `{parent}`'s children add up to {found}, not 100%"),
-            format!("“{parent}”的下级指标权重合计为 {found}，而不是 100%"),
-        ),
-    )
-    .label(span, tr(format!("children of {parent}"), format!("“{parent}”的下级指标")))
-    .help(tr(
-        format!("the children are {children}; make their weights add up to 100%"),
-        format!("下级指标为 {children}；请使它们的权重合计为 100%"),
-    ))
+    Diagnostic::error("E0402", msg!("check-weights-parent-s-children-add", parent, found))
+        .label(span, msg!("check-children-parent", parent))
+        .help(msg!("check-children-children-make-their-weights", children))
 }
 
 pub fn mixed_shares(span: Span, parent: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0403",
-        tr(
-            format!("the children of `{parent}` mix points, weights and neither"),
-            format!("“{parent}”的下级指标混用了分值、权重和不设两者的写法"),
-        ),
-    )
-    .label(span, tr("children of this indicator", "该指标的下级指标"))
-    .help(tr(
-        "give every child points (分值), or every child a weight (权重), or none of them (equal shares)",
-        "请给每个下级指标都写“分值”，或都写“权重”，或都不写（平均分配）",
-    ))
+    Diagnostic::error("E0403", msg!("check-children-parent-mix-points-weights", parent))
+        .label(span, msg!("check-children-indicator"))
+        .help(msg!("check-give-every-child-points-every"))
 }
 
 pub fn bands_overlap(span: Span, band: &str, other: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0404",
-        tr(format!("grade bands `{other}` and `{band}` overlap"), format!("等次“{other}”与“{band}”的分数范围重叠")),
-    )
-    .label(span, tr("this bound reaches into the band above", "这个界限伸入了上一个等次"))
-    .help(tr(
-        "write bands from highest to lowest; each band's upper bound must be the lower bound of the one above, as in `合格 ≥ 60 且 < 90`",
-        "请按从高到低的顺序写各等次；每个等次的上限应等于上一个等次的下限，如“合格 ≥ 60 且 < 90”",
-    ))
+    Diagnostic::error("E0404", msg!("check-grade-bands-other-band-overlap", other, band))
+        .label(span, msg!("check-bound-reaches-into-band-above"))
+        .help(msg!("check-write-bands-highest-lowest-each"))
 }
 
 pub fn bands_gap(span: Span, what: &str) -> Diagnostic {
     let what_zh = zh(what);
     Diagnostic::error("E0405", tr(format!("the grade bands leave a gap: {what}"), format!("等次之间有空档：{what_zh}")))
-        .label(span, tr("a score here gets no grade", "落在这里的分数得不到任何等次"))
-        .help(tr(
-            "make each band start where the one above ends, and let the last band take everything below (`不合格 < 60`)",
-            "请让每个等次从上一个等次结束处开始，并让最后一个等次包括以下所有分数（“不合格 < 60”）",
-        ))
+        .label(span, msg!("check-score-here-gets-no-grade"))
+        .help(msg!("check-make-each-band-start-where"))
 }
 
 pub fn band_unreachable(span: Span, band: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0406",
-        tr(format!("grade band `{band}` can never be reached"), format!("等次“{band}”永远评不到")),
-    )
-    .label(span, tr("every score that fits here is taken by a band above", "能落在这里的分数都已归入上面的等次"))
-    .help(tr("write bands from highest to lowest threshold", "请按分数线从高到低的顺序写各等次"))
+    Diagnostic::error("E0406", msg!("check-grade-band-band-can-never", band))
+        .label(span, msg!("check-every-score-fits-here-taken"))
+        .help(msg!("check-write-bands-highest-lowest-threshold"))
 }
 
 pub fn missing_role(span: Span, role: &str) -> Diagnostic {
@@ -552,23 +396,14 @@ pub fn missing_role(span: Span, role: &str) -> Diagnostic {
         "E0407",
         tr(format!("the file does not say which value is the {role}"), format!("文件没有说明哪个值是{role_zh}")),
     )
-    .label(span, tr("here", "此处"))
-    .help(tr(
-        "add a 公布 (publish) declaration: `公布 { 单位：部门；得分：总分；等次：等次；排名：排名 }`",
-        "请加上“公布”声明：“公布 { 单位：部门；得分：总分；等次：等次；排名：排名 }”",
-    ))
+    .label(span, msg!("check-here"))
+    .help(msg!("check-add-publish-declaration"))
 }
 
 pub fn match_arms(span: Span, missing: &[String]) -> Diagnostic {
-    Diagnostic::error(
-        "E0408",
-        tr(
-            format!("these levels have no case: {}", missing.join(", ")),
-            format!("以下级别没有对应的值：{}", missing.join("、")),
-        ),
-    )
-    .label(span, tr("not every level is covered", "没有覆盖所有级别"))
-    .help(tr("give a value for every level, each once", "请为每个级别各给出一个值，每个级别只写一次"))
+    Diagnostic::error("E0408", msg!("check-these-levels-have-no-case", missing = missing.join(&msg!("sep-list"))))
+        .label(span, msg!("check-not-every-level-covered"))
+        .help(msg!("check-give-value-every-level-each"))
 }
 
 pub fn unknown_sample(span: Span, name: &str, samples: &[String]) -> Diagnostic {
@@ -576,12 +411,9 @@ pub fn unknown_sample(span: Span, name: &str, samples: &[String]) -> Diagnostic 
 }
 
 pub fn bad_expectation(span: Span, what: &str) -> Diagnostic {
-    Diagnostic::error("E0601", tr(format!("this expectation cannot be checked: {what}"), format!("无法检查这条期望：{what}")))
-        .label(span, tr("here", "此处"))
-        .help(tr(
-            "a test gives records with `单位 …` and, after each, `期望 名 = 值` about computed values: numbers, levels, 是/否 or 无",
-            "测试用“单位 …”给出记录，并在每条记录之后用“期望 名 = 值”写出计算值应得的结果：数字、级别、是/否 或 无",
-        ))
+    Diagnostic::error("E0601", msg!("check-expectation-cannot-checked-what", what))
+        .label(span, msg!("check-here"))
+        .help(msg!("check-test-gives-records-after-each"))
 }
 
 pub fn unused(span: Span, what: &str, name: &str) -> Diagnostic {
@@ -592,11 +424,8 @@ pub fn unused(span: Span, what: &str, name: &str) -> Diagnostic {
         other => other,
     };
     Diagnostic::warning("W0501", tr(format!("{what} `{name}` is never used"), format!("{what_zh}“{name}”从未使用")))
-        .label(span, tr("declared here, used nowhere", "在此声明，但没有任何地方使用"))
-        .help(tr(
-            "use it in a formula, or remove it if the regulation does not need it",
-            "请在公式中使用它；如果办法不需要，请删除",
-        ))
+        .label(span, msg!("check-declared-here-used-nowhere"))
+        .help(msg!("check-use-formula-remove-if-regulation"))
 }
 
 pub fn unit_words(u: Unit) -> &'static str {
@@ -612,19 +441,16 @@ pub fn unit_words(u: Unit) -> &'static str {
 pub fn ty_words(t: &Ty) -> String {
     match t {
         Ty::Num(u) => unit_words(*u).to_string(),
-        Ty::Bool => tr("a yes/no condition", "是/否条件"),
-        Ty::Text => tr("text", "文本"),
-        Ty::Rating(_) => tr("a rating", "评价结果"),
-        Ty::Label(_) => tr("a grade or category", "等次或类别"),
-        Ty::List(t) => tr(format!("a list, each item {}", ty_words(t)), format!("由{}组成的列表", ty_words(t))),
-        Ty::Tally(_) => tr("a tally", "计票结果"),
-        Ty::Map(_, t) => tr(
-            format!("one value per leaf of an indicator, each {}", ty_words(t)),
-            format!("每个末级指标各一个{}", ty_words(t)),
-        ),
-        Ty::Record(_) => tr("a record", "记录"),
-        Ty::Optional(t) => tr(format!("an optional {}", ty_words(t)), format!("可选的{}", ty_words(t))),
-        Ty::Nothing => tr("no value (无)", "空值（无）"),
+        Ty::Bool => msg!("check-yes-no-condition"),
+        Ty::Text => msg!("data-text"),
+        Ty::Rating(_) => msg!("check-rating"),
+        Ty::Label(_) => msg!("check-grade-category"),
+        Ty::List(t) => msg!("check-list-each-item-ty-words", ty_words = ty_words(t)),
+        Ty::Tally(_) => msg!("check-tally"),
+        Ty::Map(_, t) => msg!("check-one-value-per-leaf-indicator", ty_words = ty_words(t)),
+        Ty::Record(_) => msg!("check-record"),
+        Ty::Optional(t) => msg!("check-optional-ty-words", ty_words = ty_words(t)),
+        Ty::Nothing => msg!("check-no-value"),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::expr::{Ctx, unify};
 use super::structure::LabeledBand;
 use super::{Checker, Symbol, err};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::{Number, Rounding};
 use crate::program::*;
 use crate::source::Span;
@@ -109,7 +109,7 @@ impl Checker<'_> {
             ast::AdjustCount::When(e) => {
                 let (x, t) = self.expr(e, ctx)?;
                 if t != Ty::Bool {
-                    return self.type_error(e.span, &tr("a yes/no condition", "是/否的条件"), &t);
+                    return self.type_error(e.span, &msg!("check-yes-no-condition-2"), &t);
                 }
                 (x, true)
             }
@@ -142,7 +142,7 @@ impl Checker<'_> {
         let (subject, st) = self.expr(&g.subject, &ctx)?;
         let unit = self.unit_of(&st, g.subject.span)?;
         if g.bands.is_empty() {
-            self.diags.push(err::bands_gap(g.name.span, &tr("there are no bands", "没有任何等次")));
+            self.diags.push(err::bands_gap(g.name.span, &msg!("check-there-no-bands")));
             return None;
         }
         let mut bands = Vec::new();
@@ -207,7 +207,7 @@ impl Checker<'_> {
             return None;
         }
         if self.fixed_value(&e).is_none() {
-            self.diags.push(err::not_constant(b.value.span, &tr("a grade threshold", "等次的分数线")));
+            self.diags.push(err::not_constant(b.value.span, &msg!("check-grade-threshold")));
             return None;
         }
         Some(Some((e, b.inclusive)))
@@ -275,7 +275,7 @@ impl Checker<'_> {
                 let path = ast::Expr::Path { head: w.clone(), steps: Vec::new() };
                 let (e, t) = self.expr(&crate::source::Node::new(path, w.span), &ctx)?;
                 if !matches!(t, Ty::Label(_) | Ty::Text) {
-                    return self.type_error(w.span, &tr("a category (之一 {…}) or text", "类别（之一 {…}）或文本"), &t);
+                    return self.type_error(w.span, &msg!("check-category-text"), &t);
                 }
                 Some(e)
             }
@@ -302,7 +302,7 @@ impl Checker<'_> {
         let Some((ctx, family)) = self.binder_ctx(&r.binder) else { return };
         let Some((condition, t)) = self.expr(&r.condition, &ctx) else { return };
         if t != Ty::Bool {
-            self.type_error::<()>(r.condition.span, &tr("a yes/no condition", "是/否条件"), &t);
+            self.type_error::<()>(r.condition.span, &msg!("check-yes-no-condition"), &t);
             return;
         }
         if condition.any(&|e| matches!(e, Expr::Value(_))) {
@@ -386,33 +386,22 @@ impl Checker<'_> {
                     let found = match found {
                         Symbol::Input(i) => {
                             let ty = err::ty_words(&self.inputs[i].shape.ty());
-                            tr(format!("an input (输入), {ty}"), format!("输入项（{ty}）"))
+                            msg!("check-input-ty", ty)
                         }
                         Symbol::Value(v) => self.slots[v].ty.as_ref().map_or_else(
-                            || tr("a value", "一个值"),
-                            |t| {
-                                tr(
-                                    format!("a computed value, {}", err::ty_words(t)),
-                                    format!("计算值（{}）", err::ty_words(t)),
-                                )
-                            },
+                            || msg!("check-value"),
+                            |t| msg!("check-computed-value-err", err = err::ty_words(t)),
                         ),
-                        Symbol::Param(_) => tr("a parameter (参数)", "参数"),
-                        Symbol::Scale(_) => tr("a scale (等级)", "等级"),
+                        Symbol::Param(_) => msg!("check-parameter"),
+                        Symbol::Scale(_) => msg!("check-scale"),
                     };
                     let expected = match kind {
-                        RoleKind::Unit => tr(
-                            "a text input naming the department (输入 部门：文本)",
-                            "写部门名称的文本输入（输入 部门：文本）",
-                        ),
-                        RoleKind::Score => tr("a computed number (计算)", "用“计算”得出的数"),
-                        RoleKind::Grade => tr("a grade (等次)", "等次"),
-                        RoleKind::Rank => tr("a ranking (排名)", "排名"),
-                        RoleKind::Category => tr("a category", "类别"),
-                        RoleKind::Flag => tr(
-                            "a computed yes/no value (计算 名 = 条件); to mark a yes/no input, compute it: `计算 否决标记 = 否决`",
-                            "用“计算”得出的是/否值（计算 名 = 条件）；要标记一个是/否输入，请先计算，如“计算 否决标记 = 否决”",
-                        ),
+                        RoleKind::Unit => msg!("check-text-input-naming-department"),
+                        RoleKind::Score => msg!("check-computed-number"),
+                        RoleKind::Grade => msg!("check-grade"),
+                        RoleKind::Rank => msg!("check-ranking"),
+                        RoleKind::Category => msg!("check-category"),
+                        RoleKind::Flag => msg!("check-computed-yes-no-value-mark"),
                     };
                     self.diags.push(err::type_mismatch(target.span, &expected, &found));
                 }
@@ -424,8 +413,8 @@ impl Checker<'_> {
                 out.score = s;
                 self.roles = Some(out);
             }
-            (None, _) => self.diags.push(err::missing_role(span, &tr("department's name (单位)", "部门名称（单位）"))),
-            (_, None) => self.diags.push(err::missing_role(span, &tr("score (得分)", "公布的得分（得分）"))),
+            (None, _) => self.diags.push(err::missing_role(span, &msg!("check-department-s-name"))),
+            (_, None) => self.diags.push(err::missing_role(span, &msg!("check-score"))),
         }
     }
 }

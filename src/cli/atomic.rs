@@ -12,7 +12,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::{Failure, R, write_error};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 
 /// Temporary files that exist now and are not yet in place.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -36,9 +36,9 @@ fn remove_on_interrupt() {
                 let _ = std::fs::remove_file(path);
             }
             if live.is_empty() {
-                eprintln!("{}", tr("interrupted", "已中断"));
+                eprintln!("{}", msg!("cli-interrupted"));
             } else {
-                eprintln!("{}", tr("interrupted: temporary files removed", "已中断：临时文件已删除"));
+                eprintln!("{}", msg!("cli-interrupted-temporary-files-removed"));
             }
             std::process::exit(INTERRUPTED);
         });
@@ -198,10 +198,7 @@ fn roll_back(done: Vec<(PathBuf, PathBuf, Option<TempPath>)>) -> Vec<Diagnostic>
                     format!("{} 已被替换，且无法恢复{zh}", path.display()),
                 ),
             )
-            .help(tr(
-                "the files of this result do not belong together: run the command again",
-                "这次结果的几个文件彼此不一致：请重新运行这条命令",
-            )),
+            .help(msg!("cli-files-result-do-not-belong")),
         );
     }
     failed

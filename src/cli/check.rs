@@ -8,11 +8,7 @@ pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
         match compile(file) {
             Ok((program, warnings)) => {
                 report(&warnings);
-                println!(
-                    "{}{}",
-                    tr(format!("{}: ok", file.display()), format!("{}：通过", file.display())),
-                    plural_warnings(warnings.len())
-                );
+                println!("{}{}", msg!("cli-file-ok", file = file.display()), plural_warnings(warnings.len()));
                 if ranges {
                     print_out(&output::ranges(&program, &crate::analysis::analyse(&program)))?;
                 }
@@ -20,13 +16,7 @@ pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
             Err(f) => {
                 report(&f.diagnostics);
                 let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
-                println!(
-                    "{}",
-                    tr(
-                        format!("{}: {errors} error(s)", file.display()),
-                        format!("{}：{errors} 个错误", file.display())
-                    )
-                );
+                println!("{}", msg!("cli-file-errors-error-s", file = file.display(), errors));
                 failed = true;
             }
         }
@@ -35,5 +25,5 @@ pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
 }
 
 pub(super) fn plural_warnings(n: usize) -> String {
-    if n == 0 { String::new() } else { tr(format!(" ({n} warning(s))"), format!("（{n} 条警告）")) }
+    if n == 0 { String::new() } else { msg!("cli-n-warning-s", n) }
 }

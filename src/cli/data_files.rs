@@ -39,7 +39,7 @@ pub(super) fn write_data(
     check_outputs(files.iter().map(|(path, _)| path.as_path()), inputs)?;
     atomic::write_all(&files)?;
     for (path, _) in &files {
-        println!("{}", tr(format!("wrote {}", path.display()), format!("已写入 {}", path.display())));
+        println!("{}", msg!("cli-wrote-path", path = path.display()));
     }
     Ok(())
 }
@@ -76,18 +76,9 @@ pub(super) fn data_format(out: &Path, option: &str, formats: &str) -> R<Template
 pub(super) fn unwritable(out: &Path, formats: &str, option: &str) -> Failure {
     let name = out.display();
     let message = match extension(out) {
-        Some(ext) => tr(
-            format!("--output {name}: jixiao cannot write .{ext} files"),
-            format!("--output {name}：jixiao 不能写 .{ext} 文件"),
-        ),
-        None => tr(
-            format!("--output {name}: the file name has no extension to tell the format"),
-            format!("--output {name}：文件名没有扩展名，无法确定格式"),
-        ),
+        Some(ext) => msg!("cli-output-name-jixiao-cannot-write", name, ext),
+        None => msg!("cli-output-name-file-name-has", name),
     };
-    let help = tr(
-        format!("name a file ending in one of {formats}, or give the format with {option}"),
-        format!("请使用以下扩展名之一：{formats}；或用 {option} 指定格式"),
-    );
+    let help = msg!("cli-name-file-ending-one-formats", formats, option);
     Failure { diagnostics: vec![Diagnostic::error("E0911", message).help(help)], usage: true }
 }

@@ -134,17 +134,8 @@ pub(super) fn read_twice(data: &Path) -> R<()> {
     match std::fs::metadata(data) {
         Ok(m) if !m.is_file() => Err(Failure {
             diagnostics: vec![
-                Diagnostic::error(
-                    "E0919",
-                    tr(
-                        format!(
-                            "{}: the data is read once for each run, so it must be a file, not a pipe or a folder",
-                            data.display()
-                        ),
-                        format!("{}：每次评估都要重新读取数据，因此数据必须是文件，不能是管道或文件夹", data.display()),
-                    ),
-                )
-                .help(tr("save the data to a file first, and name that file", "请先把数据保存为文件，再指定该文件")),
+                Diagnostic::error("E0919", msg!("cli-data-data-read-once-each", data = data.display()))
+                    .help(msg!("cli-save-data-file-first-name")),
             ],
             usage: true,
         }),
@@ -159,29 +150,20 @@ fn version_refused(file: &Path, old: bool) -> Diagnostic {
     let (en, zh) = if old { ("the old version", "旧版本") } else { ("the new version", "新版本") };
     Diagnostic::error(
         "E0918",
-        tr(format!("{en} ({file}) cannot evaluate the data: see above"), format!("{zh}（{file}）无法评估这份数据：见上文")),
+        tr(
+            format!("{en} ({file}) cannot evaluate the data: see above"),
+            format!("{zh}（{file}）无法评估这份数据：见上文"),
+        ),
     )
-    .help(tr(
-        "the data must suit both versions: a field only one version reads is skipped by the other, but each version's own fields must be right for it",
-        "数据须同时适用于两个版本：只有一个版本读取的字段，另一个版本会跳过；但每个版本自己的字段都须符合该版本的要求",
-    ))
+    .help(msg!("cli-data-must-suit-both-versions"))
 }
 
 /// Two files and no `--vs`, or a wrong number of files.
 fn nothing_to_compare() -> Failure {
     Failure {
         diagnostics: vec![
-            Diagnostic::error(
-                "E0914",
-                tr(
-                    "jixiao diff needs two versions to compare: OLD.jx NEW.jx DATA, or REG.jx DATA with --vs NAME=VALUE",
-                    "jixiao diff 需要两个版本来比较：旧.jx 新.jx 数据，或 办法.jx 数据 加上 --vs 名称=值",
-                ),
-            )
-            .help(tr(
-                "as in: jixiao diff 2024.jx 2025.jx 数据.json, or jixiao diff 办法.jx 数据.json --vs 优秀线=92",
-                "例如：jixiao diff 2024.jx 2025.jx 数据.json，或 jixiao diff 办法.jx 数据.json --vs 优秀线=92",
-            )),
+            Diagnostic::error("E0914", msg!("cli-jixiao-diff-needs-two-versions"))
+                .help(msg!("cli-jixiao-diff-2024-jx-2025")),
         ],
         usage: true,
     }
@@ -262,17 +244,8 @@ pub(super) fn review_format(format: Option<DiffFormat>, out: Option<&Path>) -> R
 fn department_needs_text() -> Failure {
     Failure {
         diagnostics: vec![
-            Diagnostic::error(
-                "E0920",
-                tr(
-                    "--department traces one department's values, which CSV and XLSX have no place for",
-                    "--department 追溯一个部门的各项数值，CSV 和 XLSX 中没有放置它的位置",
-                ),
-            )
-            .help(tr(
-                "use --format table or --format json with --department, or leave --department out",
-                "请配合 --format table 或 --format json 使用 --department，或去掉 --department",
-            )),
+            Diagnostic::error("E0920", msg!("cli-department-traces-one-department-s"))
+                .help(msg!("cli-use-format-table-format-json")),
         ],
         usage: true,
     }

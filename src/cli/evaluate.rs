@@ -66,15 +66,9 @@ pub(super) fn threads(jobs: Option<usize>) -> R<Option<usize>> {
     if (1..=MAX_JOBS).contains(&n) {
         return Ok(Some(n.min(cores)));
     }
-    let message = if n == 0 {
-        tr("--jobs 0: a run needs at least one thread", "--jobs 0：至少需要一个线程")
-    } else {
-        tr(format!("--jobs {n}: at most {MAX_JOBS} threads"), format!("--jobs {n}：线程数最多为 {MAX_JOBS}"))
-    };
-    let help = tr(
-        format!("give a number from 1 to {MAX_JOBS}, or leave --jobs out to use every core ({cores} here)"),
-        format!("请给出 1 到 {MAX_JOBS} 之间的数，或不写 --jobs 以使用全部核心（本机 {cores} 个）"),
-    );
+    let message =
+        if n == 0 { msg!("cli-jobs-0-run-needs-least") } else { msg!("cli-jobs-n-most-max-jobs", n, MAX_JOBS) };
+    let help = msg!("cli-give-number-1-max-jobs", MAX_JOBS, cores);
     Err(Failure { diagnostics: vec![Diagnostic::error("E0912", message).help(help)], usage: true })
 }
 

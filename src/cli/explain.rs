@@ -31,24 +31,17 @@ pub(super) fn explain(
 pub(super) fn unknown_department(department: &str, names: &[String], data: &Path) -> Failure {
     {
         let help = match crate::check::err::did_you_mean(department, names) {
-            Some(n) => tr(format!("did you mean `{n}`?"), format!("是否应为“{n}”？")),
+            Some(n) => msg!("cli-did-you-mean-n", n),
             None => {
                 let some = names.iter().take(3).cloned().collect::<Vec<_>>().join("、");
-                tr(
-                    format!("the data has {} departments, such as {some}", names.len()),
-                    format!("数据中有 {} 个部门，例如 {some}", names.len()),
-                )
+                msg!("cli-data-has-names-departments-such", names = names.len(), some)
             }
         };
         let data = data.display();
         let shown = crate::data::names::visible(department);
         Failure {
             diagnostics: vec![
-                Diagnostic::error(
-                    "E0908",
-                    tr(format!("no department named `{shown}` in {data}"), format!("{data} 中没有名为“{shown}”的部门")),
-                )
-                .help(help),
+                Diagnostic::error("E0908", msg!("cli-no-department-named-shown-data", shown, data)).help(help),
             ],
             usage: true,
         }

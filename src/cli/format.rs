@@ -15,17 +15,8 @@ pub(super) fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::K
         let same = again.as_ref().is_ok_and(|a| crate::fmt::same_meaning(a, &ast));
         if !same {
             return Err(vec![
-                Diagnostic::error(
-                    "E0909",
-                    tr(
-                        format!("{}: formatting would change the file's meaning", file.display()),
-                        format!("{}：整理格式会改变文件的含义，未写入", file.display()),
-                    ),
-                )
-                .help(tr(
-                    "this is a defect in jixiao fmt; please report it with the file",
-                    "这是 jixiao fmt 的缺陷，请连同该文件一起报告",
-                )),
+                Diagnostic::error("E0909", msg!("cli-file-formatting-would-change-file", file = file.display()))
+                    .help(msg!("cli-defect-jixiao-fmt-please-report")),
             ]
             .into());
         }
@@ -35,19 +26,10 @@ pub(super) fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::K
         unformatted += 1;
         if check {
             let line = crate::fmt::first_difference(&text, &formatted).unwrap_or(1);
-            println!(
-                "{}",
-                tr(
-                    format!(
-                        "{}: not in the canonical layout (first difference at line {line}); run jixiao fmt",
-                        file.display()
-                    ),
-                    format!("{}：不是规范格式（第 {line} 行起不同）；请运行 jixiao fmt", file.display()),
-                )
-            );
+            println!("{}", msg!("cli-file-not-canonical-layout-first", file = file.display(), line));
         } else {
             write_bytes_atomically(file, formatted.as_bytes())?;
-            println!("{}", tr(format!("{}: formatted", file.display()), format!("{}：已整理格式", file.display())));
+            println!("{}", msg!("cli-file-formatted", file = file.display()));
         }
     }
     Ok(ExitCode::from(u8::from(check && unformatted > 0)))

@@ -21,69 +21,49 @@ pub(super) fn parse_overrides(program: &Program, set: &[String]) -> R<Vec<(usize
 pub(super) fn parse_overrides_as(program: &Program, set: &[String], option: &str) -> R<Vec<(usize, Number)>> {
     let names: Vec<String> = program.params.iter().map(|p| p.name.clone()).collect();
     let listed = if names.is_empty() {
-        tr("this regulation has no parameters", "这个办法没有参数")
+        msg!("cli-regulation-has-no-parameters")
     } else {
-        tr(format!("the parameters are: {}", names.join(", ")), format!("参数有：{}", names.join("、")))
+        msg!("cli-parameters-names", names = names.join(&msg!("sep-list")))
     };
     let mut out = Vec::new();
     for item in set {
         let usage = |d: Diagnostic| Failure { diagnostics: vec![d], usage: true };
         let Some((name, value)) = item.split_once('=') else {
             return Err(usage(
-                Diagnostic::error(
-                    "E0903",
-                    tr(format!("{option} {item}: expected NAME=VALUE"), format!("{option} {item}：应写成 名称=值")),
-                )
-                .help(listed.clone()),
+                Diagnostic::error("E0903", msg!("cli-option-item-expected-name-value", option, item))
+                    .help(listed.clone()),
             ));
         };
         let (name, value) = (name.trim(), value.trim());
         let Some(p) = program.param_named(name) else {
             return Err(usage(
-                Diagnostic::error(
-                    "E0903",
-                    tr(format!("{option}: unknown parameter `{name}`"), format!("{option}：未知的参数“{name}”")),
-                )
-                .help(listed.clone()),
+                Diagnostic::error("E0903", msg!("cli-option-unknown-parameter-name", option, name))
+                    .help(listed.clone()),
             ));
         };
         if out.iter().any(|(q, _)| *q == p) {
             return Err(usage(
-                Diagnostic::error(
-                    "E0903",
-                    tr(format!("{option} {name} is given twice"), format!("{option} {name} 给出了两次")),
-                )
-                .help(tr("set each parameter once", "每个参数只能设定一次")),
+                Diagnostic::error("E0903", msg!("cli-option-name-given-twice", option, name))
+                    .help(msg!("cli-set-each-parameter-once")),
             ));
         }
         let Some(n) = parameter_value(value, program.params[p].unit) else {
             let example = if program.params[p].unit == crate::program::Unit::Ratio { "50%" } else { "85" };
             return Err(usage(
-                Diagnostic::error(
-                    "E0904",
-                    tr(
-                        format!("{option} {name}: `{value}` is not a number of the parameter's kind"),
-                        format!("{option} {name}：“{value}”不是这个参数所需的那种数"),
-                    ),
-                )
-                .help(tr(
-                    format!("write a decimal number, as in {option} {name}={example}"),
-                    format!("请写一个十进制数，如 {option} {name}={example}"),
+                Diagnostic::error("E0904", msg!("cli-option-name-value-not-number", option, name, value)).help(msg!(
+                    "cli-write-decimal-number-option-name",
+                    option,
+                    name,
+                    example
                 )),
             ));
         };
         if n.is_zero() && program.params[p].divisor {
             return Err(usage(
-                Diagnostic::error(
-                    "E0913",
-                    tr(
-                        format!("{option} {name}=0: `{name}` divides a value in the regulation, so it may not be 0"),
-                        format!("{option} {name}=0：办法中以“{name}”作除数，不能设为 0"),
-                    ),
-                )
-                .help(tr(
-                    format!("set {name} to a value other than 0 (its default is {})", program.params[p].default),
-                    format!("请把 {name} 设为非零的值（默认值为 {}）", program.params[p].default),
+                Diagnostic::error("E0913", msg!("cli-option-name-0-name-divides", option, name)).help(msg!(
+                    "cli-set-name-value-other-than",
+                    name,
+                    program = program.params[p].default
                 )),
             ));
         }

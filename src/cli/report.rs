@@ -76,7 +76,7 @@ fn evaluate(program: &Program, params: &[Number], data: &Path, jobs: Option<usiz
     let size = std::fs::metadata(data).ok().filter(|m| m.is_file()).map(|m| m.len());
     if size.is_some_and(|n| n > WHOLE_BYTES) {
         let (outcomes, _) = diff::outcomes(program, params, data, jobs, None)?;
-        summarised(outcomes.len(), tr("the data file is larger than 16 MB", "数据文件大于 16 MB"));
+        summarised(outcomes.len(), msg!("cli-data-file-larger-than-16"));
         return Ok(Evaluated { outcomes, whole: None });
     }
     let pool = stream::pool(jobs)?;
@@ -88,7 +88,7 @@ fn evaluate(program: &Program, params: &[Number], data: &Path, jobs: Option<usiz
     let mut shared = crate::review::results::Shared::default();
     let outcomes = records.iter().zip(&results).map(|(r, u)| Outcome::of(program, u, &r.inputs, &mut shared)).collect();
     if results.len() > report::MOST_DEPARTMENTS {
-        summarised(results.len(), tr("there are too many departments", "单位太多"));
+        summarised(results.len(), msg!("cli-there-too-many-departments"));
         return Ok(Evaluated { outcomes, whole: None });
     }
     Ok(Evaluated { outcomes, whole: Some((records, results)) })
@@ -97,19 +97,7 @@ fn evaluate(program: &Program, params: &[Number], data: &Path, jobs: Option<usiz
 /// Says on standard error that the report is summarised, and why.
 fn summarised(departments: usize, why: String) {
     let most = report::MOST_DEPARTMENTS;
-    eprintln!(
-        "{}",
-        tr(
-            format!(
-                "note: {departments} departments and {why}: the report shows the highest and lowest of each group, \
-                 without a section per department (given for at most {most} departments, from data files up to 16 MB)"
-            ),
-            format!(
-                "提示：共 {departments} 个单位，{why}：报告只列出每组得分最高和最低的单位，不含各单位详情\
-                 （单位数不超过 {most} 且数据文件不超过 16 MB 时才有）"
-            ),
-        )
-    );
+    eprintln!("{}", msg!("cli-note-departments-departments-why-report", departments, why, most));
 }
 
 /// The data files the run reads, each with its checksum: the data (`—` for data piped in),
@@ -137,11 +125,8 @@ fn evaluation_date(given: Option<&str>) -> R<String> {
     let date = Some(text.trim()).filter(|t| t.len() == 10).and_then(|t| t.parse::<jiff::civil::Date>().ok());
     date.map(|d| d.to_string()).ok_or_else(|| Failure {
         diagnostics: vec![
-            Diagnostic::error("E0922", tr(format!("--date {text}: not a date"), format!("--date {text}：不是日期")))
-                .help(tr(
-                    "write the date as YEAR-MONTH-DAY, as in --date 2026-12-01",
-                    "请按“年-月-日”书写，如 --date 2026-12-01",
-                )),
+            Diagnostic::error("E0922", msg!("cli-date-text-not-date", text))
+                .help(msg!("cli-write-date-year-month-day")),
         ],
         usage: true,
     })
@@ -167,15 +152,6 @@ fn checksum(path: &Path) -> R<String> {
 
 /// The report could not be made (`why`: what the chart or template library said).
 fn not_made(out: &Path, why: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0921",
-        tr(
-            format!("cannot make the report {}: {why}", out.display()),
-            format!("无法生成报告 {}：{why}", out.display()),
-        ),
-    )
-    .help(tr(
-        "this is a fault in jixiao, not in the data: please report it with the regulation file",
-        "这是 jixiao 的缺陷，不是数据的问题：请连同办法文件一起报告",
-    ))
+    Diagnostic::error("E0921", msg!("cli-cannot-make-report-out-why", out = out.display(), why))
+        .help(msg!("cli-fault-jixiao-not-data-please"))
 }

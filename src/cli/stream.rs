@@ -12,7 +12,7 @@ use crate::data::files::DataFormat;
 use crate::data::json_array::Source;
 use crate::diagnostic::Diagnostic;
 use crate::eval::stream::evaluate_streamed;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::output::{ResultFormat, ResultWriter};
 use crate::program::Program;
@@ -84,14 +84,8 @@ pub(super) fn streams(program: &Program, (data, format): (&Path, DataFormat), po
 
 /// The temporary file that holds results until they are printed could not be used.
 fn cannot_hold(e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "E0719",
-        tr(format!("cannot use a temporary file for this run: {e}"), format!("无法使用本次评估的临时文件：{e}")),
-    )
-    .help(tr(
-        "results printed to the terminal wait in a temporary file until every department is evaluated: free space in the temporary folder, set TMPDIR to a folder with room, or write them with --output",
-        "输出到终端的结果会先暂存到临时文件，全部部门评估完毕后才显示：请清理临时文件夹、将 TMPDIR 设为空间充足的文件夹，或用 --output 写入文件",
-    ))
+    Diagnostic::error("E0719", msg!("cli-cannot-use-temporary-file-run", e))
+        .help(msg!("cli-results-printed-terminal-wait-temporary"))
 }
 
 /// The threads a run reads and evaluates on: `--jobs`, or one per core.
@@ -103,11 +97,8 @@ pub(super) fn pool(jobs: Option<usize>) -> R<rayon::ThreadPool> {
         .build()
         .map_err(|e| {
             vec![
-                Diagnostic::error(
-                    "E0908",
-                    tr(format!("cannot start worker threads: {e}"), format!("无法启动工作线程：{e}")),
-                )
-                .help(tr("run with fewer threads (--jobs 1)", "请减少线程数（--jobs 1）")),
+                Diagnostic::error("E0908", msg!("cli-cannot-start-worker-threads-e", e))
+                    .help(msg!("cli-run-fewer-threads-jobs-1")),
             ]
             .into()
         })
@@ -122,10 +113,7 @@ impl Bar {
             return Bar(ProgressBar::hidden());
         }
         let bar = ProgressBar::new(0);
-        let template = tr(
-            "{spinner} evaluating [{bar:40}] {percent}% {elapsed_precise} (about {eta} left)",
-            "{spinner} 正在评估 [{bar:40}] {percent}% 已用 {elapsed_precise}（约剩 {eta}）",
-        );
+        let template = msg!("cli-spinner-evaluating-bar-40-percent");
         if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }

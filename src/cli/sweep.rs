@@ -85,7 +85,7 @@ fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -
         if swept.iter().any(|t| t.param == s.param) {
             let name = &program.params[s.param].name;
             let (en, zh) = (format!("{name} is swept twice"), format!("{name} 被扫描了两次"));
-            let help = tr("sweep each parameter over one range", "每个参数只能给一个扫描范围");
+            let help = msg!("cli-sweep-each-parameter-over-one");
             return Err(usage("E0917", (tr(en, zh), help)));
         }
         swept.push(s);
@@ -96,7 +96,7 @@ fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -
     let runs: usize = swept.iter().map(|s| s.values.len()).product();
     if runs > MOST_RUNS {
         let (en, zh) = (format!("the sweep would make {runs} runs"), format!("这次扫描需要运行 {runs} 次"));
-        let help = tr(format!("at most {MOST_RUNS}: take a larger step"), format!("最多 {MOST_RUNS} 次：请加大步长"));
+        let help = msg!("cli-most-most-runs-take-larger", MOST_RUNS);
         return Err(usage("E0917", (tr(en, zh), help)));
     }
     Ok(swept)
@@ -111,18 +111,15 @@ struct Swept {
 /// `NAME=FROM..TO[:STEP]`: every value from FROM to TO (both included) STEP apart (default 1,
 /// or 1% for a percentage).
 fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
-    let bad = |why: String| {
-        usage("E0917", (tr(format!("--set {text}: {why}"), format!("--set {text}：{why}")), range_help()))
-    };
-    let (name, spec) =
-        text.split_once('=').ok_or_else(|| bad(tr("expected NAME=FROM..TO[:STEP]", "应写成 名称=起..止[:步长]")))?;
+    let bad = |why: String| usage("E0917", (msg!("cli-set-text-why", text, why), range_help()));
+    let (name, spec) = text.split_once('=').ok_or_else(|| bad(msg!("cli-expected-name-step")))?;
     let name = name.trim();
     // The name and each number are checked as `--set NAME=VALUE` checks them.
     let (bounds, step) = match spec.split_once([':', '：']) {
         Some((b, s)) => (b, Some(s)),
         None => (spec, None),
     };
-    let (from, to) = bounds.split_once("..").ok_or_else(|| bad(tr("expected FROM..TO", "应写成 起..止")))?;
+    let (from, to) = bounds.split_once("..").ok_or_else(|| bad(msg!("cli-expected")))?;
     let one = |v: &str| -> R<(usize, Number)> {
         let mut parsed = parse_overrides(program, &[format!("{name}={}", v.trim())])?;
         Ok(parsed.remove(0))
@@ -130,7 +127,7 @@ fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
     let (param, from) = one(from)?;
     let (_, to) = one(to)?;
     if fixed.iter().any(|(p, _)| *p == param) {
-        return Err(bad(tr("the parameter is also given a single value", "该参数同时被设定为单个值")));
+        return Err(bad(msg!("cli-parameter-also-given-single-value")));
     }
     let ratio = program.params[param].unit == crate::program::Unit::Ratio;
     let step = match step {
@@ -139,48 +136,36 @@ fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
         None => Number::ONE,
     };
     if step <= Number::ZERO {
-        return Err(bad(tr("the step must be more than 0", "步长必须大于 0")));
+        return Err(bad(msg!("cli-step-must-more-than-0")));
     }
     if to < from {
-        return Err(bad(tr("FROM must not be more than TO", "起点不能大于终点")));
+        return Err(bad(msg!("cli-must-not-more-than")));
     }
     let mut values = Vec::new();
     let mut v = from;
     while v <= to {
         if values.len() == MOST_RUNS {
-            return Err(bad(tr(
-                format!("more than {MOST_RUNS} values: take a larger step"),
-                format!("超过 {MOST_RUNS} 个值：请加大步长"),
-            )));
+            return Err(bad(msg!("cli-more-than-most-runs-values", MOST_RUNS)));
         }
         if v.is_zero() && program.params[param].divisor {
             // As `--set NAME=0` is refused (E0913), with the same words.
             one(if ratio { "0%" } else { "0" })?;
         }
         values.push(v);
-        v = v.checked_add(step).map_err(|_| bad(tr("the values are too large", "数值过大")))?;
+        v = v.checked_add(step).map_err(|_| bad(msg!("cli-values-too-large")))?;
     }
     Ok(Swept { param, values })
 }
 
 fn range_help() -> String {
-    tr(
-        "as in: jixiao sweep 办法.jx 数据.json --set 优秀线=85..95 (or 85..95:0.5 for a step of 0.5)",
-        "例如：jixiao sweep 办法.jx 数据.json --set 优秀线=85..95（步长 0.5 写作 85..95:0.5）",
-    )
+    msg!("cli-jixiao-sweep-jx-json-set")
 }
 
 fn nothing_swept(given: usize) -> (String, String) {
     let message = if given == 0 {
-        tr(
-            "jixiao sweep needs a parameter to sweep, as --set NAME=FROM..TO",
-            "jixiao sweep 需要一个扫描的参数，写作 --set 名称=起..止",
-        )
+        msg!("cli-jixiao-sweep-needs-parameter-sweep")
     } else {
-        tr(
-            format!("{given} parameters are swept; at most 2 can be"),
-            format!("扫描了 {given} 个参数；最多只能扫描 2 个"),
-        )
+        msg!("cli-given-parameters-swept-most-2", given)
     };
     (message, range_help())
 }
@@ -191,17 +176,5 @@ fn usage(code: &'static str, (message, help): (String, String)) -> Failure {
 
 /// A sweep is one table: CSV opens in every spreadsheet.
 fn sweep_xlsx() -> Failure {
-    usage(
-        "E0911",
-        (
-            tr(
-                "jixiao sweep writes table, JSON or CSV, not xlsx",
-                "jixiao sweep 只能输出表格、JSON 或 CSV，不能输出 xlsx",
-            ),
-            tr(
-                "write CSV (--format csv): it opens in Excel and WPS",
-                "请输出 CSV（--format csv）：Excel 和 WPS 都能打开",
-            ),
-        ),
-    )
+    usage("E0911", (msg!("cli-jixiao-sweep-writes-table-json"), msg!("cli-write-csv-format-csv-opens")))
 }

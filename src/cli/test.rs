@@ -6,17 +6,8 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
     if data.is_some() && files.len() > 1 {
         return Err(Failure {
             diagnostics: vec![
-                Diagnostic::error(
-                    "E0915",
-                    tr(
-                        "--data names the data of one regulation, but several were given",
-                        "--data 只能指定一个办法的数据，但给出了多个办法",
-                    ),
-                )
-                .help(tr(
-                    "run jixiao test once for each regulation with its data",
-                    "请对每个办法分别运行 jixiao test 并给出其数据",
-                )),
+                Diagnostic::error("E0915", msg!("cli-data-names-data-one-regulation"))
+                    .help(msg!("cli-run-jixiao-test-once-each")),
             ],
             usage: true,
         });
@@ -27,13 +18,7 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
             Ok((p, syntax, _)) => (p, syntax),
             Err(f) => {
                 report(&f.diagnostics);
-                println!(
-                    "{}",
-                    tr(
-                        format!("{}: does not check; its tests were not run", file.display()),
-                        format!("{}：检查未通过，其中的测试没有运行", file.display()),
-                    )
-                );
+                println!("{}", msg!("cli-file-does-not-check-tests", file = file.display()));
                 failed += 1;
                 continue;
             }
@@ -43,11 +28,11 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
         for outcome in cases::run_traced(&program, &coverage) {
             if outcome.passed() {
                 passed += 1;
-                println!("{}{}", tr("  ok    ", "  通过  "), outcome.name);
+                println!("{}{}", format!("  {}  ", msg!("cli-ok")), outcome.name);
             } else {
                 failed += 1;
                 let (name, line) = (&outcome.name, outcome.line);
-                println!("{}", tr(format!("  FAIL  {name} (line {line})"), format!("  失败  {name}（第 {line} 行）")));
+                println!("{}", format!("  {}", msg!("cli-fail-name-line-line", name, line)));
                 for f in &outcome.failures {
                     println!("        {f}");
                 }
@@ -58,7 +43,7 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
             Err(f) if !f.usage => {
                 // A broken snapshot fails this file's tests, not the others'.
                 report(&f.diagnostics);
-                Snap::Failed(tr("result snapshot", "结果快照"), Vec::new())
+                Snap::Failed(msg!("cli-result-snapshot"), Vec::new())
             }
             other => other?,
         };
@@ -66,15 +51,15 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
             Snap::None => {}
             Snap::Passed(what) => {
                 passed += 1;
-                println!("{}{what}", tr("  ok    ", "  通过  "));
+                println!("{}{what}", format!("  {}  ", msg!("cli-ok")));
             }
             Snap::Accepted(what) => {
                 passed += 1;
-                println!("{}{what}", tr("  saved ", "  已保存"));
+                println!("{}{what}", format!("  {}", msg!("cli-saved")));
             }
             Snap::Failed(what, lines) => {
                 failed += 1;
-                println!("{}{what}", tr("  FAIL  ", "  失败  "));
+                println!("{}{what}", format!("  {}  ", msg!("cli-fail")));
                 for line in lines {
                     println!("        {line}");
                 }
@@ -82,26 +67,17 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
         }
         let missing = cases::unexercised(&program, &coverage.borrow());
         if !missing.is_empty() {
-            println!("{}", tr("  not exercised by any test:", "  以下规则没有任何测试用到："));
+            println!("{}", format!("  {}", msg!("cli-not-exercised-any-test")));
             for m in &missing {
-                println!(
-                    "{}",
-                    tr(format!("        line {}: {}", m.line, m.what), format!("        第 {} 行：{}", m.line, m.what))
-                );
+                println!("{}", format!("        {}", msg!("cli-line-line-what", line = m.line, what = m.what)));
             }
         }
         unexercised += missing.len();
     }
     if strict && unexercised > 0 {
-        println!(
-            "{}",
-            tr(
-                format!("{unexercised} rule(s) not exercised (--strict)"),
-                format!("{unexercised} 条规则没有测试用到（--strict）"),
-            )
-        );
+        println!("{}", msg!("cli-unexercised-rule-s-not-exercised", unexercised));
     }
-    println!("{}", tr(format!("{passed} passed, {failed} failed"), format!("通过 {passed} 个，失败 {failed} 个")));
+    println!("{}", msg!("cli-passed-passed-failed-failed", passed, failed));
     Ok(ExitCode::from(u8::from(failed > 0 || (strict && unexercised > 0))))
 }
 
@@ -132,7 +108,7 @@ fn snapshot(file: &Path, (program, rules): (&Program, Vec<String>), data: Option
         (None, Some(a)) => {
             let named = tidy(&folder.join(a.data.as_str()));
             if !named.exists() {
-                return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![data_gone(&named)]));
+                return Ok(Snap::Failed(msg!("cli-result-snapshot"), vec![data_gone(&named)]));
             }
             named
         }
@@ -141,12 +117,9 @@ fn snapshot(file: &Path, (program, rules): (&Program, Vec<String>), data: Option
     };
     let (results, count) = match results_now(program, &data) {
         Ok(now) => now,
-        Err(why) => return Ok(Snap::Failed(tr("result snapshot", "结果快照"), vec![why])),
+        Err(why) => return Ok(Snap::Failed(msg!("cli-result-snapshot"), vec![why])),
     };
-    let what = tr(
-        format!("result snapshot ({}, {count} departments)", data.display()),
-        format!("结果快照（{}，{count} 个部门）", data.display()),
-    );
+    let what = msg!("cli-result-snapshot-data-count-departments", data = data.display(), count);
     if accept {
         let text =
             crate::review::snapshot::document(&program.header.title, &relative_path(&folder, &data), &rules, results);
@@ -168,7 +141,7 @@ fn results_now(program: &Program, data: &Path) -> Result<(serde_json::Value, usi
     let loaded = load(program.clone(), data, &[]).map_err(|f| {
         report(&f.diagnostics);
         let d = data.display();
-        tr(format!("{d} does not evaluate (see above)"), format!("{d} 无法评估（见上文）"))
+        msg!("cli-d-does-not-evaluate-see", d)
     })?;
     let inputs: Vec<&[eval::Value]> = loaded.records.iter().map(|r| r.inputs.as_slice()).collect();
     // The results as the snapshot file holds them, read back as it is.
@@ -176,31 +149,20 @@ fn results_now(program: &Program, data: &Path) -> Result<(serde_json::Value, usi
         serde_json::from_str(&output::json(program, &loaded.results, &inputs)).ok();
     match document.and_then(|mut d| d.get_mut("results").map(serde_json::Value::take)) {
         Some(results) => Ok((results, loaded.results.len())),
-        None => Err(tr(
-            "the results could not be read back as JSON: a defect of jixiao, please report it",
-            "结果无法按 JSON 读回：这是 jixiao 的缺陷，请报告",
-        )),
+        None => Err(msg!("cli-results-could-not-read-back")),
     }
 }
 
 /// The data a snapshot names is not there.
 fn data_gone(named: &Path) -> String {
     let d = named.display();
-    tr(
-        format!("the data the snapshot names, {d}, is not there: restore it, or name the data with --data DATA"),
-        format!("快照所指的数据 {d} 不存在：请恢复该文件，或用 --data 数据 指定"),
-    )
+    msg!("cli-data-snapshot-names-d-not", d)
 }
 
 /// Data named, but no snapshot to compare with.
 fn no_snapshot_yet(file: &Path, data: &Path) -> String {
     let (f, d) = (file.display(), data.display());
-    tr(
-        format!(
-            "no snapshot yet: review the results (jixiao eval), then save them with: jixiao test {f} --data {d} --accept"
-        ),
-        format!("还没有快照：请先审阅结果（jixiao eval），再用以下命令保存：jixiao test {f} --data {d} --accept"),
-    )
+    msg!("cli-no-snapshot-yet-review-results", f, d)
 }
 
 /// A snapshot as read back.
@@ -214,32 +176,20 @@ fn read_snapshot(path: &Path) -> R<Accepted> {
     let text = read_text(path).map_err(|d| vec![d])?;
     let broken = |why: String| -> Failure {
         vec![
-            Diagnostic::error(
-                "E0916",
-                tr(
-                    format!("{}: not a result snapshot: {why}", path.display()),
-                    format!("{}：不是结果快照：{why}", path.display()),
-                ),
-            )
-            .help(tr(
-                "restore it from version control, or make it again with jixiao test REGULATION --data DATA --accept",
-                "请从版本库恢复该文件，或用 jixiao test 办法 --data 数据 --accept 重新生成",
-            )),
+            Diagnostic::error("E0916", msg!("cli-path-not-result-snapshot-why", path = path.display(), why))
+                .help(msg!("cli-restore-version-control-make-again")),
         ]
         .into()
     };
     let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| broken(e.to_string()))?;
-    let data = doc
-        .get("data")
-        .and_then(|d| d.as_str())
-        .ok_or_else(|| broken(tr("its \"data\" is not the path of a file", "其 \"data\" 不是文件路径")))?;
+    let data = doc.get("data").and_then(|d| d.as_str()).ok_or_else(|| broken(msg!("cli-data-not-path-file")))?;
     let rules = doc
         .get("rules")
         .and_then(|r| r.as_array())
         .and_then(|r| r.iter().map(|l| l.as_str().map(str::to_string)).collect::<Option<Vec<_>>>())
-        .ok_or_else(|| broken(tr("its \"rules\" are not a list of texts", "其 \"rules\" 不是文本列表")))?;
+        .ok_or_else(|| broken(msg!("cli-rules-not-list-texts")))?;
     let results = doc.get("results").filter(|r| r.is_array()).cloned();
-    let results = results.ok_or_else(|| broken(tr("its \"results\" are not a list", "其 \"results\" 不是列表")))?;
+    let results = results.ok_or_else(|| broken(msg!("cli-results-not-list")))?;
     Ok(Accepted { data: data.to_string(), rules, results })
 }
 
@@ -247,17 +197,8 @@ fn read_snapshot(path: &Path) -> R<Accepted> {
 fn no_data_to_accept(file: &Path) -> Failure {
     Failure {
         diagnostics: vec![
-            Diagnostic::error(
-                "E0915",
-                tr(
-                    format!("--accept: {} has no result snapshot yet, so no data to take one of", file.display()),
-                    format!("--accept：{} 还没有结果快照，因此不知道用哪个数据生成", file.display()),
-                ),
-            )
-            .help(tr(
-                format!("name the data: jixiao test {} --data DATA --accept", file.display()),
-                format!("请指定数据：jixiao test {} --data 数据 --accept", file.display()),
-            )),
+            Diagnostic::error("E0915", msg!("cli-accept-file-has-no-result", file = file.display()))
+                .help(msg!("cli-name-data-jixiao-test-file", file = file.display())),
         ],
         usage: true,
     }

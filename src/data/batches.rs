@@ -11,7 +11,7 @@ use super::json_array::{Element, Elements, Found, Next, Source, first_error};
 use super::record::{Departments, MAX_ERRORS, Start, json_text, name_at, read_record};
 use super::{BOM, Record};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::program::*;
 
 /// Lines read, parsed and evaluated together (in parallel) before the next batch: enough to
@@ -118,7 +118,7 @@ pub(crate) fn each_batch_then<T: Send>(
         (DataFormat::JsonLines, _) => each_json_lines_batch(program, data, progress, errors, then, each)?,
         // Tables are read from their files (CSV beside its list files, a workbook's sheets).
         (DataFormat::Csv | DataFormat::Xlsx, _) => {
-            let why = tr("a table is read from its file, not a batch at a time", "表格须从文件读取");
+            let why = msg!("data-table-read-file-not-batch");
             return Err(vec![super::files::cannot_read(data.name, &why)]);
         }
     }
@@ -640,17 +640,8 @@ fn parse_line(
 }
 
 fn line_too_long(name: &str, line: usize) -> Diagnostic {
-    Diagnostic::error(
-        "E0718",
-        tr(
-            format!("{name}:{line}: the line is longer than {} MB", MAX_LINE >> 20),
-            format!("{name}:{line}：这一行超过 {} MB", MAX_LINE >> 20),
-        ),
-    )
-    .help(tr(
-        "JSON Lines holds one department's record a line; a JSON array belongs in a .json file",
-        "JSON Lines 文件每行一个部门的记录；JSON 数组请存为 .json 文件",
-    ))
+    Diagnostic::error("E0718", msg!("data-name-line-line-longer-than", name, line, value = MAX_LINE >> 20))
+        .help(msg!("data-json-lines-holds-one-department"))
 }
 
 #[cfg(test)]

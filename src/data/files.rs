@@ -13,7 +13,7 @@ use super::record::{MAX_ERRORS, json_text, read_records_located};
 use super::sniff::{self, Kind, Looks};
 use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::program::*;
 
 /// The kinds of data file.
@@ -76,7 +76,7 @@ impl DataFormat {
                 let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
                 Ok(if text.starts_with('{') { DataFormat::JsonLines } else { DataFormat::Json })
             }
-            (_, Kind::Workbook) => Err(misnamed(path, &kind.words(), tr("rename it to .xlsx", "请把扩展名改为 .xlsx"))),
+            (_, Kind::Workbook) => Err(misnamed(path, &kind.words(), msg!("data-rename-xlsx"))),
             (_, kind) => Err(not_data(path, Some(kind), &head)),
         }
     }
@@ -97,7 +97,7 @@ fn head(path: &Path) -> Option<Vec<u8>> {
 
 /// Formats jixiao reads, for messages.
 fn reads() -> String {
-    tr(".json, .jsonl, .csv and .xlsx", ".json、.jsonl、.csv 和 .xlsx")
+    msg!("data-json-jsonl-csv-xlsx")
 }
 
 /// A space between Chinese and a word in Latin letters after it.
@@ -115,27 +115,18 @@ fn not_data(path: &Path, kind: Option<Kind>, head: &[u8]) -> Diagnostic {
         kind => kind,
     };
     let what = match kind {
-        Some(Kind::Text) if ext.is_empty() => tr("a text file without an extension", "没有扩展名的文本文件"),
-        Some(Kind::Text) => tr(format!("a text file ({ext})"), format!("文本文件（{ext}）")),
+        Some(Kind::Text) if ext.is_empty() => msg!("data-text-file-without-extension"),
+        Some(Kind::Text) => msg!("data-text-file-ext", ext),
         Some(kind) => kind.words(),
-        None => tr(format!("a {ext} file"), format!("{ext} 文件")),
+        None => msg!("data-ext-file", ext),
     };
-    let save_as_xlsx = tr(
-        "open it in Excel or WPS and save it as an Excel workbook: 文件 → 另存为 → Excel 工作簿 (*.xlsx)",
-        "请用 Excel 或 WPS 打开，另存为 Excel 工作簿：文件 → 另存为 → Excel 工作簿（*.xlsx）",
-    );
+    let save_as_xlsx = msg!("data-open-excel-wps-save-excel");
     let help = match kind {
         Some(Kind::Compound | Kind::Html | Kind::XmlSpreadsheet | Kind::OpenDocument) => save_as_xlsx,
         Some(Kind::Text) => sniff::looks(head).advice(),
-        Some(Kind::Pdf | Kind::WordDocument) => tr(
-            "jixiao cannot read data from a document: get the data as a spreadsheet (.xlsx) or CSV",
-            "jixiao 无法从文档中读取数据：请取得电子表格（.xlsx）或 CSV 格式的数据",
-        ),
-        Some(Kind::Zip) => tr("unpack it and give jixiao the data file inside", "请解压后使用其中的数据文件"),
-        _ => tr(
-            format!("save the data as {}, as `jixiao template` writes them", reads()),
-            format!("请按 jixiao template 生成的格式，把数据存为 {} 之一", reads()),
-        ),
+        Some(Kind::Pdf | Kind::WordDocument) => msg!("data-jixiao-cannot-read-data-document"),
+        Some(Kind::Zip) => msg!("data-unpack-give-jixiao-data-file"),
+        _ => msg!("data-save-data-reads-jixiao-template", reads = reads()),
     };
     let (reads, space) = (reads(), space_before(&what));
     Diagnostic::error(
@@ -271,56 +262,31 @@ pub(super) fn json_file_text(path: &Path) -> Result<String, Vec<Diagnostic>> {
 /// `bytes` (the file, or the line) are that.
 pub fn json_not_utf8(name: &str, line: usize, col: usize, at: usize, bytes: &[u8]) -> Diagnostic {
     let Some(encoding) = encoding::legacy(bytes) else { return not_utf8(name, line, col, at) };
-    Diagnostic::error(
-        "E0731",
-        tr(
-            format!("{name}:{line}:{col}: the file is {encoding} text, and JSON must be UTF-8 (byte {at})"),
-            format!("{name}:{line}:{col}：文件是 {encoding} 编码的文本，而 JSON 必须是 UTF-8 编码（第 {at} 字节）"),
-        ),
-    )
-    .help(tr(
-        "save it as UTF-8: in Notepad 另存为 → 编码 → UTF-8; in VS Code 通过编码保存 → UTF-8",
-        "请另存为 UTF-8 编码：记事本中 另存为 → 编码 → UTF-8；VS Code 中 通过编码保存 → UTF-8",
-    ))
+    Diagnostic::error("E0731", msg!("data-name-line-col-file-encoding", name, line, col, encoding, at))
+        .help(msg!("data-save-utf-8-notepad-utf"))
 }
 
 /// A table file that is text in none of the encodings jixiao reads.
 fn not_text(name: &str, e: &encoding::Undecodable) -> Diagnostic {
     let (line, col, at) = (e.line, e.column, e.at);
     let what = if e.encoding.name().starts_with("UTF-16") {
-        tr(
-            "the file starts as UTF-16 text but is not valid UTF-16",
-            "文件开头标明是 UTF-16 编码，内容却不是有效的 UTF-16",
-        )
+        msg!("data-file-starts-utf-16-text")
     } else {
-        tr("the file is neither UTF-8 nor GBK text", "文件既不是 UTF-8 也不是 GBK 编码的文本")
+        msg!("data-file-neither-utf-8-nor")
     };
-    let message =
-        tr(format!("{name}:{line}:{col}: {what} (byte {at})"), format!("{name}:{line}:{col}：{what}（第 {at} 字节）"));
-    Diagnostic::error("E0730", message).help(tr(
-        "save the table again as CSV (WPS or Excel: 另存为 → CSV UTF-8); a file cut short or joined from pieces may have broken bytes there",
-        "请重新另存为 CSV（WPS 或 Excel：另存为 → CSV UTF-8）；被截断或由几部分拼接的文件，在该处可能有损坏的字节",
-    ))
+    let message = msg!("data-name-line-col-what-byte", name, line, col, what, at);
+    Diagnostic::error("E0730", message).help(msg!("data-save-table-again-csv-wps"))
 }
 
 /// Bytes that are not UTF-8 at `line:col` (byte `at` of the file).
 pub fn not_utf8(name: &str, line: usize, col: usize, at: usize) -> Diagnostic {
-    Diagnostic::error(
-        "E0902",
-        tr(
-            format!("{name}:{line}:{col}: the file is not valid UTF-8 text (byte {at})"),
-            format!("{name}:{line}:{col}：文件不是有效的 UTF-8 文本（第 {at} 字节）"),
-        ),
-    )
-    .help(tr(
-        "save the file as UTF-8 (in WPS or Excel: 另存为 → UTF-8); GBK-encoded files must be converted",
-        "请将文件另存为 UTF-8 编码（WPS 或 Excel：另存为 → UTF-8）；GBK 编码的文件需要先转换",
-    ))
+    Diagnostic::error("E0902", msg!("data-name-line-col-file-not", name, line, col, at))
+        .help(msg!("data-save-file-utf-8-wps"))
 }
 
 pub fn cannot_read(name: &str, why: &str) -> Diagnostic {
-    Diagnostic::error("E0901", tr(format!("cannot read {name}: {why}"), format!("无法读取 {name}：{why}")))
-        .help(tr("check the file's path and permissions", "请检查文件路径和读取权限"))
+    Diagnostic::error("E0901", msg!("data-cannot-read-name-why", name, why))
+        .help(msg!("data-check-file-s-path-permissions"))
 }
 
 /// JSON Lines: a record a line; blank lines are skipped.
@@ -374,21 +340,8 @@ pub fn missing_list_files(program: &Program, path: &Path) -> Result<(), Vec<Diag
 
 /// The list table of `field` (a file or a sheet, `expected`) is not in the data `file`.
 pub fn missing_table(file: &str, expected: &str, field: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0727",
-        tr(
-            format!("{file}: the table of `{field}` is missing: expected {expected}"),
-            format!("{file}：缺少“{field}”表：应有 {expected}"),
-        ),
-    )
-    .help(tr(
-        format!(
-            "the regulation declares `{field}`; give its table, with only the header row if no department has any (jixiao template writes it); a missing table is never read as \"none\""
-        ),
-        format!(
-            "办法中声明了“{field}”；请提供这张表，若各部门都没有此项，只保留表头行即可（jixiao template 会生成）；缺少的表不会被当作“没有”"
-        ),
-    ))
+    Diagnostic::error("E0727", msg!("data-file-table-field-missing-expected", file, field, expected))
+        .help(msg!("data-regulation-declares-field-give-table", field))
 }
 
 /// Files beside CSV data, or sheets of a workbook, that the regulation has no table for: a
@@ -417,7 +370,7 @@ pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
         Ok(DataFormat::Xlsx) => super::sheet::extra_sheets(path, &lists)
             .into_iter()
             .map(|n| super::names::visible(&n))
-            .map(|n| extra_table(&shown, &tr(format!("sheet {n}"), format!("工作表“{n}”")), &lists))
+            .map(|n| extra_table(&shown, &msg!("data-sheet-n", n), &lists))
             .collect(),
         _ => Vec::new(),
     }
@@ -425,15 +378,6 @@ pub fn extra_tables(program: &Program, path: &Path) -> Vec<Diagnostic> {
 
 fn extra_table(file: &str, what: &str, lists: &[String]) -> Diagnostic {
     let read = std::iter::once(RECORDS_SHEET.to_string()).chain(lists.iter().cloned()).collect::<Vec<_>>();
-    Diagnostic::warning(
-        "W0701",
-        tr(
-            format!("{file}: {what} is not read: the regulation has no table of that name"),
-            format!("{file}：{what} 未被读取：办法中没有这个名称的表"),
-        ),
-    )
-    .help(tr(
-        format!("the tables read are: {}; rename it if it holds data, else delete it or ignore this", read.join(", ")),
-        format!("读取的表有：{}；如果其中有数据，请改为正确的名称，否则可删除或忽略", read.join("、")),
-    ))
+    Diagnostic::warning("W0701", msg!("data-file-what-not-read-regulation", file, what))
+        .help(msg!("data-tables-read-read-rename-if", read = read.join(&msg!("sep-list"))))
 }

@@ -10,7 +10,7 @@ use super::err::{self, At};
 use super::names::{normalise, visible};
 use crate::check::err::did_you_mean;
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, msg};
 use crate::number::Number;
 use crate::program::{Limit, Program, Shape};
 
@@ -361,7 +361,7 @@ impl Reader<'_> {
         let Json::Object(fields) = json else {
             self.errors.push(err::wrong_type(
                 &self.at,
-                &tr("a record (an object with the department's fields)", "一条记录（包含该部门各字段的对象）"),
+                &msg!("data-record-object-department-s-fields"),
                 &json_kind(json),
             ));
             return None;
@@ -402,12 +402,9 @@ impl Reader<'_> {
             && normalise(s).is_empty()
         {
             let at = self.at_field(unit_field);
-            let found = if visible(s).trim().is_empty() {
-                tr("empty text", "空文本")
-            } else {
-                format!("\"{}\"", visible(s))
-            };
-            self.errors.push(err::out_of_range(&at, &tr("the department's name", "部门名称"), &found));
+            let found =
+                if visible(s).trim().is_empty() { msg!("data-empty-text") } else { format!("\"{}\"", visible(s)) };
+            self.errors.push(err::out_of_range(&at, &msg!("data-department-s-name"), &found));
         }
         // A department left out takes the default name, if the regulation gives one.
         let unit = unit.or_else(|| match inputs.get(program.roles.unit) {
@@ -424,7 +421,7 @@ impl Reader<'_> {
         if unit.is_none() && self.errors.is_empty() {
             // Never a record dropped without a word.
             let at = self.at_field(unit_field);
-            self.errors.push(err::missing_field(&at, &tr("the department's name", "部门名称")));
+            self.errors.push(err::missing_field(&at, &msg!("data-department-s-name")));
         }
         Some(Record { unit: unit?, inputs, written })
     }
@@ -438,7 +435,7 @@ impl Reader<'_> {
             },
             Shape::Text => match json {
                 Json::String(s) => Some(Value::Text(s.clone())),
-                j => self.fail(err::wrong_type(&self.at(place), &tr("text", "文本"), &json_kind(j))),
+                j => self.fail(err::wrong_type(&self.at(place), &msg!("data-text"), &json_kind(j))),
             },
             Shape::YesNo => match json {
                 Json::Bool(b) => Some(Value::Bool(*b)),
@@ -542,10 +539,10 @@ impl Reader<'_> {
             let expected = match (min, max) {
                 (1, None) => {
                     let item = self.expected(item);
-                    tr(format!("a non-empty list of {item}"), format!("非空列表（每项为{item}）"))
+                    msg!("data-non-empty-list-item", item)
                 }
-                (lo, None) => tr(format!("at least {lo} items"), format!("至少含 {lo} 项的列表")),
-                (lo, Some(hi)) => tr(format!("{lo} to {hi} items"), format!("含 {lo} 至 {hi} 项的列表")),
+                (lo, None) => msg!("data-least-lo-items", lo),
+                (lo, Some(hi)) => msg!("data-lo-hi-items", lo, hi),
             };
             return self.fail(err::wrong_length(&self.at(place), &expected, items.len()));
         }
@@ -624,7 +621,7 @@ impl Reader<'_> {
     fn expected(&self, shape: &Shape) -> String {
         let program = self.program;
         match shape {
-            Shape::Text => tr("text", "文本"),
+            Shape::Text => msg!("data-text"),
             Shape::YesNo => yes_no_words(),
             Shape::Number { unit: crate::program::Unit::Ratio, min, max, .. } => percent_words(*min, *max),
             Shape::Number { whole, min, max, .. } => number_words(*whole, *min, *max),
@@ -635,7 +632,7 @@ impl Reader<'_> {
             Shape::Each { indicator, .. } => object_with_keys(&program.leaf_names(*indicator)),
             Shape::Record(fields) => {
                 let names = fields.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>();
-                tr(format!("a record with {}", names.join(", ")), format!("包含 {} 的记录", names.join("、")))
+                msg!("data-record-names", names = names.join(&msg!("sep-list")))
             }
             Shape::Optional(inner) => self.expected(inner),
         }
@@ -661,21 +658,21 @@ fn by_keys<'j>(map: &'j serde_json::Map<String, Json>, keys: &[&str]) -> (Vec<Op
 
 fn one_of<S: AsRef<str>>(words: &[S]) -> String {
     let words = words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/");
-    tr(format!("one of {words}"), format!("{words} 之一"))
+    msg!("data-one-words", words)
 }
 
 fn list_of(item: &str) -> String {
-    tr(format!("a list of {item}"), format!("列表（每项为{item}）"))
+    msg!("data-list-item", item)
 }
 
 fn counts_per_level<S: AsRef<str>>(levels: &[S]) -> String {
     let levels = levels.iter().map(AsRef::as_ref).collect::<Vec<_>>();
-    tr(format!("counts per level ({})", levels.join(", ")), format!("各级别的票数（{}）", levels.join("、")))
+    msg!("data-counts-per-level-levels", levels = levels.join(&msg!("sep-list")))
 }
 
 fn object_with_keys<S: AsRef<str>>(keys: &[S]) -> String {
     let keys = keys.iter().map(AsRef::as_ref).collect::<Vec<_>>();
-    tr(format!("an object with the keys {}", keys.join(", ")), format!("以 {} 为键的对象", keys.join("、")))
+    msg!("data-object-keys-keys", keys = keys.join(&msg!("sep-list")))
 }
 
 /// `a whole number ≥ 0`, `a number from 0 to 100`, `a number > 0`; in Chinese
@@ -750,20 +747,20 @@ pub fn yes_no(word: &str) -> Option<bool> {
 
 /// What a yes/no field accepts, for messages.
 pub fn yes_no_words() -> String {
-    tr("yes or no (是/否, true/false)", "是或否（是/否、true/false）")
+    msg!("data-yes-no-true-false")
 }
 
 pub fn json_kind(json: &Json) -> String {
     match json {
-        Json::Null => tr("null", "空值（null）"),
-        Json::Bool(b) => tr(format!("{b}"), format!("是/否值 {b}")),
-        Json::Number(n) => tr(format!("the number {n}"), format!("数字 {n}")),
+        Json::Null => msg!("data-null"),
+        Json::Bool(b) => msg!("data-b", b),
+        Json::Number(n) => msg!("data-number-n", n),
         Json::String(s) => {
             let s = visible(s);
-            tr(format!("the text \"{s}\""), format!("文本“{s}”"))
+            msg!("data-text-s", s)
         }
-        Json::Array(a) => tr(format!("a list of {} item(s)", a.len()), format!("含 {} 项的列表", a.len())),
-        Json::Object(_) => tr("an object", "对象（{ … }）"),
+        Json::Array(a) => msg!("data-list-item-s", a = a.len()),
+        Json::Object(_) => msg!("data-object"),
     }
 }
 

@@ -23,7 +23,7 @@ use super::files::{cannot_read, list_fields, missing_table};
 use super::sheet_xml::{Hidden, Unseen};
 use super::tables::{self, Refusal, Row, Table};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::program::Program;
 
 /// A workbook read from its file.
@@ -45,11 +45,7 @@ pub fn tables(program: &Program, path: &Path) -> Result<(Table, Vec<Table>), Vec
     let mut lists = Vec::new();
     for field in list_fields(program) {
         let Some(found) = sheet_named(&names, &field) else {
-            errors.push(missing_table(
-                &file,
-                &tr(format!("a sheet named {field}"), format!("名为“{field}”的工作表")),
-                &field,
-            ));
+            errors.push(missing_table(&file, &msg!("data-sheet-named-field", field), &field));
             continue;
         };
         match sheet(&mut book, (found, &file, unit), &unseen) {
@@ -491,13 +487,13 @@ fn hidden_values(name: &str, hidden: &Hidden, (header_at, header): (u32, &[Strin
         out.push(hidden_part(name, &tables::spreadsheet_row(row.at)));
     }
     if hidden.rows.contains(&header_at) {
-        out.push(hidden_part(name, &tr(format!("row {header_at} (the header)"), format!("第 {header_at} 行（表头）"))));
+        out.push(hidden_part(name, &msg!("data-row-header-header", header_at)));
     }
     for (c, column) in header.iter().enumerate().filter(|(c, _)| hidden.column(*c as u32)) {
         let used = !column.is_empty() || body.iter().any(|r| r.cells.get(c).is_some_and(|t| !t.trim().is_empty()));
         if used {
             let letters = tables::column_letters(c);
-            out.push(hidden_part(name, &tr(format!("column {letters}"), format!("第 {letters} 列"))));
+            out.push(hidden_part(name, &msg!("data-column-letters", letters)));
         }
     }
     out
@@ -511,61 +507,39 @@ fn formula_without_value(formula: &str) -> Refusal {
     refusal(
         "E0720",
         format!("={formula}"),
-        tr("a formula saved without its computed value", "公式没有保存计算结果"),
-        tr(
-            "the file was written by a program that does not compute formulas: open it in Excel and save it (in WPS or LibreOffice, recalculate before saving; LibreOffice: Data → Calculate → Recalculate Hard), or type the value",
-            "文件由不计算公式的程序生成：请用 Excel 打开后保存（WPS 或 LibreOffice 须先重新计算再保存；LibreOffice：数据 → 计算 → 强制重新计算），或直接填写数值",
-        ),
+        msg!("data-formula-saved-without-computed-value"),
+        msg!("data-file-was-written-program-does"),
     )
 }
 
 fn date(shown: String) -> Refusal {
-    refusal(
-        "E0721",
-        shown,
-        tr("a date or time, where jixiao reads no dates", "日期或时间，而 jixiao 不读取日期"),
-        tr(
-            "type the number the field asks for, and format the cell as General (常规) or Number (数值)",
-            "请填写该字段需要的数值，并把单元格格式设为“常规”或“数值”",
-        ),
-    )
+    refusal("E0721", shown, msg!("data-date-time-where-jixiao-reads"), msg!("data-type-number-field-asks-format"))
 }
 
 fn error_value(shown: &str) -> Refusal {
     refusal(
         "E0722",
         shown.to_string(),
-        tr("an error value, not a value", "错误值，不是数值"),
-        tr(
-            "correct the formula (a division by zero, a missing reference …) so that the cell shows a value",
-            "请更正公式（除数为零、引用缺失等），使单元格显示数值",
-        ),
+        msg!("data-error-value-not-value"),
+        msg!("data-correct-formula-division-zero-missing"),
     )
 }
 
 fn hidden_digits(shown: &str, held: &str, places: u32) -> Refusal {
     refusal(
         "E0723",
-        tr(format!("shows {shown}, holds {held}"), format!("显示 {shown}，实际为 {held}")),
-        tr("the cell holds more digits than it shows", "单元格实际的数位多于显示的数位"),
-        tr(
-            format!(
-                "type the value as you mean it, or round it in the sheet (=ROUND(…, {places})), or show more decimal places"
-            ),
-            format!("请按本意填写数值，或在表中取整（=ROUND(…, {places})），或增加显示的小数位数"),
-        ),
+        msg!("data-shows-shown-holds-held", shown, held),
+        msg!("data-cell-holds-more-digits-than"),
+        msg!("data-type-value-you-mean-round", places),
     )
 }
 
 fn unread_format(format: &str, held: &str) -> Refusal {
     refusal(
         "E0723",
-        tr(format!("{held} in the number format {format}"), format!("{held}，数字格式为 {format}")),
-        tr(
-            "a number format that shows another number than the cell holds (a fraction, scientific notation, thousands)",
-            "数字格式显示的不是单元格中的数（分数、科学记数、以千为单位）",
-        ),
-        tr("format the cell as General (常规) or Number (数值)", "请把单元格格式设为“常规”或“数值”"),
+        msg!("data-held-number-format-format", held, format),
+        msg!("data-number-format-shows-another-number"),
+        msg!("data-format-cell-general-number"),
     )
 }
 
@@ -573,14 +547,8 @@ fn computed(held: &str) -> Refusal {
     refusal(
         "E0723",
         held.to_string(),
-        tr(
-            "a computed value with all 15 significant digits a spreadsheet keeps (such as 1/3), which the sheet shows cut to its column",
-            "计算出的数值，用满了电子表格保存的 15 位有效数字（如 1/3），表中显示的是按列宽截短的值",
-        ),
-        tr(
-            "round it in the sheet (=ROUND(…, 2) keeps two decimal places) or type the value",
-            "请在表中取整（=ROUND(…, 2) 保留两位小数），或直接填写数值",
-        ),
+        msg!("data-computed-value-all-15-significant"),
+        msg!("data-round-sheet-round-2-keeps"),
     )
 }
 
@@ -588,36 +556,22 @@ fn leftover(value: f64) -> Refusal {
     refusal(
         "E0723",
         format!("{value:e}"),
-        tr(
-            "a leftover of a calculation's binary arithmetic, too small to be a value anyone typed",
-            "计算中二进制运算留下的余数，小到不可能是填写的数值",
-        ),
-        tr(
-            "round it in the sheet (=ROUND(…, 2) keeps two decimal places) or type the value",
-            "请在表中取整（=ROUND(…, 2) 保留两位小数），或直接填写数值",
-        ),
+        msg!("data-leftover-calculation-s-binary-arithmetic"),
+        msg!("data-round-sheet-round-2-keeps"),
     )
 }
 
 fn format_hides(format: &str, held: &str) -> Refusal {
     refusal(
         "E0723",
-        tr(format!("{held}, in the number format {format}"), format!("{held}，数字格式为 {format}")),
-        tr("a number its number format does not show", "数字格式没有显示出这个数"),
-        tr(
-            "show the value (format the cell as General (常规) or Number (数值)) or clear the cell",
-            "请让数值显示出来（把单元格格式设为“常规”或“数值”），或清空该单元格",
-        ),
+        msg!("data-held-number-format-format-2", held, format),
+        msg!("data-number-number-format-does-not"),
+        msg!("data-show-value-format-cell-general"),
     )
 }
 
 fn too_large(held: &str) -> Refusal {
-    refusal(
-        "E0723",
-        held.to_string(),
-        tr("a number too large to read exactly", "数字太大，无法精确读取"),
-        tr("check the value", "请检查这个值"),
-    )
+    refusal("E0723", held.to_string(), msg!("data-number-too-large-read-exactly"), msg!("data-check-value"))
 }
 
 fn not_a_workbook(file: &str, why: &str) -> Diagnostic {
@@ -628,53 +582,23 @@ fn not_a_workbook(file: &str, why: &str) -> Diagnostic {
             format!("无法读取 {file}：工作簿无法读取（文件已损坏、不完整或设有密码）"),
         ),
     )
-    .help(tr(
-        "open it in Excel, WPS or LibreOffice and save it again as .xlsx",
-        "请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx",
-    ))
+    .help(msg!("data-open-excel-wps-libreoffice-save"))
 }
 
 fn too_large_sheet(file: &str, name: &str) -> Diagnostic {
     let limit = super::sheet_xml::SHEET_LIMIT >> 20;
-    Diagnostic::error(
-        "E0901",
-        tr(
-            format!("cannot read {file}: the sheet {name} unpacks to more than {limit} MB, more than jixiao reads whole"),
-            format!("无法读取 {file}：工作表“{name}”解压后超过 {limit} MB，超出 jixiao 整体读取的上限"),
-        ),
-    )
-    .help(tr(
-        "save the sheet as CSV (which is read a batch at a time), or check the file: a small file that unpacks to gigabytes is damaged or crafted",
-        "请把该工作表另存为 CSV（CSV 分批读取）；或检查文件：解压后达到数 GB 的小文件已损坏或是刻意构造的",
-    ))
+    Diagnostic::error("E0901", msg!("data-cannot-read-file-sheet-name", file, name, limit))
+        .help(msg!("data-save-sheet-csv-which-read"))
 }
 
 fn hidden_sheet(file: &str, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0725",
-        tr(
-            format!("{file}: the sheet {name} is hidden; jixiao reads only what the workbook shows"),
-            format!("{file}：工作表“{name}”被隐藏；jixiao 只读取工作簿中看得见的内容"),
-        ),
-    )
-    .help(tr(
-        format!("unhide the sheet {name} (right-click a sheet tab → Unhide) and check it, or delete it"),
-        format!("请取消隐藏工作表“{name}”（右键单击工作表标签 → 取消隐藏）并检查其内容，或将其删除"),
-    ))
+    Diagnostic::error("E0725", msg!("data-file-sheet-name-hidden-jixiao", file, name))
+        .help(msg!("data-unhide-sheet-name-right-click", name))
 }
 
 fn hidden_part(sheet: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0725",
-        tr(
-            format!("{sheet}, {what}: hidden, with values in it; jixiao reads only what the sheet shows"),
-            format!("{sheet}，{what}：被隐藏，其中有数据；jixiao 只读取表中看得见的内容"),
-        ),
-    )
-    .help(tr(
-        "unhide it (select the rows or columns around it → Unhide; clear a filter) and check it, or delete it",
-        "请取消隐藏（选中其两侧的行或列 → 取消隐藏；或清除筛选）并检查其内容，或将其删除",
-    ))
+    Diagnostic::error("E0725", msg!("data-sheet-what-hidden-values-jixiao", sheet, what))
+        .help(msg!("data-unhide-select-rows-columns-around"))
 }
 
 fn merged_cells(sheet: &str, range: &str, departments: &[String]) -> Diagnostic {
@@ -690,10 +614,7 @@ fn merged_cells(sheet: &str, range: &str, departments: &[String]) -> Diagnostic 
             format!("{sheet}，单元格 {range}{zh}：数值位于合并单元格中，无法确定属于哪一行"),
         ),
     )
-    .help(tr(
-        format!("unmerge {range} and give each row its own value"),
-        format!("请取消合并 {range}，并为每一行分别填写数值"),
-    ))
+    .help(msg!("data-unmerge-range-give-each-row", range))
 }
 
 #[cfg(test)]
@@ -756,10 +677,7 @@ mod tests {
         assert_eq!(shown_number(0.92, "0%").unwrap(), "92%");
         assert_eq!(shown_number(0.925, "0.0%").unwrap(), "92.5%");
         assert_eq!(shown_number(89.5, "0.00").unwrap(), "89.5");
-        assert_eq!(
-            shown_number(0.925, "0%").unwrap_err().found,
-            tr("shows 93%, holds 92.5%", "显示 93%，实际为 92.5%")
-        );
+        assert_eq!(shown_number(0.925, "0%").unwrap_err().found, msg!("data-shows-93-holds-92-5"));
         assert_eq!(shown_number(100.0 / 3.0, "0.00").unwrap_err().code, "E0723");
         assert_eq!(shown_number(1.0 / 3.0, "General").unwrap_err().code, "E0723");
         assert_eq!(shown_number(0.5, "# ?/?").unwrap_err().code, "E0723");

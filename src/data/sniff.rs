@@ -2,7 +2,7 @@
 //! systems export HTML pages as `.xls`. Only the kinds a data file is mistaken for are told
 //! apart; `files::DataFormat::detect` decides what to read and what to refuse.
 
-use crate::lang::tr;
+use crate::lang::msg;
 
 /// What the first bytes of a file show it to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,23 +81,17 @@ impl Kind {
     /// The kind in words, for messages: `an Excel 97-2003 workbook (.xls) …`.
     pub fn words(self) -> String {
         match self {
-            Kind::Workbook => tr("an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）"),
-            Kind::OpenDocument => tr("an OpenDocument spreadsheet (.ods)", "OpenDocument 表格（.ods）"),
-            Kind::WordDocument => tr("a Word document", "Word 文档"),
-            Kind::Zip => tr("a ZIP archive", "ZIP 压缩文件"),
-            Kind::Compound => tr(
-                "an Excel 97-2003 workbook (.xls) or a WPS spreadsheet (.et)",
-                "Excel 97-2003 工作簿（.xls）或 WPS 表格（.et）",
-            ),
-            Kind::Html => tr(
-                "an HTML page (what web systems often export as .xls)",
-                "网页（HTML）文件（网上系统导出的 .xls 常是这种文件）",
-            ),
-            Kind::XmlSpreadsheet => tr("an Excel 2003 XML spreadsheet", "Excel 2003 XML 表格"),
-            Kind::Pdf => tr("a PDF document", "PDF 文档"),
-            Kind::Text => tr("a text file", "文本文件"),
-            Kind::Binary => tr("a file of a kind jixiao does not know", "jixiao 不认识的文件"),
-            Kind::Empty => tr("an empty file", "空文件"),
+            Kind::Workbook => msg!("data-excel-workbook-xlsx"),
+            Kind::OpenDocument => msg!("data-opendocument-spreadsheet-ods"),
+            Kind::WordDocument => msg!("data-word-document"),
+            Kind::Zip => msg!("data-zip-archive"),
+            Kind::Compound => msg!("data-excel-97-2003-workbook-xls"),
+            Kind::Html => msg!("data-html-page-what-web-systems"),
+            Kind::XmlSpreadsheet => msg!("data-excel-2003-xml-spreadsheet"),
+            Kind::Pdf => msg!("data-pdf-document"),
+            Kind::Text => msg!("data-text-file"),
+            Kind::Binary => msg!("data-file-kind-jixiao-does-not"),
+            Kind::Empty => msg!("data-empty-file"),
         }
     }
 }
@@ -134,9 +128,9 @@ impl Looks {
     /// What such text is, in words.
     pub fn words(self) -> String {
         match self {
-            Looks::Json => tr("JSON text", "JSON 文本"),
-            Looks::Tabs => tr("text of tab-separated columns", "以制表符分隔各列的文本"),
-            Looks::Commas => tr("CSV text", "CSV 文本"),
+            Looks::Json => msg!("data-json-text"),
+            Looks::Tabs => msg!("data-text-tab-separated-columns"),
+            Looks::Commas => msg!("data-csv-text"),
             Looks::Other => Kind::Text.words(),
         }
     }
@@ -144,19 +138,10 @@ impl Looks {
     /// What to do with such text to give it to jixiao.
     pub fn advice(self) -> String {
         match self {
-            Looks::Json => tr(
-                "it looks like JSON: rename it to .json (an array of records) or .jsonl (a record a line)",
-                "内容像是 JSON：请把扩展名改为 .json（记录组成的数组）或 .jsonl（每行一条记录）",
-            ),
-            Looks::Tabs => tr(
-                "it holds tab-separated columns (as copied from a spreadsheet): open it in Excel or WPS and save it as .xlsx or CSV (.csv)",
-                "内容是以制表符分隔的各列（从电子表格复制出来的常是这样）：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（.csv）",
-            ),
-            Looks::Commas => tr("it looks like CSV: rename it to .csv", "内容像是 CSV：请把扩展名改为 .csv"),
-            Looks::Other => tr(
-                "save the data as .xlsx, CSV (.csv) or JSON, as `jixiao template` writes them",
-                "请按 jixiao template 生成的格式，把数据存为 .xlsx、CSV（.csv）或 JSON",
-            ),
+            Looks::Json => msg!("data-looks-like-json-rename-json"),
+            Looks::Tabs => msg!("data-holds-tab-separated-columns-copied"),
+            Looks::Commas => msg!("data-looks-like-csv-rename-csv"),
+            Looks::Other => msg!("data-save-data-xlsx-csv-csv"),
         }
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::names::{normalise, visible};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::program::*;
 
 /// A table read from a file: its name (sheet or file), header and rows of cell texts, and
@@ -189,28 +189,28 @@ pub fn column_letters(col: usize) -> String {
 }
 
 pub fn spreadsheet_cell(row: usize, col: usize) -> String {
-    tr(format!("cell {}", cell_name(row, col)), format!("单元格 {}", cell_name(row, col)))
+    msg!("data-cell-cell-name", cell_name = cell_name(row, col))
 }
 
 pub fn spreadsheet_column(col: usize) -> String {
-    tr(format!("column {}", column_letters(col)), format!("第 {} 列", column_letters(col)))
+    msg!("data-column-column-letters", column_letters = column_letters(col))
 }
 
 pub fn spreadsheet_row(at: usize) -> String {
-    tr(format!("row {at}"), format!("第 {at} 行"))
+    msg!("data-row", at)
 }
 
 pub fn csv_line(at: usize) -> String {
-    tr(format!("line {at}"), format!("第 {at} 行"))
+    msg!("data-line", at)
 }
 
 pub fn csv_column(col: usize) -> String {
-    tr(format!("column {}", col + 1), format!("第 {} 列", col + 1))
+    msg!("data-column-col", col = col + 1)
 }
 
 /// `line 12, column 3` of a CSV file.
 pub fn csv_cell(line: usize, col: usize) -> String {
-    tr(format!("line {line}, column {}", col + 1), format!("第 {line} 行第 {} 列", col + 1))
+    msg!("data-line-line-column-col", line, col = col + 1)
 }
 
 /// Where each value of each record came from: by record, the field path as the reader names
@@ -396,16 +396,12 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             };
             if *unit == Unit::Ratio {
                 // Kept as text with its sign, read by the data reader as the percentage shown.
-                return if percent {
-                    Ok(Json::String(format!("{digits}%")))
-                } else {
-                    Err(tr("a percentage with %, as 92%", "带 % 的百分比，如 92%"))
-                };
+                return if percent { Ok(Json::String(format!("{digits}%"))) } else { Err(msg!("data-percentage-92")) };
             }
             if percent && *unit != Unit::Points {
-                return Err(tr("a number without %", "不带 % 的数"));
+                return Err(msg!("data-number-without"));
             }
-            let number = || tr("a number", "数");
+            let number = || msg!("data-number");
             let d = crate::number::parse_decimal(digits).ok_or_else(number)?;
             serde_json::from_str(&d.to_string()).map_err(|_| number())
         }
@@ -417,7 +413,7 @@ fn cell_value(shape: &Shape, text: &str) -> Result<Json, String> {
             // `好、、好` is two ratings or three with one lost: which, the cell does not say.
             let items: Vec<&str> = text.split(['、', '，', ',']).map(str::trim).collect();
             if items.iter().any(|t| t.is_empty()) {
-                return Err(tr("items separated by 、 with none empty", "以“、”分隔且没有空项的各项"));
+                return Err(msg!("data-items-separated-none-empty"));
             }
             items.into_iter().map(|t| cell_value(item, t)).collect::<Result<Vec<Json>, String>>().map(Json::Array)
         }
@@ -472,7 +468,7 @@ fn fill_list(
             }
         };
         let Some(&index) = by_unit.get(normalise(name).as_ref()) else {
-            errors.push(bad_cell(table, r, 0, name, unit, &tr("a department of the main table", "主表中的部门"), name));
+            errors.push(bad_cell(table, r, 0, name, unit, &msg!("data-department-main-table"), name));
             continue;
         };
         let record = &mut records[index];
@@ -481,7 +477,7 @@ fn fill_list(
             None => None,
             Some(Ok(Some(key))) => Some(normalise(key).into_owned()),
             Some(Ok(None)) => {
-                errors.push(bad_cell(table, r, 1, name, "指标", &tr("the indicator's name", "指标名称"), ""));
+                errors.push(bad_cell(table, r, 1, name, "指标", &msg!("data-indicator-s-name"), ""));
                 continue;
             }
             Some(Err(refusal)) => {
@@ -528,82 +524,39 @@ fn fill_list(
 /// `部门, row 1` or `d.csv, line 1`: where a table's header is.
 fn header_place(table: &Table, c: usize) -> String {
     let cell = (table.cell)(table.header_at, c);
-    tr(format!("{}, {cell}", table.shown), format!("{}，{cell}", table.shown))
+    msg!("data-shown-cell", shown = table.shown, cell)
 }
 
 fn unknown_column(table: &Table, c: usize, column: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0716",
-        tr(
-            format!("{} ({column}): no field of the regulation has this name", header_place(table, c)),
-            format!("{}（{column}）：办法中没有这个字段", header_place(table, c)),
-        ),
-    )
-    .help(tr(
-        "use the headers `jixiao template` writes; delete a column of notes (备注) before evaluating",
-        "请使用 jixiao template 生成的表头；备注等说明列请在评估前删除",
-    ))
+    Diagnostic::error("E0716", msg!("data-header-place-column-no-field", header_place = header_place(table, c), column))
+        .help(msg!("data-use-headers-jixiao-template-writes"))
 }
 
 fn duplicate_column(table: &Table, first: usize, again: usize, column: &str) -> Diagnostic {
     let (a, b) = ((table.column)(first), (table.column)(again));
-    Diagnostic::error(
-        "E0726",
-        tr(
-            format!(
-                "{}, {b} ({column}): the column is named twice (first in {a}); which one counts is not clear",
-                table.shown
-            ),
-            format!("{}，{b}（{column}）：这一列的名称重复（第一次在{a}），无法确定以哪一列为准", table.shown),
-        ),
-    )
-    .help(tr("keep one column of each name: delete or rename the other", "同名的列只保留一列：删除或更名另一列"))
+    Diagnostic::error("E0726", msg!("data-shown-b-column-column-named", shown = table.shown, b, column, a))
+        .help(msg!("data-keep-one-column-each-name"))
 }
 
 fn headerless_list(table: &Table) -> Diagnostic {
     let (shown, field) = (&table.shown, &table.name);
-    Diagnostic::error(
-        "E0727",
-        tr(
-            format!("{shown}: the table of `{field}` is empty, without even its header row"),
-            format!("{shown}：“{field}”表是空的，连表头行也没有"),
-        ),
-    )
-    .help(tr(
-        "an empty file is never read as \"none\": give the table its header row (jixiao template writes it), with the rows of the departments that have any",
-        "空文件不会被当作“没有”：请给这张表加上表头行（jixiao template 会生成），并填写有此项的部门的各行",
-    ))
+    Diagnostic::error("E0727", msg!("data-shown-table-field-empty-without", shown, field))
+        .help(msg!("data-empty-file-never-read-none"))
 }
 
 fn title_row(table: &Table, c: usize) -> Diagnostic {
     let (title, place) = (&table.header[c], header_place(table, c));
-    Diagnostic::error(
-        "E0729",
-        tr(
-            format!("{place}: the first row with anything in it is the header, but it holds one cell, \"{title}\" (a title?)"),
-            format!("{place}：第一个有内容的行是表头，但它只有一个单元格“{title}”（是标题吗？）"),
-        ),
-    )
-    .help(tr(
-        "delete the rows above the header, so that the field names are the first row",
-        "请删除表头上方的行，让字段名称成为第一行",
-    ))
+    Diagnostic::error("E0729", msg!("data-place-first-row-anything-header", place, title))
+        .help(msg!("data-delete-rows-above-header-so"))
 }
 
 fn unnamed_column(table: &Table, c: usize, r: usize) -> Diagnostic {
     let cell = table.cell_at(r, c);
     Diagnostic::error(
         "E0728",
-        tr(
-            format!(
-                "{}, {}: the column has values (first at {cell}) but no name in the header",
-                table.shown,
-                (table.column)(c)
-            ),
-            format!("{}，{}：这一列有数据（第一个在{cell}），但表头中没有列名", table.shown, (table.column)(c)),
-        ),
+        msg!("data-shown-table-column-has-values", shown = table.shown, table = (table.column)(c), cell),
     )
-    .help(tr("write the field's name in the header, or delete the column", "请在表头写上字段名称，或删除这一列"))
+    .help(msg!("data-write-field-s-name-header"))
 }
 
 fn refused_cell(table: &Table, r: usize, c: usize, (department, field): (&str, &str), refusal: &Refusal) -> Diagnostic {
@@ -612,9 +565,14 @@ fn refused_cell(table: &Table, r: usize, c: usize, (department, field): (&str, &
     let problem = &refusal.problem;
     Diagnostic::error(
         refusal.code,
-        tr(
-            format!("{}, {cell} (department \"{department}\", field `{field}`): {problem}: {found}", table.shown),
-            format!("{}，{cell}（部门“{department}”，字段“{field}”）：{problem}：{found}", table.shown),
+        msg!(
+            "data-shown-cell-department-department-field",
+            shown = table.shown,
+            cell,
+            department,
+            field,
+            problem,
+            found
         ),
     )
     .help(refusal.help.clone())
@@ -633,15 +591,17 @@ fn bad_cell(
     let (department, found) = (visible(department), visible(found));
     Diagnostic::error(
         "E0717",
-        tr(
-            format!(
-                "{}, {cell} (department \"{department}\", field `{field}`): expected {expected}, found \"{found}\"",
-                table.shown
-            ),
-            format!("{}，{cell}（部门“{department}”，字段“{field}”）：应为{expected}，实际为“{found}”", table.shown),
+        msg!(
+            "data-shown-cell-department-department-field-2",
+            shown = table.shown,
+            cell,
+            department,
+            field,
+            expected,
+            found
         ),
     )
-    .help(tr(format!("correct the value at {cell}"), format!("请更正{cell}的值")))
+    .help(msg!("data-correct-value-cell", cell))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::data::err::{At, record_words};
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::number::ArithError;
 
 pub fn requirement(at: &At, message: &str, article: Option<&String>) -> Diagnostic {
@@ -16,23 +16,14 @@ pub fn requirement(at: &At, message: &str, article: Option<&String>) -> Diagnost
             format!("{at_words}：不符合要求{by_zh}：{message}"),
         ),
     )
-    .help(tr("correct the data so that the requirement holds", "请更正数据，使其符合这条要求"))
+    .help(msg!("eval-correct-data-so-requirement-holds"))
 }
 
 /// An arithmetic failure while computing `value` for a record.
 pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
     let (code, help) = match e {
-        ArithError::Overflow => (
-            "E0801",
-            tr(
-                "check the data for numbers far larger than the regulation expects",
-                "请检查数据中是否有远大于办法预期的数字",
-            ),
-        ),
-        ArithError::DivisionByZero => (
-            "E0802",
-            tr("a divisor was zero for this department; check its data", "该部门的某个除数为零；请检查它的数据"),
-        ),
+        ArithError::Overflow => ("E0801", msg!("eval-check-data-numbers-far-larger")),
+        ArithError::DivisionByZero => ("E0802", msg!("eval-divisor-was-zero-department-check")),
     };
     let what_zh = match e {
         ArithError::Overflow => "结果太大，无法精确计算",
@@ -58,17 +49,8 @@ pub fn over_points(
     let shown =
         |n: crate::number::Number| n.to_decimal(4).map_or_else(|_| n.to_string(), |d| d.normalize().to_string());
     let (score, points) = (shown(score), shown(points));
-    Diagnostic::error(
-        "E0806",
-        tr(
-            format!("{record}, computing `{value}`: `{part}` scored {score}, outside its points (0 to {points})"),
-            format!("{record}，计算“{value}”时：“{part}”得 {score} 分，超出其分值（0 至 {points} 分）"),
-        ),
-    )
-    .help(tr(
-        format!("keep `{part}` within its points in the regulation (`封顶 {points}分`, `扣完为止`), or correct the data it is computed from"),
-        format!("请在办法中使“{part}”不超出其分值（“封顶 {points}分”“扣完为止”），或更正其所依据的数据"),
-    ))
+    Diagnostic::error("E0806", msg!("eval-record-computing-value-part-scored", record, value, part, score, points))
+        .help(msg!("eval-keep-part-within-points-regulation", part, points))
 }
 
 pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
@@ -93,22 +75,13 @@ pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
             format!("{record}，计算“{value}”时：内部错误：{what_zh}"),
         ),
     )
-    .help(tr(
-        "this is a defect in jixiao, not in your file; please report it with the regulation and the data",
-        "这是 jixiao 程序本身的缺陷，不是您文件的问题；请连同办法文件和数据一并报告",
-    ))
+    .help(msg!("eval-defect-jixiao-not-your-file"))
 }
 
 pub fn bad_bands(grade: &str, problem: &str, set: &[String]) -> Diagnostic {
     Diagnostic::error(
         "E0803",
-        tr(
-            format!("with {}, the bands of `{grade}` are wrong: {problem}", set.join(", ")),
-            format!("按 {} 计算，“{grade}”的各档划分有误：{problem}", set.join("、")),
-        ),
+        msg!("eval-set-bands-grade-wrong-problem", set = set.join(&msg!("sep-list")), grade, problem),
     )
-    .help(tr(
-        "choose cut-offs that keep the bands in order, highest first",
-        "请选择能保持各档顺序的分数线，从高到低排列",
-    ))
+    .help(msg!("eval-choose-cut-offs-keep-bands"))
 }

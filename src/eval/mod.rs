@@ -11,7 +11,7 @@ mod spill;
 pub mod stream;
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, msg};
 use crate::number::Number;
 use crate::program::*;
 
@@ -181,25 +181,13 @@ fn check_bands(program: &Program, params: &[Number]) -> Result<(), Vec<Diagnosti
         if let Some(problem) = band_problem(&bounds) {
             let label = |i: usize| bands[i].label.as_str();
             let problem = match problem {
-                BandProblem::GapAbove(i) => tr(
-                    format!("nothing covers scores above `{}`", label(i)),
-                    format!("没有哪一档包括高于“{}”的分数", label(i)),
-                ),
-                BandProblem::Overlap(i) => tr(
-                    format!("`{}` and `{}` overlap", label(i - 1), label(i)),
-                    format!("“{}”与“{}”重叠", label(i - 1), label(i)),
-                ),
-                BandProblem::Gap(i) => tr(
-                    format!("a gap between `{}` and `{}`", label(i), label(i - 1)),
-                    format!("“{}”与“{}”之间有空档", label(i), label(i - 1)),
-                ),
+                BandProblem::GapAbove(i) => msg!("eval-nothing-covers-scores-above-label", label = label(i)),
+                BandProblem::Overlap(i) => msg!("eval-label-label-i-overlap", label = label(i - 1), label_i = label(i)),
+                BandProblem::Gap(i) => msg!("eval-gap-between-label-label-i", label = label(i), label_i = label(i - 1)),
                 BandProblem::Unreachable(i) => {
-                    tr(format!("`{}` can never be reached", label(i)), format!("“{}”永远评不到", label(i)))
+                    msg!("eval-label-can-never-reached", label = label(i))
                 }
-                BandProblem::GapBelow(i) => tr(
-                    format!("nothing covers scores below `{}`", label(i)),
-                    format!("没有哪一档包括低于“{}”的分数", label(i)),
-                ),
+                BandProblem::GapBelow(i) => msg!("eval-nothing-covers-scores-below-label", label = label(i)),
             };
             let set: Vec<String> = program
                 .params

@@ -23,7 +23,7 @@ use crate::data::json_array::Source;
 use crate::data::record::MAX_ERRORS;
 use crate::data::record::name_at;
 use crate::diagnostic::Diagnostic;
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 
@@ -252,7 +252,7 @@ impl Names {
             })?;
             for &(first, again) in chunk {
                 let (Some(a), Some(b)) = (names.get(&(first as usize)), names.get(&(again as usize))) else {
-                    let why = tr("it changed while it was being read", "读取过程中文件被改动了");
+                    let why = msg!("eval-changed-while-was-being-read");
                     return Err(vec![crate::data::files::cannot_read(data.name, &why)]);
                 };
                 if a.0 == b.0 && out.len() < MAX_ERRORS {
@@ -266,27 +266,12 @@ impl Names {
 
 /// A temporary file of the run did not read back as written: something else changed it.
 fn changed_during_run() -> Diagnostic {
-    Diagnostic::error(
-        "E0719",
-        tr(
-            "a temporary file of this run was changed by something else while it ran",
-            "本次评估使用的临时文件在评估过程中被其他程序改动了",
-        ),
-    )
-    .help(tr(
-        "run again; if it happens again, set TMPDIR to a folder nothing else writes to",
-        "请重新运行；若再次出现，请将 TMPDIR 设为没有其他程序写入的文件夹",
-    ))
+    Diagnostic::error("E0719", msg!("eval-temporary-file-run-was-changed"))
+        .help(msg!("eval-run-again-if-happens-again"))
 }
 
 /// The temporary file that holds records between passes could not be written or read.
 fn temp_failed(e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "E0719",
-        tr(format!("cannot use a temporary file for this run: {e}"), format!("无法使用本次评估的临时文件：{e}")),
-    )
-    .help(tr(
-        "a ranked run keeps each department's values in a temporary file (about a tenth of the data's size): free space in the temporary folder, or set TMPDIR to a folder with room",
-        "有排名的评估会把各部门的数值暂存到临时文件（约为数据大小的十分之一）：请清理临时文件夹，或将 TMPDIR 设为空间充足的文件夹",
-    ))
+    Diagnostic::error("E0719", msg!("cli-cannot-use-temporary-file-run", e))
+        .help(msg!("eval-ranked-run-keeps-each-department"))
 }

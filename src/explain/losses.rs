@@ -5,7 +5,7 @@
 //! the score evaluated again, so caps and floors hold.
 
 use crate::eval::{self, Record, Value};
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::number::Number;
 use crate::output;
 use crate::program::*;
@@ -55,7 +55,7 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
             let found = if let Some((v, s, k, up)) = endless {
                 let count = matches!(shape, Shape::Number { unit: Unit::Count, whole: true, .. });
                 let (to, step) = (brief(program, &v, shape), per_step(k, up, count));
-                Some((gain(s), tr(format!("{to} ({step})"), format!("{to}（{step}）"))))
+                Some((gain(s), msg!("explain-step", to, step)))
             } else {
                 candidates
                     .into_iter()
@@ -71,7 +71,7 @@ pub fn losses(program: &Program, record: &Record, params: &[Number]) -> Option<L
                             (Value::List(b), Value::List(n))
                                 if !b.is_empty() && b.len() == n.len() && matches!(shape, Shape::List { .. }) =>
                             {
-                                tr("every item at its best", "每一项都取最好")
+                                msg!("explain-every-item-best")
                             }
                             _ => brief(program, &v, shape),
                         };
@@ -281,8 +281,8 @@ fn item_shape(shape: &Shape, keyed: bool) -> &Shape {
 fn brief(program: &Program, v: &Value, shape: &Shape) -> String {
     match (v, shape) {
         (Value::List(items), Shape::List { item, .. }) if matches!(**item, Shape::Record(_)) => match items.len() {
-            0 => tr("none", "无"),
-            n => tr(format!("{n} item(s)"), format!("{n} 项")),
+            0 => msg!("explain-none"),
+            n => msg!("explain-n-item-s", n),
         },
         (v, s) => super::data_text(program, v, s),
     }

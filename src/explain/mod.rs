@@ -11,7 +11,7 @@ pub use render::{exactly, json, kind_word, next_grade_text, text};
 use std::collections::HashSet;
 
 use crate::eval::{Record, UnitResult, Value};
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -113,7 +113,7 @@ impl Builder<'_> {
         match &def.kind {
             ValueKind::Let { family: Some(node), expr, .. } => {
                 let of = &program.indicators[*node].name;
-                step.value = tr(format!("one value per leaf of {of}"), format!("{of} 的每个末级指标各一个值"));
+                step.value = msg!("explain-one-value-per-leaf", of);
                 step.formula = Some(format!("{}[项] = {}", def.name, program.source.slice(def.formula).trim()));
                 step.children = self.entries(v, *node, expr);
             }
@@ -135,15 +135,9 @@ impl Builder<'_> {
                 step.formula = None;
                 let by_text = program.source.slice(def.formula).trim();
                 step.notes.push(if within.is_some() {
-                    tr(
-                        format!("by {by_text}, within its category; equal values share a rank"),
-                        format!("按{by_text}在所属类别内排名，{by_text}相同者名次相同"),
-                    )
+                    msg!("explain-text-within-category-equal-values", by_text)
                 } else {
-                    tr(
-                        format!("by {by_text}, among all departments; equal values share a rank"),
-                        format!("按{by_text}在全部单位中排名，{by_text}相同者名次相同"),
-                    )
+                    msg!("explain-text-among-all-departments-equal", by_text)
                 });
                 step.children = self.parts(by, None);
             }
@@ -198,7 +192,7 @@ impl Builder<'_> {
                     notes: if self.params[p] == self.program.params[p].default {
                         vec![]
                     } else {
-                        vec![tr("set for this run", "本次运行另行设定")]
+                        vec![msg!("explain-set-run")]
                     },
                     refs: self.program.params[p].refs.clone(),
                     children: Vec::new(),
@@ -258,7 +252,7 @@ impl Builder<'_> {
         let name = if node == *indicator {
             input.field.clone()
         } else {
-            format!("{}{}{}", input.field, tr(": ", "："), program.indicators[node].name)
+            format!("{}{}{}", input.field, msg!("punct-colon"), program.indicators[node].name)
         };
         Step {
             name,
@@ -298,14 +292,8 @@ impl Builder<'_> {
             Some((places, rule)) => {
                 let (exact, shown) = (exact_or_long(*before), output::number_text(*after, places));
                 notes.push(match rule {
-                    Rounding::HalfUp => tr(
-                        format!("{exact} → {shown}, rounded half away from zero (四舍五入) to {places} places"),
-                        format!("{exact} → {shown}，四舍五入保留 {places} 位小数"),
-                    ),
-                    _ => tr(
-                        format!("{exact} → {shown}, truncated (截断) to {places} places"),
-                        format!("{exact} → {shown}，截断保留 {places} 位小数"),
-                    ),
+                    Rounding::HalfUp => msg!("explain-exact-shown-rounded-half-away", exact, shown, places),
+                    _ => msg!("explain-exact-shown-truncated-places-places", exact, shown, places),
                 });
                 before.round(places, rule).ok() != Some(*after)
             }
@@ -339,9 +327,9 @@ impl Builder<'_> {
             let sign = if a.bonus { "+" } else { "−" };
             let shown = output::number_text(taken, output::places(self.program, v, taken));
             notes.push(if limited {
-                tr(format!("{written}: {sign}{shown} (its limit)"), format!("{written}：{sign}{shown}（已达上限）"))
+                msg!("explain-written-sign-shown-limit", written, sign, shown)
             } else {
-                format!("{written}{}{sign}{shown}", tr(": ", "："))
+                format!("{written}{}{sign}{shown}", msg!("punct-colon"))
             });
         }
         // The value before 扣完为止 (and any cap, floor or rounding), when it stopped them.
@@ -349,7 +337,7 @@ impl Builder<'_> {
             && *before < Number::ZERO
         {
             let before = output::number_text(*before, output::places(self.program, v, *before));
-            notes.push(tr(format!("扣完为止: {before} → 0"), format!("扣完为止：{before} → 0")));
+            notes.push(msg!("explain-before-0", before));
         }
         notes
     }
@@ -364,7 +352,7 @@ impl Builder<'_> {
         };
         let subject_text = match subject {
             Expr::Value(s) => format!("{} {}", self.program.values[*s].name, self.show(*s, &self.result.values[*s])),
-            _ => tr("the score", "得分"),
+            _ => msg!("explain-score"),
         };
         // A bound prints as the subject does: a whole count as a whole number.
         let bound = |e: &Expr| {
@@ -380,15 +368,9 @@ impl Builder<'_> {
         }
         let label = &band.label;
         vec![if conds.is_empty() {
-            tr(
-                format!("{subject_text} is below every band above: {label}"),
-                format!("{subject_text} 低于以上各档：{label}"),
-            )
+            msg!("explain-subject-text-below-every-band", subject_text, label)
         } else {
-            tr(
-                format!("{subject_text} is {}: {label}", conds.join(" and ")),
-                format!("{subject_text} {}：{label}", conds.join(" 且 ")),
-            )
+            msg!("explain-subject-text-conds-label", subject_text, conds = conds.join(&msg!("sep-and")), label)
         }]
     }
 }
@@ -482,7 +464,7 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
                 })
                 .collect();
             let all = items.len();
-            tr(format!("{}  ({all} in all)", counts.join("，")), format!("{}（共 {all} 个）", counts.join("，")))
+            msg!("explain-counts-all-all", counts = counts.join("，"), all)
         }
         (Value::List(items), Shape::List { item, .. }) => {
             let shown: Vec<String> = items.iter().map(|x| data_text(program, x, item)).collect();
@@ -505,14 +487,14 @@ fn data_text(program: &Program, v: &Value, shape: &Shape) -> String {
             format!("{{{}}}", parts.join("，"))
         }
         (v, Shape::Optional(inner)) => data_text(program, v, inner),
-        (Value::Absent, _) => tr("无 (not given)", "无（未填）"),
+        (Value::Absent, _) => msg!("explain-not-given"),
         _ => String::new(),
     }
 }
 
 /// ` (x)` in English, `（x）` in Chinese.
 fn paren(x: &str) -> String {
-    tr(format!(" ({x})"), format!("（{x}）"))
+    msg!("explain-x", x)
 }
 
 fn percent(f: Number) -> String {

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value as Json, json as j};
 
 use super::{Explanation, Losses, Step, StepKind};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::output;
 
 /// The computation tree, then the articles it cites, then (if asked) the losses.
@@ -17,7 +17,7 @@ pub fn text(e: &Explanation, losses: Option<&Losses>) -> String {
         out.push_str(&losses_text(l));
     }
     if !e.articles.is_empty() {
-        out.push_str(&tr("\n依据 (articles cited)\n", "\n依据\n"));
+        out.push_str(&format!("\n{}\n", msg!("explain-articles-cited")));
         for (r, text) in &e.articles {
             match text {
                 Some(t) => out.push_str(&format!("  {r}　{t}\n")),
@@ -40,7 +40,7 @@ fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
     }
     match (step.kind, kind_word(step.kind)) {
         (StepKind::Repeat, Some(w)) => line.push_str(&format!("  {}", aside(&w))),
-        (_, Some(w)) => line.push_str(&tr(format!("  [{w}]"), format!("  ［{w}］"))),
+        (_, Some(w)) => line.push_str(&format!("  {}", msg!("explain-w", w))),
         (_, None) => {}
     }
     if !step.refs.is_empty() {
@@ -62,11 +62,11 @@ fn tree(step: &Step, prefix: &str, last: bool, root: bool, out: &mut String) {
 }
 
 fn losses_text(l: &Losses) -> String {
-    let mut out = tr("\n失分 (where points were lost, largest first)\n", "\n失分（可增加的分数，从大到小）\n");
+    let mut out = format!("\n{}\n", msg!("explain-where-points-were-lost-largest"));
     if l.items.is_empty() {
-        out.push_str(&tr("  none: every field already gives its most\n", "  无：每一项都已取得最高分\n"));
+        out.push_str(&format!("  {}\n", msg!("explain-none-every-field-already-gives")));
     }
-    let colon = tr(": ", "：");
+    let colon = msg!("punct-colon");
     for item in &l.items {
         let refs = if item.refs.is_empty() { String::new() } else { format!("  {}", item.refs.join("、")) };
         out.push_str(&format!(
@@ -87,21 +87,21 @@ fn losses_text(l: &Losses) -> String {
 /// for a value explained above); `None` for a computed value.
 pub fn kind_word(kind: StepKind) -> Option<String> {
     match kind {
-        StepKind::Input => Some(tr("data", "数据")),
-        StepKind::Parameter => Some(tr("parameter", "参数")),
-        StepKind::Repeat => Some(tr("see above", "见上")),
+        StepKind::Input => Some(msg!("explain-data")),
+        StepKind::Parameter => Some(msg!("explain-parameter")),
+        StepKind::Repeat => Some(msg!("explain-see-above")),
         StepKind::Value => None,
     }
 }
 
 /// A value's exact value, said beside what is printed: `精确值 54.9500424`.
 pub fn exactly(exact: &str) -> String {
-    tr(format!("exactly {exact}"), format!("精确值 {exact}"))
+    msg!("explain-exactly-exact", exact)
 }
 
 /// `text` in brackets, as an aside: `(…)`, `（…）`.
 fn aside(text: &str) -> String {
-    tr(format!("({text})"), format!("（{text}）"))
+    msg!("explain-text", text)
 }
 
 /// Where the department stands and what the next grade needs: `现为“诫勉”（56.77），距“达标”还差
@@ -111,14 +111,9 @@ pub fn next_grade_text(l: &Losses) -> Option<String> {
     match (&l.grade, &l.next) {
         (Some(g), Some((next, needed))) => {
             let needed = output::number_text(*needed, 2);
-            Some(tr(
-                format!("Now {g} ({score}); {next} needs {needed} more points"),
-                format!("现为“{g}”（{score}），距“{next}”还差 {needed} 分"),
-            ))
+            Some(msg!("explain-now-g-score-next-needs", g, score, next, needed))
         }
-        (Some(g), None) => {
-            Some(tr(format!("Now {g} ({score}), the highest grade"), format!("现为“{g}”（{score}），已是最高等次")))
-        }
+        (Some(g), None) => Some(msg!("explain-now-g-score-highest-grade", g, score)),
         _ => None,
     }
 }

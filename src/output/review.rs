@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment, Table};
 use serde_json::{Value as Json, json};
 
 use super::{BOM, csv_line, neutralised};
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::review::results::{Comparison, Moved, change_text, points_text};
 use crate::review::rules::{Change, RulesDiff};
 use crate::review::snapshot::{DepartmentDrift, Drift, FieldMove};
@@ -26,12 +26,12 @@ pub struct DepartmentMoves<'a> {
 
 /// The declarations that differ, one a line (two for a changed one: before and after).
 pub fn rules_text(rules: &RulesDiff) -> String {
-    let mut out = tr("Changes to the regulation (old → new):\n", "办法的改动（旧 → 新）：\n");
+    let mut out = format!("{}\n", msg!("output-changes-regulation-old-new"));
     if rules.changes.is_empty() {
         out.push_str(&if rules.layout_only {
-            tr("  only comments or layout differ; the rules are the same\n", "  只有注释或排版不同，规则相同\n")
+            format!("  {}\n", msg!("output-only-comments-layout-differ-rules"))
         } else {
-            tr("  none: the rules are the same\n", "  无：规则相同\n")
+            format!("  {}\n", msg!("output-none-rules-same"))
         });
     }
     for change in &rules.changes {
@@ -39,24 +39,19 @@ pub fn rules_text(rules: &RulesDiff) -> String {
         let what = format!("{} {}", d.kind.word(), d.name);
         let line = |text: &str| text.replace('\n', "\n      ");
         match change {
-            Change::Added(d) => out.push_str(&tr(
-                format!("  + added {what}\n      {}\n", line(&d.text)),
-                format!("  + 新增 {what}\n      {}\n", line(&d.text)),
-            )),
-            Change::Removed(d) => out.push_str(&tr(
-                format!("  - removed {what}\n      {}\n", line(&d.text)),
-                format!("  - 删除 {what}\n      {}\n", line(&d.text)),
-            )),
-            Change::Changed { old, new } => out.push_str(&tr(
-                format!("  ~ changed {what}\n      was: {}\n      now: {}\n", line(&old.text), line(&new.text)),
-                format!("  ~ 修改 {what}\n      原：{}\n      现：{}\n", line(&old.text), line(&new.text)),
+            Change::Added(d) => {
+                out.push_str(&format!("  {}\n", msg!("output-added-what-line", what, line = line(&d.text))))
+            }
+            Change::Removed(d) => {
+                out.push_str(&format!("  {}\n", msg!("output-removed-what-line", what, line = line(&d.text))))
+            }
+            Change::Changed { old, new } => out.push_str(&format!(
+                "  {}\n",
+                msg!("output-changed-what-was-line-now", what, line = line(&old.text), line_new_text = line(&new.text))
             )),
         }
         if d.kind == crate::review::rules::Kind::Parameter && rules.overridden.contains(&d.name) {
-            out.push_str(&tr(
-                "      (both runs set it to the same value with --set: it moves nothing)\n",
-                "      （两次评估都用 --set 设为同一个值：它不影响结果）\n",
-            ));
+            out.push_str(&format!("      {}\n", msg!("output-both-runs-set-same-value")));
         }
     }
     out
@@ -66,15 +61,12 @@ pub fn rules_text(rules: &RulesDiff) -> String {
 pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<DepartmentMoves>, set: &[String]) -> String {
     let mut out = rules_text(rules);
     if !set.is_empty() {
-        out.push_str(&tr(
-            format!("Parameters set in both runs: {}\n", set.join(", ")),
-            format!("两次评估都设定的参数：{}\n", set.join("，")),
-        ));
+        out.push_str(&format!("{}\n", msg!("output-parameters-set-both-runs-set", set = set.join(&msg!("sep-comma")))));
     }
     out.push('\n');
     out.push_str(&summary_text(c));
     if !c.grades.is_empty() {
-        out.push_str(&tr("\nGrades before (rows) and after (columns):\n", "\n等次变化（行：原等次，列：新等次）：\n"));
+        out.push_str(&format!("\n{}\n", msg!("output-grades-before-rows-after-columns")));
         out.push_str(&matrix_table(c));
         out.push('\n');
     }
@@ -89,39 +81,33 @@ pub fn diff_text(rules: &RulesDiff, c: &Comparison, department: Option<Departmen
 /// How many moved, who moved most, and who is in one run only.
 fn summary_text(c: &Comparison) -> String {
     let s = c.summary();
-    let mut out = tr(
-        format!(
-            "Results: {} departments compared; {} changed grade, {} changed rank, {} changed score\n",
-            s.compared, s.grade_changed, s.rank_changed, s.score_changed
-        ),
-        format!(
-            "结果：比较 {} 个部门；等次变化 {} 个，排名变化 {} 个，得分变化 {} 个\n",
-            s.compared, s.grade_changed, s.rank_changed, s.score_changed
-        ),
+    let mut out = format!(
+        "{}\n",
+        msg!(
+            "output-results-compared-departments-compared-grade",
+            compared = s.compared,
+            grade_changed = s.grade_changed,
+            rank_changed = s.rank_changed,
+            score_changed = s.score_changed
+        )
     );
     if s.flag_changed > 0 {
-        out.push_str(&tr(
-            format!("  {} departments had a flag raised or lowered\n", s.flag_changed),
-            format!("  标记有变化的部门 {} 个\n", s.flag_changed),
+        out.push_str(&format!(
+            "  {}\n",
+            msg!("output-flag-changed-departments-had-flag", flag_changed = s.flag_changed)
         ));
     }
     let movers = |list: &[usize]| -> String {
         let named = list.iter().map(|&i| {
             format!("{} {}", super::table::printable(&c.both[i].new.unit), change_text(c.both[i].score_change()))
         });
-        named.collect::<Vec<_>>().join(tr(", ", "，").as_str())
+        named.collect::<Vec<_>>().join(msg!("punct-comma").as_str())
     };
     if !s.up.is_empty() {
-        out.push_str(&tr(
-            format!("  largest rises: {}\n", movers(&s.up)),
-            format!("  得分上升最多：{}\n", movers(&s.up)),
-        ));
+        out.push_str(&format!("  {}\n", msg!("output-largest-rises-movers", movers = movers(&s.up))));
     }
     if !s.down.is_empty() {
-        out.push_str(&tr(
-            format!("  largest falls: {}\n", movers(&s.down)),
-            format!("  得分下降最多：{}\n", movers(&s.down)),
-        ));
+        out.push_str(&format!("  {}\n", msg!("output-largest-falls-movers", movers = movers(&s.down))));
     }
     for (list, en, zh) in [
         (&c.only_old, "  only in the old results", "  只在旧结果中的部门"),
@@ -129,7 +115,12 @@ fn summary_text(c: &Comparison) -> String {
     ] {
         if !list.is_empty() {
             let names: Vec<String> = list.iter().map(|n| super::table::printable(n)).collect();
-            out.push_str(&format!("{}{}{}\n", tr(en, zh), tr(": ", "："), names.join(tr(", ", "、").as_str())));
+            out.push_str(&format!(
+                "{}{}{}\n",
+                tr(en, zh),
+                msg!("punct-colon"),
+                names.join(msg!("punct-comma-2").as_str())
+            ));
         }
     }
     out
@@ -144,20 +135,17 @@ fn movers_text(c: &Comparison) -> String {
     };
     moved.sort_by(|a, b| b.grade_changed().cmp(&a.grade_changed()).then(size(b).cmp(&size(a))));
     if moved.is_empty() {
-        return tr("\nNo department's score, grade or rank changed.\n", "\n没有部门的得分、等次或排名发生变化。\n");
+        return format!("\n{}\n", msg!("output-no-department-s-score-grade"));
     }
-    let mut out = tr("\nDepartments that moved:\n", "\n有变化的部门：\n");
+    let mut out = format!("\n{}\n", msg!("output-departments-moved"));
     out.push_str(&movers_table(&moved[..moved.len().min(TABLE_ROWS)]));
     out.push('\n');
     if moved.len() > TABLE_ROWS {
         let more = moved.len() - TABLE_ROWS;
-        out.push_str(&tr(
-            format!("… and {more} more: --format csv, json or xlsx lists every department\n"),
-            format!("…… 另有 {more} 个：--format csv、json 或 xlsx 列出全部部门\n"),
-        ));
+        out.push_str(&format!("{}\n", msg!("output-more-more-format-csv-json", more)));
     }
     let same = c.both.len() - moved.len();
-    out.push_str(&tr(format!("{same} departments unchanged\n"), format!("其余 {same} 个部门没有变化\n")));
+    out.push_str(&format!("{}\n", msg!("output-same-departments-unchanged", same)));
     out
 }
 
@@ -165,7 +153,7 @@ fn matrix_table(c: &Comparison) -> String {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t.force_no_tty();
-    let mut header = vec![Cell::new(tr("old \\ new", "原 \\ 新"))];
+    let mut header = vec![Cell::new(msg!("output-old-new"))];
     header.extend(c.grades.iter().map(Cell::new));
     t.set_header(header);
     for (grade, row) in c.grades.iter().zip(&c.matrix) {
@@ -247,14 +235,14 @@ fn movers_table(moved: &[&Moved]) -> String {
 
 fn department_text(d: &DepartmentMoves, rules: &RulesDiff) -> String {
     let name = super::table::printable(d.name);
-    let mut out = tr(format!("Values of {name} that changed:\n"), format!("{name} 有变化的数值：\n"));
+    let mut out = format!("{}\n", msg!("output-values-name-changed", name));
     if d.moves.is_empty() {
-        out.push_str(&tr("  none\n", "  无\n"));
+        out.push_str(&format!("  {}\n", msg!("explain-none")));
     }
-    let none = tr("(none)", "（无）");
+    let none = msg!("output-none");
     for m in d.moves {
         let (old, new) = (m.old.as_deref().unwrap_or(&none), m.new.as_deref().unwrap_or(&none));
-        out.push_str(&format!("  {}{}{old} → {new}\n", m.name, tr(": ", "：")));
+        out.push_str(&format!("  {}{}{old} → {new}\n", m.name, msg!("punct-colon")));
         if !m.because.is_empty() {
             // Each changed declaration with the articles it cites.
             let cited = |k: &crate::review::rules::Kind, n: &str| -> String {
@@ -265,13 +253,13 @@ fn department_text(d: &DepartmentMoves, rules: &RulesDiff) -> String {
                     .find(|d| d.kind == *k && d.name == n)
                     .map(|d| d.refs.join("、"))
                     .unwrap_or_default();
-                if refs.is_empty() { String::new() } else { tr(format!(" ({refs})"), format!("（{refs}）")) }
+                if refs.is_empty() { String::new() } else { msg!("output-refs", refs) }
             };
             let because: Vec<String> =
                 m.because.iter().map(|(k, n)| format!("{} {n}{}", k.word(), cited(k, n))).collect();
-            out.push_str(&tr(
-                format!("      because of: {}\n", because.join(", ")),
-                format!("      因为改动了：{}\n", because.join("、")),
+            out.push_str(&format!(
+                "      {}\n",
+                msg!("output-because-because", because = because.join(&msg!("sep-list")))
             ));
         }
     }
@@ -389,7 +377,7 @@ pub fn diff_csv(c: &Comparison, bom: bool) -> String {
         let mut row = vec![name.to_string(); 1];
         row.extend(std::iter::repeat_n(String::new(), mover_header().len() - 1));
         // Which side it is in: the score column of the other side stays empty.
-        row[if old { 2 } else { 3 }] = tr("(only here)", "（仅此处有）");
+        row[if old { 2 } else { 3 }] = msg!("output-only-here");
         row
     };
     for name in &c.only_old {
@@ -422,9 +410,9 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
     t.force_no_tty();
     let mut header: Vec<String> = sweep.parameters.clone();
     header.extend(sweep.grades.iter().cloned());
-    header.push(tr("changed grade", "等次变化"));
+    header.push(msg!("output-changed-grade"));
     t.set_header(header);
-    let mut base = vec![Cell::new(tr("(defaults)", "（默认值）"))];
+    let mut base = vec![Cell::new(msg!("output-defaults"))];
     base.extend((1..sweep.parameters.len()).map(|_| Cell::new("")));
     base.extend(
         sweep.baseline.iter().map(|&n| Cell::new(with_share(n, sweep.departments)).set_alignment(CellAlignment::Right)),
@@ -440,7 +428,7 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
             .collect();
         if let Some(why) = &step.refused {
             row.extend(sweep.grades.iter().map(|_| Cell::new("")));
-            row.push(Cell::new(tr(format!("not evaluated: {why}"), format!("无法评估：{why}"))));
+            row.push(Cell::new(msg!("output-not-evaluated-why", why)));
             t.add_row(row);
             continue;
         }
@@ -450,32 +438,26 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
                 .map(|&n| Cell::new(with_share(n, sweep.departments)).set_alignment(CellAlignment::Right)),
         );
         let named: Vec<String> = step.changed.iter().take(NAMED).map(|n| super::table::printable(n)).collect();
-        let mut changed = named.join(tr(", ", "、").as_str());
+        let mut changed = named.join(msg!("punct-comma-2").as_str());
         if step.changed.len() > NAMED {
-            changed = tr(
-                format!("{} ({changed}, …)", step.changed.len()),
-                format!("{} 个（{changed} 等）", step.changed.len()),
-            );
+            changed = msg!("output-step-changed", step = step.changed.len(), changed);
         } else if !step.changed.is_empty() {
-            changed =
-                tr(format!("{} ({changed})", step.changed.len()), format!("{} 个（{changed}）", step.changed.len()));
+            changed = msg!("output-step-changed-2", step = step.changed.len(), changed);
         } else {
             changed = "0".to_string();
         }
         row.push(Cell::new(changed));
         t.add_row(row);
     }
-    let mut out = tr(
-        format!("{} departments; grades by value of {}", sweep.departments, sweep.parameters.join(", ")),
-        format!("共 {} 个部门；{} 取各值时的等次分布", sweep.departments, sweep.parameters.join("、")),
+    let mut out = msg!(
+        "output-departments-departments-grades-value-sweep",
+        departments = sweep.departments,
+        sweep = sweep.parameters.join(&msg!("sep-list"))
     );
     if !sweep.fixed.is_empty() {
-        out.push_str(&tr(
-            format!(" (in every run: {})", sweep.fixed.join(", ")),
-            format!("（每次都设定：{}）", sweep.fixed.join("，")),
-        ));
+        out.push_str(&msg!("output-every-run-sweep", sweep = sweep.fixed.join(&msg!("sep-comma"))));
     }
-    out.push_str(&tr(":\n", "：\n"));
+    out.push_str(&format!("{}\n", msg!("punct-colon-2")));
     out.push_str(&t.to_string());
     out.push('\n');
     out
@@ -521,8 +503,8 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
     let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
     let mut header: Vec<String> = sweep.parameters.clone();
     header.extend(sweep.grades.iter().cloned());
-    header.push(tr("changed grade", "等次变化数"));
-    header.push(tr("departments that changed grade", "等次变化的部门"));
+    header.push(msg!("output-changed-grade-2"));
+    header.push(msg!("output-departments-changed-grade"));
     out.extend(csv_line(header.iter().map(|h| neutralised(h))));
     for s in &sweep.steps {
         let mut row: Vec<String> =
@@ -530,11 +512,11 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
         if let Some(why) = &s.refused {
             row.extend(sweep.grades.iter().map(|_| String::new()));
             row.push(String::new());
-            row.push(tr(format!("not evaluated: {why}"), format!("无法评估：{why}")));
+            row.push(msg!("output-not-evaluated-why", why));
         } else {
             row.extend(s.counts.iter().map(|n| n.to_string()));
             row.push(s.changed.len().to_string());
-            row.push(s.changed.join(tr("; ", "、").as_str()));
+            row.push(s.changed.join(msg!("punct-semicolon").as_str()));
         }
         out.extend(csv_line(row.iter().map(|t| neutralised(t))));
     }
@@ -564,20 +546,17 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let mut rows = vec![mover_header().into_iter().map(Text).collect::<Vec<_>>()];
     rows.extend(c.both.iter().map(|m| cells(mover_row(m))));
-    for (list, note) in [
-        (&c.only_old, tr("only in the old results", "只在旧结果中")),
-        (&c.only_new, tr("only in the new results", "只在新结果中")),
-    ] {
+    for (list, note) in [(&c.only_old, msg!("output-only-old-results")), (&c.only_new, msg!("output-only-new-results"))]
+    {
         rows.extend(list.iter().map(|name| vec![Text(name.clone()), Text(note.clone())]));
     }
-    super::workbook::add_sheet(&mut book, &tr("departments", "部门"), &rows)?;
-    let mut matrix = vec![
-        std::iter::once(tr("old \\ new", "原 \\ 新")).chain(c.grades.iter().cloned()).map(Text).collect::<Vec<_>>(),
-    ];
+    super::workbook::add_sheet(&mut book, &msg!("output-departments"), &rows)?;
+    let mut matrix =
+        vec![std::iter::once(msg!("output-old-new")).chain(c.grades.iter().cloned()).map(Text).collect::<Vec<_>>()];
     for (grade, counts) in c.grades.iter().zip(&c.matrix) {
         matrix.push(std::iter::once(Text(grade.clone())).chain(counts.iter().map(|n| Num(n.to_string(), 0))).collect());
     }
-    super::workbook::add_sheet(&mut book, &tr("grades", "等次变化"), &matrix)?;
+    super::workbook::add_sheet(&mut book, &msg!("output-grades"), &matrix)?;
     let mut changes = vec![
         [("change", "改动"), ("kind", "类别"), ("name", "名称"), ("old", "原"), ("new", "现"), ("articles", "依据")]
             .iter()
@@ -587,9 +566,9 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
     for change in &rules.changes {
         let d = change.declaration();
         let (what, old, new) = match change {
-            Change::Added(d) => (tr("added", "新增"), String::new(), d.text.clone()),
-            Change::Removed(d) => (tr("removed", "删除"), d.text.clone(), String::new()),
-            Change::Changed { old, new } => (tr("changed", "修改"), old.text.clone(), new.text.clone()),
+            Change::Added(d) => (msg!("output-added"), String::new(), d.text.clone()),
+            Change::Removed(d) => (msg!("output-removed"), d.text.clone(), String::new()),
+            Change::Changed { old, new } => (msg!("output-changed"), old.text.clone(), new.text.clone()),
         };
         changes.push(vec![
             Text(what),
@@ -600,7 +579,7 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
             Text(d.refs.join("、")),
         ]);
     }
-    super::workbook::add_sheet(&mut book, &tr("rules", "办法改动"), &changes)?;
+    super::workbook::add_sheet(&mut book, &msg!("output-rules"), &changes)?;
     book.save_to_buffer().map_err(|e| e.to_string())
 }
 
@@ -613,7 +592,7 @@ const LISTED: usize = 20;
 pub fn drift_lines(drift: &Drift, file: &str) -> Vec<String> {
     let mut lines = Vec::new();
     if !drift.rules_removed.is_empty() || !drift.rules_added.is_empty() {
-        lines.push(tr("the rules changed:", "规则有改动："));
+        lines.push(msg!("output-rules-changed"));
         // A declaration of several lines is indented under its first.
         let indented = |r: &String| r.replace('\n', "\n            ");
         lines.extend(drift.rules_removed.iter().map(|r| format!("  - {}", indented(r))));
@@ -621,28 +600,25 @@ pub fn drift_lines(drift: &Drift, file: &str) -> Vec<String> {
     }
     let moved = drift.departments.len();
     lines.push(match moved {
-        0 => tr("no department's results moved", "没有部门的结果发生变化"),
-        _ => tr(format!("results of {moved} departments moved:"), format!("{moved} 个部门的结果有变化：")),
+        0 => msg!("output-no-department-s-results-moved"),
+        _ => msg!("output-results-moved-departments-moved", moved),
     });
     for (name, how) in drift.departments.iter().take(LISTED) {
         let name = super::table::printable(name);
         lines.push(match how {
             DepartmentDrift::Added => {
-                tr(format!("  {name}: new, not in the snapshot"), format!("  {name}：新出现，快照中没有"))
+                format!("  {}", msg!("output-name-new-not-snapshot", name))
             }
             DepartmentDrift::Removed => {
-                tr(format!("  {name}: gone, in the snapshot only"), format!("  {name}：已不在结果中，只在快照中"))
+                format!("  {}", msg!("output-name-gone-snapshot-only", name))
             }
-            DepartmentDrift::Moved(fields) => format!("  {name}{}{}", tr(": ", "："), moved_fields(fields)),
+            DepartmentDrift::Moved(fields) => format!("  {name}{}{}", msg!("punct-colon"), moved_fields(fields)),
         });
     }
     if moved > LISTED {
-        lines.push(tr(format!("  … and {} more", moved - LISTED), format!("  …… 另有 {} 个", moved - LISTED)));
+        lines.push(format!("  {}", msg!("output-moved-more", moved = moved - LISTED)));
     }
-    lines.push(tr(
-        format!("if these changes are intended, accept them: jixiao test {file} --accept"),
-        format!("如果这些变化是有意的，请接受：jixiao test {file} --accept"),
-    ));
+    lines.push(msg!("output-if-these-changes-intended-accept", file));
     lines
 }
 
@@ -651,9 +627,9 @@ pub fn drift_lines(drift: &Drift, file: &str) -> Vec<String> {
 fn moved_fields(fields: &[FieldMove]) -> String {
     let values = fields.iter().any(|(k, ..)| k.starts_with("values."));
     let said = |v: &Option<String>| match v.as_deref() {
-        None => tr("(none)", "（无）"),
-        Some("true") => tr("yes", "是"),
-        Some("false") => tr("no", "否"),
+        None => msg!("output-none"),
+        Some("true") => msg!("review-yes"),
+        Some("false") => msg!("review-no"),
         Some(other) => super::table::printable(other),
     };
     let shown: Vec<String> = fields
@@ -661,14 +637,14 @@ fn moved_fields(fields: &[FieldMove]) -> String {
         .filter(|(k, ..)| !(values && ["score", "grade", "rank"].contains(&k.as_str())))
         .map(|(k, old, new)| {
             let key = match k.as_str() {
-                "category" => tr("category", "类别"),
-                "score" => tr("score", "得分"),
-                "grade" => tr("grade", "等次"),
-                "rank" => tr("rank", "排名"),
+                "category" => msg!("output-category"),
+                "score" => msg!("output-score"),
+                "grade" => msg!("output-grade"),
+                "rank" => msg!("output-rank"),
                 k => k.strip_prefix("values.").unwrap_or(k).to_string(),
             };
             format!("{key} {} → {}", said(old), said(new))
         })
         .collect();
-    shown.join(&tr("; ", "；"))
+    shown.join(&msg!("punct-semicolon-2"))
 }

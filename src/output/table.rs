@@ -6,7 +6,7 @@ use comfy_table::{Cell, CellAlignment, Table};
 
 use super::{ResultCell, category_text, grade_text, rank_of, result_cell};
 use crate::eval::{UnitResult, Value};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 
@@ -167,16 +167,10 @@ fn parameters_set(program: &Program, params: &[Number], overridden: &[ParamId]) 
             let (def, value) = (program.params.get(p)?, params.get(p)?);
             let shown = |n| crate::review::rules::parameter_text(n, def.unit);
             let (now, default) = (shown(*value), shown(def.default));
-            Some(tr(
-                format!("{} = {now} (default {default})", def.name),
-                format!("{} = {now}（默认 {default}）", def.name),
-            ))
+            Some(msg!("output-name-now-default-default", name = def.name, now, default))
         })
         .collect();
-    tr(
-        format!("Parameters set for this run: {}\n", said.join(", ")),
-        format!("参数（本次运行设定）：{}\n", said.join("；")),
-    )
+    format!("{}\n", msg!("output-parameters-set-run-said", said = said.join(&msg!("sep-clause"))))
 }
 
 /// `共 40 个部门：先进 6，合格 32，不合格 2`

@@ -4,7 +4,7 @@
 //! not declarations: a file whose only changes are there says so.
 
 use crate::fmt::{Keywords, Kw, declaration, indicator_line};
-use crate::lang::tr;
+use crate::lang::{msg, tr};
 use crate::number::Number;
 use crate::program::{Program, Unit};
 use crate::source::Node;

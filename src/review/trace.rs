@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::rules::{Kind, RulesDiff};
 use crate::eval::{UnitResult, Value};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::output::value_json;
 use crate::program::{Expr, NodeId, Program, Shape, ValueId, ValueKind};
 
@@ -122,12 +122,12 @@ pub fn department(old: (&Program, &UnitResult), new: (&Program, &UnitResult), ru
 fn shown(program: &Program, v: ValueId, value: &Value) -> String {
     match value_json(program, v, value) {
         serde_json::Value::String(s) => s,
-        serde_json::Value::Null => tr("(none)", "无"),
+        serde_json::Value::Null => msg!("review-none"),
         serde_json::Value::Bool(b) => {
             if b {
-                tr("yes", "是")
+                msg!("review-yes")
             } else {
-                tr("no", "否")
+                msg!("review-no")
             }
         }
         other => other.to_string(),

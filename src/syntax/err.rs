@@ -2,7 +2,7 @@
 
 use super::parser::Rule;
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, tr};
+use crate::lang::{chinese, msg};
 use crate::source::{SourceFile, Span};
 
 /// Statement keywords, for spotting one glued to the name after it (`计算总分`).
@@ -86,126 +86,83 @@ fn find_unclosed_string(source: &SourceFile, at: usize) -> Option<Diagnostic> {
 
 pub fn too_large(source: &SourceFile, bytes: usize) -> Diagnostic {
     let mib = super::MAX_SOURCE_BYTES / 1024 / 1024;
-    Diagnostic::error(
-        "E0100",
-        tr(
-            format!("the file is too large to be a regulation ({bytes} bytes)"),
-            format!("文件太大（{bytes} 字节），不像是办法文件"),
-        ),
-    )
-    .help(tr(
-        format!("a regulation file is at most {mib} MiB; check that this is the right file"),
-        format!("办法文件最大为 {mib} MiB；请确认打开的是否为正确的文件"),
-    ))
-    .in_source(source)
+    Diagnostic::error("E0100", msg!("syntax-file-too-large-regulation-bytes", bytes))
+        .help(msg!("syntax-regulation-file-most-mib-mib", mib))
+        .in_source(source)
 }
 
 pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagnostic {
     let (token, len) = found_at(source, at);
     let found = match &token {
-        Some(t) => tr(format!("`{t}`"), format!("“{t}”")),
-        None => tr("the end of the file", "文件末尾"),
+        Some(t) => msg!("syntax-t", t),
+        None => msg!("syntax-end-file"),
     };
     let span = Span::new(at, at + len);
     let wanted = join_or(expected);
-    let mut d = Diagnostic::error(
-        "E0101",
-        tr(format!("expected {wanted}, found {found}"), format!("此处应为{wanted}，实际为{found}")),
-    )
-    .label(
+    let mut d = Diagnostic::error("E0101", msg!("syntax-expected-wanted-found-found", wanted, found)).label(
         span,
-        if expected.len() > 2 {
-            tr("unexpected here", "此处不应出现")
-        } else {
-            tr(format!("expected {wanted} here"), format!("此处应为{wanted}"))
-        },
+        if expected.len() > 2 { msg!("syntax-unexpected-here") } else { msg!("syntax-expected-wanted-here", wanted) },
     );
     let a_name = describe(Rule::name).unwrap_or_default();
     d = d.help(if len == 0 {
-        tr(
-            "the file ends in the middle of a declaration: is its last line missing?",
-            "文件在一条声明的中途结束：是否缺少最后一行？",
-        )
+        msg!("syntax-file-ends-middle-declaration-last")
     } else if let Some(kw) =
         RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.iter().any(|e| e == a_name))
     {
-        tr(
-            format!(
-                "`{kw}` is a keyword and cannot name an input or value; choose another name (record fields may use it)"
-            ),
-            format!("“{kw}”是关键字，不能用作输入或计算值的名称；请另选一个名称（记录的字段可以使用它）"),
-        )
+        msg!("syntax-kw-keyword-cannot-name-input", kw)
     } else {
-        tr(
-            "check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次",
-            "请检查此处之前的标点和关键字；每条声明都以关键字开头，如 计算、输入、指标 或 等次",
-        )
+        msg!("syntax-check-punctuation-keywords-before-point")
     });
     d.in_source(source)
 }
 
 pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
     let n = super::MAX_NESTING;
-    Diagnostic::error(
-        "E0102",
-        tr(format!("brackets or formulas nest more than {n} levels deep"), format!("括号或公式嵌套超过 {n} 层")),
-    )
-    .label(span, tr("nested too deep here", "此处嵌套过深"))
-    .help(tr(
-        "split the formula into named steps with 计算 (let), each a few levels deep",
-        "请用“计算”把公式拆成几个有名称的步骤，每一步只嵌套几层",
-    ))
-    .in_source(source)
+    Diagnostic::error("E0102", msg!("syntax-brackets-formulas-nest-more-than", n))
+        .label(span, msg!("syntax-nested-too-deep-here"))
+        .help(msg!("syntax-split-formula-into-named-steps"))
+        .in_source(source)
 }
 
 pub fn formula_too_deep(source: &SourceFile, span: Span) -> Diagnostic {
     let n = super::MAX_DEPTH;
-    Diagnostic::error("E0102", tr(format!("the formula is more than {n} steps deep"), format!("公式的嵌套超过 {n} 步")))
+    Diagnostic::error("E0102", msg!("syntax-formula-more-than-n-steps", n))
         .label(
             Span::new(span.start, span.start + source.slice(span).chars().next().map_or(0, char::len_utf8)),
-            tr("this formula", "此公式"),
+            msg!("syntax-formula"),
         )
-        .help(tr("split the formula into named steps with 计算 (let)", "请用“计算”把公式拆成几个有名称的步骤"))
+        .help(msg!("syntax-split-formula-into-named-steps-2"))
         .in_source(source)
 }
 
 pub fn glued_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnostic {
     let word = source.slice(span);
     let rest = &word[keyword.len()..];
-    Diagnostic::error(
-        "E0103",
-        tr(
-            format!("`{word}` is read as one name, not as the keyword `{keyword}` followed by a name"),
-            format!("“{word}”被读作一个名称，而不是关键字“{keyword}”加上一个名称"),
-        ),
-    )
-    .label(span, tr("one name", "一个名称"))
-    .help(tr(
-        format!("put a space after `{keyword}`: `{keyword} {rest}`"),
-        format!("请在“{keyword}”后加一个空格：“{keyword} {rest}”"),
-    ))
-    .in_source(source)
+    Diagnostic::error("E0103", msg!("syntax-word-read-one-name-not", word, keyword))
+        .label(span, msg!("syntax-one-name"))
+        .help(msg!("syntax-put-space-after-keyword-keyword", keyword, rest))
+        .in_source(source)
 }
 
 pub fn bad_number(source: &SourceFile, span: Span) -> Diagnostic {
     let number = source.slice(span);
-    Diagnostic::error("E0104", tr(format!("the number `{number}` cannot be used"), format!("数字“{number}”无法使用")))
-        .label(span, tr("too many digits", "位数太多"))
-        .help(tr("numbers have at most 28 significant digits", "数字最多只能有 28 位有效数字"))
+    Diagnostic::error("E0104", msg!("syntax-number-number-cannot-used", number))
+        .label(span, msg!("syntax-too-many-digits"))
+        .help(msg!("syntax-numbers-have-most-28-significant"))
         .in_source(source)
 }
 
 pub fn unclosed_string(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0105", tr("this text in quotes is never closed", "这段引号中的文本缺少后引号"))
-        .label(span, tr("the quote opened here", "引号从这里开始"))
-        .help(tr("add the closing quote mark (\" or ”) at the end of the text", "请在文本末尾加上后引号（\" 或 ”）"))
+    Diagnostic::error("E0105", msg!("syntax-text-quotes-never-closed"))
+        .label(span, msg!("syntax-quote-opened-here"))
+        .help(msg!("syntax-add-closing-quote-mark-end"))
         .in_source(source)
 }
 
 pub fn bad_places(source: &SourceFile, span: Span) -> Diagnostic {
-    Diagnostic::error("E0106", tr("a value can be rounded to at most 10 decimal places", "数值最多只能保留 10 位小数"))
-        .label(span, tr("too many places", "位数太多"))
-        .help(tr("write a whole number from 0 to 10, as in `保留 2 位`", "请写 0 至 10 之间的整数，如“保留 2 位”"))
+    Diagnostic::error("E0106", msg!("syntax-value-can-rounded-most-10"))
+        .label(span, msg!("syntax-too-many-places"))
+        .help(msg!("syntax-write-whole-number-0-10"))
         .in_source(source)
 }
 
@@ -316,9 +273,9 @@ fn found_at(source: &SourceFile, at: usize) -> (Option<String>, usize) {
 
 fn join_or(items: &[String]) -> String {
     match items {
-        [] => tr("something else", "其他内容"),
+        [] => msg!("syntax-something-else"),
         [one] => one.clone(),
-        [init @ .., last] => tr(format!("{} or {last}", init.join(", ")), format!("{}或{last}", init.join("、"))),
+        [init @ .., last] => msg!("syntax-init-last", init = init.join(&msg!("sep-list")), last),
     }
 }
 

@@ -10,7 +10,7 @@ use super::{Labels, Run, grade_colours};
 use crate::analysis::{self, Ranges};
 use crate::eval::{Record, UnitResult};
 use crate::explain::{self, Losses, Step, StepKind};
-use crate::lang::tr;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::output::{self, FLAGS_COLUMN, RANK_COLUMN, ResultCell};
 use crate::program::*;
@@ -138,21 +138,8 @@ pub(super) fn page(run: &Run) -> Result<Page, String> {
     let ranges = analysis::analyse(program);
     let summarised = run.details.is_none();
     if summarised {
-        labels.summarised = tr(
-            format!(
-                "{} departments: this report lists the {ENDS} highest and lowest of each group and leaves out the \
-                 sections per department (they are given for at most {} departments, from data files up to 16 MB). \
-                 Use `jixiao explain` for one department.",
-                run.outcomes.len(),
-                MOST_DEPARTMENTS
-            ),
-            format!(
-                "共 {} 个单位：本报告只列出每组得分最高和最低的各 {ENDS} 个单位，不含各单位详情（单位数不超过 {} 且数据文件不超过 16 MB 时才有）。\
-                 查看某个单位请用 jixiao explain。",
-                run.outcomes.len(),
-                MOST_DEPARTMENTS
-            ),
-        );
+        labels.summarised =
+            msg!("output-run-departments-report-lists-ends", run = run.outcomes.len(), ENDS, MOST_DEPARTMENTS);
     }
     let h = &program.header;
     Ok(Page {
@@ -234,8 +221,8 @@ fn groups(run: &Run) -> Result<Vec<GroupView>, String> {
             })
             .collect();
         let title = match &name {
-            Some(g) => tr(format!("Grades: {g}"), format!("等次分布：{g}")),
-            None => tr("Grades", "等次分布"),
+            Some(g) => msg!("output-grades-g", g),
+            None => msg!("output-grades-2"),
         };
         let chart = if grades.is_empty() { None } else { Some(charts::grade_bars(&title, &counts)?) };
         let mut group = match run.details {
@@ -328,7 +315,7 @@ fn ends_table(run: &Run, members: &[usize]) -> GroupView {
         .collect();
     let left_out = (order.len() > shown.len()).then(|| {
         let n = order.len() - shown.len();
-        tr(format!("… and {n} more departments between these"), format!("……中间另有 {n} 个单位"))
+        msg!("output-n-more-departments-between-these", n)
     });
     let highest_first = highest_first(&header, &numeric);
     GroupView { name: None, header, numeric, highest_first, rows, chart: None, left_out }
@@ -380,10 +367,7 @@ fn histogram(run: &Run, ranges: &Ranges) -> Result<Option<String>, String> {
             }
         }
     }
-    let title = tr(
-        format!("Scores ({}) and the grades' cut-offs", program.values[program.roles.score].name),
-        format!("得分分布（{}）及各等次分数线", program.values[program.roles.score].name),
-    );
+    let title = msg!("output-scores-program-grades-cut-offs", program = program.values[program.roles.score].name);
     charts::histogram(&title, &scores, (lo, hi), &cutoffs).map(Some)
 }
 
@@ -437,8 +421,8 @@ fn department(
     heading.extend(o.grade.as_deref().map(str::to_string));
     if let Some(r) = o.rank {
         heading.push(match o.category.as_deref() {
-            Some(c) => tr(format!("rank {r} in {c}"), format!("{c}第 {r} 名")),
-            None => tr(format!("rank {r}"), format!("第 {r} 名")),
+            Some(c) => msg!("output-rank-r-c", r, c),
+            None => msg!("output-rank-r", r),
         });
     }
     heading.extend(o.flags.iter().map(|f| f.to_string()));
@@ -526,10 +510,7 @@ fn breakdown(program: &Program, result: &UnitResult, ranges: &Ranges, parts: &[S
             let value = result.values[v].as_num()?;
             let text = |n: Number| output::number_text(n, output::places(program, v, n));
             let label = match (deduction, bounded) {
-                (true, true) => tr(
-                    format!("−{} (at most {})", text(value), text(most)),
-                    format!("−{}（最多 {}）", text(value), text(most)),
-                ),
+                (true, true) => msg!("output-text-most-text-most", text = text(value), text_most = text(most)),
                 (true, false) => format!("−{}", text(value)),
                 (false, true) => format!("{} / {}", text(value), text(most)),
                 (false, false) => text(value),
@@ -566,28 +547,19 @@ fn not_the_sum(
     }
     let score = explanation.steps.first()?;
     let formula = score.formula.as_deref().unwrap_or_default();
-    Some(tr(
-        format!(
-            "The parts add up to {}, but {} is {}: {} = {formula}.",
-            output::number_text(sum, 2),
-            score.name,
-            score.value,
-            score.name
-        ),
-        format!(
-            "以上各部分合计 {}，但{}为 {}：{} = {formula}。",
-            output::number_text(sum, 2),
-            score.name,
-            score.value,
-            score.name
-        ),
+    Some(msg!(
+        "output-parts-add-up-output-but",
+        output = output::number_text(sum, 2),
+        name = score.name,
+        value = score.value,
+        formula
     ))
 }
 
 /// The notes of the steps a cap, floor or rounding changed (`最终评估得分：90.9641224 → 90.96 …`).
 fn limits_of(step: &Step, out: &mut Vec<String>) {
     if step.kind == StepKind::Value {
-        let colon = tr(": ", "：");
+        let colon = msg!("punct-colon");
         out.extend(step.notes.iter().filter(|n| !took_nothing(n)).map(|n| format!("{}{colon}{n}", step.name)));
     }
     step.children.iter().for_each(|c| limits_of(c, out));

@@ -1,0 +1,5 @@
+## src/review/trace.rs
+
+review-none = (none)
+review-yes = yes
+review-no = no

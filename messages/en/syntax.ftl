@@ -1,0 +1,32 @@
+## src/syntax/err.rs
+
+syntax-file-too-large-regulation-bytes = the file is too large to be a regulation ({ $bytes } bytes)
+syntax-regulation-file-most-mib-mib = a regulation file is at most { $mib } MiB; check that this is the right file
+syntax-t = `{ $t }`
+syntax-end-file = the end of the file
+syntax-expected-wanted-found-found = expected { $wanted }, found { $found }
+syntax-unexpected-here = unexpected here
+syntax-expected-wanted-here = expected { $wanted } here
+syntax-file-ends-middle-declaration-last = the file ends in the middle of a declaration: is its last line missing?
+syntax-kw-keyword-cannot-name-input = `{ $kw }` is a keyword and cannot name an input or value; choose another name (record fields may use it)
+syntax-check-punctuation-keywords-before-point = check the punctuation and keywords before this point; a declaration starts with a keyword such as 计算, 输入, 指标 or 等次
+syntax-brackets-formulas-nest-more-than = brackets or formulas nest more than { $n } levels deep
+syntax-nested-too-deep-here = nested too deep here
+syntax-split-formula-into-named-steps = split the formula into named steps with 计算 (let), each a few levels deep
+syntax-formula-more-than-n-steps = the formula is more than { $n } steps deep
+syntax-formula = this formula
+syntax-split-formula-into-named-steps-2 = split the formula into named steps with 计算 (let)
+syntax-word-read-one-name-not = `{ $word }` is read as one name, not as the keyword `{ $keyword }` followed by a name
+syntax-one-name = one name
+syntax-put-space-after-keyword-keyword = put a space after `{ $keyword }`: `{ $keyword } { $rest }`
+syntax-number-number-cannot-used = the number `{ $number }` cannot be used
+syntax-too-many-digits = too many digits
+syntax-numbers-have-most-28-significant = numbers have at most 28 significant digits
+syntax-text-quotes-never-closed = this text in quotes is never closed
+syntax-quote-opened-here = the quote opened here
+syntax-add-closing-quote-mark-end = add the closing quote mark (" or ”) at the end of the text
+syntax-value-can-rounded-most-10 = a value can be rounded to at most 10 decimal places
+syntax-too-many-places = too many places
+syntax-write-whole-number-0-10 = write a whole number from 0 to 10, as in `保留 2 位`
+syntax-something-else = something else
+syntax-init-last = { $init } or { $last }

@@ -1,0 +1,32 @@
+## src/syntax/err.rs
+
+syntax-file-too-large-regulation-bytes = 文件太大（{ $bytes } 字节），不像是办法文件
+syntax-regulation-file-most-mib-mib = 办法文件最大为 { $mib } MiB；请确认打开的是否为正确的文件
+syntax-t = “{ $t }”
+syntax-end-file = 文件末尾
+syntax-expected-wanted-found-found = 此处应为{ $wanted }，实际为{ $found }
+syntax-unexpected-here = 此处不应出现
+syntax-expected-wanted-here = 此处应为{ $wanted }
+syntax-file-ends-middle-declaration-last = 文件在一条声明的中途结束：是否缺少最后一行？
+syntax-kw-keyword-cannot-name-input = “{ $kw }”是关键字，不能用作输入或计算值的名称；请另选一个名称（记录的字段可以使用它）
+syntax-check-punctuation-keywords-before-point = 请检查此处之前的标点和关键字；每条声明都以关键字开头，如 计算、输入、指标 或 等次
+syntax-brackets-formulas-nest-more-than = 括号或公式嵌套超过 { $n } 层
+syntax-nested-too-deep-here = 此处嵌套过深
+syntax-split-formula-into-named-steps = 请用“计算”把公式拆成几个有名称的步骤，每一步只嵌套几层
+syntax-formula-more-than-n-steps = 公式的嵌套超过 { $n } 步
+syntax-formula = 此公式
+syntax-split-formula-into-named-steps-2 = 请用“计算”把公式拆成几个有名称的步骤
+syntax-word-read-one-name-not = “{ $word }”被读作一个名称，而不是关键字“{ $keyword }”加上一个名称
+syntax-one-name = 一个名称
+syntax-put-space-after-keyword-keyword = 请在“{ $keyword }”后加一个空格：“{ $keyword } { $rest }”
+syntax-number-number-cannot-used = 数字“{ $number }”无法使用
+syntax-too-many-digits = 位数太多
+syntax-numbers-have-most-28-significant = 数字最多只能有 28 位有效数字
+syntax-text-quotes-never-closed = 这段引号中的文本缺少后引号
+syntax-quote-opened-here = 引号从这里开始
+syntax-add-closing-quote-mark-end = 请在文本末尾加上后引号（" 或 ”）
+syntax-value-can-rounded-most-10 = 数值最多只能保留 10 位小数
+syntax-too-many-places = 位数太多
+syntax-write-whole-number-0-10 = 请写 0 至 10 之间的整数，如“保留 2 位”
+syntax-something-else = 其他内容
+syntax-init-last = { $init }或{ $last }
