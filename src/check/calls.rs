@@ -1,5 +1,6 @@
 //! Calls of the built-in functions (平均, 因子, 汇总 …): arguments checked, the typed call built.
 
+use crate::lang::msg;
 use super::expr::{Ctx, Typed, unify};
 use super::{Checker, Symbol, err};
 use crate::program::{self as p, Builtin, Expr, NodeId, Ty, Unit};
@@ -27,21 +28,21 @@ impl Checker<'_> {
             "最小" | "最大" => self.min_max(zh == "最小", func, args, span, ctx),
             "汇总" if args.len() == 1 => self.rollup_named(&args[0]),
             "汇总" => {
-                want(2, "an indicator, and optionally one value per leaf", self)?;
+                want(2, &msg!("check-phrase-indicator-optionally-one-value-per"), self)?;
                 self.rollup(&args[0], &args[1], ctx)
             }
             "计数" if args.len() == 1 => self.count_true(&args[0], ctx),
             "计数" => {
-                want(2, "a tally and one of its levels, or one condition per item", self)?;
+                want(2, &msg!("check-phrase-tally-one-levels-one-condition"), self)?;
                 self.count_of(&args[0], &args[1], ctx)
             }
             "合计" if args.len() == 2 => self.sum_where(&args[0], &args[1], ctx),
             "比例" => {
-                want(2, "a part and a whole", self)?;
+                want(2, &msg!("check-phrase-part-whole"), self)?;
                 self.ratio(&args[0], &args[1], ctx)
             }
             _ => {
-                want(1, "one argument", self)?;
+                want(1, &msg!("check-phrase-one-argument"), self)?;
                 let (x, t) = self.expr(&args[0], ctx)?;
                 self.unary_builtin(zh, x, t, args[0].span, ctx)
             }
@@ -60,18 +61,18 @@ impl Checker<'_> {
         if let [one] = args {
             let (x, t) = self.expr(one, ctx)?;
             let (Ty::List(item) | Ty::Map(_, item)) = &t else {
-                self.diags.push(err::arity(span, &func.node, "two or more numbers, or a list", args.len()));
+                self.diags.push(err::arity(span, &func.node, &msg!("check-phrase-two-more-numbers-list"), args.len()));
                 return None;
             };
             let unit = self.unit_of(item, one.span)?;
             if !self.nonempty(&x) {
-                self.diags.push(err::maybe_zero(one.span, "the number of items"));
+                self.diags.push(err::maybe_zero(one.span, &msg!("check-phrase-number-items")));
                 return None;
             }
             return Some((Expr::Call(if min { Builtin::Min } else { Builtin::Max }, vec![x]), Ty::Num(unit)));
         }
         if args.len() < 2 {
-            self.diags.push(err::arity(span, &func.node, "two or more numbers, or a list", args.len()));
+            self.diags.push(err::arity(span, &func.node, &msg!("check-phrase-two-more-numbers-list"), args.len()));
             return None;
         }
         let mut unit = Unit::Free;
@@ -100,12 +101,12 @@ impl Checker<'_> {
                 call(Builtin::Factors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio))))
             }
             ("因子", Ty::Tally(s)) => call(Builtin::TallyFactors(s), x, Ty::List(Box::new(Ty::Num(Unit::Ratio)))),
-            ("因子", t) => self.mismatch(span, "a rating, a list of ratings or a tally", &err::ty_words(&t)),
+            ("因子", t) => self.mismatch(span, &msg!("check-phrase-rating-list-ratings-tally"), &err::ty_words(&t)),
             ("合计", Ty::Tally(_)) => call(Builtin::TallyTotal, x, Ty::Num(Unit::Count)),
             ("合计" | "平均", Ty::List(item) | Ty::Map(_, item)) => {
                 let u = self.unit_of(&item, span)?;
                 if zh == "平均" && !self.nonempty(&x) {
-                    self.diags.push(err::maybe_zero(span, "the number of items averaged"));
+                    self.diags.push(err::maybe_zero(span, &msg!("check-phrase-number-items-averaged")));
                     return None;
                 }
                 call(if zh == "合计" { Builtin::Sum } else { Builtin::Mean }, x, Ty::Num(u))
@@ -116,12 +117,12 @@ impl Checker<'_> {
                 None
             }
             ("有", Ty::Optional(_)) => call(Builtin::Given, x, Ty::Bool),
-            ("有", t) => self.mismatch(span, "an optional input (可选)", &err::ty_words(&t)),
+            ("有", t) => self.mismatch(span, &msg!("check-phrase-optional-input"), &err::ty_words(&t)),
             ("向下取整" | "向上取整", t) => {
                 let u = self.unit_of(&t, span)?;
                 call(if zh == "向下取整" { Builtin::Floor } else { Builtin::Ceil }, x, Ty::Num(u))
             }
-            (_, t) => self.mismatch(span, "a list of numbers", &err::ty_words(&t)),
+            (_, t) => self.mismatch(span, &msg!("check-phrase-list-numbers"), &err::ty_words(&t)),
         }
     }
 
@@ -132,17 +133,14 @@ impl Checker<'_> {
         let Ty::Map(keys, item) = vt else {
             return self.mismatch(
                 values.span,
-                "one value per leaf of an indicator (a value computed with `[项 属于 …]`)",
+                &msg!("check-phrase-one-value-per-leaf-indicator"),
                 &err::ty_words(&vt),
             );
         };
         if !p::is_within(&self.indicators, node, keys) {
-            let expected = format!("values for the leaves of `{}`", head.node);
-            return self.mismatch(
-                values.span,
-                &expected,
-                &format!("values for the leaves of `{}`", self.indicators[keys].name),
-            );
+            let expected = msg!("check-phrase-values-leaves", tree = head.node);
+            let found = msg!("check-phrase-values-leaves", tree = self.indicators[keys].name);
+            return self.mismatch(values.span, &expected, &found);
         }
         let u = self.unit_of(&item, values.span)?;
         let in_points = self.indicators[node].points.is_some() && u == Unit::Points;
@@ -156,8 +154,8 @@ impl Checker<'_> {
             if !matches!(u, Unit::Ratio | Unit::Free) {
                 return self.mismatch(
                     values.span,
-                    "a percentage per leaf (the indicator has points, so its leaves give the share of them earned)",
-                    err::unit_words(u),
+                    &msg!("check-phrase-percentage-per-leaf-indicator-has"),
+                    &err::unit_words(u),
                 );
             }
             Unit::Points
@@ -210,8 +208,8 @@ impl Checker<'_> {
             (Some(_), u) => {
                 return self.mismatch(
                     tree.span,
-                    "a percentage for each part (the indicator has points)",
-                    err::unit_words(u),
+                    &msg!("check-phrase-percentage-each-part-indicator-has"),
+                    &err::unit_words(u),
                 );
             }
             (None, u) => u,
@@ -264,7 +262,7 @@ impl Checker<'_> {
             Ty::List(item) | Ty::Map(_, item) if **item == Ty::Bool => {
                 Some((Expr::Call(Builtin::CountTrue, vec![c]), Ty::Num(Unit::Count)))
             }
-            t => self.mismatch(cond.span, "one condition per item, as in `计数(月发布条数 < 40)`", &err::ty_words(t)),
+            t => self.mismatch(cond.span, &msg!("check-phrase-one-condition-per-item-40"), &err::ty_words(t)),
         }
     }
 
@@ -273,7 +271,7 @@ impl Checker<'_> {
         let (v, vt) = self.expr(values, ctx)?;
         let (c, ct) = self.expr(cond, ctx)?;
         let (Ty::List(item) | Ty::Map(_, item)) = &vt else {
-            return self.mismatch(values.span, "a list of numbers", &err::ty_words(&vt));
+            return self.mismatch(values.span, &msg!("check-phrase-list-numbers"), &err::ty_words(&vt));
         };
         let unit = self.unit_of(item, values.span)?;
         let same = match (&vt, &ct) {
@@ -281,7 +279,7 @@ impl Checker<'_> {
             (Ty::Map(x, _), Ty::Map(y, b)) if **b == Ty::Bool => {
                 p::leaves_of(&self.indicators, *x) == p::leaves_of(&self.indicators, *y)
             }
-            _ => return self.mismatch(cond.span, "one condition per item of the list", &err::ty_words(&ct)),
+            _ => return self.mismatch(cond.span, &msg!("check-phrase-one-condition-per-item-list"), &err::ty_words(&ct)),
         };
         if !same {
             self.diags.push(err::different_lists(cond.span));
@@ -300,14 +298,14 @@ impl Checker<'_> {
             self.diags.push(err::unit_mismatch(whole.span, "divide", pu, wu));
             return None;
         }
-        self.divisor(&w, whole.span, "the whole", ctx)?;
+        self.divisor(&w, whole.span, &msg!("check-phrase-whole"), ctx)?;
         Some((Expr::Arith(p::Arith::Div, Box::new(p), Box::new(w)), Ty::Num(Unit::Ratio)))
     }
 
     fn count_of(&mut self, tally: &ExprNode, level: &ExprNode, ctx: &Ctx) -> Option<Typed> {
         let (t, tt) = self.expr(tally, ctx)?;
         let Ty::Tally(s) = tt else {
-            return self.mismatch(tally.span, "a tally (计票)", &err::ty_words(&tt));
+            return self.mismatch(tally.span, &msg!("check-phrase-tally"), &err::ty_words(&tt));
         };
         let (label, _) = self.label_in(level, &Ty::Rating(s))?;
         let Expr::Label(i) = label else { return None };

@@ -22,7 +22,7 @@ impl Checker<'_> {
     pub(super) fn constant_in(&mut self, e: &ExprNode, unit: Unit, what: &str) -> Option<Number> {
         let (value, found) = self.constant(e, what)?;
         if found != unit && found != Unit::Free {
-            self.diags.push(err::type_mismatch(e.span, err::unit_words(unit), err::unit_words(found)));
+            self.diags.push(err::type_mismatch(e.span, &err::unit_words(unit), &err::unit_words(found)));
             return None;
         }
         Some(value)

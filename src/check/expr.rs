@@ -2,6 +2,7 @@
 //! program form. Reports a diagnostic and returns `None` where a formula is wrong; a
 //! reference to a value that failed earlier fails silently, so one mistake is reported once.
 
+use crate::lang::msg;
 use super::{Checker, Symbol, consts, err};
 use crate::program::{self as p, Arith, Builtin, Compare, Expr, Key, NodeId, Ty, Unit};
 use crate::source::Span;
@@ -53,8 +54,8 @@ impl Checker<'_> {
         if ctx.binder.as_ref().is_some_and(|(var, _)| *var == head.node) {
             self.diags.push(err::type_mismatch(
                 head.span,
-                "a value",
-                "the indicator variable (use it in brackets, as in `绩效委评价[项]`)",
+                &msg!("check-phrase-value"),
+                &msg!("check-phrase-indicator-variable-brackets"),
             ));
             return None;
         }
@@ -69,12 +70,12 @@ impl Checker<'_> {
                 (Expr::Param(i), Ty::Num(self.params[i].unit))
             }
             Some(Symbol::Value(v)) => (Expr::Value(v), self.slots[v].ty.clone()?),
-            Some(Symbol::Scale(_)) => return self.mismatch(head.span, "a value", "a scale (等级)"),
+            Some(Symbol::Scale(_)) => return self.mismatch(head.span, &msg!("check-phrase-value"), &msg!("check-phrase-scale")),
             None if self.indicator_names.contains_key(&head.node) => {
                 return self.mismatch(
                     head.span,
-                    "a value (to use an indicator's score, compute it: `计算 名 = 汇总(名, …)`)",
-                    "an indicator (指标)",
+                    &msg!("check-phrase-value-indicator-s-score-compute"),
+                    &msg!("check-phrase-indicator"),
                 );
             }
             None => {
@@ -114,7 +115,7 @@ impl Checker<'_> {
                 Some((e, Ty::List(Box::new(t))))
             }
             (Step::Index(k) | Step::Field(k), ty) => {
-                self.mismatch(k.span, "something with entries (one per indicator, or a record)", &err::ty_words(&ty))
+                self.mismatch(k.span, &msg!("check-phrase-something-entries-one-per-indicator"), &err::ty_words(&ty))
             }
         }
     }
@@ -124,12 +125,9 @@ impl Checker<'_> {
             && *var == k.node
         {
             if p::leaves_of(&self.indicators, *tree) != p::leaves_of(&self.indicators, keys) {
-                let found = format!("`{var}`, which ranges over the leaves of {}", self.indicators[*tree].name);
-                return self.mismatch(
-                    k.span,
-                    &format!("an entry of `{of}` (one per leaf of {})", self.indicators[keys].name),
-                    &found,
-                );
+                let found = msg!("check-phrase-leaf-variable", var, tree = self.indicators[*tree].name);
+                let expected = msg!("check-phrase-entry-of", of, tree = self.indicators[keys].name);
+                return self.mismatch(k.span, &expected, &found);
             }
             return Some(Key::Bound);
         }
@@ -162,15 +160,15 @@ impl Checker<'_> {
                 self.diags.push(err::tally_as_list(span));
                 None
             }
-            Ty::Optional(_) => self.mismatch(span, "a number", "an optional value (check it with `有(…)` first)"),
-            t => self.mismatch(span, "a number", &err::ty_words(t)),
+            Ty::Optional(_) => self.mismatch(span, &msg!("check-phrase-number"), &msg!("check-phrase-optional-value-check-first")),
+            t => self.mismatch(span, &msg!("check-phrase-number"), &err::ty_words(t)),
         }
     }
 
     fn expect_bool(&mut self, t: &Ty, span: Span) -> Option<()> {
         match t {
             Ty::Bool => Some(()),
-            t => self.mismatch(span, "a yes/no condition", &err::ty_words(t)),
+            t => self.mismatch(span, &msg!("check-phrase-yes-no-condition"), &err::ty_words(t)),
         }
     }
 
@@ -226,7 +224,7 @@ impl Checker<'_> {
                     self.diags.push(self.unit_mismatch(span, "divide", (lhs, ua), (rhs, ub)));
                     return None;
                 };
-                self.divisor(&b, rhs.span, "the divisor", ctx)?;
+                self.divisor(&b, rhs.span, &msg!("check-phrase-divisor"), ctx)?;
                 (Arith::Div, u)
             }
         };
@@ -281,8 +279,8 @@ impl Checker<'_> {
         if ordered && (matches!(ta, Ty::Optional(_)) || matches!(tb, Ty::Optional(_))) {
             return self.mismatch(
                 span,
-                "values that are given (check an optional one with `如果 有(…) 则 …` first)",
-                "an optional value compared by size",
+                &msg!("check-phrase-values-given-check-optional-one"),
+                &msg!("check-phrase-optional-value-compared-size"),
             );
         }
         match (strip_optional(&ta), strip_optional(&tb)) {
@@ -298,21 +296,21 @@ impl Checker<'_> {
             (Ty::Rating(_), Ty::Rating(_)) | (Ty::Label(_), Ty::Label(_)) if ordered => {
                 return self.mismatch(
                     span,
-                    "numbers (levels are not compared by size; compare their percentages: `因子(a) > 因子(b)`)",
-                    "levels compared by size",
+                    &msg!("check-phrase-numbers-levels-not-compared-size"),
+                    &msg!("check-phrase-levels-compared-size"),
                 );
             }
             (Ty::Label(_), other) | (other, Ty::Label(_)) => {
                 return self.mismatch(
                     span,
-                    "a grade compared with one of its levels (`等次 = 先进`)",
-                    &format!("a grade compared with {}", err::ty_words(other)),
+                    &msg!("check-phrase-grade-compared-one-levels"),
+                    &msg!("check-phrase-grade-compared-with", ty = err::ty_words(other)),
                 );
             }
             (x, y) => {
                 return self.mismatch(
                     span,
-                    &format!("two values of the same kind, like {}", err::ty_words(x)),
+                    &msg!("check-phrase-same-kind", ty = err::ty_words(x)),
                     &err::ty_words(y),
                 );
             }
@@ -404,7 +402,7 @@ impl Checker<'_> {
         let labels: Vec<String> = match &st {
             Ty::Label(l) => self.label_sets[*l].clone(),
             Ty::Rating(sc) => self.scales[*sc].level_names().iter().map(|s| s.to_string()).collect(),
-            t => return self.mismatch(subject.span, "a grade, category or rating", &err::ty_words(t)),
+            t => return self.mismatch(subject.span, &msg!("check-phrase-grade-category-rating"), &err::ty_words(t)),
         };
         let mut by_label: Vec<Option<Expr>> = vec![None; labels.len()];
         let mut ty: Option<Ty> = None;

@@ -14,6 +14,7 @@ mod structure;
 mod units;
 mod values;
 
+use crate::lang::msg;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
@@ -123,7 +124,7 @@ impl<'a> Checker<'a> {
         }
         if !file.decls.iter().any(|d| matches!(d.node, ast::Decl::Publish(_))) {
             let end = Span::new(self.source.text.len(), self.source.text.len());
-            self.diags.push(err::missing_role(end, "score (得分)"));
+            self.diags.push(err::missing_role(end, &msg!("check-phrase-score")));
         }
         for decl in &file.decls {
             match &decl.node {

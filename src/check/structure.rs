@@ -1,6 +1,7 @@
 //! Structure checks: indicator trees (points and weights add up) and grade bands (ordered,
 //! no overlap, no gap, every band reachable).
 
+use crate::lang::msg;
 use super::{Checker, err};
 use crate::diagnostic::Diagnostic;
 use crate::number::Number;
@@ -12,8 +13,8 @@ impl Checker<'_> {
         for id in 0..self.indicators.len() {
             let ind = &self.indicators[id];
             let share = match (ind.points, ind.weight) {
-                (Some(p), _) if p <= Number::ZERO => Some("an indicator's points"),
-                (_, Some(w)) if w <= Number::ZERO => Some("an indicator's weight"),
+                (Some(p), _) if p <= Number::ZERO => Some(&msg!("check-phrase-indicator-s-points")),
+                (_, Some(w)) if w <= Number::ZERO => Some(&msg!("check-phrase-indicator-s-weight")),
                 _ => None,
             };
             if let Some(what) = share {
@@ -74,11 +75,11 @@ pub fn band_diagnostic(bands: &[LabeledBand]) -> Option<Diagnostic> {
     let bounds: Vec<BandBounds> = bands.iter().map(|b| b.1).collect();
     let label = |i: usize| bands[i].0.as_str();
     Some(match band_problem(&bounds)? {
-        BandProblem::GapAbove(i) => err::bands_gap(bands[i].2, &format!("nothing covers scores above `{}`", label(i))),
+        BandProblem::GapAbove(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-above", label = label(i))),
         BandProblem::Overlap(i) => err::bands_overlap(bands[i].2, label(i), label(i - 1)),
-        BandProblem::Gap(i) => err::bands_gap(bands[i].2, &format!("between `{}` and `{}`", label(i), label(i - 1))),
+        BandProblem::Gap(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-between", upper = label(i), lower = label(i - 1))),
         BandProblem::Unreachable(i) => err::band_unreachable(bands[i].2, label(i)),
-        BandProblem::GapBelow(i) => err::bands_gap(bands[i].2, &format!("nothing covers scores below `{}`", label(i))),
+        BandProblem::GapBelow(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-below", label = label(i))),
     })
 }
 

@@ -1,5 +1,6 @@
 //! `jixiao check`: each file checked, its warnings shown, `--ranges` printed.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {

@@ -1,5 +1,6 @@
 //! `jixiao template` and `jixiao convert`: data files in every format, written atomically.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn template(file: &Path, format: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {

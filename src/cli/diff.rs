@@ -2,6 +2,7 @@
 //! same data: the declarations that differ, who changes score, grade and rank, the grade
 //! transition matrix, and one department's values traced to the declarations that moved them.
 
+use crate::lang::msg;
 use super::*;
 use crate::data::batches::{Data, Quiet};
 use crate::data::files::DataFormat;

@@ -1,5 +1,6 @@
 //! `jixiao eval`: a regulation over a data file, results in the format asked, streamed or whole.
 
+use crate::lang::msg;
 use super::*;
 use crate::data::files::DataFormat;
 

@@ -1,5 +1,6 @@
 //! `jixiao explain`: one department's results, from the score down to its data.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn explain(

@@ -1,5 +1,6 @@
 //! `jixiao fmt`: files rewritten in the canonical layout, or checked against it.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {

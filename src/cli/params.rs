@@ -1,5 +1,6 @@
 //! Loading data for a command, with `--set` parameters parsed and checked.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {

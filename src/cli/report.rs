@@ -1,5 +1,6 @@
 //! `jixiao report`: the results as one self-contained HTML page (see `output::report`).
 
+use crate::lang::msg;
 use sha2::{Digest, Sha256};
 
 use super::*;

@@ -1,6 +1,7 @@
 //! `jixiao sweep`: one or two parameters over a range of values, each run counted by grade and
 //! compared with the run at their defaults.
 
+use crate::lang::msg;
 use super::*;
 use crate::output::review::{sweep_csv, sweep_json, sweep_text};
 use crate::review::sweep::{Step, Sweep, combinations, counts, regraded};

@@ -1,5 +1,6 @@
 //! `jixiao test`: the regulation files' own test cases.
 
+use crate::lang::msg;
 use super::*;
 
 pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept: bool) -> R<ExitCode> {
