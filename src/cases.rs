@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::eval::{self, Coverage, Record, UnitResult, Value};
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -118,35 +118,24 @@ fn branches(
     let mut out = Vec::new();
     let at = written.get(&eval::address(e));
     let head = at.map(|w| w.head.as_str());
-    // Each arm's name in English and Chinese.
-    let arms: Vec<(String, String)> = match e {
-        Expr::If(..) => vec![("则 (then)".into(), "则".into()), ("否则 (else)".into(), "否则".into())],
+    // Each arm's name: the level it is for, else its place.
+    let arms: Vec<String> = match e {
+        Expr::If(..) => vec![msg!("cases-arm-then"), msg!("cases-arm-else")],
         Expr::Match(s, arms) => match written::levels(program, s) {
-            Some(levels) if levels.len() == arms.len() => levels.into_iter().map(|l| (l.clone(), l)).collect(),
-            _ => (1..=arms.len()).map(|i| (format!("case {i}"), format!("第 {i} 项"))).collect(),
+            Some(levels) if levels.len() == arms.len() => levels,
+            _ => (1..=arms.len()).map(|i| msg!("cases-arm-number", i)).collect(),
         },
         _ => Vec::new(),
     };
-    for (i, (en, zh)) in arms.iter().enumerate() {
+    for (i, arm) in arms.iter().enumerate() {
         if coverage.branches.contains(&(eval::address(e), i)) {
             continue;
         }
         let what = match (e, head) {
-            (Expr::If(..), Some(head)) => tr(
-                format!("{name}: the {en} branch of `{head}` is never taken in a test"),
-                format!("{name}：没有测试走到“{head}”的{zh}分支"),
-            ),
-            (Expr::Match(..), Some(head)) => tr(
-                format!("{name}: the case {en} of `{head}` is never taken in a test"),
-                format!("{name}：没有测试走到“{head}”中的“{zh}”"),
-            ),
-            (Expr::Match(..), None) => tr(
-                format!("{name}: the case {en} is never taken in a test"),
-                format!("{name}：没有测试走到“{zh}”这一项"),
-            ),
-            _ => {
-                tr(format!("{name}: the {en} branch is never taken in a test"), format!("{name}：没有测试走到{zh}分支"))
-            }
+            (Expr::If(..), Some(head)) => msg!("cases-branch-of-never-taken", name, arm, head),
+            (Expr::Match(..), Some(head)) => msg!("cases-case-of-never-taken", name, arm, head),
+            (Expr::Match(..), None) => msg!("cases-case-never-taken", name, arm),
+            _ => msg!("cases-branch-never-taken", name, arm),
         };
         out.push((at.map(|w| w.span), what));
     }

@@ -9,7 +9,7 @@ use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::data::files::extension;
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::lang::{chinese, io_words, msg, tr};
+use crate::lang::{chinese, io_words, msg};
 use crate::number::Number;
 use crate::program::Program;
 use crate::source::SourceFile;
@@ -398,7 +398,7 @@ fn report(diagnostics: &[Diagnostic]) {
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("E0901", tr(format!("cannot read {name}: {e}"), format!("无法读取 {name}：{}", io_words(&e))))
+        Diagnostic::error("E0901", msg!("cli-cannot-read", name, why = io_words(&e)))
             .help(msg!("cli-check-file-s-path-permissions"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
@@ -433,14 +433,8 @@ fn print_bytes(bytes: &[u8]) -> R<()> {
 }
 
 fn stdout_error(e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "E0906",
-        tr(
-            format!("cannot write the results to standard output: {e}"),
-            format!("无法把结果写到标准输出：{}", io_words(e)),
-        ),
-    )
-    .help(msg!("cli-check-disk-program-reading-output"))
+    Diagnostic::error("E0906", msg!("cli-cannot-write-stdout", why = io_words(e)))
+        .help(msg!("cli-check-disk-program-reading-output"))
 }
 
 /// `--output` must not be one of the inputs (that would destroy them) nor a folder.
@@ -540,7 +534,7 @@ fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     let why = match e.kind() {
         std::io::ErrorKind::NotFound => msg!("cli-folder-does-not-exist"),
         std::io::ErrorKind::PermissionDenied => msg!("cli-permission-denied"),
-        kind => tr(kind.to_string(), io_words(e)),
+        _ => io_words(e),
     };
     Diagnostic::error("E0905", msg!("cli-cannot-write-path-why", path = path.display(), why))
         .help(msg!("cli-check-folder-exists-writable"))

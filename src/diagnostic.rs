@@ -82,15 +82,16 @@ impl Diagnostic {
         if handler.render_report(&mut out, self).is_err() {
             out = format!("{}: {}\n", self.code, self.message);
         }
-        if crate::lang::chinese() { self.help_in_chinese(&handler, out) } else { out }
+        self.help_labelled(&handler, out)
     }
 
-    /// The report with miette's `help:` label, which it writes in English whatever the
-    /// message's language, as `帮助：` (as wide on screen, so wrapped lines still align).
-    /// The help line follows everything else miette writes for our diagnostics, so it is
-    /// found after the report rendered without it.
-    fn help_in_chinese(&self, handler: &GraphicalReportHandler, report: String) -> String {
-        if self.details.help.is_none() {
+    /// The report with miette's `help: ` label, which it writes in English whatever the
+    /// message's language, in the language of messages (`帮助：`, as wide on screen, so
+    /// wrapped lines still align). The help line follows everything else miette writes for
+    /// our diagnostics, so it is found after the report rendered without it.
+    fn help_labelled(&self, handler: &GraphicalReportHandler, report: String) -> String {
+        let label = crate::lang::msg!("help-label");
+        if self.details.help.is_none() || label == "help: " {
             return report;
         }
         let mut bare = self.clone();
@@ -100,7 +101,7 @@ impl Diagnostic {
             return report;
         }
         let (head, footer) = report.split_at(before.len());
-        format!("{head}{}", footer.replacen("help: ", "帮助：", 1))
+        format!("{head}{}", footer.replacen("help: ", &label, 1))
     }
 }
 

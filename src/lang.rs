@@ -138,28 +138,20 @@ macro_rules! msg {
 }
 pub(crate) use msg;
 
-/// The message in the current language (being replaced by the catalogue).
-pub fn tr(en: impl Into<String>, zh: impl Into<String>) -> String {
-    if chinese() { zh.into() } else { en.into() }
-}
-
-/// An input or output error in words; in Chinese for the common kinds, as the system
-/// gives it otherwise.
+/// An input or output error in words of the current language for the common kinds, in the
+/// system's words otherwise.
 pub fn io_words(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
-    if !chinese() {
-        return e.to_string();
-    }
     match e.kind() {
-        K::NotFound => "文件不存在".to_string(),
-        K::PermissionDenied => "没有访问权限".to_string(),
-        K::IsADirectory => "这是一个文件夹，不是文件".to_string(),
-        K::StorageFull => "磁盘空间不足".to_string(),
-        K::NotADirectory => "路径中有一项不是文件夹".to_string(),
-        K::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
-        K::UnexpectedEof => "文件意外结束".to_string(),
-        K::FileTooLarge => "文件太大".to_string(),
-        K::OutOfMemory => "内存不足".to_string(),
+        K::NotFound => msg!("io-not-found"),
+        K::PermissionDenied => msg!("io-permission-denied"),
+        K::IsADirectory => msg!("io-is-a-folder"),
+        K::StorageFull => msg!("io-disk-full"),
+        K::NotADirectory => msg!("io-not-a-folder"),
+        K::ReadOnlyFilesystem => msg!("io-read-only"),
+        K::UnexpectedEof => msg!("io-ends-early"),
+        K::FileTooLarge => msg!("io-too-large"),
+        K::OutOfMemory => msg!("io-out-of-memory"),
         // Rare kinds keep the system's own words, which say more than a generic phrase.
         _ => e.to_string(),
     }
@@ -236,8 +228,15 @@ mod tests {
         let only = |a: &Variables, b: &Variables| a.keys().filter(|k| !b.contains_key(*k)).cloned().collect::<Vec<_>>();
         assert_eq!(only(&en, &zh), Vec::<String>::new(), "messages without Chinese");
         assert_eq!(only(&zh, &en), Vec::<String>::new(), "messages without English");
+        // Variables named `zh_…` carry Chinese typography (a space before a number) and appear
+        // in Chinese only; `en_…` carry a library's English words and appear in English only.
+        let without = |names: &BTreeSet<String>, prefix: &str| -> BTreeSet<String> {
+            names.iter().filter(|n| !n.starts_with(prefix)).cloned().collect()
+        };
         for (id, names) in &en {
-            assert_eq!(names, &zh[id], "`{id}` has other variables in Chinese than in English");
+            assert!(names.iter().all(|n| !n.starts_with("zh_")), "`{id}`: a zh_ variable in English");
+            assert!(zh[id].iter().all(|n| !n.starts_with("en_")), "`{id}`: an en_ variable in Chinese");
+            assert_eq!(without(names, "en_"), without(&zh[id], "zh_"), "`{id}`: other variables in Chinese");
         }
     }
 
@@ -245,7 +244,10 @@ mod tests {
     /// variables, and every message of the catalogue is used.
     #[test]
     fn the_code_uses_the_catalogue_exactly() {
-        let catalogue = variables_of(ENGLISH);
+        let mut catalogue = variables_of(ENGLISH);
+        for (id, names) in variables_of(CHINESE_FILES) {
+            catalogue.entry(id).or_default().extend(names);
+        }
         let mut used = BTreeSet::new();
         let mut problems = Vec::new();
         for (file, call) in msg_calls(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {

@@ -35,10 +35,7 @@ pub fn schema(program: &Program) -> Json {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
-        "description": crate::lang::tr(
-            "One department's record; a data file is a JSON array of them.",
-            "一个单位的数据记录；数据文件是由这样的记录组成的 JSON 数组。",
-        ),
+        "description": crate::lang::msg!("schema-description"),
         "type": "object",
         "properties": properties,
         "required": required,

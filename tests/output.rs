@@ -219,7 +219,7 @@ fn unwritable_extensions_are_refused() {
     assert!(std::fs::read_to_string(&out).unwrap().starts_with('['));
     let txt = dir.join("out.txt");
     assert_eq!(jixiao(&["eval", JIANGSU.0, JIANGSU.1, "-o", path(&txt)]).code, 0);
-    assert!(std::fs::read_to_string(&txt).unwrap().contains("共 40 个单位"));
+    assert!(std::fs::read_to_string(&txt).unwrap().contains("40 units: "));
 }
 
 /// Observed: `--jobs 5000` started 5,000 threads. 0 and more than 256 are usage errors; more

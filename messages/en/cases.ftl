@@ -11,3 +11,11 @@ cases-line-line-department-unit-appears = line { $line }: the department "{ $uni
 cases-line-line-expected-error-code = line { $line }: expected error { $code }, found { $found }
 cases-line-line-name-expected-expected = line { $line }: { $name }: expected { $expected }, found { $found }
 cases-found-which-rounds-r-suffix = { $found }, which rounds to { $r }{ $suffix }
+
+cases-arm-then = 则 (then)
+cases-arm-else = 否则 (else)
+cases-arm-number = case { $i }
+cases-branch-of-never-taken = { $name }: the { $arm } branch of `{ $head }` is never taken in a test
+cases-case-of-never-taken = { $name }: the case { $arm } of `{ $head }` is never taken in a test
+cases-case-never-taken = { $name }: the case { $arm } is never taken in a test
+cases-branch-never-taken = { $name }: the { $arm } branch is never taken in a test

@@ -130,7 +130,7 @@ check-no-value = no value (无)
 
 ## src/check/values.rs
 
-check-yes-no-condition-2 = a yes/no condition
+check-condition-yes-no = a yes/no condition
 check-there-no-bands = there are no bands
 check-grade-threshold = a grade threshold
 check-category-text = a category (之一 {"{"}…{"}"}) or text
@@ -186,14 +186,14 @@ check-phrase-part-whole = a part and a whole
 check-phrase-indicator-optionally-one-value-per = an indicator, and optionally one value per leaf
 check-phrase-one-argument = one argument
 check-phrase-two-more-numbers-list = two or more numbers, or a list
-check-phrase-number-items = the number of items
+check-phrase-the-number-of-items = the number of items
 check-phrase-level-s-percentage = a level's percentage
 check-phrase-indicator-s-points = an indicator's points
 check-phrase-indicator-s-weight = an indicator's weight
 check-phrase-parameter-s-value = a parameter's value
 check-phrase-range-s-bound = a range's bound
 check-phrase-bound = a bound
-check-phrase-number-items-2 = a number of items
+check-phrase-a-number-of-items = a number of items
 check-phrase-score = score (得分)
 check-phrase-leaf-variable = `{ $var }`, which ranges over the leaves of { $tree }
 check-phrase-entry-of = an entry of `{ $of }` (one per leaf of { $tree })

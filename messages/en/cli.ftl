@@ -110,7 +110,7 @@ cli-more-than-most-runs-values = more than { $MOST_RUNS } values: take a larger 
 cli-values-too-large = the values are too large
 cli-jixiao-sweep-jx-json-set = as in: jixiao sweep 办法.jx 数据.json --set 优秀线=85..95 (or 85..95:0.5 for a step of 0.5)
 cli-jixiao-sweep-needs-parameter-sweep = jixiao sweep needs a parameter to sweep, as --set NAME=FROM..TO
-cli-given-parameters-swept-most-2 = { $given } parameters are swept; at most 2 can be
+cli-too-many-swept = { $given } parameters are swept; at most 2 can be
 cli-jixiao-sweep-writes-table-json = jixiao sweep writes table, JSON or CSV, not xlsx
 cli-write-csv-format-csv-opens = write CSV (--format csv): it opens in Excel and WPS
 
@@ -140,3 +140,11 @@ cli-rules-not-list-texts = its "rules" are not a list of texts
 cli-results-not-list = its "results" are not a list
 cli-accept-file-has-no-result = --accept: { $file } has no result snapshot yet, so no data to take one of
 cli-name-data-jixiao-test-file = name the data: jixiao test { $file } --data DATA --accept
+cli-swept-twice = { $name } is swept twice
+cli-sweep-runs = the sweep would make { $runs } runs
+cli-replaced-kept = { $path } was replaced and could not be put back; the old contents are in { $old }
+cli-replaced = { $path } was replaced and could not be put back
+cli-old-version-refused = the old version ({ $file }) cannot evaluate the data: see above
+cli-new-version-refused = the new version ({ $file }) cannot evaluate the data: see above
+cli-cannot-read = cannot read { $name }: { $why }
+cli-cannot-write-stdout = cannot write the results to standard output: { $why }

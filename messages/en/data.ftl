@@ -18,13 +18,13 @@ data-data-must-json-array-records = the data must be a JSON array of records, on
 data-wrap-records-even-when-there = wrap the records in [ … ], even when there is only one
 data-words-field-missing = { $at_words }: the field is missing
 data-add-path-expected = add `{ $path }` with { $expected }
-data-words-expected-expected-found-found = { $at_words }: expected { $expected }, found { $found }
+data-expected-found = { $at_words }: expected { $expected }, found { $found }
 data-write-expected-here = write { $expected } here
 data-did-you-mean-s-allowed = did you mean `{ $s }`? Allowed: { $allowed }
 data-allowed-allowed = allowed: { $allowed }
 data-words-expected-one-one-found = { $at_words }: expected one of { $one_of }, found "{ $word }"
 data-correct-value-must-expected = correct the value: it must be { $expected }
-data-words-expected-expected-found-found-2 = { $at_words }: expected { $expected }, found { $found } item(s)
+data-wrong-length = { $at_words }: expected { $expected }, found { $found } item(s)
 data-give-expected = give { $expected }
 data-did-you-mean-s = did you mean `{ $s }`?
 data-fields-allowed = the fields are: { $allowed }
@@ -102,13 +102,13 @@ data-correct-formula-division-zero-missing = correct the formula (a division by 
 data-shows-shown-holds-held = shows { $shown }, holds { $held }
 data-cell-holds-more-digits-than = the cell holds more digits than it shows
 data-type-value-you-mean-round = type the value as you mean it, or round it in the sheet (=ROUND(…, { $places })), or show more decimal places
-data-held-number-format-format = { $held } in the number format { $format }
+data-held-in-number-format = { $held } in the number format { $format }
 data-number-format-shows-another-number = a number format that shows another number than the cell holds (a fraction, scientific notation, thousands)
 data-format-cell-general-number = format the cell as General (常规) or Number (数值)
 data-computed-value-all-15-significant = a computed value with all 15 significant digits a spreadsheet keeps (such as 1/3), which the sheet shows cut to its column
 data-round-sheet-round-2-keeps = round it in the sheet (=ROUND(…, 2) keeps two decimal places) or type the value
 data-leftover-calculation-s-binary-arithmetic = a leftover of a calculation's binary arithmetic, too small to be a value anyone typed
-data-held-number-format-format-2 = { $held }, in the number format { $format }
+data-held-in-number-format-after = { $held }, in the number format { $format }
 data-number-number-format-does-not = a number its number format does not show
 data-show-value-format-cell-general = show the value (format the cell as General (常规) or Number (数值)) or clear the cell
 data-number-too-large-read-exactly = a number too large to read exactly
@@ -169,6 +169,67 @@ data-place-first-row-anything-header = { $place }: the first row with anything i
 data-delete-rows-above-header-so = delete the rows above the header, so that the field names are the first row
 data-shown-table-column-has-values = { $shown }, { $table }: the column has values (first at { $cell }) but no name in the header
 data-write-field-s-name-header = write the field's name in the header, or delete the column
-data-shown-cell-department-department-field = { $shown }, { $cell } (department "{ $department }", field `{ $field }`): { $problem }: { $found }
-data-shown-cell-department-department-field-2 = { $shown }, { $cell } (department "{ $department }", field `{ $field }`): expected { $expected }, found "{ $found }"
+data-cell-problem = { $shown }, { $cell } (department "{ $department }", field `{ $field }`): { $problem }: { $found }
+data-cell-expected = { $shown }, { $cell } (department "{ $department }", field `{ $field }`): expected { $expected }, found "{ $found }"
 data-correct-value-cell = correct the value at { $cell }
+
+## Records, quotes and data errors
+data-record-department = department "{ $name }"
+data-record-number = record { $n }
+data-record-test-unit = unit { $n } of the test
+data-record-default = the default
+data-quoted = `{ $item }`
+# `zh_space` is a space before a value written in ASCII, which Chinese typography wants.
+data-out-of-range = { $at_words }: expected { $expected }, found { $found }
+data-duplicate-unit = { $at_words }: the same department appears again (first as record { $first })
+data-duplicate-unit-written = { $at_words }: the same department appears again (first as record { $first }), written "{ $written }" (invisible characters and spaces at the ends do not count)
+
+## serde_json's messages (English as serde_json words them)
+data-json-eof-while-parsing-a-list = EOF while parsing a list
+data-json-eof-while-parsing-an-object = EOF while parsing an object
+data-json-eof-while-parsing-a-string = EOF while parsing a string
+data-json-eof-while-parsing-a-value = EOF while parsing a value
+data-json-expected-colon = expected `:`
+data-json-expected-comma-or-bracket = expected `,` or `]`
+data-json-expected-comma-or-brace = expected `,` or `{"}"}`
+data-json-expected-ident = expected ident
+data-json-expected-value = expected value
+data-json-key-must-be-a-string = key must be a string
+data-json-invalid-escape = invalid escape
+data-json-invalid-number = invalid number
+data-json-number-out-of-range = number out of range
+data-json-invalid-unicode-code-point = invalid unicode code point
+data-json-control-character-u0000-u001f-found-while = control character (\u0000-\u001F) found while parsing a string
+data-json-trailing-comma = trailing comma
+data-json-trailing-characters = trailing characters
+data-json-expected-quote = expected `"`
+data-json-unexpected-end-of-hex-escape = unexpected end of hex escape
+data-json-lone-leading-surrogate-in-hex-escape = lone leading surrogate in hex escape
+data-json-recursion-limit-exceeded = recursion limit exceeded
+
+## What a number or percentage field accepts
+data-noun-whole = a whole number
+data-noun-number = a number
+data-any-whole = a whole number
+data-any-number = a number
+data-number-between = { $noun } from { $low } to { $high }
+data-number-bounded = { $noun } { $lower } and { $upper }
+data-number-bound = { $noun } { $bound }
+data-at-least = ≥ { $value }
+data-more-than = > { $value }
+data-at-most = ≤ { $value }
+data-less-than = < { $value }
+data-percentage = a percentage, written with % (as "92%")
+data-percentage-between = a percentage from { $low } to { $high }, written with % (as "92%")
+data-percentage-bound = a percentage { $bound }, written with % (as "92%")
+
+## Workbooks and merged cells
+# `en_why` is the spreadsheet library's own English words; the Chinese leaves them out.
+data-not-a-workbook = cannot read { $file }: not a workbook that can be read (damaged, cut short, or protected): { $en_why }
+data-merged-cells = { $sheet }, cells { $range }: a value in merged cells; which row it belongs to is not clear
+data-merged-cells-of = { $sheet }, cells { $range } (departments { $departments }): a value in merged cells; which row it belongs to is not clear
+
+## Files whose content is not what their name says
+data-cannot-read-kind = { $name } is { $what }: jixiao reads data from { $reads } files
+data-misnamed-no-extension = { $name } is { $what }, though its name has no extension
+data-misnamed = { $name } is { $what }, though its name ends in `{ $ext }`

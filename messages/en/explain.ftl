@@ -35,3 +35,19 @@ explain-exactly-exact = exactly { $exact }
 explain-text = ({ $text })
 explain-now-g-score-next-needs = Now { $g } ({ $score }); { $next } needs { $needed } more points
 explain-now-g-score-highest-grade = Now { $g } ({ $score }), the highest grade
+
+explain-capped-by = , capped by { $article }
+explain-floored-by = , floored by { $article }
+explain-limited-by = , limited by { $article }
+explain-capped = , capped
+explain-floored = , floored
+explain-limited = , limited
+
+explain-one-more-time = one more; no upper limit, so no best
+explain-one-more = one more; no upper limit, so no best
+explain-one-fewer-time = one fewer; no lower limit, so no best
+explain-one-fewer = one fewer; no lower limit, so no best
+explain-more-times = { $k } more; no upper limit, so no best
+explain-more = { $k } more; no upper limit, so no best
+explain-fewer-times = { $k } fewer; no lower limit, so no best
+explain-fewer = { $k } fewer; no lower limit, so no best

@@ -11,3 +11,11 @@ cases-line-line-department-unit-appears = 第 { $line } 行：部门“{ $unit }
 cases-line-line-expected-error-code = 第 { $line } 行：应报错 { $code }，实际为 { $found }
 cases-line-line-name-expected-expected = 第 { $line } 行：{ $name }：应为 { $expected }，实际为 { $found }
 cases-found-which-rounds-r-suffix = { $found }，四舍五入为 { $r }{ $suffix }
+
+cases-arm-then = 则
+cases-arm-else = 否则
+cases-arm-number = 第 { $i } 项
+cases-branch-of-never-taken = { $name }：没有测试走到“{ $head }”的{ $arm }分支
+cases-case-of-never-taken = { $name }：没有测试走到“{ $head }”中的“{ $arm }”
+cases-case-never-taken = { $name }：没有测试走到“{ $arm }”这一项
+cases-branch-never-taken = { $name }：没有测试走到{ $arm }分支

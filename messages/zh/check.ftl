@@ -130,7 +130,7 @@ check-no-value = 空值（无）
 
 ## src/check/values.rs
 
-check-yes-no-condition-2 = 是/否的条件
+check-condition-yes-no = 是/否的条件
 check-there-no-bands = 没有任何等次
 check-grade-threshold = 等次的分数线
 check-category-text = 类别（之一 {"{"}…{"}"}）或文本
@@ -186,14 +186,14 @@ check-phrase-part-whole = 部分和总数两项
 check-phrase-indicator-optionally-one-value-per = 一个指标，以及（可选）每个末级指标各一个值
 check-phrase-one-argument = 一项
 check-phrase-two-more-numbers-list = 两个或更多的数，或一个列表
-check-phrase-number-items = 项数
+check-phrase-the-number-of-items = 项数
 check-phrase-level-s-percentage = 级别的百分比
 check-phrase-indicator-s-points = 指标的分值
 check-phrase-indicator-s-weight = 指标的权重
 check-phrase-parameter-s-value = 参数的值
 check-phrase-range-s-bound = 范围的上下限
 check-phrase-bound = 界限
-check-phrase-number-items-2 = 项数
+check-phrase-a-number-of-items = 项数
 check-phrase-score = 公布的得分（得分）
 check-phrase-leaf-variable = “{ $var }”，它取遍{ $tree }的各末级指标
 check-phrase-entry-of = “{ $of }”的一项（{ $tree }的每个末级指标各一项）

@@ -110,7 +110,7 @@ cli-more-than-most-runs-values = 超过 { $MOST_RUNS } 个值：请加大步长
 cli-values-too-large = 数值过大
 cli-jixiao-sweep-jx-json-set = 例如：jixiao sweep 办法.jx 数据.json --set 优秀线=85..95（步长 0.5 写作 85..95:0.5）
 cli-jixiao-sweep-needs-parameter-sweep = jixiao sweep 需要一个扫描的参数，写作 --set 名称=起..止
-cli-given-parameters-swept-most-2 = 扫描了 { $given } 个参数；最多只能扫描 2 个
+cli-too-many-swept = 扫描了 { $given } 个参数；最多只能扫描 2 个
 cli-jixiao-sweep-writes-table-json = jixiao sweep 只能输出表格、JSON 或 CSV，不能输出 xlsx
 cli-write-csv-format-csv-opens = 请输出 CSV（--format csv）：Excel 和 WPS 都能打开
 
@@ -140,3 +140,11 @@ cli-rules-not-list-texts = 其 "rules" 不是文本列表
 cli-results-not-list = 其 "results" 不是列表
 cli-accept-file-has-no-result = --accept：{ $file } 还没有结果快照，因此不知道用哪个数据生成
 cli-name-data-jixiao-test-file = 请指定数据：jixiao test { $file } --data 数据 --accept
+cli-swept-twice = { $name } 被扫描了两次
+cli-sweep-runs = 这次扫描需要运行 { $runs } 次
+cli-replaced-kept = { $path } 已被替换，且无法恢复；原来的内容保存在 { $old }
+cli-replaced = { $path } 已被替换，且无法恢复
+cli-old-version-refused = 旧版本（{ $file }）无法评估这份数据：见上文
+cli-new-version-refused = 新版本（{ $file }）无法评估这份数据：见上文
+cli-cannot-read = 无法读取 { $name }：{ $why }
+cli-cannot-write-stdout = 无法把结果写到标准输出：{ $why }

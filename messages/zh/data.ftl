@@ -18,13 +18,13 @@ data-data-must-json-array-records = 数据必须是由记录组成的 JSON 数�
 data-wrap-records-even-when-there = 请用 [ … ] 把各条记录括起来，只有一条记录时也要如此
 data-words-field-missing = { $at_words }：缺少此字段
 data-add-path-expected = 请填写“{ $path }”：{ $expected }
-data-words-expected-expected-found-found = { $at_words }：应为{ $expected }，实际为{ $found }
+data-expected-found = { $at_words }：应为{ $expected }，实际为{ $found }
 data-write-expected-here = 此处请填写{ $expected }
 data-did-you-mean-s-allowed = 是否应为“{ $s }”？可填：{ $allowed }
 data-allowed-allowed = 可填：{ $allowed }
 data-words-expected-one-one-found = { $at_words }：应为 { $one_of } 之一，实际为“{ $word }”
 data-correct-value-must-expected = 请更正此值：它必须是{ $expected }
-data-words-expected-expected-found-found-2 = { $at_words }：应为{ $expected }，实际有 { $found } 项
+data-wrong-length = { $at_words }：应为{ $expected }，实际有 { $found } 项
 data-give-expected = 请给出{ $expected }
 data-did-you-mean-s = 是否应为“{ $s }”？
 data-fields-allowed = 可用的字段有：{ $allowed }
@@ -102,13 +102,13 @@ data-correct-formula-division-zero-missing = 请更正公式（除数为零、�
 data-shows-shown-holds-held = 显示 { $shown }，实际为 { $held }
 data-cell-holds-more-digits-than = 单元格实际的数位多于显示的数位
 data-type-value-you-mean-round = 请按本意填写数值，或在表中取整（=ROUND(…, { $places })），或增加显示的小数位数
-data-held-number-format-format = { $held }，数字格式为 { $format }
+data-held-in-number-format = { $held }，数字格式为 { $format }
 data-number-format-shows-another-number = 数字格式显示的不是单元格中的数（分数、科学记数、以千为单位）
 data-format-cell-general-number = 请把单元格格式设为“常规”或“数值”
 data-computed-value-all-15-significant = 计算出的数值，用满了电子表格保存的 15 位有效数字（如 1/3），表中显示的是按列宽截短的值
 data-round-sheet-round-2-keeps = 请在表中取整（=ROUND(…, 2) 保留两位小数），或直接填写数值
 data-leftover-calculation-s-binary-arithmetic = 计算中二进制运算留下的余数，小到不可能是填写的数值
-data-held-number-format-format-2 = { $held }，数字格式为 { $format }
+data-held-in-number-format-after = { $held }，数字格式为 { $format }
 data-number-number-format-does-not = 数字格式没有显示出这个数
 data-show-value-format-cell-general = 请让数值显示出来（把单元格格式设为“常规”或“数值”），或清空该单元格
 data-number-too-large-read-exactly = 数字太大，无法精确读取
@@ -169,6 +169,65 @@ data-place-first-row-anything-header = { $place }：第一个有内容的行是�
 data-delete-rows-above-header-so = 请删除表头上方的行，让字段名称成为第一行
 data-shown-table-column-has-values = { $shown }，{ $table }：这一列有数据（第一个在{ $cell }），但表头中没有列名
 data-write-field-s-name-header = 请在表头写上字段名称，或删除这一列
-data-shown-cell-department-department-field = { $shown }，{ $cell }（部门“{ $department }”，字段“{ $field }”）：{ $problem }：{ $found }
-data-shown-cell-department-department-field-2 = { $shown }，{ $cell }（部门“{ $department }”，字段“{ $field }”）：应为{ $expected }，实际为“{ $found }”
+data-cell-problem = { $shown }，{ $cell }（部门“{ $department }”，字段“{ $field }”）：{ $problem }：{ $found }
+data-cell-expected = { $shown }，{ $cell }（部门“{ $department }”，字段“{ $field }”）：应为{ $expected }，实际为“{ $found }”
 data-correct-value-cell = 请更正{ $cell }的值
+
+## Records, quotes and data errors
+data-record-department = 部门“{ $name }”
+data-record-number = 第 { $n } 条记录
+data-record-test-unit = 测试中的第 { $n } 个单位
+data-record-default = 默认值
+data-quoted = “{ $item }”
+data-out-of-range = { $at_words }：应为{ $expected }，实际为{ $zh_space }{ $found }
+data-duplicate-unit = { $at_words }：同一部门再次出现（第一次出现在第 { $first } 条记录）
+data-duplicate-unit-written = { $at_words }：同一部门再次出现（第一次出现在第 { $first } 条记录），写作“{ $written }”（看不见的字符和首尾空白不算）
+
+## serde_json's messages (English as serde_json words them)
+data-json-eof-while-parsing-a-list = 列表（[ … ]）没有结束，文件就结束了
+data-json-eof-while-parsing-an-object = 对象（{"{"} … {"}"}）没有结束，文件就结束了
+data-json-eof-while-parsing-a-string = 文本的引号没有结束，文件就结束了
+data-json-eof-while-parsing-a-value = 文件在应有值的地方结束了
+data-json-expected-colon = 此处应为“:”
+data-json-expected-comma-or-bracket = 此处应为“,”或“]”
+data-json-expected-comma-or-brace = 此处应为“,”或“{"}"}”
+data-json-expected-ident = 此处应为一个值
+data-json-expected-value = 此处应为一个值
+data-json-key-must-be-a-string = 键必须是引号中的文本
+data-json-invalid-escape = 文本中有无效的转义符（\）
+data-json-invalid-number = 无效的数字
+data-json-number-out-of-range = 数字超出范围
+data-json-invalid-unicode-code-point = 无效的 Unicode 字符
+data-json-control-character-u0000-u001f-found-while = 文本中有控制字符（如未转义的换行）
+data-json-trailing-comma = 最后一项之后多了逗号
+data-json-trailing-characters = 数据结束之后还有多余的内容
+data-json-expected-quote = 此处应为引号“"”
+data-json-unexpected-end-of-hex-escape = 文本中的 \u 转义不完整
+data-json-lone-leading-surrogate-in-hex-escape = 文本中的 \u 转义是不成对的代理项
+data-json-recursion-limit-exceeded = 嵌套层数太多
+
+## What a number or percentage field accepts
+data-noun-whole = 整数
+data-noun-number = 数
+data-any-whole = 整数
+data-any-number = 数字
+data-number-between = 介于 { $low } 至 { $high } 之间的{ $noun }
+data-number-bounded = { $lower } 且{ $upper } 的{ $noun }
+data-number-bound = { $bound } 的{ $noun }
+data-at-least = 不小于 { $value }
+data-more-than = 大于 { $value }
+data-at-most = 不大于 { $value }
+data-less-than = 小于 { $value }
+data-percentage = 带 % 的百分比（如“92%”）
+data-percentage-between = 带 % 的百分比（如“92%”，{ $low } 至 { $high }）
+data-percentage-bound = 带 % 的百分比（如“92%”，{ $bound }）
+
+## Workbooks and merged cells
+data-not-a-workbook = 无法读取 { $file }：工作簿无法读取（文件已损坏、不完整或设有密码）
+data-merged-cells = { $sheet }，单元格 { $range }：数值位于合并单元格中，无法确定属于哪一行
+data-merged-cells-of = { $sheet }，单元格 { $range }（部门 { $departments }）：数值位于合并单元格中，无法确定属于哪一行
+
+## Files whose content is not what their name says
+data-cannot-read-kind = { $name } 是{ $zh_space }{ $what }：jixiao 只能读取 { $reads } 格式的数据文件
+data-misnamed-no-extension = { $name } 的内容是{ $zh_space }{ $what }，文件名却没有扩展名
+data-misnamed = { $name } 的内容是{ $zh_space }{ $what }，扩展名却是“{ $ext }”

@@ -23,3 +23,24 @@ eval-changed-while-was-being-read = 读取过程中文件被改动了
 eval-temporary-file-run-was-changed = 本次评估使用的临时文件在评估过程中被其他程序改动了
 eval-run-again-if-happens-again = 请重新运行；若再次出现，请将 TMPDIR 设为没有其他程序写入的文件夹
 eval-ranked-run-keeps-each-department = 有排名的评估会把各部门的数值暂存到临时文件（约为数据大小的十分之一）：请清理临时文件夹，或将 TMPDIR 设为空间充足的文件夹
+
+## Internal faults (a defect in jixiao)
+eval-internal-a-number-was-expected = 此处应为数字
+eval-internal-an-entry-outside-the-indicator = 出现了指标末级以外的项
+eval-internal-entries-per-indicator-were-expected = 此处应为每个指标各一项
+eval-internal-a-level-was-expected = 此处应为级别
+eval-internal-a-rating-was-expected = 此处应为评价结果
+eval-internal-one-value-per-leaf-was = 此处应为每个末级指标各一个值
+eval-internal-a-leaf-without-a-value = 有末级指标没有值
+eval-internal-numbers-were-expected = 此处应为数字
+eval-internal-conditions-per-item-were-expected = 此处应为每项一个条件
+eval-internal-a-list-and-a-condition = 此处应为一个列表及其每项的条件
+
+## Arithmetic and requirements
+eval-overflow = 结果太大，无法精确计算
+eval-division-by-zero = 除数为零
+eval-arithmetic = { $record }，计算“{ $value }”时：{ $what }
+eval-internal = { $record }，计算“{ $value }”时：内部错误：{ $what }
+eval-requirement = { $at_words }：不符合要求：{ $message }
+eval-requirement-of-article = { $at_words }：不符合要求（{ $article }）：{ $message }
+eval-requirement-found = { $message }；实际为 { $found }

@@ -35,3 +35,19 @@ explain-exactly-exact = 精确值 { $exact }
 explain-text = （{ $text }）
 explain-now-g-score-next-needs = 现为“{ $g }”（{ $score }），距“{ $next }”还差 { $needed } 分
 explain-now-g-score-highest-grade = 现为“{ $g }”（{ $score }），已是最高等次
+
+explain-capped-by = ，按{ $article }封顶
+explain-floored-by = ，按{ $article }保底
+explain-limited-by = ，按{ $article }限定
+explain-capped = ，封顶
+explain-floored = ，保底
+explain-limited = ，限定
+
+explain-one-more-time = 每多 1 次；没有上限
+explain-one-more = 每多 1；没有上限
+explain-one-fewer-time = 每少 1 次；没有下限
+explain-one-fewer = 每少 1；没有下限
+explain-more-times = 多 { $k } 次；没有上限
+explain-more = 多 { $k }；没有上限
+explain-fewer-times = 少 { $k } 次；没有下限
+explain-fewer = 少 { $k }；没有下限

@@ -1,8 +1,8 @@
 //! Calls of the built-in functions (平均, 因子, 汇总 …): arguments checked, the typed call built.
 
-use crate::lang::msg;
 use super::expr::{Ctx, Typed, unify};
 use super::{Checker, Symbol, err};
+use crate::lang::msg;
 use crate::program::{self as p, Builtin, Expr, NodeId, Ty, Unit};
 use crate::source::Span;
 use crate::syntax::ast::{self, ExprNode, FUNCTIONS};
@@ -66,7 +66,7 @@ impl Checker<'_> {
             };
             let unit = self.unit_of(item, one.span)?;
             if !self.nonempty(&x) {
-                self.diags.push(err::maybe_zero(one.span, &msg!("check-phrase-number-items")));
+                self.diags.push(err::maybe_zero(one.span, &msg!("check-phrase-the-number-of-items")));
                 return None;
             }
             return Some((Expr::Call(if min { Builtin::Min } else { Builtin::Max }, vec![x]), Ty::Num(unit)));
@@ -131,11 +131,7 @@ impl Checker<'_> {
         let (v, vt) = self.expr(values, ctx)?;
         self.has_parts(tree, node, Some(values))?;
         let Ty::Map(keys, item) = vt else {
-            return self.mismatch(
-                values.span,
-                &msg!("check-phrase-one-value-per-leaf-indicator"),
-                &err::ty_words(&vt),
-            );
+            return self.mismatch(values.span, &msg!("check-phrase-one-value-per-leaf-indicator"), &err::ty_words(&vt));
         };
         if !p::is_within(&self.indicators, node, keys) {
             let expected = msg!("check-phrase-values-leaves", tree = head.node);
@@ -279,7 +275,13 @@ impl Checker<'_> {
             (Ty::Map(x, _), Ty::Map(y, b)) if **b == Ty::Bool => {
                 p::leaves_of(&self.indicators, *x) == p::leaves_of(&self.indicators, *y)
             }
-            _ => return self.mismatch(cond.span, &msg!("check-phrase-one-condition-per-item-list"), &err::ty_words(&ct)),
+            _ => {
+                return self.mismatch(
+                    cond.span,
+                    &msg!("check-phrase-one-condition-per-item-list"),
+                    &err::ty_words(&ct),
+                );
+            }
         };
         if !same {
             self.diags.push(err::different_lists(cond.span));

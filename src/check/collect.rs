@@ -1,8 +1,8 @@
 //! First pass: every declaration's name, and everything that does not depend on formulas
 //! (header, articles, scales, indicator trees, input shapes, parameters).
 
-use crate::lang::msg;
 use super::{Checker, Slot, Symbol, err};
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 use crate::source::Span;
@@ -105,7 +105,9 @@ impl<'a> Checker<'a> {
         self.no_duplicates(s.levels.iter().map(|l| &l.name));
         let mut levels: Vec<(String, Number)> = Vec::new();
         for level in &s.levels {
-            let factor = self.constant_in(&level.factor, Unit::Ratio, &msg!("check-phrase-level-s-percentage")).unwrap_or(Number::ZERO);
+            let factor = self
+                .constant_in(&level.factor, Unit::Ratio, &msg!("check-phrase-level-s-percentage"))
+                .unwrap_or(Number::ZERO);
             levels.push((level.name.node.clone(), factor));
         }
         let refs = s.refs.iter().map(|r| r.node.clone()).collect();
@@ -120,8 +122,14 @@ impl<'a> Checker<'a> {
                 self.indicator_names.insert(node.name.node.clone(), (id, node.name.span));
             }
         }
-        let points = node.points.as_ref().and_then(|p| self.constant_in(p, Unit::Points, &msg!("check-phrase-indicator-s-points")));
-        let weight = node.weight.as_ref().and_then(|w| self.constant_in(w, Unit::Ratio, &msg!("check-phrase-indicator-s-weight")));
+        let points = node
+            .points
+            .as_ref()
+            .and_then(|p| self.constant_in(p, Unit::Points, &msg!("check-phrase-indicator-s-points")));
+        let weight = node
+            .weight
+            .as_ref()
+            .and_then(|w| self.constant_in(w, Unit::Ratio, &msg!("check-phrase-indicator-s-weight")));
         self.indicators.push(Indicator {
             name: node.name.node.clone(),
             parent,
@@ -140,7 +148,8 @@ impl<'a> Checker<'a> {
 
     fn param(&mut self, p: &ast::Param) {
         self.declare(&p.name, Symbol::Param(self.params.len()));
-        let (default, unit) = self.constant(&p.value, &msg!("check-phrase-parameter-s-value")).unwrap_or((Number::ZERO, Unit::Free));
+        let (default, unit) =
+            self.constant(&p.value, &msg!("check-phrase-parameter-s-value")).unwrap_or((Number::ZERO, Unit::Free));
         let refs = p.refs.iter().map(|r| r.node.clone()).collect();
         self.params.push(Param { name: p.name.node.clone(), default, unit, divisor: false, refs, span: p.name.span });
     }
@@ -166,7 +175,11 @@ impl<'a> Checker<'a> {
         }
         let default = i.default.as_ref().map(|d| {
             if !fits(&d.node, &shape) {
-                self.diags.push(err::type_mismatch(d.span, &msg!("check-phrase-default-input-s-type"), &msg!("check-phrase-value-another-kind")));
+                self.diags.push(err::type_mismatch(
+                    d.span,
+                    &msg!("check-phrase-default-input-s-type"),
+                    &msg!("check-phrase-value-another-kind"),
+                ));
             }
             super::cases::to_json(&d.node)
         });
@@ -257,8 +270,12 @@ impl<'a> Checker<'a> {
                 self.limit(item, limit)
             }
             (Shape::Number { min, max, .. }, TypeLimit::Range(a, b)) => {
-                *min = self.constant(a, &msg!("check-phrase-range-s-bound")).map(|(value, _)| Limit { value, inclusive: true });
-                *max = self.constant(b, &msg!("check-phrase-range-s-bound")).map(|(value, _)| Limit { value, inclusive: true });
+                *min = self
+                    .constant(a, &msg!("check-phrase-range-s-bound"))
+                    .map(|(value, _)| Limit { value, inclusive: true });
+                *max = self
+                    .constant(b, &msg!("check-phrase-range-s-bound"))
+                    .map(|(value, _)| Limit { value, inclusive: true });
                 if let (Some(lo), Some(hi)) = (*min, *max)
                     && lo.value > hi.value
                 {
@@ -291,7 +308,7 @@ impl<'a> Checker<'a> {
 
     /// A number of list items: a whole number ≥ 0.
     fn item_count(&mut self, e: &ast::ExprNode) -> Option<usize> {
-        let n = self.constant_in(e, Unit::Count, &msg!("check-phrase-number-items-2"))?;
+        let n = self.constant_in(e, Unit::Count, &msg!("check-phrase-a-number-of-items"))?;
         let count = n.to_i128().and_then(|n| usize::try_from(n).ok());
         if count.is_none() {
             self.diags.push(err::not_a_count(e.span));

@@ -227,12 +227,9 @@ pub fn part_without_points(span: Span, parts: &[String]) -> Diagnostic {
 
 pub fn fractional_count(span: Span, written: &str, bonus: bool) -> Diagnostic {
     let (sign, verb) = if bonus { ("+", msg!("check-verb-add")) } else { ("-", msg!("check-verb-subtract")) };
-    Diagnostic::error(
-        "E0316",
-        msg!("check-counts-whole-times-but-can"),
-    )
-    .label(span, msg!("check-can-fraction"))
-    .help(msg!("check-fractional-count-help", written, verb, sign))
+    Diagnostic::error("E0316", msg!("check-counts-whole-times-but-can"))
+        .label(span, msg!("check-can-fraction"))
+        .help(msg!("check-fractional-count-help", written, verb, sign))
 }
 
 /// `汇总(甲)` where 甲 has no parts: a roll-up of nothing would be 0, silently.

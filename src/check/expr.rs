@@ -2,8 +2,8 @@
 //! program form. Reports a diagnostic and returns `None` where a formula is wrong; a
 //! reference to a value that failed earlier fails silently, so one mistake is reported once.
 
-use crate::lang::msg;
 use super::{Checker, Symbol, consts, err};
+use crate::lang::msg;
 use crate::program::{self as p, Arith, Builtin, Compare, Expr, Key, NodeId, Ty, Unit};
 use crate::source::Span;
 use crate::syntax::ast::{self, BinaryOp, ExprNode, Step, UnaryOp};
@@ -70,7 +70,9 @@ impl Checker<'_> {
                 (Expr::Param(i), Ty::Num(self.params[i].unit))
             }
             Some(Symbol::Value(v)) => (Expr::Value(v), self.slots[v].ty.clone()?),
-            Some(Symbol::Scale(_)) => return self.mismatch(head.span, &msg!("check-phrase-value"), &msg!("check-phrase-scale")),
+            Some(Symbol::Scale(_)) => {
+                return self.mismatch(head.span, &msg!("check-phrase-value"), &msg!("check-phrase-scale"));
+            }
             None if self.indicator_names.contains_key(&head.node) => {
                 return self.mismatch(
                     head.span,
@@ -160,7 +162,9 @@ impl Checker<'_> {
                 self.diags.push(err::tally_as_list(span));
                 None
             }
-            Ty::Optional(_) => self.mismatch(span, &msg!("check-phrase-number"), &msg!("check-phrase-optional-value-check-first")),
+            Ty::Optional(_) => {
+                self.mismatch(span, &msg!("check-phrase-number"), &msg!("check-phrase-optional-value-check-first"))
+            }
             t => self.mismatch(span, &msg!("check-phrase-number"), &err::ty_words(t)),
         }
     }
@@ -308,11 +312,7 @@ impl Checker<'_> {
                 );
             }
             (x, y) => {
-                return self.mismatch(
-                    span,
-                    &msg!("check-phrase-same-kind", ty = err::ty_words(x)),
-                    &err::ty_words(y),
-                );
+                return self.mismatch(span, &msg!("check-phrase-same-kind", ty = err::ty_words(x)), &err::ty_words(y));
             }
         }
         let ty = each.unwrap_or(Ty::Bool);

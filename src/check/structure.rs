@@ -1,9 +1,9 @@
 //! Structure checks: indicator trees (points and weights add up) and grade bands (ordered,
 //! no overlap, no gap, every band reachable).
 
-use crate::lang::msg;
 use super::{Checker, err};
 use crate::diagnostic::Diagnostic;
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::{BandBounds, BandProblem, band_problem};
 use crate::source::Span;
@@ -77,7 +77,9 @@ pub fn band_diagnostic(bands: &[LabeledBand]) -> Option<Diagnostic> {
     Some(match band_problem(&bounds)? {
         BandProblem::GapAbove(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-above", label = label(i))),
         BandProblem::Overlap(i) => err::bands_overlap(bands[i].2, label(i), label(i - 1)),
-        BandProblem::Gap(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-between", upper = label(i), lower = label(i - 1))),
+        BandProblem::Gap(i) => {
+            err::bands_gap(bands[i].2, &msg!("check-phrase-gap-between", upper = label(i), lower = label(i - 1)))
+        }
         BandProblem::Unreachable(i) => err::band_unreachable(bands[i].2, label(i)),
         BandProblem::GapBelow(i) => err::bands_gap(bands[i].2, &msg!("check-phrase-gap-below", label = label(i))),
     })

@@ -109,7 +109,7 @@ impl Checker<'_> {
             ast::AdjustCount::When(e) => {
                 let (x, t) = self.expr(e, ctx)?;
                 if t != Ty::Bool {
-                    return self.type_error(e.span, &msg!("check-yes-no-condition-2"), &t);
+                    return self.type_error(e.span, &msg!("check-condition-yes-no"), &t);
                 }
                 (x, true)
             }

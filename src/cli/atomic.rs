@@ -12,7 +12,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::{Failure, R, write_error};
 use crate::diagnostic::Diagnostic;
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 
 /// Temporary files that exist now and are not yet in place.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -183,23 +183,11 @@ fn roll_back(done: Vec<(PathBuf, PathBuf, Option<TempPath>)>) -> Vec<Diagnostic>
             None if std::fs::remove_file(&target).is_ok() => continue,
             None => None,
         };
-        let (en, zh) = match &kept {
-            Some(old) => (
-                format!("; the old contents are in {}", old.display()),
-                format!("；原来的内容保存在 {}", old.display()),
-            ),
-            None => (String::new(), String::new()),
+        let message = match &kept {
+            Some(old) => msg!("cli-replaced-kept", path = path.display(), old = old.display()),
+            None => msg!("cli-replaced", path = path.display()),
         };
-        failed.push(
-            Diagnostic::error(
-                "E0910",
-                tr(
-                    format!("{} was replaced and could not be put back{en}", path.display()),
-                    format!("{} 已被替换，且无法恢复{zh}", path.display()),
-                ),
-            )
-            .help(msg!("cli-files-result-do-not-belong")),
-        );
+        failed.push(Diagnostic::error("E0910", message).help(msg!("cli-files-result-do-not-belong")));
     }
     failed
 }

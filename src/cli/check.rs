@@ -1,7 +1,7 @@
 //! `jixiao check`: each file checked, its warnings shown, `--ranges` printed.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn check(files: &[PathBuf], ranges: bool) -> R<ExitCode> {
     let mut failed = false;

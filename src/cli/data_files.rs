@@ -1,7 +1,7 @@
 //! `jixiao template` and `jixiao convert`: data files in every format, written atomically.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn template(file: &Path, format: Option<TemplateFormat>, out: &Path, bom: bool) -> R<ExitCode> {
     let format = match format {

@@ -2,11 +2,11 @@
 //! same data: the declarations that differ, who changes score, grade and rank, the grade
 //! transition matrix, and one department's values traced to the declarations that moved them.
 
-use crate::lang::msg;
 use super::*;
 use crate::data::batches::{Data, Quiet};
 use crate::data::files::DataFormat;
 use crate::data::json_array::Source;
+use crate::lang::msg;
 use crate::output::review::{DepartmentMoves, diff_csv, diff_json, diff_text, diff_xlsx};
 use crate::review::results::{Outcome, compare, grade_labels};
 use crate::review::rules;
@@ -148,15 +148,8 @@ pub(super) fn read_twice(data: &Path) -> R<()> {
 /// Which version the problems above belong to.
 fn version_refused(file: &Path, old: bool) -> Diagnostic {
     let file = file.display();
-    let (en, zh) = if old { ("the old version", "旧版本") } else { ("the new version", "新版本") };
-    Diagnostic::error(
-        "E0918",
-        tr(
-            format!("{en} ({file}) cannot evaluate the data: see above"),
-            format!("{zh}（{file}）无法评估这份数据：见上文"),
-        ),
-    )
-    .help(msg!("cli-data-must-suit-both-versions"))
+    let message = if old { msg!("cli-old-version-refused", file) } else { msg!("cli-new-version-refused", file) };
+    Diagnostic::error("E0918", message).help(msg!("cli-data-must-suit-both-versions"))
 }
 
 /// Two files and no `--vs`, or a wrong number of files.

@@ -1,8 +1,8 @@
 //! `jixiao eval`: a regulation over a data file, results in the format asked, streamed or whole.
 
-use crate::lang::msg;
 use super::*;
 use crate::data::files::DataFormat;
+use crate::lang::msg;
 
 pub(super) fn evaluate(
     file: &Path,

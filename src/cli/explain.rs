@@ -1,7 +1,7 @@
 //! `jixiao explain`: one department's results, from the score down to its data.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn explain(
     file: &Path,

@@ -1,7 +1,7 @@
 //! `jixiao fmt`: files rewritten in the canonical layout, or checked against it.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn fmt(files: &[PathBuf], check: bool, keywords: Option<crate::fmt::Keywords>) -> R<ExitCode> {
     let mut unformatted = 0;

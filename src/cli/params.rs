@@ -1,7 +1,7 @@
 //! Loading data for a command, with `--set` parameters parsed and checked.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn load(program: Program, data: &Path, set: &[String]) -> R<Loaded> {
     let overrides = parse_overrides(&program, set)?;

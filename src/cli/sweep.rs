@@ -1,8 +1,8 @@
 //! `jixiao sweep`: one or two parameters over a range of values, each run counted by grade and
 //! compared with the run at their defaults.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 use crate::output::review::{sweep_csv, sweep_json, sweep_text};
 use crate::review::sweep::{Step, Sweep, combinations, counts, regraded};
 
@@ -85,9 +85,8 @@ fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -
         let s = range(program, text, fixed)?;
         if swept.iter().any(|t| t.param == s.param) {
             let name = &program.params[s.param].name;
-            let (en, zh) = (format!("{name} is swept twice"), format!("{name} 被扫描了两次"));
             let help = msg!("cli-sweep-each-parameter-over-one");
-            return Err(usage("E0917", (tr(en, zh), help)));
+            return Err(usage("E0917", (msg!("cli-swept-twice", name), help)));
         }
         swept.push(s);
     }
@@ -96,9 +95,8 @@ fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -
     }
     let runs: usize = swept.iter().map(|s| s.values.len()).product();
     if runs > MOST_RUNS {
-        let (en, zh) = (format!("the sweep would make {runs} runs"), format!("这次扫描需要运行 {runs} 次"));
         let help = msg!("cli-most-most-runs-take-larger", MOST_RUNS);
-        return Err(usage("E0917", (tr(en, zh), help)));
+        return Err(usage("E0917", (msg!("cli-sweep-runs", runs), help)));
     }
     Ok(swept)
 }
@@ -163,11 +161,8 @@ fn range_help() -> String {
 }
 
 fn nothing_swept(given: usize) -> (String, String) {
-    let message = if given == 0 {
-        msg!("cli-jixiao-sweep-needs-parameter-sweep")
-    } else {
-        msg!("cli-given-parameters-swept-most-2", given)
-    };
+    let message =
+        if given == 0 { msg!("cli-jixiao-sweep-needs-parameter-sweep") } else { msg!("cli-too-many-swept", given) };
     (message, range_help())
 }
 

@@ -1,7 +1,7 @@
 //! `jixiao test`: the regulation files' own test cases.
 
-use crate::lang::msg;
 use super::*;
+use crate::lang::msg;
 
 pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept: bool) -> R<ExitCode> {
     if data.is_some() && files.len() > 1 {
@@ -29,11 +29,11 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
         for outcome in cases::run_traced(&program, &coverage) {
             if outcome.passed() {
                 passed += 1;
-                println!("{}{}", format!("  {}  ", msg!("cli-ok")), outcome.name);
+                println!("  {}  {}", msg!("cli-ok"), outcome.name);
             } else {
                 failed += 1;
                 let (name, line) = (&outcome.name, outcome.line);
-                println!("{}", format!("  {}", msg!("cli-fail-name-line-line", name, line)));
+                println!("  {}", msg!("cli-fail-name-line-line", name, line));
                 for f in &outcome.failures {
                     println!("        {f}");
                 }
@@ -52,15 +52,15 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
             Snap::None => {}
             Snap::Passed(what) => {
                 passed += 1;
-                println!("{}{what}", format!("  {}  ", msg!("cli-ok")));
+                println!("  {}  {what}", msg!("cli-ok"));
             }
             Snap::Accepted(what) => {
                 passed += 1;
-                println!("{}{what}", format!("  {}", msg!("cli-saved")));
+                println!("  {}{what}", msg!("cli-saved"));
             }
             Snap::Failed(what, lines) => {
                 failed += 1;
-                println!("{}{what}", format!("  {}  ", msg!("cli-fail")));
+                println!("  {}  {what}", msg!("cli-fail"));
                 for line in lines {
                     println!("        {line}");
                 }
@@ -68,9 +68,9 @@ pub(super) fn test(files: &[PathBuf], strict: bool, data: Option<&Path>, accept:
         }
         let missing = cases::unexercised(&program, &coverage.borrow());
         if !missing.is_empty() {
-            println!("{}", format!("  {}", msg!("cli-not-exercised-any-test")));
+            println!("  {}", msg!("cli-not-exercised-any-test"));
             for m in &missing {
-                println!("{}", format!("        {}", msg!("cli-line-line-what", line = m.line, what = m.what)));
+                println!("        {}", msg!("cli-line-line-what", line = m.line, what = m.what));
             }
         }
         unexercised += missing.len();

@@ -2,7 +2,7 @@
 //! the record (department) and the field path, and for tables the sheet and cell.
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, msg, tr};
+use crate::lang::msg;
 
 /// Where in the data: which record and which field.
 #[derive(Clone, Debug, Default)]
@@ -25,34 +25,27 @@ impl At {
     }
 }
 
-/// A record as named in English (`department "省财政厅"`, `record 3`, `the default`, `unit 2
-/// of the test`), in the current language: `部门“省财政厅”`, `第 3 条记录` ….
+/// A record as the data stages name it (`department "省财政厅"`, `record 3`, `the default`,
+/// `unit 2 of the test`), in words of the current language: `部门“省财政厅”`, `第 3 条记录` ….
 pub(crate) fn record_words(record: &str) -> String {
-    if !chinese() {
-        return record.to_string();
-    }
     if let Some(name) = record.strip_prefix("department \"").and_then(|r| r.strip_suffix('"')) {
-        return format!("部门“{name}”");
+        return msg!("data-record-department", name);
     }
     if let Some(n) = record.strip_prefix("record ") {
-        return format!("第 {n} 条记录");
+        return msg!("data-record-number", n);
     }
     if let Some(n) = record.strip_prefix("unit ").and_then(|r| r.strip_suffix(" of the test")) {
-        return format!("测试中的第 {n} 个单位");
+        return msg!("data-record-test-unit", n);
     }
     if record == "the default" {
-        return "默认值".to_string();
+        return msg!("data-record-default");
     }
     record.to_string()
 }
 
 /// Items in quotes: `` `a`, `b` `` or “a”、“b”.
 fn quoted(items: &[String]) -> String {
-    if chinese() {
-        items.iter().map(|i| format!("“{i}”")).collect::<Vec<_>>().join("、")
-    } else {
-        items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
-    }
+    items.iter().map(|item| msg!("data-quoted", item)).collect::<Vec<_>>().join(&msg!("sep-list"))
 }
 
 pub fn invalid_json(file: &str, line: usize, column: usize, what: &str) -> Diagnostic {
@@ -88,7 +81,7 @@ pub fn missing_field(at: &At, expected: &str) -> Diagnostic {
 
 pub fn wrong_type(at: &At, expected: &str, found: &str) -> Diagnostic {
     let at_words = at.describe();
-    Diagnostic::error("E0704", msg!("data-words-expected-expected-found-found", at_words, expected, found))
+    Diagnostic::error("E0704", msg!("data-expected-found", at_words, expected, found))
         .help(msg!("data-write-expected-here", expected))
 }
 
@@ -104,20 +97,14 @@ pub fn unknown_word(at: &At, word: &str, allowed: &[String], suggestion: Option<
 pub fn out_of_range(at: &At, expected: &str, found: &str) -> Diagnostic {
     let at_words = at.describe();
     // A space between Chinese and a number written in the data, none before Chinese.
-    let space = if found.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
-    Diagnostic::error(
-        "E0706",
-        tr(
-            format!("{at_words}: expected {expected}, found {found}"),
-            format!("{at_words}：应为{expected}，实际为{space}{found}"),
-        ),
-    )
-    .help(msg!("data-correct-value-must-expected", expected))
+    let zh_space = if found.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
+    Diagnostic::error("E0706", msg!("data-out-of-range", at_words, expected, found, zh_space))
+        .help(msg!("data-correct-value-must-expected", expected))
 }
 
 pub fn wrong_length(at: &At, expected: &str, found: usize) -> Diagnostic {
     let at_words = at.describe();
-    Diagnostic::error("E0707", msg!("data-words-expected-expected-found-found-2", at_words, expected, found))
+    Diagnostic::error("E0707", msg!("data-wrong-length", at_words, expected, found))
         .help(msg!("data-give-expected", expected))
 }
 
@@ -148,7 +135,7 @@ pub fn wrong_keys(
         Some(s) => msg!("data-did-you-mean-s-keys", s, keys = keys.join(&msg!("sep-list"))),
         None => msg!("data-keys-keys", keys = keys.join(&msg!("sep-list"))),
     };
-    let (at_words, parts) = (at.describe(), parts.join(if chinese() { "；" } else { "; " }));
+    let (at_words, parts) = (at.describe(), parts.join(&msg!("sep-semicolon")));
     Diagnostic::error("E0709", msg!("data-words-parts", at_words, parts)).help(help)
 }
 
@@ -156,24 +143,11 @@ pub fn wrong_keys(
 /// name as read (invisible characters, spaces at the ends).
 pub fn duplicate_unit(at: &At, first: usize, written: Option<&str>) -> Diagnostic {
     let at_words = at.describe();
-    let (as_written, as_written_zh) = match written {
-        Some(w) => {
-            let w = super::names::visible(w);
-            (
-                format!(", written \"{w}\" (invisible characters and spaces at the ends do not count)"),
-                format!("，写作“{w}”（看不见的字符和首尾空白不算）"),
-            )
-        }
-        None => Default::default(),
+    let message = match written {
+        Some(w) => msg!("data-duplicate-unit-written", at_words, first, written = super::names::visible(w)),
+        None => msg!("data-duplicate-unit", at_words, first),
     };
-    Diagnostic::error(
-        "E0710",
-        tr(
-            format!("{at_words}: the same department appears again (first as record {first}){as_written}"),
-            format!("{at_words}：同一部门再次出现（第一次出现在第 {first} 条记录）{as_written_zh}"),
-        ),
-    )
-    .help(msg!("data-each-department-may-appear-once"))
+    Diagnostic::error("E0710", message).help(msg!("data-each-department-may-appear-once"))
 }
 
 pub fn no_answers(at: &At) -> Diagnostic {

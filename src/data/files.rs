@@ -13,7 +13,7 @@ use super::record::{MAX_ERRORS, json_text, read_records_located};
 use super::sniff::{self, Kind, Looks};
 use super::tables::{self, Cells, Row, Table};
 use crate::diagnostic::Diagnostic;
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::program::*;
 
 /// The kinds of data file.
@@ -128,34 +128,21 @@ fn not_data(path: &Path, kind: Option<Kind>, head: &[u8]) -> Diagnostic {
         Some(Kind::Zip) => msg!("data-unpack-give-jixiao-data-file"),
         _ => msg!("data-save-data-reads-jixiao-template", reads = reads()),
     };
-    let (reads, space) = (reads(), space_before(&what));
-    Diagnostic::error(
-        "E0732",
-        tr(
-            format!("{name} is {what}: jixiao reads data from {reads} files"),
-            format!("{name} 是{space}{what}：jixiao 只能读取 {reads} 格式的数据文件"),
-        ),
-    )
-    .help(help)
+    let (reads, zh_space) = (reads(), space_before(&what));
+    Diagnostic::error("E0732", msg!("data-cannot-read-kind", name, what, reads, zh_space)).help(help)
 }
 
 /// A file whose content is another format than its extension says.
 fn misnamed(path: &Path, what: &str, help: String) -> Diagnostic {
     let name = path.display().to_string();
     let ext = extension(path).map(|e| format!(".{e}")).unwrap_or_default();
-    let (name_says, name_says_zh) = if ext.is_empty() {
-        ("though its name has no extension".to_string(), "文件名却没有扩展名".to_string())
+    let zh_space = space_before(what);
+    let message = if ext.is_empty() {
+        msg!("data-misnamed-no-extension", name, what, zh_space)
     } else {
-        (format!("though its name ends in `{ext}`"), format!("扩展名却是“{ext}”"))
+        msg!("data-misnamed", name, what, ext, zh_space)
     };
-    Diagnostic::error(
-        "E0733",
-        tr(
-            format!("{name} is {what}, {name_says}"),
-            format!("{name} 的内容是{}{what}，{name_says_zh}", space_before(what)),
-        ),
-    )
-    .help(help)
+    Diagnostic::error("E0733", message).help(help)
 }
 
 /// The records of a data file, whatever its format, as plain JSON (before checking).

@@ -10,7 +10,7 @@ use super::err::{self, At};
 use super::names::{normalise, visible};
 use crate::check::err::did_you_mean;
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, msg};
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::{Limit, Program, Shape};
 
@@ -151,33 +151,33 @@ fn duplicate_key(text: &str) -> Option<(usize, usize, String)> {
 pub(super) fn json_error(e: &serde_json::Error) -> String {
     let s = e.to_string();
     let what = s.split(" at line").next().unwrap_or(&s);
-    if !chinese() {
-        return what.to_string();
+    // Known wordings from the catalogue; others in serde_json's own words.
+    match what {
+        "EOF while parsing a list" => msg!("data-json-eof-while-parsing-a-list"),
+        "EOF while parsing an object" => msg!("data-json-eof-while-parsing-an-object"),
+        "EOF while parsing a string" => msg!("data-json-eof-while-parsing-a-string"),
+        "EOF while parsing a value" => msg!("data-json-eof-while-parsing-a-value"),
+        "expected `:`" => msg!("data-json-expected-colon"),
+        "expected `,` or `]`" => msg!("data-json-expected-comma-or-bracket"),
+        "expected `,` or `}`" => msg!("data-json-expected-comma-or-brace"),
+        "expected ident" => msg!("data-json-expected-ident"),
+        "expected value" => msg!("data-json-expected-value"),
+        "key must be a string" => msg!("data-json-key-must-be-a-string"),
+        "invalid escape" => msg!("data-json-invalid-escape"),
+        "invalid number" => msg!("data-json-invalid-number"),
+        "number out of range" => msg!("data-json-number-out-of-range"),
+        "invalid unicode code point" => msg!("data-json-invalid-unicode-code-point"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            msg!("data-json-control-character-u0000-u001f-found-while")
+        }
+        "trailing comma" => msg!("data-json-trailing-comma"),
+        "trailing characters" => msg!("data-json-trailing-characters"),
+        "expected `\"`" => msg!("data-json-expected-quote"),
+        "unexpected end of hex escape" => msg!("data-json-unexpected-end-of-hex-escape"),
+        "lone leading surrogate in hex escape" => msg!("data-json-lone-leading-surrogate-in-hex-escape"),
+        "recursion limit exceeded" => msg!("data-json-recursion-limit-exceeded"),
+        _ => what.to_string(),
     }
-    let zh = match what {
-        "EOF while parsing a list" => "列表（[ … ]）没有结束，文件就结束了",
-        "EOF while parsing an object" => "对象（{ … }）没有结束，文件就结束了",
-        "EOF while parsing a string" => "文本的引号没有结束，文件就结束了",
-        "EOF while parsing a value" => "文件在应有值的地方结束了",
-        "expected `:`" => "此处应为“:”",
-        "expected `,` or `]`" => "此处应为“,”或“]”",
-        "expected `,` or `}`" => "此处应为“,”或“}”",
-        "expected ident" | "expected value" => "此处应为一个值",
-        "key must be a string" => "键必须是引号中的文本",
-        "invalid escape" => "文本中有无效的转义符（\\）",
-        "invalid number" => "无效的数字",
-        "number out of range" => "数字超出范围",
-        "invalid unicode code point" => "无效的 Unicode 字符",
-        "control character (\\u0000-\\u001F) found while parsing a string" => "文本中有控制字符（如未转义的换行）",
-        "trailing comma" => "最后一项之后多了逗号",
-        "trailing characters" => "数据结束之后还有多余的内容",
-        "expected `\"`" => "此处应为引号“\"”",
-        "unexpected end of hex escape" => "文本中的 \\u 转义不完整",
-        "lone leading surrogate in hex escape" => "文本中的 \\u 转义是不成对的代理项",
-        "recursion limit exceeded" => "嵌套层数太多",
-        _ => what,
-    };
-    zh.to_string()
 }
 
 /// Reads a JSON array of records.
@@ -676,29 +676,29 @@ fn object_with_keys<S: AsRef<str>>(keys: &[S]) -> String {
 }
 
 /// `a whole number ≥ 0`, `a number from 0 to 100`, `a number > 0`; in Chinese
-/// `不小于 0 的整数`, `0 至 100 之间的数`, `大于 0 的数`.
+/// `不小于 0 的整数`, `介于 0 至 100 之间的数`, `大于 0 的数`.
 fn number_words(whole: bool, min: Option<Limit>, max: Option<Limit>) -> String {
-    if chinese() {
-        let noun = if whole { "整数" } else { "数" };
-        let lower = |l: Limit| format!("{} {}", if l.inclusive { "不小于" } else { "大于" }, l.value);
-        let upper = |l: Limit| format!("{} {}", if l.inclusive { "不大于" } else { "小于" }, l.value);
-        return match (min, max) {
-            (Some(a), Some(b)) if a.inclusive && b.inclusive => format!("介于 {} 至 {} 之间的{noun}", a.value, b.value),
-            (Some(a), Some(b)) => format!("{} 且{} 的{noun}", lower(a), upper(b)),
-            (Some(a), None) => format!("{} 的{noun}", lower(a)),
-            (None, Some(b)) => format!("{} 的{noun}", upper(b)),
-            (None, None) => if whole { "整数" } else { "数字" }.into(),
-        };
-    }
-    let noun = if whole { "a whole number" } else { "a number" };
-    let bound = |l: Limit, incl: &str, excl: &str| format!("{} {}", if l.inclusive { incl } else { excl }, l.value);
+    let noun = if whole { msg!("data-noun-whole") } else { msg!("data-noun-number") };
     match (min, max) {
-        (Some(a), Some(b)) if a.inclusive && b.inclusive => format!("{noun} from {} to {}", a.value, b.value),
-        (Some(a), Some(b)) => format!("{noun} {} and {}", bound(a, "≥", ">"), bound(b, "≤", "<")),
-        (Some(a), None) => format!("{noun} {}", bound(a, "≥", ">")),
-        (None, Some(b)) => format!("{noun} {}", bound(b, "≤", "<")),
-        (None, None) => noun.into(),
+        (Some(a), Some(b)) if a.inclusive && b.inclusive => {
+            msg!("data-number-between", noun, low = a.value, high = b.value)
+        }
+        (Some(a), Some(b)) => msg!("data-number-bounded", noun, lower = lower_words(a), upper = upper_words(b)),
+        (Some(a), None) => msg!("data-number-bound", noun, bound = lower_words(a)),
+        (None, Some(b)) => msg!("data-number-bound", noun, bound = upper_words(b)),
+        (None, None) if whole => msg!("data-any-whole"),
+        (None, None) => msg!("data-any-number"),
     }
+}
+
+/// A lower bound in words: `≥ 5`, `> 5` (不小于 5, 大于 5).
+fn lower_words(l: Limit) -> String {
+    if l.inclusive { msg!("data-at-least", value = l.value) } else { msg!("data-more-than", value = l.value) }
+}
+
+/// An upper bound in words: `≤ 5`, `< 5` (不大于 5, 小于 5).
+fn upper_words(l: Limit) -> String {
+    if l.inclusive { msg!("data-at-most", value = l.value) } else { msg!("data-less-than", value = l.value) }
 }
 
 /// A percentage as written in data, with its sign: `92%`, `92.5％`, `-3%` → 0.92, 0.925,
@@ -717,22 +717,18 @@ fn percent_words(min: Option<Limit>, max: Option<Limit>) -> String {
         (format!("{shown}%"), l.inclusive)
     };
     let (lo, hi) = (min.map(pct), max.map(pct));
-    if chinese() {
-        let range = match (lo, hi) {
-            (Some((a, _)), Some((b, _))) => format!("，{a} 至 {b}"),
-            (Some((a, i)), None) => format!("，{}{a}", if i { "不小于 " } else { "大于 " }),
-            (None, Some((b, i))) => format!("，{}{b}", if i { "不大于 " } else { "小于 " }),
-            (None, None) => String::new(),
-        };
-        return format!("带 % 的百分比（如“92%”{range}）");
-    }
-    let range = match (lo, hi) {
-        (Some((a, _)), Some((b, _))) => format!(" from {a} to {b}"),
-        (Some((a, i)), None) => format!(" {} {a}", if i { "≥" } else { ">" }),
-        (None, Some((b, i))) => format!(" {} {b}", if i { "≤" } else { "<" }),
-        (None, None) => String::new(),
+    let bound = |(value, inclusive): (String, bool), at: &str| match (at, inclusive) {
+        ("lower", true) => msg!("data-at-least", value),
+        ("lower", false) => msg!("data-more-than", value),
+        (_, true) => msg!("data-at-most", value),
+        (_, false) => msg!("data-less-than", value),
     };
-    format!("a percentage{range}, written with % (as \"92%\")")
+    match (lo, hi) {
+        (Some((low, _)), Some((high, _))) => msg!("data-percentage-between", low, high),
+        (Some(a), None) => msg!("data-percentage-bound", bound = bound(a, "lower")),
+        (None, Some(b)) => msg!("data-percentage-bound", bound = bound(b, "upper")),
+        (None, None) => msg!("data-percentage"),
+    }
 }
 
 /// A yes/no answer written as a word: 是/否, or true/false as JSON and spreadsheets write

@@ -23,7 +23,7 @@ use super::files::{cannot_read, list_fields, missing_table};
 use super::sheet_xml::{Hidden, Unseen};
 use super::tables::{self, Refusal, Row, Table};
 use crate::diagnostic::Diagnostic;
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::program::Program;
 
 /// A workbook read from its file.
@@ -537,7 +537,7 @@ fn hidden_digits(shown: &str, held: &str, places: u32) -> Refusal {
 fn unread_format(format: &str, held: &str) -> Refusal {
     refusal(
         "E0723",
-        msg!("data-held-number-format-format", held, format),
+        msg!("data-held-in-number-format", held, format),
         msg!("data-number-format-shows-another-number"),
         msg!("data-format-cell-general-number"),
     )
@@ -564,7 +564,7 @@ fn leftover(value: f64) -> Refusal {
 fn format_hides(format: &str, held: &str) -> Refusal {
     refusal(
         "E0723",
-        msg!("data-held-number-format-format-2", held, format),
+        msg!("data-held-in-number-format-after", held, format),
         msg!("data-number-number-format-does-not"),
         msg!("data-show-value-format-cell-general"),
     )
@@ -575,14 +575,8 @@ fn too_large(held: &str) -> Refusal {
 }
 
 fn not_a_workbook(file: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(
-        "E0901",
-        tr(
-            format!("cannot read {file}: not a workbook that can be read (damaged, cut short, or protected): {why}"),
-            format!("无法读取 {file}：工作簿无法读取（文件已损坏、不完整或设有密码）"),
-        ),
-    )
-    .help(msg!("data-open-excel-wps-libreoffice-save"))
+    Diagnostic::error("E0901", msg!("data-not-a-workbook", file, en_why = why))
+        .help(msg!("data-open-excel-wps-libreoffice-save"))
 }
 
 fn too_large_sheet(file: &str, name: &str) -> Diagnostic {
@@ -602,19 +596,12 @@ fn hidden_part(sheet: &str, what: &str) -> Diagnostic {
 }
 
 fn merged_cells(sheet: &str, range: &str, departments: &[String]) -> Diagnostic {
-    let (en, zh) = if departments.is_empty() {
-        (String::new(), String::new())
+    let message = if departments.is_empty() {
+        msg!("data-merged-cells", sheet, range)
     } else {
-        (format!(" (departments {})", departments.join(", ")), format!("（部门 {}）", departments.join("、")))
+        msg!("data-merged-cells-of", sheet, range, departments = departments.join(&msg!("sep-list")))
     };
-    Diagnostic::error(
-        "E0724",
-        tr(
-            format!("{sheet}, cells {range}{en}: a value in merged cells; which row it belongs to is not clear"),
-            format!("{sheet}，单元格 {range}{zh}：数值位于合并单元格中，无法确定属于哪一行"),
-        ),
-    )
-    .help(msg!("data-unmerge-range-give-each-row", range))
+    Diagnostic::error("E0724", message).help(msg!("data-unmerge-range-give-each-row", range))
 }
 
 #[cfg(test)]

@@ -565,15 +565,7 @@ fn refused_cell(table: &Table, r: usize, c: usize, (department, field): (&str, &
     let problem = &refusal.problem;
     Diagnostic::error(
         refusal.code,
-        msg!(
-            "data-shown-cell-department-department-field",
-            shown = table.shown,
-            cell,
-            department,
-            field,
-            problem,
-            found
-        ),
+        msg!("data-cell-problem", shown = table.shown, cell, department, field, problem, found),
     )
     .help(refusal.help.clone())
 }
@@ -591,15 +583,7 @@ fn bad_cell(
     let (department, found) = (visible(department), visible(found));
     Diagnostic::error(
         "E0717",
-        msg!(
-            "data-shown-cell-department-department-field-2",
-            shown = table.shown,
-            cell,
-            department,
-            field,
-            expected,
-            found
-        ),
+        msg!("data-cell-expected", shown = table.shown, cell, department, field, expected, found),
     )
     .help(msg!("data-correct-value-cell", cell))
 }

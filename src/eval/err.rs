@@ -3,20 +3,16 @@
 
 use crate::data::err::{At, record_words};
 use crate::diagnostic::Diagnostic;
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::number::ArithError;
 
 pub fn requirement(at: &At, message: &str, article: Option<&String>) -> Diagnostic {
     let at_words = at.describe();
-    let (by, by_zh) = article.map(|a| (format!(" ({a})"), format!("（{a}）"))).unwrap_or_default();
-    Diagnostic::error(
-        "E0713",
-        tr(
-            format!("{at_words}: requirement not met{by}: {message}"),
-            format!("{at_words}：不符合要求{by_zh}：{message}"),
-        ),
-    )
-    .help(msg!("eval-correct-data-so-requirement-holds"))
+    let said = match article {
+        Some(article) => msg!("eval-requirement-of-article", at_words, article, message),
+        None => msg!("eval-requirement", at_words, message),
+    };
+    Diagnostic::error("E0713", said).help(msg!("eval-correct-data-so-requirement-holds"))
 }
 
 /// An arithmetic failure while computing `value` for a record.
@@ -25,16 +21,12 @@ pub fn arithmetic(record: &str, value: &str, e: ArithError) -> Diagnostic {
         ArithError::Overflow => ("E0801", msg!("eval-check-data-numbers-far-larger")),
         ArithError::DivisionByZero => ("E0802", msg!("eval-divisor-was-zero-department-check")),
     };
-    let what_zh = match e {
-        ArithError::Overflow => "结果太大，无法精确计算",
-        ArithError::DivisionByZero => "除数为零",
+    let what = match e {
+        ArithError::Overflow => msg!("eval-overflow"),
+        ArithError::DivisionByZero => msg!("eval-division-by-zero"),
     };
     let record = record_words(record);
-    Diagnostic::error(
-        code,
-        tr(format!("{record}, computing `{value}`: {e}"), format!("{record}，计算“{value}”时：{what_zh}")),
-    )
-    .help(help)
+    Diagnostic::error(code, msg!("eval-arithmetic", record, value, what)).help(help)
 }
 
 /// A part of a roll-up in points scored outside its points.
@@ -54,28 +46,23 @@ pub fn over_points(
 }
 
 pub fn internal(record: &str, value: &str, what: &str) -> Diagnostic {
-    let what_zh = match what {
-        "a number was expected" => "此处应为数字",
-        "an entry outside the indicator's leaves" => "出现了指标末级以外的项",
-        "entries per indicator were expected" => "此处应为每个指标各一项",
-        "a level was expected" => "此处应为级别",
-        "a rating was expected" => "此处应为评价结果",
-        "one value per leaf was expected" => "此处应为每个末级指标各一个值",
-        "a leaf without a value" => "有末级指标没有值",
-        "numbers were expected" => "此处应为数字",
-        "conditions per item were expected" => "此处应为每项一个条件",
-        "a list and a condition per item were expected" => "此处应为一个列表及其每项的条件",
-        other => other,
+    // Words for the faults the evaluator names; any other in its own words.
+    let what = match what {
+        "a number was expected" => msg!("eval-internal-a-number-was-expected"),
+        "an entry outside the indicator's leaves" => msg!("eval-internal-an-entry-outside-the-indicator"),
+        "entries per indicator were expected" => msg!("eval-internal-entries-per-indicator-were-expected"),
+        "a level was expected" => msg!("eval-internal-a-level-was-expected"),
+        "a rating was expected" => msg!("eval-internal-a-rating-was-expected"),
+        "one value per leaf was expected" => msg!("eval-internal-one-value-per-leaf-was"),
+        "a leaf without a value" => msg!("eval-internal-a-leaf-without-a-value"),
+        "numbers were expected" => msg!("eval-internal-numbers-were-expected"),
+        "conditions per item were expected" => msg!("eval-internal-conditions-per-item-were-expected"),
+        "a list and a condition per item were expected" => msg!("eval-internal-a-list-and-a-condition"),
+        other => other.to_string(),
     };
     let record = record_words(record);
-    Diagnostic::error(
-        "E0805",
-        tr(
-            format!("{record}, computing `{value}`: internal error: {what}"),
-            format!("{record}，计算“{value}”时：内部错误：{what_zh}"),
-        ),
-    )
-    .help(msg!("eval-defect-jixiao-not-your-file"))
+    Diagnostic::error("E0805", msg!("eval-internal", record, value, what))
+        .help(msg!("eval-defect-jixiao-not-your-file"))
 }
 
 pub fn bad_bands(grade: &str, problem: &str, set: &[String]) -> Diagnostic {

@@ -11,7 +11,7 @@ mod spill;
 pub mod stream;
 
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, msg};
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::*;
 
@@ -233,14 +233,12 @@ pub fn requirement_errors_located(
                             .iter()
                             .filter_map(|(text, e)| Some(format!("{text} = {}", shown_number(env.eval(e).ok()?)?)))
                             .collect::<Vec<_>>();
-                        let with = if found.is_empty() {
-                            String::new()
-                        } else if chinese() {
-                            format!("；实际为 {}", found.join("，"))
+                        let message = if found.is_empty() {
+                            req.message.clone()
                         } else {
-                            format!("; found {}", found.join(", "))
+                            let found = found.join(&msg!("sep-comma"));
+                            msg!("eval-requirement-found", message = req.message, found)
                         };
-                        let message = format!("{}{with}", req.message);
                         errors.push(err::requirement(&at, &message, req.refs.first()));
                     }
                     Err(e) => errors.push(e.at(program, &record.unit, &req.message)),

@@ -5,7 +5,7 @@
 //! the score evaluated again, so caps and floors hold.
 
 use crate::eval::{self, Record, Value};
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::number::Number;
 use crate::output;
 use crate::program::*;
@@ -154,21 +154,15 @@ fn steps(now: &Value, up: bool, open: bool, score_with: &impl Fn(&Value) -> Opti
 
 /// How a gain for a number without a limit reads: `one more; no upper limit, so no best`.
 fn per_step(k: i128, up: bool, count: bool) -> String {
-    match (up, k) {
-        (true, 1) => {
-            tr("one more; no upper limit, so no best", if count { "每多 1 次；没有上限" } else { "每多 1；没有上限" })
-        }
-        (false, 1) => {
-            tr("one fewer; no lower limit, so no best", if count { "每少 1 次；没有下限" } else { "每少 1；没有下限" })
-        }
-        (true, k) => tr(
-            format!("{k} more; no upper limit, so no best"),
-            if count { format!("多 {k} 次；没有上限") } else { format!("多 {k}；没有上限") },
-        ),
-        (false, k) => tr(
-            format!("{k} fewer; no lower limit, so no best"),
-            if count { format!("少 {k} 次；没有下限") } else { format!("少 {k}；没有下限") },
-        ),
+    match (up, k, count) {
+        (true, 1, true) => msg!("explain-one-more-time"),
+        (true, 1, false) => msg!("explain-one-more"),
+        (false, 1, true) => msg!("explain-one-fewer-time"),
+        (false, 1, false) => msg!("explain-one-fewer"),
+        (true, k, true) => msg!("explain-more-times", k),
+        (true, k, false) => msg!("explain-more", k),
+        (false, k, true) => msg!("explain-fewer-times", k),
+        (false, k, false) => msg!("explain-fewer", k),
     }
 }
 

@@ -11,7 +11,7 @@ pub use render::{exactly, json, kind_word, next_grade_text, text};
 use std::collections::HashSet;
 
 use crate::eval::{Record, UnitResult, Value};
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::number::{Number, Rounding};
 use crate::output;
 use crate::program::*;
@@ -252,7 +252,7 @@ impl Builder<'_> {
         let name = if node == *indicator {
             input.field.clone()
         } else {
-            format!("{}{}{}", input.field, msg!("punct-colon"), program.indicators[node].name)
+            format!("{}{}{}", input.field, msg!("colon"), program.indicators[node].name)
         };
         Step {
             name,
@@ -329,7 +329,7 @@ impl Builder<'_> {
             notes.push(if limited {
                 msg!("explain-written-sign-shown-limit", written, sign, shown)
             } else {
-                format!("{written}{}{sign}{shown}", msg!("punct-colon"))
+                format!("{written}{}{sign}{shown}", msg!("colon"))
             });
         }
         // The value before 扣完为止 (and any cap, floor or rounding), when it stopped them.
@@ -385,14 +385,13 @@ enum Limit {
 impl Limit {
     /// ", capped by 第十五条(一)" — the article the value cites, if any.
     fn said(&self, by: Option<&str>) -> String {
-        let (en, zh) = match self {
-            Limit::Cap => ("capped", "封顶"),
-            Limit::Floor => ("floored", "保底"),
-            Limit::Other => ("limited", "限定"),
-        };
-        match by {
-            Some(r) => tr(format!(", {en} by {r}"), format!("，按{r}{zh}")),
-            None => tr(format!(", {en}"), format!("，{zh}")),
+        match (self, by) {
+            (Limit::Cap, Some(article)) => msg!("explain-capped-by", article),
+            (Limit::Floor, Some(article)) => msg!("explain-floored-by", article),
+            (Limit::Other, Some(article)) => msg!("explain-limited-by", article),
+            (Limit::Cap, None) => msg!("explain-capped"),
+            (Limit::Floor, None) => msg!("explain-floored"),
+            (Limit::Other, None) => msg!("explain-limited"),
         }
     }
 }

@@ -66,7 +66,7 @@ fn losses_text(l: &Losses) -> String {
     if l.items.is_empty() {
         out.push_str(&format!("  {}\n", msg!("explain-none-every-field-already-gives")));
     }
-    let colon = msg!("punct-colon");
+    let colon = msg!("colon");
     for item in &l.items {
         let refs = if item.refs.is_empty() { String::new() } else { format!("  {}", item.refs.join("、")) };
         out.push_str(&format!(

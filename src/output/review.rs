@@ -7,7 +7,7 @@ use comfy_table::{Cell, CellAlignment, Table};
 use serde_json::{Value as Json, json};
 
 use super::{BOM, csv_line, neutralised};
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::review::results::{Comparison, Moved, change_text, points_text};
 use crate::review::rules::{Change, RulesDiff};
 use crate::review::snapshot::{DepartmentDrift, Drift, FieldMove};
@@ -101,7 +101,7 @@ fn summary_text(c: &Comparison) -> String {
         let named = list.iter().map(|&i| {
             format!("{} {}", super::table::printable(&c.both[i].new.unit), change_text(c.both[i].score_change()))
         });
-        named.collect::<Vec<_>>().join(msg!("punct-comma").as_str())
+        named.collect::<Vec<_>>().join(msg!("sep-comma").as_str())
     };
     if !s.up.is_empty() {
         out.push_str(&format!("  {}\n", msg!("output-largest-rises-movers", movers = movers(&s.up))));
@@ -109,18 +109,10 @@ fn summary_text(c: &Comparison) -> String {
     if !s.down.is_empty() {
         out.push_str(&format!("  {}\n", msg!("output-largest-falls-movers", movers = movers(&s.down))));
     }
-    for (list, en, zh) in [
-        (&c.only_old, "  only in the old results", "  只在旧结果中的部门"),
-        (&c.only_new, "  only in the new results", "  只在新结果中的部门"),
-    ] {
+    for (list, title) in [(&c.only_old, msg!("output-only-in-old")), (&c.only_new, msg!("output-only-in-new"))] {
         if !list.is_empty() {
             let names: Vec<String> = list.iter().map(|n| super::table::printable(n)).collect();
-            out.push_str(&format!(
-                "{}{}{}\n",
-                tr(en, zh),
-                msg!("punct-colon"),
-                names.join(msg!("punct-comma-2").as_str())
-            ));
+            out.push_str(&format!("  {}{}{}\n", title, msg!("colon"), names.join(msg!("sep-list").as_str())));
         }
     }
     out
@@ -173,22 +165,19 @@ const RANK_COLUMNS: std::ops::RangeInclusive<usize> = 7..=9;
 
 /// The column names of the per-department comparison.
 fn mover_header() -> Vec<String> {
-    [
-        ("department", "部门"),
-        ("category", "类别"),
-        ("old score", "原得分"),
-        ("new score", "新得分"),
-        ("change", "得分变化"),
-        ("old grade", "原等次"),
-        ("new grade", "新等次"),
-        ("old rank", "原排名"),
-        ("new rank", "新排名"),
-        ("places up", "排名上升"),
-        ("flags", "标记变化"),
+    vec![
+        msg!("output-column-department"),
+        msg!("output-column-category"),
+        msg!("output-column-old-score"),
+        msg!("output-column-new-score"),
+        msg!("output-column-change"),
+        msg!("output-column-old-grade"),
+        msg!("output-column-new-grade"),
+        msg!("output-column-old-rank"),
+        msg!("output-column-new-rank"),
+        msg!("output-column-places-up"),
+        msg!("output-column-flags"),
     ]
-    .iter()
-    .map(|(en, zh)| tr(*en, *zh))
-    .collect()
 }
 
 fn mover_row(m: &Moved) -> Vec<String> {
@@ -242,7 +231,7 @@ fn department_text(d: &DepartmentMoves, rules: &RulesDiff) -> String {
     let none = msg!("output-none");
     for m in d.moves {
         let (old, new) = (m.old.as_deref().unwrap_or(&none), m.new.as_deref().unwrap_or(&none));
-        out.push_str(&format!("  {}{}{old} → {new}\n", m.name, msg!("punct-colon")));
+        out.push_str(&format!("  {}{}{old} → {new}\n", m.name, msg!("colon")));
         if !m.because.is_empty() {
             // Each changed declaration with the articles it cites.
             let cited = |k: &crate::review::rules::Kind, n: &str| -> String {
@@ -410,7 +399,7 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
     t.force_no_tty();
     let mut header: Vec<String> = sweep.parameters.clone();
     header.extend(sweep.grades.iter().cloned());
-    header.push(msg!("output-changed-grade"));
+    header.push(msg!("output-sweep-changed-grade"));
     t.set_header(header);
     let mut base = vec![Cell::new(msg!("output-defaults"))];
     base.extend((1..sweep.parameters.len()).map(|_| Cell::new("")));
@@ -438,11 +427,11 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
                 .map(|&n| Cell::new(with_share(n, sweep.departments)).set_alignment(CellAlignment::Right)),
         );
         let named: Vec<String> = step.changed.iter().take(NAMED).map(|n| super::table::printable(n)).collect();
-        let mut changed = named.join(msg!("punct-comma-2").as_str());
+        let mut changed = named.join(msg!("sep-list").as_str());
         if step.changed.len() > NAMED {
-            changed = msg!("output-step-changed", step = step.changed.len(), changed);
+            changed = msg!("output-step-changed-some", step = step.changed.len(), changed);
         } else if !step.changed.is_empty() {
-            changed = msg!("output-step-changed-2", step = step.changed.len(), changed);
+            changed = msg!("output-step-changed-all", step = step.changed.len(), changed);
         } else {
             changed = "0".to_string();
         }
@@ -457,7 +446,7 @@ pub fn sweep_text(sweep: &Sweep, units: &[crate::program::Unit]) -> String {
     if !sweep.fixed.is_empty() {
         out.push_str(&msg!("output-every-run-sweep", sweep = sweep.fixed.join(&msg!("sep-comma"))));
     }
-    out.push_str(&format!("{}\n", msg!("punct-colon-2")));
+    out.push_str(&format!("{}\n", msg!("colon-end")));
     out.push_str(&t.to_string());
     out.push('\n');
     out
@@ -503,7 +492,7 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
     let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
     let mut header: Vec<String> = sweep.parameters.clone();
     header.extend(sweep.grades.iter().cloned());
-    header.push(msg!("output-changed-grade-2"));
+    header.push(msg!("output-sweep-changed-grade-count"));
     header.push(msg!("output-departments-changed-grade"));
     out.extend(csv_line(header.iter().map(|h| neutralised(h))));
     for s in &sweep.steps {
@@ -516,7 +505,7 @@ pub fn sweep_csv(sweep: &Sweep, units: &[crate::program::Unit], bom: bool) -> St
         } else {
             row.extend(s.counts.iter().map(|n| n.to_string()));
             row.push(s.changed.len().to_string());
-            row.push(s.changed.join(msg!("punct-semicolon").as_str()));
+            row.push(s.changed.join(msg!("sep-list-in-cell").as_str()));
         }
         out.extend(csv_line(row.iter().map(|t| neutralised(t))));
     }
@@ -550,18 +539,25 @@ pub fn diff_xlsx(rules: &RulesDiff, c: &Comparison) -> Result<Vec<u8>, String> {
     {
         rows.extend(list.iter().map(|name| vec![Text(name.clone()), Text(note.clone())]));
     }
-    super::workbook::add_sheet(&mut book, &msg!("output-departments"), &rows)?;
+    super::workbook::add_sheet(&mut book, &msg!("output-sheet-departments"), &rows)?;
     let mut matrix =
         vec![std::iter::once(msg!("output-old-new")).chain(c.grades.iter().cloned()).map(Text).collect::<Vec<_>>()];
     for (grade, counts) in c.grades.iter().zip(&c.matrix) {
         matrix.push(std::iter::once(Text(grade.clone())).chain(counts.iter().map(|n| Num(n.to_string(), 0))).collect());
     }
-    super::workbook::add_sheet(&mut book, &msg!("output-grades"), &matrix)?;
+    super::workbook::add_sheet(&mut book, &msg!("output-sheet-grades"), &matrix)?;
     let mut changes = vec![
-        [("change", "改动"), ("kind", "类别"), ("name", "名称"), ("old", "原"), ("new", "现"), ("articles", "依据")]
-            .iter()
-            .map(|(en, zh)| Text(tr(*en, *zh)))
-            .collect::<Vec<_>>(),
+        [
+            msg!("output-change-column-change"),
+            msg!("output-change-column-kind"),
+            msg!("output-change-column-name"),
+            msg!("output-change-column-old"),
+            msg!("output-change-column-new"),
+            msg!("output-change-column-articles"),
+        ]
+        .into_iter()
+        .map(Text)
+        .collect::<Vec<_>>(),
     ];
     for change in &rules.changes {
         let d = change.declaration();
@@ -612,7 +608,7 @@ pub fn drift_lines(drift: &Drift, file: &str) -> Vec<String> {
             DepartmentDrift::Removed => {
                 format!("  {}", msg!("output-name-gone-snapshot-only", name))
             }
-            DepartmentDrift::Moved(fields) => format!("  {name}{}{}", msg!("punct-colon"), moved_fields(fields)),
+            DepartmentDrift::Moved(fields) => format!("  {name}{}{}", msg!("colon"), moved_fields(fields)),
         });
     }
     if moved > LISTED {
@@ -646,5 +642,5 @@ fn moved_fields(fields: &[FieldMove]) -> String {
             format!("{key} {} → {}", said(old), said(new))
         })
         .collect();
-    shown.join(&msg!("punct-semicolon-2"))
+    shown.join(&msg!("sep-semicolon"))
 }

@@ -173,24 +173,24 @@ fn parameters_set(program: &Program, params: &[Number], overridden: &[ParamId]) 
     format!("{}\n", msg!("output-parameters-set-run-said", said = said.join(&msg!("sep-clause"))))
 }
 
-/// `共 40 个部门：先进 6，合格 32，不合格 2`
+/// `共 40 个单位：先进 6，合格 32，不合格 2` (`40 units: 先进 6, 合格 32, 不合格 2`).
 fn summary(program: &Program, results: &[UnitResult]) -> String {
-    let mut line = format!("共 {} 个单位", results.len());
-    if let Some(g) = program.roles.grade
-        && let Ty::Label(l) = program.values[g].ty
-    {
-        let counts: Vec<String> = program.label_sets[l]
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let n = results.iter().filter(|r| r.values[g] == Value::Level(i)).count();
-                format!("{label} {n}")
-            })
-            .collect();
-        line.push_str(&format!("：{}", counts.join("，")));
-    }
-    line.push('\n');
-    line
+    let count = results.len();
+    let line = match (program.roles.grade, program.roles.grade.map(|g| &program.values[g].ty)) {
+        (Some(g), Some(Ty::Label(l))) => {
+            let counts: Vec<String> = program.label_sets[*l]
+                .iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let n = results.iter().filter(|r| r.values[g] == Value::Level(i)).count();
+                    format!("{label} {n}")
+                })
+                .collect();
+            msg!("output-summary-grades", count, counts = counts.join(&msg!("sep-comma")))
+        }
+        _ => msg!("output-summary", count),
+    };
+    format!("{line}\n")
 }
 
 /// Text from data as it may safely reach a terminal: control characters (and so escape

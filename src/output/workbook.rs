@@ -20,10 +20,7 @@ fn too_many_rows(name: &str, rows: usize) -> Result<(), String> {
     if rows <= MAX_ROWS {
         return Ok(());
     }
-    Err(crate::lang::tr(
-        format!("the sheet {name} would have {rows} rows, and a worksheet holds at most {MAX_ROWS}"),
-        format!("工作表“{name}”将有 {rows} 行，而一张工作表最多只能有 {MAX_ROWS} 行"),
-    ))
+    Err(crate::lang::msg!("output-too-many-rows", name, rows, most = MAX_ROWS))
 }
 
 /// Adds a sheet of results, the first row the header. A number is a number cell holding the

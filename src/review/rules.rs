@@ -4,7 +4,7 @@
 //! not declarations: a file whose only changes are there says so.
 
 use crate::fmt::{Keywords, Kw, declaration, indicator_line};
-use crate::lang::{msg, tr};
+use crate::lang::msg;
 use crate::number::Number;
 use crate::program::{Program, Unit};
 use crate::source::Node;
@@ -32,31 +32,39 @@ impl Kind {
     /// The kind as people call it, in the language of messages: in Chinese, the keyword that
     /// declares it.
     pub fn word(self) -> String {
-        let (en, keyword, _) = self.names();
-        tr(en, Keywords::Zh.kw(keyword))
+        match self {
+            Kind::Header => msg!("review-kind-regulation"),
+            Kind::Article => msg!("review-kind-article"),
+            Kind::Scale => msg!("review-kind-scale"),
+            Kind::Indicator => msg!("review-kind-indicator"),
+            Kind::Input => msg!("review-kind-input"),
+            Kind::Parameter => msg!("review-kind-parameter"),
+            Kind::Value => msg!("review-kind-value"),
+            Kind::Requirement => msg!("review-kind-requirement"),
+            Kind::Grade => msg!("review-kind-grade"),
+            Kind::Rank => msg!("review-kind-rank"),
+            Kind::Publish => msg!("review-kind-publish"),
+            Kind::Sample => msg!("review-kind-sample"),
+            Kind::Test => msg!("review-kind-test"),
+        }
     }
 
     /// The kind in files written for programs (JSON), the same in every language.
     pub fn code(self) -> &'static str {
-        self.names().2
-    }
-
-    /// The kind in English words, its keyword, and its code.
-    fn names(self) -> (&'static str, Kw, &'static str) {
         match self {
-            Kind::Header => ("regulation", Kw::Regulation, "regulation"),
-            Kind::Article => ("article", Kw::Article, "article"),
-            Kind::Scale => ("rating scale", Kw::Scale, "scale"),
-            Kind::Indicator => ("indicator", Kw::Indicator, "indicator"),
-            Kind::Input => ("input", Kw::Input, "input"),
-            Kind::Parameter => ("parameter", Kw::Param, "parameter"),
-            Kind::Value => ("value", Kw::Let, "value"),
-            Kind::Requirement => ("requirement", Kw::Require, "requirement"),
-            Kind::Grade => ("grade", Kw::Grade, "grade"),
-            Kind::Rank => ("ranking", Kw::Rank, "rank"),
-            Kind::Publish => ("publication", Kw::Publish, "publish"),
-            Kind::Sample => ("sample", Kw::Sample, "sample"),
-            Kind::Test => ("test", Kw::Test, "test"),
+            Kind::Header => "regulation",
+            Kind::Article => "article",
+            Kind::Scale => "scale",
+            Kind::Indicator => "indicator",
+            Kind::Input => "input",
+            Kind::Parameter => "parameter",
+            Kind::Value => "value",
+            Kind::Requirement => "requirement",
+            Kind::Grade => "grade",
+            Kind::Rank => "rank",
+            Kind::Publish => "publish",
+            Kind::Sample => "sample",
+            Kind::Test => "test",
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::parser::Rule;
 use crate::diagnostic::Diagnostic;
-use crate::lang::{chinese, msg};
+use crate::lang::msg;
 use crate::source::{SourceFile, Span};
 
 /// Statement keywords, for spotting one glued to the name after it (`计算总分`).
@@ -24,9 +24,9 @@ pub fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnos
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
         for rule in positives {
             if let Some(word) = describe(*rule)
-                && !expected.iter().any(|w| w == word)
+                && !expected.contains(&word)
             {
-                expected.push(word.to_string());
+                expected.push(word);
             }
         }
     }
@@ -106,9 +106,7 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     let a_name = describe(Rule::name).unwrap_or_default();
     d = d.help(if len == 0 {
         msg!("syntax-file-ends-middle-declaration-last")
-    } else if let Some(kw) =
-        RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.iter().any(|e| e == a_name))
-    {
+    } else if let Some(kw) = RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.contains(&a_name)) {
         msg!("syntax-kw-keyword-cannot-name-input", kw)
     } else {
         msg!("syntax-check-punctuation-keywords-before-point")
@@ -120,7 +118,7 @@ pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
     let n = super::MAX_NESTING;
     Diagnostic::error("E0102", msg!("syntax-brackets-formulas-nest-more-than", n))
         .label(span, msg!("syntax-nested-too-deep-here"))
-        .help(msg!("syntax-split-formula-into-named-steps"))
+        .help(msg!("syntax-split-formula-deep"))
         .in_source(source)
 }
 
@@ -131,7 +129,7 @@ pub fn formula_too_deep(source: &SourceFile, span: Span) -> Diagnostic {
             Span::new(span.start, span.start + source.slice(span).chars().next().map_or(0, char::len_utf8)),
             msg!("syntax-formula"),
         )
-        .help(msg!("syntax-split-formula-into-named-steps-2"))
+        .help(msg!("syntax-split-formula"))
         .in_source(source)
 }
 
@@ -279,29 +277,24 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
-/// The text in the current language (for words that must stay `&'static str`).
-fn w(en: &'static str, zh: &'static str) -> &'static str {
-    if chinese() { zh } else { en }
-}
-
 /// What a grammar rule is, in words. Rules not listed are plumbing and never mentioned.
-pub fn describe(rule: Rule) -> Option<&'static str> {
+pub fn describe(rule: Rule) -> Option<String> {
     Some(match rule {
-        Rule::EOI => w("the end of the file", "文件末尾"),
-        Rule::name | Rule::path => w("a name", "名称"),
-        Rule::number | Rule::quantity | Rule::integer | Rule::signed_number => w("a number", "数字"),
-        Rule::string => w("text in quotes", "引号中的文本"),
-        Rule::date => w("a date such as 2014-04-25", "日期（如 2014-04-25）"),
-        Rule::article_ref => w("an article such as 第十五条(一)", "条文（如 第十五条(一)）"),
-        Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => w("a formula", "公式"),
+        Rule::EOI => msg!("syntax-rule-end-file"),
+        Rule::name | Rule::path => msg!("syntax-rule-name"),
+        Rule::number | Rule::quantity | Rule::integer | Rule::signed_number => msg!("syntax-rule-number"),
+        Rule::string => msg!("syntax-rule-text-quotes"),
+        Rule::date => msg!("syntax-rule-date-2014-04-25"),
+        Rule::article_ref => msg!("syntax-rule-article"),
+        Rule::expr | Rule::call | Rule::paren | Rule::conditional | Rule::matching => msg!("syntax-rule-formula"),
         Rule::branch => {
-            w("a formula (a 如果 inside another 如果 needs brackets)", "公式（“如果”里面再写“如果”时要加括号）")
+            msg!("syntax-rule-formula-inside-another-needs")
         }
         Rule::element_type | Rule::each_item => {
-            w("a type (a list of lists needs a record in between)", "类型（列表里再套列表时，中间要有一层“记录”）")
+            msg!("syntax-rule-type-list-lists-needs")
         }
-        Rule::equals => w("`=`", "“=”"),
-        Rule::approx => w("`≈`", "“≈”"),
+        Rule::equals => msg!("syntax-rule-equals"),
+        Rule::approx => msg!("syntax-rule-approx"),
         Rule::add
         | Rule::sub
         | Rule::mul
@@ -312,12 +305,9 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::lt
         | Rule::ne
         | Rule::kw_and
-        | Rule::kw_or => w("an operator (+ − × ÷ ≥ ≤ 且 或)", "运算符（+ − × ÷ ≥ ≤ 且 或）"),
-        Rule::data_type | Rule::named_type => w(
-            "a type (文本, 次数, 分数, 数值, 列表 …, or a scale's name)",
-            "类型（文本、次数、分数、数值、列表 …，或等级的名称）",
-        ),
-        Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => w("a value", "值"),
+        | Rule::kw_or => msg!("syntax-rule-operator"),
+        Rule::data_type | Rule::named_type => msg!("syntax-rule-type-scale-s-name"),
+        Rule::literal | Rule::object | Rule::array | Rule::boolean | Rule::none => msg!("syntax-rule-value"),
         Rule::header
         | Rule::kw_regulation
         | Rule::article_text
@@ -343,32 +333,32 @@ pub fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::sample
         | Rule::kw_sample
         | Rule::test
-        | Rule::kw_test => w("a new declaration (计算, 输入, 指标, 等次 …)", "新的声明（计算、输入、指标、等次 …）"),
-        Rule::kw_per | Rule::refs => w("`依据` (per)", "“依据”"),
-        Rule::kw_points | Rule::points => w("`分值` (points)", "“分值”"),
-        Rule::kw_weight | Rule::weight => w("`权重` (weight)", "“权重”"),
-        Rule::kw_default | Rule::default_value => w("`默认` (default)", "“默认”"),
-        Rule::kw_to => w("`至` (to)", "“至”"),
-        Rule::kw_in => w("`属于` (in)", "“属于”"),
+        | Rule::kw_test => msg!("syntax-rule-new-declaration"),
+        Rule::kw_per | Rule::refs => msg!("syntax-rule-per"),
+        Rule::kw_points | Rule::points => msg!("syntax-rule-points"),
+        Rule::kw_weight | Rule::weight => msg!("syntax-rule-weight"),
+        Rule::kw_default | Rule::default_value => msg!("syntax-rule-default"),
+        Rule::kw_to => msg!("syntax-rule-to"),
+        Rule::kw_in => msg!("syntax-rule-in"),
         Rule::kw_cap | Rule::cap | Rule::kw_floor | Rule::floor | Rule::kw_round | Rule::rounding => {
-            w("a clause (封顶, 保底, 保留)", "子句（封顶、保底、保留）")
+            msg!("syntax-rule-clause")
         }
-        Rule::kw_by => w("`按` (by)", "“按”"),
-        Rule::kw_then => w("`则` (then)", "“则”"),
-        Rule::kw_else => w("`否则` (else)", "“否则”"),
-        Rule::kw_unit | Rule::test_unit => w("`单位` (unit)", "“单位”"),
-        Rule::kw_expect | Rule::test_expect => w("`期望` (expect)", "“期望”"),
-        Rule::kw_set | Rule::test_set => w("`设定` (set)", "“设定”"),
+        Rule::kw_by => msg!("syntax-rule-by"),
+        Rule::kw_then => msg!("syntax-rule-then"),
+        Rule::kw_else => msg!("syntax-rule-else"),
+        Rule::kw_unit | Rule::test_unit => msg!("syntax-rule-unit"),
+        Rule::kw_expect | Rule::test_expect => msg!("syntax-rule-expect"),
+        Rule::kw_set | Rule::test_set => msg!("syntax-rule-set"),
         Rule::role | Rule::role_name => {
-            w("a role (单位, 得分, 等次, 排名, 类别)", "公布项（单位、得分、等次、排名、类别）")
+            msg!("syntax-rule-role")
         }
-        Rule::node | Rule::children => w("an indicator", "指标"),
-        Rule::level => w("a level such as `好 = 100%`", "级别（如“好 = 100%”）"),
-        Rule::band => w("a grade band such as `先进 ≥ 90`", "等次（如“先进 ≥ 90”）"),
-        Rule::arm => w("a case such as `优秀 = 20%`", "对应项（如“优秀 = 20%”）"),
-        Rule::binder => w("`[项 属于 指标]`", "“[项 属于 指标]”"),
-        Rule::entry => w("a field such as `部门：\"省财政厅\"`", "字段（如“部门：\"省财政厅\"”）"),
-        Rule::expectation | Rule::value_path => w("an expectation such as `总分 = 91.35`", "期望（如“总分 = 91.35”）"),
+        Rule::node | Rule::children => msg!("syntax-rule-indicator"),
+        Rule::level => msg!("syntax-rule-level-100"),
+        Rule::band => msg!("syntax-rule-grade-band-90"),
+        Rule::arm => msg!("syntax-rule-case-20"),
+        Rule::binder => msg!("syntax-rule-leaf-binder"),
+        Rule::entry => msg!("syntax-rule-field"),
+        Rule::expectation | Rule::value_path => msg!("syntax-rule-expectation-91-35"),
         _ => return None,
     })
 }

@@ -221,8 +221,8 @@ fn groups(run: &Run) -> Result<Vec<GroupView>, String> {
             })
             .collect();
         let title = match &name {
-            Some(g) => msg!("output-grades-g", g),
-            None => msg!("output-grades-2"),
+            Some(g) => msg!("report-grades-of", g),
+            None => msg!("report-grades"),
         };
         let chart = if grades.is_empty() { None } else { Some(charts::grade_bars(&title, &counts)?) };
         let mut group = match run.details {
@@ -559,7 +559,7 @@ fn not_the_sum(
 /// The notes of the steps a cap, floor or rounding changed (`最终评估得分：90.9641224 → 90.96 …`).
 fn limits_of(step: &Step, out: &mut Vec<String>) {
     if step.kind == StepKind::Value {
-        let colon = msg!("punct-colon");
+        let colon = msg!("colon");
         out.extend(step.notes.iter().filter(|n| !took_nothing(n)).map(|n| format!("{}{colon}{n}", step.name)));
     }
     step.children.iter().for_each(|c| limits_of(c, out));
