@@ -1,12 +1,12 @@
 ## src/check/cases.rs
 
-check-node-divides-value-so-may = `{ $node }` divides a value, so it may not be 0
+check-name-divides-value = `{ $name }` divides a value, so it may not be 0
 check-parameter-set-number = a parameter is set to a number
 check-must-follow-unit-record = `期望` must follow a `单位` (unit) record
 check-test-has-no-unit-record = the test has no `单位` (unit) record to evaluate
-check-node-given-not-computed-expectations = `{ $node }` is given, not computed; expectations name computed values (计算, 等次, 排名)
+check-name-given-not-computed = `{ $name }` is given, not computed; expectations name computed values (计算, 等次, 排名)
 check-name-one-entry = name one entry, as in `二级指标评价[职责任务]`
-check-node-err = `{ $node }` is { $err }
+check-name-is = `{ $name }` is { $found }
 
 ## src/check/err.rs
 
@@ -136,7 +136,7 @@ check-grade-threshold = a grade threshold
 check-category-text = a category (之一 {"{"}…{"}"}) or text
 check-input-ty = an input (输入), { $ty }
 check-value = a value
-check-computed-value-err = a computed value, { $err }
+check-computed-value-of = a computed value, { $found }
 check-parameter = a parameter (参数)
 check-scale = a scale (等级)
 check-text-input-naming-department = a text input naming the department (输入 部门：文本)

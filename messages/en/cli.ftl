@@ -49,8 +49,8 @@ cli-use-format-table-format-json = use --format table or --format json with --de
 ## src/cli/evaluate.rs
 
 cli-jobs-0-run-needs-least = --jobs 0: a run needs at least one thread
-cli-jobs-n-most-max-jobs = --jobs { $n }: at most { $MAX_JOBS } threads
-cli-give-number-1-max-jobs = give a number from 1 to { $MAX_JOBS }, or leave --jobs out to use every core ({ $cores } here)
+cli-jobs-too-many = --jobs { $n }: at most { $most_jobs } threads
+cli-jobs-number = give a number from 1 to { $most_jobs }, or leave --jobs out to use every core ({ $cores } here)
 
 ## src/cli/explain.rs
 
@@ -85,7 +85,7 @@ cli-there-too-many-departments = there are too many departments
 cli-note-departments-departments-why-report = note: { $departments } departments and { $why }: the report shows the highest and lowest of each group, without a section per department (given for at most { $most } departments, from data files up to 16 MB)
 cli-date-text-not-date = --date { $text }: not a date
 cli-write-date-year-month-day = write the date as YEAR-MONTH-DAY, as in --date 2026-12-01
-cli-cannot-make-report-out-why = cannot make the report { $out }: { $why }
+cli-cannot-make-report-out-why = cannot make the report { $page }: { $why }
 cli-fault-jixiao-not-data-please = this is a fault in jixiao, not in the data: please report it with the regulation file
 
 ## src/cli/stream.rs
@@ -99,14 +99,14 @@ cli-spinner-evaluating-bar-40-percent = {"{"}spinner{"}"} evaluating [{"{"}bar:4
 ## src/cli/sweep.rs
 
 cli-sweep-each-parameter-over-one = sweep each parameter over one range
-cli-most-most-runs-take-larger = at most { $MOST_RUNS }: take a larger step
+cli-sweep-too-many-runs-help = at most { $most_runs }: take a larger step
 cli-set-text-why = --set { $text }: { $why }
 cli-expected-name-step = expected NAME=FROM..TO[:STEP]
 cli-expected = expected FROM..TO
 cli-parameter-also-given-single-value = the parameter is also given a single value
 cli-step-must-more-than-0 = the step must be more than 0
 cli-must-not-more-than = FROM must not be more than TO
-cli-more-than-most-runs-values = more than { $MOST_RUNS } values: take a larger step
+cli-sweep-too-many-values = more than { $most_runs } values: take a larger step
 cli-values-too-large = the values are too large
 cli-jixiao-sweep-jx-json-set = as in: jixiao sweep 办法.jx 数据.json --set 优秀线=85..95 (or 85..95:0.5 for a step of 0.5)
 cli-jixiao-sweep-needs-parameter-sweep = jixiao sweep needs a parameter to sweep, as --set NAME=FROM..TO

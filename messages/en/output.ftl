@@ -103,10 +103,10 @@ report-none = None.
 
 ## src/output/report/view.rs
 
-output-run-departments-report-lists-ends = { $run } departments: this report lists the { $ENDS } highest and lowest of each group and leaves out the sections per department (they are given for at most { $MOST_DEPARTMENTS } departments, from data files up to 16 MB). Use `jixiao explain` for one department.
+report-only-ends = { $departments } departments: this report lists the { $ends } highest and lowest of each group and leaves out the sections per department (they are given for at most { $most_departments } departments, from data files up to 16 MB). Use `jixiao explain` for one department.
 report-grades-of = Grades: { $g }
 output-n-more-departments-between-these = … and { $n } more departments between these
-output-scores-program-grades-cut-offs = Scores ({ $program }) and the grades' cut-offs
+output-scores-program-grades-cut-offs = Scores ({ $score }) and the grades' cut-offs
 output-rank-r-c = rank { $r } in { $c }
 output-rank-r = rank { $r }
 output-text-most-text-most = −{ $text } (at most { $text_most })

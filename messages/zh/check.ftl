@@ -1,12 +1,12 @@
 ## src/check/cases.rs
 
-check-node-divides-value-so-may = “{ $node }”被用作除数，不能设为 0
+check-name-divides-value = “{ $name }”被用作除数，不能设为 0
 check-parameter-set-number = 参数只能设定为数字
 check-must-follow-unit-record = “期望”必须写在一条“单位”记录之后
 check-test-has-no-unit-record = 这个测试没有可供计算的“单位”记录
-check-node-given-not-computed-expectations = “{ $node }”是给定的，不是计算得出的；期望只能针对计算得出的值（计算、等次、排名）
+check-name-given-not-computed = “{ $name }”是给定的，不是计算得出的；期望只能针对计算得出的值（计算、等次、排名）
 check-name-one-entry = 请指明其中一项，如“二级指标评价[职责任务]”
-check-node-err = “{ $node }”是{ $err }
+check-name-is = “{ $name }”是{ $found }
 
 ## src/check/err.rs
 
@@ -136,7 +136,7 @@ check-grade-threshold = 等次的分数线
 check-category-text = 类别（之一 {"{"}…{"}"}）或文本
 check-input-ty = 输入项（{ $ty }）
 check-value = 一个值
-check-computed-value-err = 计算值（{ $err }）
+check-computed-value-of = 计算值（{ $found }）
 check-parameter = 参数
 check-scale = 等级
 check-text-input-naming-department = 写部门名称的文本输入（输入 部门：文本）

@@ -49,8 +49,8 @@ cli-use-format-table-format-json = 请配合 --format table 或 --format json �
 ## src/cli/evaluate.rs
 
 cli-jobs-0-run-needs-least = --jobs 0：至少需要一个线程
-cli-jobs-n-most-max-jobs = --jobs { $n }：线程数最多为 { $MAX_JOBS }
-cli-give-number-1-max-jobs = 请给出 1 到 { $MAX_JOBS } 之间的数，或不写 --jobs 以使用全部核心（本机 { $cores } 个）
+cli-jobs-too-many = --jobs { $n }：线程数最多为 { $most_jobs }
+cli-jobs-number = 请给出 1 到 { $most_jobs } 之间的数，或不写 --jobs 以使用全部核心（本机 { $cores } 个）
 
 ## src/cli/explain.rs
 
@@ -85,7 +85,7 @@ cli-there-too-many-departments = 单位太多
 cli-note-departments-departments-why-report = 提示：共 { $departments } 个单位，{ $why }：报告只列出每组得分最高和最低的单位，不含各单位详情（单位数不超过 { $most } 且数据文件不超过 16 MB 时才有）
 cli-date-text-not-date = --date { $text }：不是日期
 cli-write-date-year-month-day = 请按“年-月-日”书写，如 --date 2026-12-01
-cli-cannot-make-report-out-why = 无法生成报告 { $out }：{ $why }
+cli-cannot-make-report-out-why = 无法生成报告 { $page }：{ $why }
 cli-fault-jixiao-not-data-please = 这是 jixiao 的缺陷，不是数据的问题：请连同办法文件一起报告
 
 ## src/cli/stream.rs
@@ -99,14 +99,14 @@ cli-spinner-evaluating-bar-40-percent = {"{"}spinner{"}"} 正在评估 [{"{"}bar
 ## src/cli/sweep.rs
 
 cli-sweep-each-parameter-over-one = 每个参数只能给一个扫描范围
-cli-most-most-runs-take-larger = 最多 { $MOST_RUNS } 次：请加大步长
+cli-sweep-too-many-runs-help = 最多 { $most_runs } 次：请加大步长
 cli-set-text-why = --set { $text }：{ $why }
 cli-expected-name-step = 应写成 名称=起..止[:步长]
 cli-expected = 应写成 起..止
 cli-parameter-also-given-single-value = 该参数同时被设定为单个值
 cli-step-must-more-than-0 = 步长必须大于 0
 cli-must-not-more-than = 起点不能大于终点
-cli-more-than-most-runs-values = 超过 { $MOST_RUNS } 个值：请加大步长
+cli-sweep-too-many-values = 超过 { $most_runs } 个值：请加大步长
 cli-values-too-large = 数值过大
 cli-jixiao-sweep-jx-json-set = 例如：jixiao sweep 办法.jx 数据.json --set 优秀线=85..95（步长 0.5 写作 85..95:0.5）
 cli-jixiao-sweep-needs-parameter-sweep = jixiao sweep 需要一个扫描的参数，写作 --set 名称=起..止

@@ -103,10 +103,10 @@ report-none = 无。
 
 ## src/output/report/view.rs
 
-output-run-departments-report-lists-ends = 共 { $run } 个单位：本报告只列出每组得分最高和最低的各 { $ENDS } 个单位，不含各单位详情（单位数不超过 { $MOST_DEPARTMENTS } 且数据文件不超过 16 MB 时才有）。查看某个单位请用 jixiao explain。
+report-only-ends = 共 { $departments } 个单位：本报告只列出每组得分最高和最低的各 { $ends } 个单位，不含各单位详情（单位数不超过 { $most_departments } 且数据文件不超过 16 MB 时才有）。查看某个单位请用 jixiao explain。
 report-grades-of = 等次分布：{ $g }
 output-n-more-departments-between-these = ……中间另有 { $n } 个单位
-output-scores-program-grades-cut-offs = 得分分布（{ $program }）及各等次分数线
+output-scores-program-grades-cut-offs = 得分分布（{ $score }）及各等次分数线
 output-rank-r-c = { $c }第 { $r } 名
 output-rank-r = 第 { $r } 名
 output-text-most-text-most = −{ $text }（最多 { $text_most }）

@@ -30,12 +30,9 @@ impl Checker<'_> {
                         continue;
                     };
                     match &value.node {
-                        Literal::Number(n) if self.params[p].divisor && parse_number(n).is_zero() => {
-                            self.diags.push(err::bad_expectation(
-                                value.span,
-                                &msg!("check-node-divides-value-so-may", node = name.node),
-                            ))
-                        }
+                        Literal::Number(n) if self.params[p].divisor && parse_number(n).is_zero() => self.diags.push(
+                            err::bad_expectation(value.span, &msg!("check-name-divides-value", name = name.node)),
+                        ),
                         Literal::Number(n) => case.params.push((p, parse_number(n))),
                         _ => self.diags.push(err::bad_expectation(value.span, &msg!("check-parameter-set-number"))),
                     }
@@ -80,7 +77,7 @@ impl Checker<'_> {
             ast::Expectation::Value { name, key, approx, value } => (name, key, *approx, value),
         };
         if let Some((Symbol::Input(_) | Symbol::Param(_), _)) = self.names.get(&name.node) {
-            let what = msg!("check-node-given-not-computed-expectations", node = name.node);
+            let what = msg!("check-name-given-not-computed", name = name.node);
             self.diags.push(err::bad_expectation(name.span, &what));
             return None;
         }
@@ -125,7 +122,7 @@ impl Checker<'_> {
                 Expected::Number(parse_number(n))
             }
             (t, _) => {
-                let what = msg!("check-node-err", node = name.node, err = err::ty_words(t));
+                let what = msg!("check-name-is", name = name.node, found = err::ty_words(t));
                 self.diags.push(err::bad_expectation(value.span, &what));
                 return None;
             }

@@ -390,7 +390,7 @@ impl Checker<'_> {
                         }
                         Symbol::Value(v) => self.slots[v].ty.as_ref().map_or_else(
                             || msg!("check-value"),
-                            |t| msg!("check-computed-value-err", err = err::ty_words(t)),
+                            |t| msg!("check-computed-value-of", found = err::ty_words(t)),
                         ),
                         Symbol::Param(_) => msg!("check-parameter"),
                         Symbol::Scale(_) => msg!("check-scale"),

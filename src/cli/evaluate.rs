@@ -68,8 +68,8 @@ pub(super) fn threads(jobs: Option<usize>) -> R<Option<usize>> {
         return Ok(Some(n.min(cores)));
     }
     let message =
-        if n == 0 { msg!("cli-jobs-0-run-needs-least") } else { msg!("cli-jobs-n-most-max-jobs", n, MAX_JOBS) };
-    let help = msg!("cli-give-number-1-max-jobs", MAX_JOBS, cores);
+        if n == 0 { msg!("cli-jobs-0-run-needs-least") } else { msg!("cli-jobs-too-many", n, most_jobs = MAX_JOBS) };
+    let help = msg!("cli-jobs-number", most_jobs = MAX_JOBS, cores);
     Err(Failure { diagnostics: vec![Diagnostic::error("E0912", message).help(help)], usage: true })
 }
 

@@ -153,6 +153,6 @@ fn checksum(path: &Path) -> R<String> {
 
 /// The report could not be made (`why`: what the chart or template library said).
 fn not_made(out: &Path, why: &str) -> Diagnostic {
-    Diagnostic::error("E0921", msg!("cli-cannot-make-report-out-why", out = out.display(), why))
+    Diagnostic::error("E0921", msg!("cli-cannot-make-report-out-why", page = out.display(), why))
         .help(msg!("cli-fault-jixiao-not-data-please"))
 }

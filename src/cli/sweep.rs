@@ -95,7 +95,7 @@ fn all_swept(program: &Program, ranged: &[&String], fixed: &[(usize, Number)]) -
     }
     let runs: usize = swept.iter().map(|s| s.values.len()).product();
     if runs > MOST_RUNS {
-        let help = msg!("cli-most-most-runs-take-larger", MOST_RUNS);
+        let help = msg!("cli-sweep-too-many-runs-help", most_runs = MOST_RUNS);
         return Err(usage("E0917", (msg!("cli-sweep-runs", runs), help)));
     }
     Ok(swept)
@@ -144,7 +144,7 @@ fn range(program: &Program, text: &str, fixed: &[(usize, Number)]) -> R<Swept> {
     let mut v = from;
     while v <= to {
         if values.len() == MOST_RUNS {
-            return Err(bad(msg!("cli-more-than-most-runs-values", MOST_RUNS)));
+            return Err(bad(msg!("cli-sweep-too-many-values", most_runs = MOST_RUNS)));
         }
         if v.is_zero() && program.params[param].divisor {
             // As `--set NAME=0` is refused (E0913), with the same words.

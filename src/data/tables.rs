@@ -205,12 +205,12 @@ pub fn csv_line(at: usize) -> String {
 }
 
 pub fn csv_column(col: usize) -> String {
-    msg!("data-column-col", col = col + 1)
+    msg!("data-column-col", column = col + 1)
 }
 
 /// `line 12, column 3` of a CSV file.
 pub fn csv_cell(line: usize, col: usize) -> String {
-    msg!("data-line-line-column-col", line, col = col + 1)
+    msg!("data-line-line-column-col", line, column = col + 1)
 }
 
 /// Where each value of each record came from: by record, the field path as the reader names
@@ -554,7 +554,7 @@ fn unnamed_column(table: &Table, c: usize, r: usize) -> Diagnostic {
     let cell = table.cell_at(r, c);
     Diagnostic::error(
         "E0728",
-        msg!("data-shown-table-column-has-values", shown = table.shown, table = (table.column)(c), cell),
+        msg!("data-shown-table-column-has-values", shown = table.shown, column = (table.column)(c), cell),
     )
     .help(msg!("data-write-field-s-name-header"))
 }

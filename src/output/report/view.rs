@@ -138,8 +138,12 @@ pub(super) fn page(run: &Run) -> Result<Page, String> {
     let ranges = analysis::analyse(program);
     let summarised = run.details.is_none();
     if summarised {
-        labels.summarised =
-            msg!("output-run-departments-report-lists-ends", run = run.outcomes.len(), ENDS, MOST_DEPARTMENTS);
+        labels.summarised = msg!(
+            "report-only-ends",
+            departments = run.outcomes.len(),
+            ends = ENDS,
+            most_departments = MOST_DEPARTMENTS
+        );
     }
     let h = &program.header;
     Ok(Page {
@@ -367,7 +371,7 @@ fn histogram(run: &Run, ranges: &Ranges) -> Result<Option<String>, String> {
             }
         }
     }
-    let title = msg!("output-scores-program-grades-cut-offs", program = program.values[program.roles.score].name);
+    let title = msg!("output-scores-program-grades-cut-offs", score = program.values[program.roles.score].name);
     charts::histogram(&title, &scores, (lo, hi), &cutoffs).map(Some)
 }
 
