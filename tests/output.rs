@@ -327,3 +327,43 @@ fn an_interrupted_run_leaves_nothing() {
         assert_eq!(entries(dir), ["d.jsonl"], "SIG{signal} left files behind");
     }
 }
+
+/// CSV results say which parameters `--set` changed, in a last column 参数设定 on every row
+/// (a line above the header would break Excel's sorting and programs' reading), the same
+/// whether the data is read record by record (a file) or whole (a pipe); without `--set`, no
+/// such column.
+#[test]
+fn csv_says_the_parameters_set() {
+    let (regulation, data) = JIANGSU;
+    let set = ["--set", "优秀线=92", "--set", "良好线=75"];
+    let streamed = jixiao(&[&["eval", regulation, data, "--format", "csv"][..], &set].concat());
+    let piped = piped_csv(&[&["--lang", "zh", "eval", regulation, "/dev/stdin", "--format", "csv"][..], &set].concat());
+    for (text, said) in [
+        (&streamed.stdout, "优秀线 = 92 (default 90), 良好线 = 75 (default 80)"),
+        (&piped, "优秀线 = 92（默认 90）；良好线 = 75（默认 80）"),
+    ] {
+        let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = rows.headers().unwrap().clone();
+        assert_eq!(header.iter().last(), Some("参数设定"), "{header:?}");
+        let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 40);
+        assert!(rows.iter().all(|r| r.len() == header.len() && r.iter().last() == Some(said)), "{:?}", rows[0]);
+    }
+    let plain = jixiao(&["eval", regulation, data, "--format", "csv"]);
+    assert!(!plain.stdout.contains("参数设定"), "{}", plain.stdout);
+}
+
+/// What `jixiao ARGS` prints with the example data on its standard input.
+fn piped_csv(args: &[&str]) -> String {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(common::manifest())
+        .stdin(std::fs::File::open(common::manifest().join(JIANGSU.1)).unwrap())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = String::new();
+    std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
+    assert!(child.wait().unwrap().success());
+    out
+}

@@ -34,8 +34,11 @@ pub(super) fn evaluate(
         && stream::streams(&program, (data, data_format), &stream::pool(jobs)?)
     {
         report(&crate::data::files::extra_tables(&program, data));
-        let params = eval::parameters(&program, &parse_overrides(&program, set)?);
-        stream::evaluate(&program, &params, (data, data_format), (streamed, bom), out, jobs)?;
+        let overrides = parse_overrides(&program, set)?;
+        let params = eval::parameters(&program, &overrides);
+        let overridden: Vec<usize> = overrides.iter().map(|(p, _)| *p).collect();
+        let said = output::parameters_said(&program, &params, &overridden);
+        stream::evaluate(&program, &params, (data, data_format), (streamed, bom, said), out, jobs)?;
         return Ok(ExitCode::SUCCESS);
     }
     // Read whole (a table, a workbook, a pipe) on as many threads as asked.
@@ -46,7 +49,10 @@ pub(super) fn evaluate(
         Format::Table => output::table(&program, &results, &inputs, (&params, &overridden)).into_bytes(),
         Format::Json => output::json(&program, &results, &inputs).into_bytes(),
         Format::Jsonl => output::json_lines(&program, &results, &inputs).into_bytes(),
-        Format::Csv => output::csv(&program, &results, &inputs, bom).into_bytes(),
+        Format::Csv => {
+            let said = output::parameters_said(&program, &params, &overridden);
+            output::csv(&program, &results, &inputs, bom, said.as_deref()).into_bytes()
+        }
         Format::Xlsx => {
             let Some(path) = out else { return Err(xlsx_needs_output()) };
             output::results_xlsx(&program, &results, &inputs, &params, &overridden)

@@ -24,7 +24,7 @@ pub(super) fn evaluate(
     program: &Program,
     params: &[Number],
     (data, format): (&Path, DataFormat),
-    (result_format, bom): (ResultFormat, bool),
+    (result_format, bom, set): (ResultFormat, bool, Option<String>),
     out: Option<&Path>,
     jobs: Option<usize>,
 ) -> R<()> {
@@ -39,7 +39,8 @@ pub(super) fn evaluate(
         }
     };
     let run = |w: &mut (dyn Write + Send)| -> R<()> {
-        let mut writer = ResultWriter::start(program, result_format, w).map_err(io_failure)?;
+        let mut writer =
+            ResultWriter::start(program, result_format, w).map_err(io_failure)?.with_parameters_set(set.clone());
         if !bom {
             writer = writer.without_bom();
         }

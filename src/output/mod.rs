@@ -19,7 +19,7 @@ use crate::number::Number;
 use crate::program::*;
 
 pub use streaming::{ResultFormat, ResultWriter};
-pub use table::{FLAGS_COLUMN, RANK_COLUMN, ranked_cells, table};
+pub use table::{FLAGS_COLUMN, PARAMETERS_SET_COLUMN, RANK_COLUMN, parameters_said, ranked_cells, table};
 
 /// Places for values that declare no rounding: one fixed number, as the contracts ask
 /// (the exact value is what formulas use; `explain` shows it).
@@ -416,25 +416,28 @@ pub const BOM: &str = "\u{feff}";
 
 /// CSV: one row per department in input order: the department, its category (when the
 /// regulation ranks by category), then every value under its own name; per-leaf values as
-/// `名称[指标]` columns. A byte-order mark first when `bom`.
-pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]], bom: bool) -> String {
+/// `名称[指标]` columns; last, when `--set` changed parameters, a column 参数设定 saying which
+/// (`set`, from [`table::parameters_said`]) on every row, so that no row passes for results
+/// under the regulation's own values. A byte-order mark first when `bom`.
+pub fn csv(program: &Program, results: &[UnitResult], inputs: &[&[Value]], bom: bool, set: Option<&str>) -> String {
     let mut out = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
-    out.extend(csv_header_line(program));
+    out.extend(csv_header_line(program, set));
     for (r, inp) in results.iter().zip(inputs) {
-        out.extend(csv_result_line(program, r, inp));
+        out.extend(csv_result_line(program, r, inp, set));
     }
     // Only CSV of UTF-8 text was written.
     String::from_utf8(out).unwrap_or_default()
 }
 
 /// The header line of CSV results, neutralised as every cell is.
-fn csv_header_line(program: &Program) -> Vec<u8> {
-    csv_line(csv_header(program).iter().map(|h| neutralised(h)))
+fn csv_header_line(program: &Program, set: Option<&str>) -> Vec<u8> {
+    let set_column = set.map(|_| table::PARAMETERS_SET_COLUMN.into());
+    csv_line(csv_header(program).iter().map(|h| neutralised(h)).chain(set_column))
 }
 
 /// One result's line of CSV.
-fn csv_result_line(program: &Program, r: &UnitResult, inputs: &[Value]) -> Vec<u8> {
-    csv_line(csv_row(program, r, inputs).iter().map(ResultCell::csv_text))
+fn csv_result_line(program: &Program, r: &UnitResult, inputs: &[Value], set: Option<&str>) -> Vec<u8> {
+    csv_line(csv_row(program, r, inputs).iter().map(ResultCell::csv_text).chain(set.map(neutralised)))
 }
 
 fn csv_line<'c>(fields: impl Iterator<Item = std::borrow::Cow<'c, str>>) -> Vec<u8> {

@@ -28,6 +28,8 @@ pub struct ResultWriter<'p, W: Write> {
     /// Whether what comes before the first result has been written.
     started: bool,
     bom: bool,
+    /// The parameters `--set` changed, for CSV's last column (`table::parameters_said`).
+    set: Option<String>,
 }
 
 impl<'p, W: Write> ResultWriter<'p, W> {
@@ -35,7 +37,13 @@ impl<'p, W: Write> ResultWriter<'p, W> {
     /// a byte-order mark unless `without_bom`).
     pub fn start(program: &'p Program, format: ResultFormat, out: W) -> io::Result<Self> {
         let lines = ResultJsonWriter::new(program);
-        Ok(ResultWriter { program, format, lines, out, written: 0, started: false, bom: true })
+        Ok(ResultWriter { program, format, lines, out, written: 0, started: false, bom: true, set: None })
+    }
+
+    /// CSV with a last column saying which parameters `--set` changed (`None`: none).
+    pub fn with_parameters_set(mut self, set: Option<String>) -> Self {
+        self.set = set;
+        self
     }
 
     /// CSV without the byte-order mark.
@@ -55,7 +63,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
                 if self.bom {
                     self.out.write_all(BOM.as_bytes())?;
                 }
-                self.out.write_all(&csv_header_line(self.program))
+                self.out.write_all(&csv_header_line(self.program, self.set.as_deref()))
             }
             ResultFormat::JsonLines => Ok(()),
         }
@@ -70,13 +78,14 @@ impl<'p, W: Write> ResultWriter<'p, W> {
         }
         self.prelude()?;
         let (first, program, format, lines) = (self.written, self.program, self.format, &self.lines);
+        let set = self.set.as_deref();
         let chunks: Vec<Vec<u8>> = batch
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
                 let mut out = Vec::with_capacity(chunk.len() * 1024);
                 for (k, e) in chunk.iter().enumerate() {
-                    item((program, format, lines), first + c * CHUNK + k, e, &mut out);
+                    item((program, format, lines, set), first + c * CHUNK + k, e, &mut out);
                 }
                 out
             })
@@ -98,7 +107,7 @@ impl<'p, W: Write> ResultWriter<'p, W> {
 
 /// The `index`th result as written, after what separates it from the one before.
 fn item(
-    (program, format, lines): (&Program, ResultFormat, &ResultJsonWriter),
+    (program, format, lines, set): (&Program, ResultFormat, &ResultJsonWriter, Option<&str>),
     index: usize,
     e: &Evaluated,
     out: &mut Vec<u8>,
@@ -106,7 +115,7 @@ fn item(
     let (r, inputs) = (&e.result, e.record.inputs.as_slice());
     match format {
         ResultFormat::JsonLines => lines.line(r, inputs, out),
-        ResultFormat::Csv => out.extend(csv_result_line(program, r, inputs)),
+        ResultFormat::Csv => out.extend(csv_result_line(program, r, inputs, set)),
         ResultFormat::Json => {
             out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             lines.item(r, inputs, out);

@@ -15,6 +15,8 @@ use crate::program::*;
 pub const CATEGORY_COLUMN: &str = "类别";
 pub const RANK_COLUMN: &str = "排名";
 pub const FLAGS_COLUMN: &str = "标记";
+/// The last column of CSV results when `--set` changed parameters: which, on every row.
+pub const PARAMETERS_SET_COLUMN: &str = "参数设定";
 
 /// Ranked table (by category first, when there is one), with the values the score is
 /// computed from directly; under the title, the parameters `--set` changed (`overridden`,
@@ -55,7 +57,9 @@ pub fn table(
         out.push_str(&format!("（{n}）"));
     }
     out.push('\n');
-    out.push_str(&parameters_set(program, params, overridden));
+    if let Some(said) = parameters_said(program, params, overridden) {
+        out.push_str(&format!("{}\n", msg!("output-parameters-set-run-said", said)));
+    }
     out.push_str(&t.to_string());
     out.push('\n');
     out.push_str(&summary(program, results));
@@ -152,14 +156,15 @@ fn collect_values(e: &Expr, out: &mut Vec<ValueId>) {
     e.children().into_iter().for_each(|c| collect_values(c, out));
 }
 
-/// `参数（本次运行设定）：优秀线 = 92（默认 90）`, a line, when `--set` changed any: a
-/// table printed or filed must not pass for results under the regulation's own values.
-fn parameters_set(program: &Program, params: &[Number], overridden: &[ParamId]) -> String {
+/// `优秀线 = 92（默认 90）；…`: the parameters `--set` changed, with the values the run used
+/// and their defaults; `None` when it changed none. Results printed or filed (a table's line,
+/// a CSV column) must not pass for results under the regulation's own values.
+pub fn parameters_said(program: &Program, params: &[Number], overridden: &[ParamId]) -> Option<String> {
     let mut set: Vec<ParamId> = overridden.to_vec();
     set.sort_unstable();
     set.dedup();
     if set.is_empty() {
-        return String::new();
+        return None;
     }
     let said: Vec<String> = set
         .iter()
@@ -170,7 +175,7 @@ fn parameters_set(program: &Program, params: &[Number], overridden: &[ParamId]) 
             Some(msg!("output-name-now-default-default", name = def.name, now, default))
         })
         .collect();
-    format!("{}\n", msg!("output-parameters-set-run-said", said = said.join(&msg!("sep-clause"))))
+    Some(said.join(&msg!("sep-clause")))
 }
 
 /// `共 40 个单位：先进 6，合格 32，不合格 2` (`40 units: 先进 6, 合格 32, 不合格 2`).
