@@ -344,10 +344,10 @@ fn csv_says_the_parameters_set() {
     ] {
         let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header = rows.headers().unwrap().clone();
-        assert_eq!(header.iter().last(), Some("参数设定"), "{header:?}");
+        assert_eq!(header.iter().next_back(), Some("参数设定"), "{header:?}");
         let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 40);
-        assert!(rows.iter().all(|r| r.len() == header.len() && r.iter().last() == Some(said)), "{:?}", rows[0]);
+        assert!(rows.iter().all(|r| r.len() == header.len() && r.iter().next_back() == Some(said)), "{:?}", rows[0]);
     }
     let plain = jixiao(&["eval", regulation, data, "--format", "csv"]);
     assert!(!plain.stdout.contains("参数设定"), "{}", plain.stdout);
