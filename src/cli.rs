@@ -39,10 +39,11 @@ use test::test;
 
 use atomic::write_through;
 
+// No doc comments on `Cli` and `Command`: every about, help and value name comes from the catalogue
+// (messages/*/usage.ftl), in both languages, through `usage::command()`.
 #[derive(Parser)]
-#[command(name = "jixiao", version, about = "绩效: check and evaluate performance-evaluation regulations")]
+#[command(name = "jixiao", version)]
 struct Cli {
-    /// The language of messages (default: from the locale, LANG=zh_CN.UTF-8 gives Chinese).
     #[arg(long, global = true, value_enum)]
     lang: Option<crate::lang::Lang>,
     #[command(subcommand)]
@@ -51,190 +52,119 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check regulation files and report every error and warning.
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Also print the lowest and highest value every named quantity can take.
         #[arg(long)]
         ranges: bool,
     },
-    /// Evaluate department data against a regulation.
     Eval {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
-        /// Output format (default: from --output's extension, else table).
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Write the result to this file (atomically: nothing is left if the run fails).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// Threads for JSON Lines and CSV data (default: one per core; more than the cores
-        /// available uses the cores; at most 256).
         #[arg(long, short)]
         jobs: Option<usize>,
-        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
         #[arg(long)]
         no_bom: bool,
     },
-    /// Explain one department's results: the computation from the score down to its data.
     Explain {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
-        /// The department to explain (its name in the data).
         #[arg(long, short)]
         department: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ExplainFormat,
-        /// Also list where points were lost, largest first, and what the next grade needs.
         #[arg(long)]
         losses: bool,
-        /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
-    /// Print the JSON Schema of one department's record.
     Schema {
-        /// The regulation file (.jx).
         file: PathBuf,
     },
-    /// Write a blank data file (one example row) for departments to fill in.
     Template {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// json, csv or xlsx (default: from the output file's extension).
         #[arg(long, value_enum)]
         format: Option<TemplateFormat>,
-        /// The file to write (CSV: lists of records go to files beside it).
         #[arg(long, short, required = true)]
         output: PathBuf,
-        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
         #[arg(long)]
         no_bom: bool,
     },
-    /// Convert department data between formats (json, jsonl, csv, xlsx), checked against the
-    /// regulation on the way.
     Convert {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// The data to convert (format by its extension).
         data: PathBuf,
-        /// The format to write (default: from the output file's extension).
         #[arg(long, value_enum)]
         to: Option<TemplateFormat>,
-        /// The file to write (CSV: lists of records go to files beside it).
         #[arg(long, short, required = true)]
         output: PathBuf,
-        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
         #[arg(long)]
         no_bom: bool,
     },
-    /// Rewrite regulation files in the canonical layout (comments kept).
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Write nothing; fail if a file is not in the canonical layout.
         #[arg(long)]
         check: bool,
-        /// Write keywords in Chinese or English (default: as the file does).
         #[arg(long, value_enum)]
         keywords: Option<crate::fmt::Keywords>,
     },
-    /// Compare two versions of a regulation (or one with two sets of parameters) on the same
-    /// data: the declarations that differ, who changes score, grade and rank, and the grade
-    /// transition matrix.
     Diff {
-        /// OLD.jx NEW.jx DATA; or REG.jx DATA with --vs.
         #[arg(required = true, num_args = 2..=3, value_name = "FILES")]
         files: Vec<PathBuf>,
-        /// Override a parameter in both runs, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// Override a parameter in the new run only, as NAME=VALUE (repeatable).
         #[arg(long = "vs", value_name = "NAME=VALUE")]
         vs: Vec<String>,
-        /// Output format (default: from --output's extension, else table).
         #[arg(long, value_enum)]
         format: Option<DiffFormat>,
-        /// Write the comparison to this file (atomically).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Also list this department's values that changed, each with the changed
-        /// declarations it is computed from.
         #[arg(long, short)]
         department: Option<String>,
-        /// Threads (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
-        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
         #[arg(long)]
         no_bom: bool,
     },
-    /// Evaluate with one or two parameters swept over a range: for each value, departments
-    /// per grade, and those that change grade from the run at the defaults.
     Sweep {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
-        /// A parameter to sweep, as NAME=FROM..TO or NAME=FROM..TO:STEP (default step 1, or
-        /// 1% for a percentage; one or two of these); or a fixed value, as NAME=VALUE.
         #[arg(long = "set", value_name = "NAME=FROM..TO[:STEP]", required = true)]
         set: Vec<String>,
-        /// Output format (default: from --output's extension, else table).
         #[arg(long, value_enum)]
         format: Option<SweepFormat>,
-        /// Write the sweep to this file (atomically).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Threads (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
-        /// CSV: leave out the byte-order mark (without it Chinese Excel misreads the text).
         #[arg(long)]
         no_bom: bool,
     },
-    /// Write the results as one HTML page for people to read and print: the ranked table per
-    /// group, charts of grades and scores, and a section per department with its explanation
-    /// (Chinese unless --lang en).
     Report {
-        /// The regulation file (.jx).
         file: PathBuf,
-        /// The data: department records in .json (an array), .jsonl, .csv or .xlsx.
         data: PathBuf,
-        /// The page to write (atomically), as in -o 报告.html; - prints it.
         #[arg(long, short, required = true)]
         output: PathBuf,
-        /// Override a parameter for this run, as NAME=VALUE (repeatable).
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
-        /// The evaluation date the report prints, as YEAR-MONTH-DAY (default: today).
         #[arg(long)]
         date: Option<String>,
-        /// Threads (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
     },
-    /// Run the test cases embedded in regulation files, and list the rules no case exercises.
     Test {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Fail when some rule is exercised by no test case.
         #[arg(long)]
         strict: bool,
-        /// Data for the result snapshot (default: the data the snapshot names); one
-        /// regulation only.
         #[arg(long)]
         data: Option<PathBuf>,
-        /// Save the rules and results now as the regulation's result snapshot
-        /// (NAME.snapshot.json beside it), after reviewing them.
         #[arg(long)]
         accept: bool,
     },

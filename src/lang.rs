@@ -84,7 +84,9 @@ macro_rules! catalogue {
         const STAGES: &[&str] = &[$($stage),*];
     };
 }
-catalogue!("common", "syntax", "check", "analysis", "cases", "data", "eval", "explain", "review", "output", "cli");
+catalogue!(
+    "common", "syntax", "check", "analysis", "cases", "data", "eval", "explain", "review", "output", "cli", "usage"
+);
 
 type Bundle = fluent_bundle::concurrent::FluentBundle<fluent_bundle::FluentResource>;
 

@@ -1,259 +1,284 @@
-//! The command line's own words in Chinese: `--help` of the program and of every command, and
-//! clap's usage errors. clap writes both in English; under Chinese, every about and help text
-//! is replaced from the table below, the headings and usage come from templates, and a usage
-//! error is said again from its kind and context (`clap::Error::kind`, `get`). English stays
-//! clap's own, from the doc comments in `cli.rs`.
+//! The command line's own words, in the language of messages, from the catalogue
+//! (`messages/*/usage.ftl`): every command's about, every argument's help and value name, in
+//! both languages. clap derive gives the structure only. Under Chinese the headings and usage
+//! lines come from templates too, and a usage error is said again from its kind and context
+//! (`clap::Error::kind`, `get`); under English they stay clap's own (styled on a terminal),
+//! which the catalogue's English for them follows.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command, CommandFactory};
 
 use super::Cli;
-use crate::lang::chinese;
+use crate::lang::{chinese, msg};
 
 /// The command line, in the language of messages.
 pub(super) fn command() -> Command {
     let mut cmd = Cli::command();
-    if !chinese() {
-        return cmd;
-    }
-    // Built first, so that clap's own `--help`, `--version` and `help` exist to be reworded
-    // and every command knows its full name for its usage line.
+    // Built first, so that clap's own `--help`, `--version` and `help` exist to be worded and
+    // every command knows its full name for its usage line.
     cmd.build();
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
-    let mut cmd = in_chinese(cmd, "");
+    let mut cmd = in_words(cmd, "");
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |sub| in_chinese(sub, &name));
+        cmd = cmd.mut_subcommand(&name, |sub| in_words(sub, &name));
     }
     cmd
 }
 
-/// One command's about, arguments, headings and usage in Chinese (`name`: "" for the program).
-fn in_chinese(cmd: Command, name: &str) -> Command {
+/// One command's about and arguments from the catalogue (`name`: "" for the program); under
+/// Chinese also its headings and usage.
+fn in_words(cmd: Command, name: &str) -> Command {
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    let mut cmd = in_chinese_about(cmd, name);
+    let mut cmd = with_about(cmd, name);
     // `help`'s commands are copies of the program's, made when it was built.
     if name == "help" {
         cmd = cmd.mut_subcommands(|sub| {
             let name = sub.get_name().to_string();
-            in_chinese_about(sub, &name)
+            with_about(sub, &name)
         });
     }
     for id in &ids {
-        cmd = cmd.mut_arg(id, |arg| arg_in_chinese(arg, name));
+        cmd = cmd.mut_arg(id, |arg| arg_in_words(arg, name));
     }
+    if !chinese() {
+        return cmd;
+    }
+    let (options, command) = (msg!("usage-value-options"), msg!("usage-value-command"));
     let usage = cmd.render_usage().to_string();
     let usage = usage
         .trim_start_matches("Usage:")
         .trim()
-        .replace("[OPTIONS]", "[选项]")
-        .replace("<COMMAND>", "<命令>")
-        .replace("[COMMAND]", "[命令]");
+        .replace("[OPTIONS]", &format!("[{options}]"))
+        .replace("<COMMAND>", &format!("<{command}>"))
+        .replace("[COMMAND]", &format!("[{command}]"));
     let template = template(&cmd);
-    cmd.override_usage(usage).help_template(template).subcommand_value_name("命令")
+    cmd.override_usage(usage).help_template(template).subcommand_value_name(named(command))
 }
 
-/// A command's about in Chinese; one the table does not know keeps its English, for the test
-/// of Chinese output to find.
-fn in_chinese_about(cmd: Command, name: &str) -> Command {
+/// A command's about; one the catalogue does not know keeps none (a test makes that
+/// impossible).
+fn with_about(cmd: Command, name: &str) -> Command {
     match about(name) {
         Some(about) => cmd.about(about).long_about(None::<&str>),
         None => cmd,
     }
 }
 
-/// Headings in Chinese: clap writes "Commands:", "Arguments:", "Options:" and "Usage:".
+/// The headings of `--help` under Chinese (clap writes "Commands:", "Arguments:", "Options:"
+/// and "Usage:", styled, and English keeps them).
 fn template(cmd: &Command) -> String {
-    let mut t = String::from("{about-with-newline}\n用法：{usage}\n");
+    let mut t = format!("{{about-with-newline}}\n{}{{usage}}\n", msg!("usage-heading-usage"));
     if cmd.get_subcommands().next().is_some() {
-        t.push_str("\n命令：\n{subcommands}\n");
+        t.push_str(&format!("\n{}\n{{subcommands}}\n", msg!("usage-heading-commands")));
     }
     if cmd.get_positionals().next().is_some() {
-        t.push_str("\n参数：\n{positionals}\n");
+        t.push_str(&format!("\n{}\n{{positionals}}\n", msg!("usage-heading-arguments")));
     }
     if cmd.get_arguments().any(|a| !a.is_positional() && !a.is_hide_set()) {
-        t.push_str("\n选项：\n{options}\n");
+        t.push_str(&format!("\n{}\n{{options}}\n", msg!("usage-heading-options")));
     }
     t
 }
 
-/// An argument's help, value name, choices and default in Chinese.
-fn arg_in_chinese(arg: Arg, command: &str) -> Arg {
+/// An argument's help and value name; under Chinese its choices and default are said in the
+/// help (clap would add "[possible values: …]" and "[default: …]").
+fn arg_in_words(arg: Arg, command: &str) -> Arg {
     let id = arg.get_id().as_str().to_string();
-    // One the table does not know keeps its English, for the test of Chinese output to find.
-    let Some(help) = arg_help(command, &id) else { return arg };
-    let mut help = help.to_string();
-    let choices: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-    if !choices.is_empty() && arg.get_action().takes_values() {
-        help.push_str(&format!("。可选：{}", choices.join("、")));
+    // One the catalogue does not know keeps none (a test makes that impossible).
+    let Some(mut help) = arg_help(command, &id) else { return arg };
+    if chinese() && arg.get_action().takes_values() {
+        let choices: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+        if !choices.is_empty() {
+            help.push_str(&msg!("usage-choices", choices = choices.join(&msg!("usage-list-separator"))));
+        }
+        if let Some(default) = arg.get_default_values().first() {
+            help.push_str(&msg!("usage-default", default = default.to_string_lossy()));
+        }
     }
-    if let (Some(default), true) = (arg.get_default_values().first(), arg.get_action().takes_values()) {
-        help.push_str(&format!("；默认 {}", default.to_string_lossy()));
-    }
-    let arg = arg.help(help).long_help(None::<&str>).hide_possible_values(true).hide_default_value(true);
+    let arg = arg.help(help).long_help(None::<&str>);
+    let arg = if chinese() { arg.hide_possible_values(true).hide_default_value(true) } else { arg };
+    // The value name clap derived from the field (or `value_name`) picks the catalogue's.
     match arg.get_value_names().and_then(|v| v.first()).and_then(|n| value_name(n.as_str())) {
-        Some(name) => arg.value_name(name),
+        Some(name) => arg.value_name(named(name)),
         None => arg,
     }
 }
 
-/// What a value of an argument is called in usage lines and help (`<FILE>` → `<文件>`).
-fn value_name(english: &str) -> Option<&'static str> {
-    Some(match english {
-        "FILE" | "FILES" | "OUTPUT" => "文件",
-        "DATA" => "数据",
-        "FORMAT" | "TO" => "格式",
-        "DEPARTMENT" => "部门",
-        "JOBS" => "线程数",
-        "KEYWORDS" | "LANG" => "语言",
-        "NAME=VALUE" => "名称=值",
-        "NAME=FROM..TO[:STEP]" => "名称=起..止[:步长]",
-        "DATE" => "日期",
+/// A name for clap, which takes names only as `&'static str` (without its `string` feature):
+/// the command line is made once a run, so the few words it names are kept for the run.
+fn named(name: String) -> &'static str {
+    name.leak()
+}
+
+/// What a value of an argument is called in usage lines and help, by the name clap derives
+/// (`FILE` → `<文件>` in Chinese).
+fn value_name(derived: &str) -> Option<String> {
+    Some(match derived {
+        "FILE" => msg!("usage-value-file"),
+        "FILES" => msg!("usage-value-files"),
+        "OUTPUT" => msg!("usage-value-output"),
+        "DATA" => msg!("usage-value-data"),
+        "FORMAT" => msg!("usage-value-format"),
+        "TO" => msg!("usage-value-to"),
+        "DEPARTMENT" => msg!("usage-value-department"),
+        "JOBS" => msg!("usage-value-jobs"),
+        "KEYWORDS" => msg!("usage-value-keywords"),
+        "LANG" => msg!("usage-value-lang"),
+        "NAME=VALUE" => msg!("usage-value-set"),
+        "NAME=FROM..TO[:STEP]" => msg!("usage-value-sweep"),
+        "DATE" => msg!("usage-value-date"),
+        // `help`'s own argument.
+        "COMMAND" => msg!("usage-value-command"),
         _ => return None,
     })
 }
 
 /// What a command does (`""`: the program; `help`: clap's own).
-fn about(command: &str) -> Option<&'static str> {
+fn about(command: &str) -> Option<String> {
     Some(match command {
-        "" => "绩效：检查绩效管理办法，并按办法评估各单位的数据",
-        "check" => "检查办法文件，报告每一处错误和警告",
-        "eval" => "按办法评估各单位的数据",
-        "explain" => "解释一个单位的结果：从公布的得分一直到其数据的计算过程",
-        "schema" => "输出一个单位数据记录的 JSON Schema",
-        "template" => "生成空白数据文件（含一行示例），供各单位填写",
-        "convert" => "在 json、jsonl、csv、xlsx 格式之间转换数据，同时按办法检查",
-        "fmt" => "把办法文件改写成规范格式（保留注释）",
-        "diff" => {
-            "比较一个办法的两个版本（或同一办法的两组参数）在同一数据上的结果：改动的条款，得分、等次和排名的变化，以及等次变化矩阵"
-        }
-        "sweep" => {
-            "让一两个参数在一个范围内逐个取值分别评估：每个取值下各等次的单位数，以及与默认参数相比等次有变化的单位"
-        }
-        "test" => "运行办法文件中的测试用例，并列出没有测试用到的规则",
-        "report" => {
-            "把结果写成一个供人阅读和打印的 HTML 页面：分组排名表、等次和得分分布图，以及每个单位的计算过程（默认中文，--lang en 为英文）"
-        }
-        "help" => "显示本帮助，或指定命令的帮助",
+        "" => msg!("usage-about-program"),
+        "check" => msg!("usage-about-check"),
+        "eval" => msg!("usage-about-eval"),
+        "explain" => msg!("usage-about-explain"),
+        "schema" => msg!("usage-about-schema"),
+        "template" => msg!("usage-about-template"),
+        "convert" => msg!("usage-about-convert"),
+        "fmt" => msg!("usage-about-fmt"),
+        "diff" => msg!("usage-about-diff"),
+        "sweep" => msg!("usage-about-sweep"),
+        "test" => msg!("usage-about-test"),
+        "report" => msg!("usage-about-report"),
+        "help" => msg!("usage-about-help"),
         _ => return None,
     })
 }
 
-/// Help shared by several commands.
-const DATA: &str = "数据：各单位的记录，可以是 .json（数组）、.jsonl、.csv 或 .xlsx";
-const REGULATION: &str = "办法文件（.jx）";
-const REGULATIONS: &str = "一个或多个办法文件（.jx）";
-const NO_BOM: &str = "CSV：不写字节顺序标记（不写时中文 Excel 会把文字读成乱码）";
-const SET: &str = "本次运行中改变一个参数，写作 名称=值（可重复）";
-const FORMAT: &str = "输出格式（默认按 --output 的扩展名，否则为表格）";
-const JOBS: &str = "线程数（默认每个处理器核心一个）";
-
-/// An argument's help in Chinese, by command and argument.
-fn arg_help(command: &str, id: &str) -> Option<&'static str> {
+/// An argument's help, by command and argument; the most specific arm comes first, and an
+/// argument of several commands shares one message.
+fn arg_help(command: &str, id: &str) -> Option<String> {
     Some(match (command, id) {
-        (_, "help") => "显示帮助",
-        (_, "version") => "显示版本",
-        (_, "lang") => "消息使用的语言（默认按系统的语言设置）",
-        ("check", "files") | ("fmt", "files") | ("test", "files") => REGULATIONS,
-        ("check", "ranges") => "同时列出每个命名数值可能取到的最低值和最高值",
-        (_, "file") => REGULATION,
-        ("convert", "data") => "要转换的数据（按扩展名判断格式）",
-        ("test", "data") => "结果快照所用的数据（默认为快照中记录的数据）；只能用于一个办法",
-        (_, "data") => DATA,
-        ("eval", "format") | ("diff", "format") | ("sweep", "format") => FORMAT,
-        ("explain", "format") => "输出格式",
-        ("template", "format") | ("convert", "to") => "要写入的格式（默认按输出文件的扩展名）",
-        ("eval", "output") => "把结果写入此文件（原子写入：运行失败时不留下任何文件）",
-        ("template", "output") | ("convert", "output") => "要写入的文件（CSV：记录列表写入它旁边的文件）",
-        ("diff", "output") => "把比较结果写入此文件（原子写入）",
-        ("sweep", "output") => "把扫描结果写入此文件（原子写入）",
-        ("report", "output") => "要写入的页面（原子写入），如 -o 报告.html；写 - 则输出到标准输出",
-        ("report", "date") => "报告上印的评估日期，写作 年-月-日（默认今天）",
-        ("sweep", "set") => {
-            "要扫描的参数，写作 名称=起..止 或 名称=起..止:步长（默认步长 1，百分比为 1%；可写一到两个）；或固定的值，写作 名称=值"
-        }
-        ("diff", "set") => "在新旧两次运行中都改变一个参数，写作 名称=值（可重复）",
-        ("diff", "vs") => "只在新的一次运行中改变一个参数，写作 名称=值（可重复）",
-        (_, "set") => SET,
-        ("eval", "jobs") => "处理数据的线程数（默认每个处理器核心一个；超过可用核心数时按核心数；最多 256）",
-        (_, "jobs") => JOBS,
-        (_, "no_bom") => NO_BOM,
-        ("explain", "department") => "要解释的单位（数据中的名称）",
-        ("diff", "department") => "同时列出该单位有变化的数值，以及每个数值受哪些改动影响",
-        ("explain", "losses") => "同时列出失分之处（从大到小）以及升到上一等次还差多少分",
-        ("fmt", "check") => "不写入任何文件；有文件不是规范格式时失败",
-        ("fmt", "keywords") => "关键字用中文还是英文书写（默认与文件相同）",
-        ("diff", "files") => "旧.jx 新.jx 数据；或 办法.jx 数据，再加 --vs",
-        ("test", "strict") => "有规则没有被任何测试用例用到时也算失败",
-        ("test", "accept") => "审阅结果之后，把现在的规则和结果保存为办法的结果快照（保存在办法文件旁边）",
+        (_, "help") => msg!("usage-arg-help"),
+        (_, "version") => msg!("usage-arg-version"),
+        ("help", "subcommand") => msg!("usage-arg-help-subcommand"),
+        (_, "lang") => msg!("usage-arg-lang"),
+        ("check", "files") | ("fmt", "files") | ("test", "files") => msg!("usage-arg-regulations"),
+        ("diff", "files") => msg!("usage-arg-diff-files"),
+        (_, "file") => msg!("usage-arg-regulation"),
+        ("convert", "data") => msg!("usage-arg-convert-data"),
+        ("test", "data") => msg!("usage-arg-test-data"),
+        (_, "data") => msg!("usage-arg-data"),
+        ("explain", "format") => msg!("usage-arg-explain-format"),
+        ("template", "format") => msg!("usage-arg-template-format"),
+        ("eval", "format") | ("diff", "format") | ("sweep", "format") => msg!("usage-arg-format"),
+        ("convert", "to") => msg!("usage-arg-convert-to"),
+        (_, "output") => output_help(command)?,
+        ("report", "date") => msg!("usage-arg-report-date"),
+        ("sweep", "set") => msg!("usage-arg-sweep-set"),
+        ("diff", "set") => msg!("usage-arg-diff-set"),
+        (_, "set") => msg!("usage-arg-set"),
+        ("diff", "vs") => msg!("usage-arg-diff-vs"),
+        ("eval", "jobs") => msg!("usage-arg-eval-jobs"),
+        (_, "jobs") => msg!("usage-arg-jobs"),
+        (_, "no_bom") => msg!("usage-arg-no-bom"),
+        ("explain", "department") => msg!("usage-arg-explain-department"),
+        ("diff", "department") => msg!("usage-arg-diff-department"),
+        ("explain", "losses") => msg!("usage-arg-explain-losses"),
+        ("check", "ranges") => msg!("usage-arg-check-ranges"),
+        ("fmt", "check") => msg!("usage-arg-fmt-check"),
+        ("fmt", "keywords") => msg!("usage-arg-fmt-keywords"),
+        ("test", "strict") => msg!("usage-arg-test-strict"),
+        ("test", "accept") => msg!("usage-arg-test-accept"),
         _ => return None,
     })
 }
 
-/// A usage error in Chinese, said from its kind and context (the same facts clap's English
-/// message gives), with the command's usage line and where to read more.
+/// `--output`'s help: what each command writes there.
+fn output_help(command: &str) -> Option<String> {
+    Some(match command {
+        "eval" => msg!("usage-arg-eval-output"),
+        "template" | "convert" => msg!("usage-arg-data-output"),
+        "diff" => msg!("usage-arg-diff-output"),
+        "sweep" => msg!("usage-arg-sweep-output"),
+        "report" => msg!("usage-arg-report-output"),
+        _ => return None,
+    })
+}
+
+/// A usage error from the catalogue, said from its kind and context (the same facts clap's
+/// English message gives), with the command's usage line and where to read more. Used under
+/// Chinese: clap's own English says the same, styled.
 pub(super) fn error_in_chinese(e: &clap::Error) -> String {
+    let and = msg!("usage-list-separator");
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(v)) => Some(v.join("、")),
+        Some(ContextValue::Strings(v)) => Some(v.join(&and)),
         Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
-        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join("、")),
+        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(&and)),
         Some(ContextValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
-    let mut out = format!("错误：{}\n", problem(e.kind(), &arg, &value, &text));
+    let mut out = format!("{}\n", msg!("usage-error", problem = problem(e.kind(), &arg, &value, &text)));
     match (e.kind(), text(ContextKind::ValidValue)) {
         (ErrorKind::InvalidValue, Some(valid)) if !valid.is_empty() => {
-            out.push_str(&format!("  可选的值：{valid}\n"));
+            out.push_str(&format!("{}\n", msg!("usage-valid-values", valid)));
         }
         _ => {}
     }
-    let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+    if let Some(names) = suggested(e) {
+        out.push_str(&format!("\n{}\n", msg!("usage-suggestion", names)));
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        out.push_str(&format!("\n{}{}\n", msg!("usage-heading-usage"), usage.trim_start_matches("Usage:").trim()));
+    }
+    out.push_str(&format!("\n{}\n", msg!("usage-more-help")));
+    out
+}
+
+/// The arguments, commands or values clap suggests instead of a mistyped one, quoted.
+fn suggested(e: &clap::Error) -> Option<String> {
+    let names = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
         .into_iter()
         .find_map(|kind| match e.get(kind) {
             Some(ContextValue::String(s)) => Some(vec![s.clone()]),
             Some(ContextValue::Strings(v)) => Some(v.clone()),
             _ => None,
-        });
-    if let Some(names) = suggested.filter(|n| !n.is_empty()) {
-        let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
-        out.push_str(&format!("\n  提示：是否应为{}？\n", quoted.join("或")));
-    }
-    if let Some(usage) = text(ContextKind::Usage) {
-        out.push_str(&format!("\n用法：{}\n", usage.trim_start_matches("Usage:").trim()));
-    }
-    out.push_str("\n详细说明请加 --help 查看。\n");
-    out
+        })
+        .filter(|n| !n.is_empty())?;
+    let quoted: Vec<String> = names.iter().map(|name| msg!("usage-quoted", name)).collect();
+    Some(quoted.join(&msg!("usage-or")))
 }
 
 /// What went wrong, for each kind of usage error.
 fn problem(kind: ErrorKind, arg: &str, value: &str, text: &impl Fn(ContextKind) -> Option<String>) -> String {
     match kind {
-        ErrorKind::InvalidValue if value.is_empty() => format!("“{arg}”需要一个值，但没有给出"),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("“{arg}”的值“{value}”无效"),
-        ErrorKind::UnknownArgument => format!("不认识的参数“{arg}”"),
+        ErrorKind::InvalidValue if value.is_empty() => msg!("usage-problem-missing-value", arg),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!("usage-problem-invalid-value", arg, value),
+        ErrorKind::UnknownArgument => msg!("usage-problem-unknown-argument", arg),
         ErrorKind::InvalidSubcommand => {
-            format!("没有“{}”这个命令", text(ContextKind::InvalidSubcommand).unwrap_or_default())
+            msg!("usage-problem-unknown-command", command = text(ContextKind::InvalidSubcommand).unwrap_or_default())
         }
-        ErrorKind::NoEquals => format!("给“{arg}”赋值时须用等号，写作“{arg}=值”"),
-        ErrorKind::TooManyValues => format!("“{arg}”的值“{value}”多余"),
+        ErrorKind::NoEquals => msg!("usage-problem-no-equals", arg),
+        ErrorKind::TooManyValues => msg!("usage-problem-too-many-values", arg, value),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             let given = text(ContextKind::ActualNumValues).unwrap_or_default();
             match (text(ContextKind::MinValues), text(ContextKind::ExpectedNumValues)) {
-                (Some(least), _) => format!("“{arg}”至少需要 {least} 个值，只给出了 {given} 个"),
-                (_, Some(wanted)) => format!("“{arg}”需要 {wanted} 个值，给出了 {given} 个"),
-                _ => format!("“{arg}”的值的个数不对"),
+                (Some(least), _) => msg!("usage-problem-too-few-values", arg, least, given),
+                (_, Some(wanted)) => msg!("usage-problem-wrong-number-of-values", arg, wanted, given),
+                _ => msg!("usage-problem-number-of-values", arg),
             }
         }
         ErrorKind::ArgumentConflict => match text(ContextKind::PriorArg) {
-            Some(prior) if prior != arg => format!("“{arg}”不能与“{prior}”同时使用"),
-            _ => format!("“{arg}”只能用一次"),
+            Some(prior) if prior != arg => msg!("usage-problem-conflict", arg, prior),
+            _ => msg!("usage-problem-once", arg),
         },
-        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少命令".to_string(),
-        ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本".to_string(),
-        _ => "命令行的用法有误".to_string(),
+        ErrorKind::MissingRequiredArgument => msg!("usage-problem-missing-argument", arg),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            msg!("usage-problem-missing-command")
+        }
+        ErrorKind::InvalidUtf8 => msg!("usage-problem-invalid-utf8"),
+        _ => msg!("usage-problem-other"),
     }
 }
 
@@ -261,19 +286,22 @@ fn problem(kind: ErrorKind, arg: &str, value: &str, text: &impl Fn(ContextKind) 
 mod tests {
     use super::*;
 
-    /// Every command and argument has its Chinese: a new one must be added to the tables.
+    /// Every command and argument of the built command line (clap's own `help`, `--help` and
+    /// `--version` too) has its about or help in the catalogue, and every value its name: a
+    /// new one must be added to the catalogue and to the tables above.
     #[test]
-    fn every_command_and_argument_has_chinese() {
-        let cmd = Cli::command();
+    fn every_command_and_argument_is_in_the_catalogue() {
+        let mut cmd = Cli::command();
+        cmd.build();
         let commands = std::iter::once(("", &cmd)).chain(cmd.get_subcommands().map(|s| (s.get_name(), s)));
         for (name, command) in commands {
-            assert!(about(name).is_some(), "no Chinese about for `{name}`");
+            assert!(about(name).is_some(), "no about for `{name}` in the catalogue");
             for arg in command.get_arguments() {
                 let id = arg.get_id().as_str();
-                assert!(arg_help(name, id).is_some(), "no Chinese help for `{name} --{id}`");
+                assert!(arg_help(name, id).is_some(), "no help for `{name} --{id}` in the catalogue");
                 let values = if arg.get_action().takes_values() { arg.get_value_names() } else { None };
                 for value in values.unwrap_or_default() {
-                    assert!(value_name(value).is_some(), "no Chinese name for `{name} <{value}>`");
+                    assert!(value_name(value).is_some(), "no name for `{name} <{value}>` in the catalogue");
                 }
             }
         }
