@@ -52,7 +52,7 @@ fn in_words(cmd: Command, name: &str) -> Command {
         .replace("<COMMAND>", &format!("<{command}>"))
         .replace("[COMMAND]", &format!("[{command}]"));
     let template = template(&cmd);
-    cmd.override_usage(usage).help_template(template).subcommand_value_name(named(command))
+    cmd.override_usage(usage).help_template(template).subcommand_value_name(command)
 }
 
 /// A command's about; one the catalogue does not know keeps none (a test makes that
@@ -99,15 +99,9 @@ fn arg_in_words(arg: Arg, command: &str) -> Arg {
     let arg = if chinese() { arg.hide_possible_values(true).hide_default_value(true) } else { arg };
     // The value name clap derived from the field (or `value_name`) picks the catalogue's.
     match arg.get_value_names().and_then(|v| v.first()).and_then(|n| value_name(n.as_str())) {
-        Some(name) => arg.value_name(named(name)),
+        Some(name) => arg.value_name(name),
         None => arg,
     }
-}
-
-/// A name for clap, which takes names only as `&'static str` (without its `string` feature):
-/// the command line is made once a run, so the few words it names are kept for the run.
-fn named(name: String) -> &'static str {
-    name.leak()
 }
 
 /// What a value of an argument is called in usage lines and help, by the name clap derives
