@@ -17,6 +17,14 @@ pub struct Label {
     pub text: String,
 }
 
+/// One obvious repair: the text at `span` replaced by `replacement` (a misspelled name or
+/// keyword, `输人` → `输入`), which an editor offers as a quick fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
 /// An error or warning with a stable code (`E0201`), a message, labels and a help line.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -31,6 +39,7 @@ pub struct Diagnostic {
 struct Details {
     labels: Vec<Label>,
     help: Option<String>,
+    fix: Option<Fix>,
     source: Option<SourceFile>,
 }
 
@@ -51,6 +60,27 @@ impl Diagnostic {
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.details.help = Some(help.into());
         self
+    }
+
+    /// The one obvious repair, when there is one (the help line says it in words).
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.details.fix = Some(Fix { span, replacement: replacement.into() });
+        self
+    }
+
+    /// The labelled places, the primary one first.
+    pub fn labels(&self) -> &[Label] {
+        &self.details.labels
+    }
+
+    /// The help line, if any.
+    pub fn help_text(&self) -> Option<&str> {
+        self.details.help.as_deref()
+    }
+
+    /// The one obvious repair, if any.
+    pub fn repair(&self) -> Option<&Fix> {
+        self.details.fix.as_ref()
     }
 
     pub fn in_source(mut self, source: &SourceFile) -> Self {

@@ -29,7 +29,7 @@ pub fn unknown_name(span: Span, name: &str, what: &str, candidates: &[String]) -
         _ => msg!("check-declare-first"),
     };
     match did_you_mean(name, candidates) {
-        Some(best) => d.help(msg!("check-did-you-mean-best", best)),
+        Some(best) => d.help(msg!("check-did-you-mean-best", best)).fix(span, best),
         None => d.help(msg!("check-declare-check-spelling-name", declare, name)),
     }
 }
@@ -50,11 +50,10 @@ pub fn cycle(span: Span, path: &[String]) -> Diagnostic {
 pub fn unknown_function(span: Span, name: &str, candidates: &[String]) -> Diagnostic {
     let d =
         Diagnostic::error("E0204", msg!("check-unknown-function-name", name)).label(span, msg!("check-not-function"));
-    let help = match did_you_mean(name, candidates) {
-        Some(best) => msg!("check-did-you-mean-best", best),
-        None => msg!("check-functions-candidates", candidates = candidates.join(&msg!("sep-list"))),
-    };
-    d.help(help)
+    match did_you_mean(name, candidates) {
+        Some(best) => d.help(msg!("check-did-you-mean-best", best)).fix(span, best),
+        None => d.help(msg!("check-functions-candidates", candidates = candidates.join(&msg!("sep-list")))),
+    }
 }
 
 pub fn not_an_indicator(span: Span, name: &str) -> Diagnostic {
@@ -67,7 +66,10 @@ pub fn unknown_key(span: Span, key: &str, of: &str, keys: &[String]) -> Diagnost
     let d =
         Diagnostic::error("E0206", msg!("check-has-no-entry-key", of, key)).label(span, msg!("check-no-such-entry"));
     match did_you_mean(key, keys) {
-        Some(best) => d.help(msg!("check-did-you-mean-best-entries", best, keys = keys.join(&msg!("sep-list")))),
+        Some(best) => {
+            let help = msg!("check-did-you-mean-best-entries", best, keys = keys.join(&msg!("sep-list")));
+            d.help(help).fix(span, best)
+        }
         None => d.help(msg!("check-entries-keys", keys = keys.join(&msg!("sep-list")))),
     }
 }
