@@ -22,6 +22,7 @@ mod diff;
 mod evaluate;
 mod explain;
 mod format;
+mod lsp;
 mod params;
 mod report;
 mod stream;
@@ -168,6 +169,7 @@ enum Command {
         #[arg(long)]
         accept: bool,
     },
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -278,6 +280,7 @@ pub fn main() -> ExitCode {
             jobs,
         }),
         Command::Fmt { files, check, keywords } => fmt(&files, check, keywords),
+        Command::Lsp => lsp::serve(),
         // Warnings about a regulation are for its writers (`jixiao check`), not for every run.
         Command::Schema { file } => compile(&file).and_then(|(program, _)| {
             let mut text = serde_json::to_string_pretty(&crate::schema::schema(&program)).unwrap_or_default();

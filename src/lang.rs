@@ -85,7 +85,8 @@ macro_rules! catalogue {
     };
 }
 catalogue!(
-    "common", "syntax", "check", "analysis", "cases", "data", "eval", "explain", "review", "output", "cli", "usage"
+    "common", "syntax", "check", "analysis", "cases", "data", "eval", "explain", "review", "output", "cli", "lsp",
+    "usage"
 );
 
 type Bundle = fluent_bundle::concurrent::FluentBundle<fluent_bundle::FluentResource>;

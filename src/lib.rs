@@ -71,6 +71,7 @@ pub mod cli;
 pub mod explain;
 pub mod fmt;
 pub mod lang;
+pub mod lsp;
 pub mod output;
 pub mod review;
 pub mod schema;

@@ -148,3 +148,7 @@ cli-old-version-refused = the old version ({ $file }) cannot evaluate the data: 
 cli-new-version-refused = the new version ({ $file }) cannot evaluate the data: see above
 cli-cannot-read = cannot read { $name }: { $why }
 cli-cannot-write-stdout = cannot write the results to standard output: { $why }
+
+## jixiao lsp
+cli-lsp-failed = the language server stopped: { $why }
+cli-lsp-failed-help = the editor must speak the Language Server Protocol on standard input and output; start the server from the editor, not by hand

@@ -14,6 +14,7 @@ usage-about-diff = Compare two versions of a regulation (or one with two sets of
 usage-about-sweep = Evaluate with one or two parameters swept over a range: for each value, departments per grade, and those that change grade from the run at the defaults
 usage-about-test = Run the test cases embedded in regulation files, and list the rules no case exercises
 usage-about-report = Write the results as one HTML page for people to read and print: the ranked table per group, charts of grades and scores, and a section per department with its explanation (Chinese unless --lang en)
+usage-about-lsp = Serve an editor: a language server (LSP) on standard input and output, with diagnostics as you type, hover, go to definition, references, completion, formatting and quick fixes
 usage-about-help = Print this message or the help of the given subcommand(s)
 
 ## Each argument's help: usage-arg-<command>-<argument>, or usage-arg-<argument> when shared

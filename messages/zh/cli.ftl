@@ -148,3 +148,7 @@ cli-old-version-refused = 旧版本（{ $file }）无法评估这份数据：见
 cli-new-version-refused = 新版本（{ $file }）无法评估这份数据：见上文
 cli-cannot-read = 无法读取 { $name }：{ $why }
 cli-cannot-write-stdout = 无法把结果写到标准输出：{ $why }
+
+## jixiao lsp
+cli-lsp-failed = 语言服务器已停止：{ $why }
+cli-lsp-failed-help = 编辑器须在标准输入和输出上使用语言服务器协议（LSP）；请由编辑器启动它，而不是手动运行

@@ -14,6 +14,7 @@ usage-about-diff = 比较一个办法的两个版本（或同一办法的两组�
 usage-about-sweep = 让一两个参数在一个范围内逐个取值分别评估：每个取值下各等次的单位数，以及与默认参数相比等次有变化的单位
 usage-about-test = 运行办法文件中的测试用例，并列出没有测试用到的规则
 usage-about-report = 把结果写成一个供人阅读和打印的 HTML 页面：分组排名表、等次和得分分布图，以及每个单位的计算过程（默认中文，--lang en 为英文）
+usage-about-lsp = 为编辑器提供语言服务（LSP，经标准输入和输出）：输入时即检查、悬停说明、跳转到定义、查找引用、补全、格式化和快速修复
 usage-about-help = 显示本帮助，或指定命令的帮助
 
 ## Each argument's help: usage-arg-<command>-<argument>, or usage-arg-<argument> when shared

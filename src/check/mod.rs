@@ -3,6 +3,7 @@
 //! after what it uses. Collects every error it can find in one pass.
 
 mod calls;
+pub use calls::function_names;
 mod cases;
 mod collect;
 mod consts;

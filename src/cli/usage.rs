@@ -142,6 +142,7 @@ fn about(command: &str) -> Option<String> {
         "sweep" => msg!("usage-about-sweep"),
         "test" => msg!("usage-about-test"),
         "report" => msg!("usage-about-report"),
+        "lsp" => msg!("usage-about-lsp"),
         "help" => msg!("usage-about-help"),
         _ => return None,
     })

@@ -26,6 +26,31 @@ pub fn parse(source: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
     parser::parse_file(source)
 }
 
+/// What a word of a regulation file is, for editors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// A name: of an input, parameter, value, scale, indicator, level or key.
+    Name,
+    /// An article reference: `第十五条(一)`.
+    Article,
+}
+
+/// A name or article reference as written, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub kind: WordKind,
+    pub span: crate::source::Span,
+}
+
+/// Every name and article reference in a file, in the order written (empty when the file does
+/// not parse): what an editor finds under the cursor, and every use of a name.
+pub fn words(source: &SourceFile) -> Vec<Word> {
+    if prescan::check(source).is_err() {
+        return Vec::new();
+    }
+    parser::words(source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,6 +57,23 @@ pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
     if errors.is_empty() { Ok(File { decls }) } else { Err(errors) }
 }
 
+/// Every name and article reference of a file that parses, in the order written; nothing for
+/// one that does not.
+pub fn words(source: &SourceFile) -> Vec<super::Word> {
+    let Ok(pairs) = Grammar::parse(Rule::file, &source.text) else { return Vec::new() };
+    pairs
+        .flatten()
+        .filter_map(|p| {
+            let kind = match p.as_rule() {
+                Rule::name => super::WordKind::Name,
+                Rule::article_ref => super::WordKind::Article,
+                _ => return None,
+            };
+            Some(super::Word { kind, span: Span::new(p.as_span().start(), p.as_span().end()) })
+        })
+        .collect()
+}
+
 struct Builder<'s> {
     source: &'s SourceFile,
 }
