@@ -125,7 +125,9 @@ pub fn references(doc: &Document, uri: &Uri, at: usize, declarations: bool) -> V
 /// languages and functions, those that begin with the word being typed. The word ends at
 /// punctuation, full-width (`（，：`) as typed by a Chinese input method or not.
 pub fn completion(doc: &Document, at: usize) -> Vec<CompletionItem> {
-    let before = &doc.source.text[..at.min(doc.source.text.len())];
+    let text = &doc.source.text;
+    let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let before = &text[..at];
     let typed = before.rfind(|c: char| !is_word_char(c)).map_or(before, |i| {
         let c = before[i..].chars().next().map_or(1, char::len_utf8);
         &before[i + c..]
@@ -234,5 +236,33 @@ pub fn protocol_diagnostic(doc: &Document, uri: &Uri, d: &Diagnostic) -> lsp_typ
         message,
         related_information: (!related.is_empty()).then_some(related),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every answer, at every place of the shipped regulations and of their beginnings (a file
+    /// being typed: broken at every point), answers without a fault; positions past the end or
+    /// inside a character are taken as the nearest place.
+    #[test]
+    fn every_answer_everywhere_in_files_being_typed() {
+        let uri: Uri = "file:///t.jx".parse().unwrap();
+        for name in ["sichuan-2014", "jiangsu-2011", "information-security"] {
+            let text = std::fs::read_to_string(format!("regulations/{name}.jx")).unwrap();
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(1201).chain([text.len()]).collect();
+            for cut in cuts {
+                let doc = Document::analyse("t.jx", &text[..cut]);
+                for at in (0..=cut + 3).step_by(53) {
+                    let span = Span::new(at.min(cut), (at + 5).min(cut));
+                    let _ = (hover(&doc, at), definition(&doc, &uri, at), references(&doc, &uri, at, true));
+                    let _ = (completion(&doc, at.min(cut)), quick_fixes(&doc, &uri, span));
+                }
+                let position = lsp_types::Position { line: 100_000, character: 5 };
+                assert_eq!(offset(&doc, position), cut);
+                let _ = formatting(&doc);
+            }
+        }
     }
 }

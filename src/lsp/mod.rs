@@ -71,7 +71,10 @@ fn run(connection: &Connection) -> Result<(), Box<dyn std::error::Error + Send +
                 connection.sender.send(Message::Response(response))?;
             }
             Message::Notification(notification) => {
-                if let Some(published) = take_notice(&mut documents, notification) {
+                let noticed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    take_notice(&mut documents, notification)
+                }));
+                if let Ok(Some(published)) = noticed {
                     connection.sender.send(Message::Notification(published))?;
                 }
             }
@@ -144,16 +147,21 @@ fn percent_decoded(text: &str) -> String {
 /// not been given, gets the protocol's error.
 fn answer(documents: &Documents, request: Request) -> Response {
     let id = request.id.clone();
-    match respond(documents, request) {
-        Ok(result) => Response::new_ok(id, result),
-        Err((code, message)) => Response::new_err(id, code as i32, message),
+    // A fault in one answer must not end the editor's session: it becomes that answer's error.
+    let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| respond(documents, request)));
+    match answered {
+        Ok(Ok(result)) => Response::new_ok(id, result),
+        Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+        Err(_) => Response::new_err(id, ErrorCode::InternalError as i32, "internal error in jixiao".into()),
     }
 }
 
 type Answer = Result<Value, (ErrorCode, String)>;
 
 fn respond(documents: &Documents, request: Request) -> Answer {
-    let doc = |uri: &Uri| documents.get(uri.as_str()).ok_or((ErrorCode::InvalidParams, format!("not open: {}", uri.as_str())));
+    let doc = |uri: &Uri| {
+        documents.get(uri.as_str()).ok_or((ErrorCode::InvalidParams, format!("not open: {}", uri.as_str())))
+    };
     let params = request.params;
     match request.method.as_str() {
         HoverRequest::METHOD => {
