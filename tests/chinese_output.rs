@@ -18,7 +18,8 @@ const ALLOWED: &[&str] = &[
     // products a message names
     "Excel", "WPS", // the program, its commands and the choices of its options
     "jixiao", "check", "eval", "explain", "schema", "template", "convert", "fmt", "diff", "sweep", "test", "help",
-    "report", "table", "text", "zh", "en", // written in the article texts of regulations/information-security.jx
+    "report", "table", "text", "zh", "en", "lsp", // the protocol the language server speaks
+    "LSP", // written in the article texts of regulations/information-security.jx
     "CPU", "IP", "MAC",
 ];
 
