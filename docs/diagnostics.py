@@ -17,6 +17,7 @@ CODES = {
     "E0105": ("Unclosed quotes", "Text in quotes (`\"…\"` or `“…”`) is never closed.", "Add the closing quote mark."),
     "E0106": ("Too many decimal places", "`保留 N 位` asks for more than 10 places.", "Round to at most 10 places (publication uses 2)."),
     "E0107": ("Not a date", "A header date (`印发`, `施行`) is not a real calendar date.", "Write a real date, as in 2014-04-25 or 2014年4月25日."),
+    "E0108": ("Misspelled keyword", "A word where the grammar takes a keyword is one slip away from that keyword: a character of the same sound or shape, as a pinyin input method offers (`输人` for `输入`, `四舍五人` for `四舍五入`, `已上` for `以上`), a character wrong, missing or extra, or an English keyword misspelled (`indicater`). Only a word that, written as the keyword, lets the file read further is reported, so a name that merely looks like a keyword is not. The caret is on the word; an editor can offer the keyword as a quick fix.", "Write the keyword the help names."),
     "E0201": ("Unknown name", "A formula names something never declared; the help suggests the closest name.", "Correct the spelling or declare the input/value."),
     "E0202": ("Declared twice", "Two declarations, levels, bands, record fields, data field names, articles, tests or publication roles share a name.", "Rename or remove one of them."),
     "E0203": ("Circular definition", "Values depend on each other in a circle; the message shows the circle.", "Compute one of them from inputs instead."),

@@ -57,6 +57,16 @@ pub fn parse_file(source: &SourceFile) -> Result<File, Vec<Diagnostic>> {
     if errors.is_empty() { Ok(File { decls }) } else { Err(errors) }
 }
 
+/// How far the grammar reads `text`: where its first syntax error is, or `usize::MAX` when
+/// it has none. For trying a repair (`syntax::typo`); only called on a prefix of a file that
+/// passed the prescan, so nesting stays bounded.
+pub(super) fn furthest(text: &str) -> usize {
+    match Grammar::parse(Rule::file, text) {
+        Ok(_) => usize::MAX,
+        Err(e) => err::position(&e),
+    }
+}
+
 struct Builder<'s> {
     source: &'s SourceFile,
 }
