@@ -21,7 +21,7 @@ CODES = {
     "E0201": ("Unknown name", "A formula names something never declared; the help suggests the closest name.", "Correct the spelling or declare the input/value."),
     "E0202": ("Declared twice", "Two declarations, levels, bands, record fields, data field names, articles, tests or publication roles share a name.", "Rename or remove one of them."),
     "E0203": ("Circular definition", "Values depend on each other in a circle; the message shows the circle.", "Compute one of them from inputs instead."),
-    "E0204": ("Unknown function", "A call names no built-in function.", "Use one of 最小 最大 合计 平均 个数 因子 计数 汇总 有 (min max sum mean length factor count_of rollup given)."),
+    "E0204": ("Unknown function", "A call names no built-in function. A rounding keyword written as a function (`四舍五人(x, 2)`) is told to be a clause after the formula.", "Use one of 最小 最大 合计 平均 个数 因子 计数 汇总 有 (min max sum mean length factor count_of rollup given)."),
     "E0205": ("Not an indicator", "`每项 X` or `汇总(X, …)` names something that is not an indicator.", "Name an indicator declared with `指标`."),
     "E0206": ("Unknown entry", "An index `x[键]` or field `x.字段` names an entry the value does not have.", "Use one of the entries the help lists."),
     "E0207": ("Unknown level", "A word compared with a grade or rating, or a case of `对应`, is not one of its levels.", "Use one of the levels the help lists."),

@@ -114,12 +114,21 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     let a_name = describe(Rule::name).unwrap_or_default();
     d = d.help(if len == 0 {
         msg!("syntax-file-ends-middle-declaration-last")
+    } else if let Some(kw) = rounding_called(source, at, token.as_deref()) {
+        msg!("syntax-rounding-not-function", kw)
     } else if let Some(kw) = RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.contains(&a_name)) {
         msg!("syntax-kw-keyword-cannot-name-input", kw)
     } else {
         msg!("syntax-check-punctuation-keywords-before-point")
     });
     d.in_source(source)
+}
+
+/// `四舍五入(x, 2)`: a rounding keyword written as a function, as spreadsheets have it.
+fn rounding_called<'t>(source: &SourceFile, at: usize, token: Option<&'t str>) -> Option<&'t str> {
+    let token = token.filter(|t| super::typo::ROUNDING.contains(t))?;
+    let after = source.text.get(at + token.len()..)?.trim_start();
+    (after.starts_with('(') || after.starts_with('（')).then_some(token)
 }
 
 pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {

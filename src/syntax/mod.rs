@@ -203,6 +203,14 @@ mod tests {
         parse_ok("输入 输出：文本\n计算 指数 = 1分\n计算 按时 = 指数 + 1分\n计算 如过 = 按时");
     }
 
+    /// `四舍五入(x, 2)`, as a spreadsheet writes it, is told to be a clause.
+    #[test]
+    fn rounding_written_as_a_function() {
+        let err = parse(&SourceFile::new("t.jx", "计算 甲 = 四舍五入(乙, 2)")).expect_err("a keyword");
+        assert_eq!(err[0].code, "E0101");
+        assert!(err[0].help_text().is_some_and(|h| h.contains("保留 2 位 四舍五入")), "{:?}", err[0].help_text());
+    }
+
     #[test]
     fn syntax_errors_have_codes() {
         for (text, code) in [

@@ -159,6 +159,14 @@ pub const KEYWORDS: &[&str] = &[
     "flag",
 ];
 
+/// The keywords of rounding, which people used to spreadsheets write as a function
+/// (`四舍五入(x, 2)`), though in a regulation they are a clause after the formula.
+pub const ROUNDING: &[&str] = &["四舍五入", "half_up", "截断", "truncate", "保留", "round"];
+
+/// Keywords that may stand before a bracket in a formula (`如果(…)`), so that a call of an
+/// unknown function may be one of them misspelled.
+pub const BEFORE_BRACKET: &[&str] = &["如果", "if", "对应", "match", "非", "not"];
+
 /// Characters a pinyin input method (same sound) or a glance (same shape) puts in place of a
 /// keyword's character. A one-character keyword is suggested only for these, since any
 /// other one-character word is one edit away from it; for longer keywords they rank first.
