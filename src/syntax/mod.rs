@@ -177,6 +177,8 @@ mod tests {
             ("等次 等 按 甲 { 优 90 已上；差 89 以下 }", "已上", "以上"),
             ("指标 职能 分值 60\n指表 效能 分值 40", "指表", "指标"),
             ("公布 { 单位：部门；得份：总分 }", "得份", "得分"),
+            // Inside a declaration of many lines, the repair is tried on the whole file.
+            ("指标 树 {\n 甲 分值 5\n 乙 分值 5\n 丙 分值 5\n 丁 分直 5\n}", "分直", "分值"),
         ];
         for (text, word, keyword) in cases {
             assert_eq!(slip(text), pair(word, keyword), "{text}");

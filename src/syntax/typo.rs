@@ -263,16 +263,18 @@ const MAX_TRIES: usize = 12;
 /// `furthest` parses a text and says how far it got (`usize::MAX` when it parses).
 pub fn find(text: &str, at: usize, furthest: impl Fn(&str) -> usize) -> Option<Slip> {
     let cut = end_of_next_line(text, at);
+    let words = words_near(text, at);
+    let from = reparse_from(text, words.last()?.start, at, cut, &furthest);
     let mut best: Option<(usize, u32, Slip)> = None;
     let mut tries = 0;
-    for span in words_near(text, at).into_iter().flat_map(|w| parts(text, w)) {
+    for span in words.into_iter().flat_map(|w| parts(text, w)) {
         for (keyword, cost) in near_keywords(&text[span.start..span.end]).into_iter().take(3) {
             if tries == MAX_TRIES {
                 return best.map(|(_, _, slip)| slip);
             }
             tries += 1;
-            let repaired = format!("{}{keyword}{}", &text[..span.start], &text[span.end..cut]);
-            let reached = furthest(&repaired);
+            let repaired = format!("{}{keyword}{}", &text[from..span.start], &text[span.end..cut]);
+            let reached = furthest(&repaired).saturating_add(from);
             // Past the failure (and the keyword itself), in the repaired text's positions.
             let needed = (at.max(span.end) + keyword.len()).saturating_sub(span.end - span.start);
             let better = best.as_ref().is_none_or(|(r, c, _)| reached > *r || (reached == *r && cost < *c));
@@ -282,6 +284,14 @@ pub fn find(text: &str, at: usize, furthest: impl Fn(&str) -> usize) -> Option<S
         }
     }
     best.map(|(_, _, slip)| slip)
+}
+
+/// Where repairs are reparsed from: the start of the line of the first word tried, when the
+/// file reads from there as from its start (the line begins a declaration), so that a slip
+/// at the end of a long file does not cost a dozen parses of the whole file; else the start.
+fn reparse_from(text: &str, first_word: usize, at: usize, cut: usize, furthest: impl Fn(&str) -> usize) -> usize {
+    let line = text[..first_word].rfind('\n').map_or(0, |i| i + 1);
+    if line > 0 && furthest(&text[line..cut]).saturating_add(line) == at { line } else { 0 }
 }
 
 /// Only the text up to the end of the line after the failure is reparsed: enough to see
