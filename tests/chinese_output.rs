@@ -199,6 +199,15 @@ fn the_help_label_in_chinese() {
     assert!(run.stderr.contains("  help: "), "{}", run.stderr);
 }
 
+/// A misspelled keyword, in a declaration or as a function, is reported in Chinese words.
+#[test]
+fn misspelled_keywords_in_chinese() {
+    let run = no_english(&["check", "tests/cases/check/E0108_misspelled_keyword.jx"]);
+    assert!(run.stderr.contains("未知的关键字“输人”") && run.stderr.contains("是否应为“输入”？"), "{}", run.stderr);
+    no_english(&["check", "tests/cases/check/E0108_misspelled_rounding.jx"]);
+    no_english(&["check", "tests/cases/check/E0204_rounding_as_function.jx"]);
+}
+
 /// The table says which parameters `--set` changed; its unit column is titled as published.
 #[test]
 fn tables_say_the_parameters_set() {

@@ -235,6 +235,28 @@ fn diagnostics_as_you_type_and_a_quick_fix() {
     }
 }
 
+/// A keyword mistyped with a Chinese input method (`输人` for `输入`) is reported on the word
+/// itself, with the keyword as its quick fix.
+#[test]
+fn a_misspelled_keyword_has_a_quick_fix() {
+    let (uri, text) = jiangsu();
+    let at = text.find("输入 ").unwrap();
+    let broken = format!("{}输人{}", &text[..at], &text[at + "输入".len()..]);
+    let mut editor = Editor::start("zh-cn");
+    let diagnostics = editor.open(&uri, &broken);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "E0108", "{d}");
+    let (line, character) = position(&broken, at, 0);
+    assert_eq!(d["range"]["start"], json!({ "line": line, "character": character }), "{d}");
+    assert_eq!(d["range"]["end"], json!({ "line": line, "character": character + 2 }), "{d}");
+    let params = json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } });
+    let actions = editor.request("textDocument/codeAction", params);
+    assert_eq!(actions[0]["edit"]["changes"][&uri][0]["newText"], "输入", "{actions}");
+    assert_eq!(actions[0]["title"], "把“输人”改为“输入”");
+    editor.stop();
+}
+
 /// A file that does not parse gets its syntax error; a second open document is kept apart,
 /// and closing a document clears its diagnostics.
 #[test]

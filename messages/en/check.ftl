@@ -16,6 +16,7 @@ check-declare-scale-scale-use = declare the scale with 等级 (scale), or use �
 check-declare-indicator = declare it with 指标 (indicator)
 check-expectations-name-computed-values = expectations name computed values (计算, 等次, 排名)
 check-declare-first = declare it first (输入, 参数 or 计算)
+check-rounding-keyword-not-function = did you mean `{ $keyword }`? It is not a function: rounding is a clause after the whole formula, as in `计算 得分 = 分数 保留 2 位 四舍五入`
 check-did-you-mean-best = did you mean `{ $best }`?
 check-declare-check-spelling-name = { $declare }, or check the spelling of `{ $name }`
 check-name-declared-twice = `{ $name }` is declared twice

@@ -19,6 +19,10 @@ syntax-split-formula = split the formula into named steps with 计算 (let)
 syntax-word-read-one-name-not = `{ $word }` is read as one name, not as the keyword `{ $keyword }` followed by a name
 syntax-one-name = one name
 syntax-put-space-after-keyword-keyword = put a space after `{ $keyword }`: `{ $keyword } { $rest }`
+syntax-unknown-keyword-word = unknown keyword `{ $word }`
+syntax-not-keyword = not a keyword
+syntax-did-you-mean-keyword = did you mean `{ $keyword }`?
+syntax-rounding-not-function = `{ $kw }` is not a function: rounding is a clause after the whole formula, as in `计算 得分 = 分数 保留 2 位 四舍五入`
 syntax-number-number-cannot-used = the number `{ $number }` cannot be used
 syntax-too-many-digits = too many digits
 syntax-numbers-have-most-28-significant = numbers have at most 28 significant digits

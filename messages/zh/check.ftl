@@ -16,6 +16,7 @@ check-declare-scale-scale-use = 请先用“等级”声明该等级，或使用
 check-declare-indicator = 请先用“指标”声明它
 check-expectations-name-computed-values = 期望只能针对计算得出的值（计算、等次、排名）
 check-declare-first = 请先声明它（输入、参数 或 计算）
+check-rounding-keyword-not-function = 是否应为“{ $keyword }”？它不是函数：取舍要写在整个公式之后，如“计算 得分 = 分数 保留 2 位 四舍五入”
 check-did-you-mean-best = 是否应为“{ $best }”？
 check-declare-check-spelling-name = { $declare }，或检查“{ $name }”是否写错
 check-name-declared-twice = “{ $name }”声明了两次

@@ -19,6 +19,10 @@ syntax-split-formula = 请用“计算”把公式拆成几个有名称的步骤
 syntax-word-read-one-name-not = “{ $word }”被读作一个名称，而不是关键字“{ $keyword }”加上一个名称
 syntax-one-name = 一个名称
 syntax-put-space-after-keyword-keyword = 请在“{ $keyword }”后加一个空格：“{ $keyword } { $rest }”
+syntax-unknown-keyword-word = 未知的关键字“{ $word }”
+syntax-not-keyword = 不是关键字
+syntax-did-you-mean-keyword = 是否应为“{ $keyword }”？
+syntax-rounding-not-function = “{ $kw }”不是函数：取舍要写在整个公式之后，如“计算 得分 = 分数 保留 2 位 四舍五入”
 syntax-number-number-cannot-used = 数字“{ $number }”无法使用
 syntax-too-many-digits = 位数太多
 syntax-numbers-have-most-28-significant = 数字最多只能有 28 位有效数字

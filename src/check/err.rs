@@ -50,9 +50,19 @@ pub fn cycle(span: Span, path: &[String]) -> Diagnostic {
 pub fn unknown_function(span: Span, name: &str, candidates: &[String]) -> Diagnostic {
     let d =
         Diagnostic::error("E0204", msg!("check-unknown-function-name", name)).label(span, msg!("check-not-function"));
-    match did_you_mean(name, candidates) {
-        Some(best) => d.help(msg!("check-did-you-mean-best", best)).fix(span, best),
-        None => d.help(msg!("check-functions-candidates", candidates = candidates.join(&msg!("sep-list")))),
+    if let Some(best) = did_you_mean(name, candidates) {
+        return d.help(msg!("check-did-you-mean-best", best)).fix(span, best);
+    }
+    // A keyword misspelled before a bracket reads as a call: `四舍五人(x, 2)`, `如过(x > 0)`.
+    use crate::syntax::typo::{BEFORE_BRACKET, ROUNDING, near_keywords};
+    match near_keywords(name).first() {
+        Some((keyword, _)) if ROUNDING.contains(keyword) => {
+            d.help(msg!("check-rounding-keyword-not-function", keyword))
+        }
+        Some((best, _)) if BEFORE_BRACKET.contains(best) => {
+            d.help(msg!("check-did-you-mean-best", best)).fix(span, *best)
+        }
+        _ => d.help(msg!("check-functions-candidates", candidates = candidates.join(&msg!("sep-list")))),
     }
 }
 
@@ -408,4 +418,26 @@ pub fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
         .filter(|(d, c)| *d <= (len.max(c.chars().count()) / 2).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::calls::function_names;
+
+    fn call(name: &str) -> Diagnostic {
+        unknown_function(Span::new(0, name.len()), name, &function_names())
+    }
+
+    /// A function misspelled is repaired to the function, a keyword that may stand before a
+    /// bracket to the keyword; rounding, written as a spreadsheet function, is explained.
+    #[test]
+    fn unknown_functions_close_to_functions_or_keywords() {
+        assert_eq!(call("平圴").repair().map(|f| f.replacement.as_str()), Some("平均"));
+        assert_eq!(call("如过").repair().map(|f| f.replacement.as_str()), Some("如果"));
+        let rounding = call("四舍五人");
+        assert!(rounding.repair().is_none());
+        assert!(rounding.help_text().is_some_and(|h| h.contains("四舍五入") && h.contains("保留 2 位")));
+        assert!(call("甲乙丙").repair().is_none());
+    }
 }

@@ -9,16 +9,24 @@ use crate::source::{SourceFile, Span};
 const STATEMENT_KEYWORDS: &[&str] =
     &["办法", "条文", "等级", "指标", "输入", "参数", "计算", "要求", "等次", "排名", "公布", "样例", "测试"];
 
-pub fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic {
-    let at = match e.location {
+/// Where a pest error is.
+pub(super) fn position(e: &pest::error::Error<Rule>) -> usize {
+    match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
-    };
+    }
+}
+
+pub fn syntax_error(source: &SourceFile, e: pest::error::Error<Rule>) -> Diagnostic {
+    let at = position(&e);
     if let Some(d) = find_glued_keyword(source, at).or_else(|| find_glued_clause_keyword(source, at)) {
         return d;
     }
     if let Some(d) = find_unclosed_string(source, at) {
         return d;
+    }
+    if let Some(slip) = super::typo::find(&source.text, at, super::parser::furthest) {
+        return misspelled_keyword(source, slip.span, slip.keyword);
     }
     let mut expected: Vec<String> = Vec::new();
     if let pest::error::ErrorVariant::ParsingError { positives, .. } = &e.variant {
@@ -106,12 +114,21 @@ pub fn unexpected(source: &SourceFile, at: usize, expected: &[String]) -> Diagno
     let a_name = describe(Rule::name).unwrap_or_default();
     d = d.help(if len == 0 {
         msg!("syntax-file-ends-middle-declaration-last")
+    } else if let Some(kw) = rounding_called(source, at, token.as_deref()) {
+        msg!("syntax-rounding-not-function", kw)
     } else if let Some(kw) = RESERVED.iter().find(|k| token.as_deref() == Some(**k) && expected.contains(&a_name)) {
         msg!("syntax-kw-keyword-cannot-name-input", kw)
     } else {
         msg!("syntax-check-punctuation-keywords-before-point")
     });
     d.in_source(source)
+}
+
+/// `四舍五入(x, 2)`: a rounding keyword written as a function, as spreadsheets have it.
+fn rounding_called<'t>(source: &SourceFile, at: usize, token: Option<&'t str>) -> Option<&'t str> {
+    let token = token.filter(|t| super::typo::ROUNDING.contains(t))?;
+    let after = source.text.get(at + token.len()..)?.trim_start();
+    (after.starts_with('(') || after.starts_with('（')).then_some(token)
 }
 
 pub fn too_deep(source: &SourceFile, span: Span) -> Diagnostic {
@@ -139,6 +156,16 @@ pub fn glued_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnost
     Diagnostic::error("E0103", msg!("syntax-word-read-one-name-not", word, keyword))
         .label(span, msg!("syntax-one-name"))
         .help(msg!("syntax-put-space-after-keyword-keyword", keyword, rest))
+        .in_source(source)
+}
+
+/// `输人` for `输入`: a word that is not a keyword, where the grammar takes the keyword.
+pub fn misspelled_keyword(source: &SourceFile, span: Span, keyword: &str) -> Diagnostic {
+    let word = source.slice(span);
+    Diagnostic::error("E0108", msg!("syntax-unknown-keyword-word", word))
+        .label(span, msg!("syntax-not-keyword"))
+        .help(msg!("syntax-did-you-mean-keyword", keyword))
+        .fix(span, keyword)
         .in_source(source)
 }
 

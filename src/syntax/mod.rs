@@ -5,6 +5,7 @@ pub mod ast;
 pub mod err;
 mod parser;
 mod prescan;
+pub mod typo;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
@@ -162,6 +163,81 @@ mod tests {
         assert!(matches!(&zh.decls[0].node, Decl::Input(i) if i.name.node == "是否更新"));
     }
 
+    /// The misspelled word, the keyword suggested and the repair, for a file that fails.
+    fn slip(text: &str) -> Option<(String, String)> {
+        let src = SourceFile::new("t.jx", text);
+        let err = parse(&src).expect_err(text);
+        let d = err.into_iter().find(|d| d.code == "E0108")?;
+        let fix = d.repair().expect("a misspelled keyword has its repair");
+        assert_eq!(Some(fix.span), d.span(), "the caret is on the word replaced");
+        Some((src.slice(fix.span).to_string(), fix.replacement.clone()))
+    }
+
+    fn pair(word: &str, keyword: &str) -> Option<(String, String)> {
+        Some((word.to_string(), keyword.to_string()))
+    }
+
+    /// The issue's examples: `输人` and `四舍五人`, typed with a pinyin input method.
+    #[test]
+    fn misspelled_keywords_from_the_issue() {
+        assert_eq!(slip("输入 部门：文本\n输人 分数一：分数\n计算 甲 = 分数一"), pair("输人", "输入"));
+        assert_eq!(slip("输人 部门：文本"), pair("输人", "输入"));
+        assert_eq!(slip("计算 甲 = 1分 保留 2 位 四舍五人"), pair("四舍五人", "四舍五入"));
+        assert_eq!(slip("计算 甲 = 1分 保留 2 位四舍五人\n计算 乙 = 甲"), pair("四舍五人", "四舍五入"));
+    }
+
+    /// Declaration and formula keywords, a character wrong (by sound or by shape) or missing.
+    #[test]
+    fn misspelled_keywords_anywhere() {
+        let cases = [
+            ("计算 甲 = 如过 乙 > 1 则 2分 否则 0分", "如过", "如果"),
+            ("计算 甲 = 如过(乙 > 1) 则 2分 否则 0分", "如过", "如果"),
+            ("计算 甲 = 如果 乙 > 1 责 2分 否则 0分", "责", "则"),
+            ("计算 甲 = 如果 乙 > 1 则 2分 否责 0分", "否责", "否则"),
+            ("计算 甲 = 乙 封定 5分", "封定", "封顶"),
+            ("计算 甲 = 乙 依剧 第十四条", "依剧", "依据"),
+            ("计算 甲 = 40分 每 乙 扣 5分 最多口 10分", "最多口", "最多扣"),
+            ("输入 乙：分数 默人 0\n计算 甲 = 乙", "默人", "默认"),
+            ("等次 等 安 甲 { 优 ≥ 90；差 < 90 }", "安", "按"),
+            ("等次 等 按 甲 { 优 90 已上；差 89 以下 }", "已上", "以上"),
+            ("指标 职能 分值 60\n指表 效能 分值 40", "指表", "指标"),
+            ("公布 { 单位：部门；得份：总分 }", "得份", "得分"),
+            // Inside a declaration of many lines, the repair is tried on the whole file.
+            ("指标 树 {\n 甲 分值 5\n 乙 分值 5\n 丙 分值 5\n 丁 分直 5\n}", "分直", "分值"),
+        ];
+        for (text, word, keyword) in cases {
+            assert_eq!(slip(text), pair(word, keyword), "{text}");
+        }
+    }
+
+    #[test]
+    fn misspelled_english_keywords() {
+        assert_eq!(slip("indicater 职能 points 60"), pair("indicater", "indicator"));
+        assert_eq!(slip("Let 甲 = 1pt"), pair("Let", "let"));
+        assert_eq!(slip("let 甲 = 1pt cap 5pt rond 2"), pair("rond", "round"));
+        assert_eq!(slip("let 甲 = 1pt round 2 truncte"), pair("truncte", "truncate"));
+        assert_eq!(slip("input 甲: score defualt 0\nlet 乙 = 甲"), pair("defualt", "default"));
+    }
+
+    /// A name close to a keyword where the grammar wants a name, and errors that are not
+    /// misspellings, keep their own diagnostics.
+    #[test]
+    fn names_close_to_keywords_are_not_flagged() {
+        for text in ["计算 总分 分数一", "计算 甲 = 1分 +", "计算 分数 = 1分", "计算 输出 = 1分 保留 2 位 四舍五入 乙"]
+        {
+            assert_eq!(slip(text), None, "{text}");
+        }
+        parse_ok("输入 输出：文本\n计算 指数 = 1分\n计算 按时 = 指数 + 1分\n计算 如过 = 按时");
+    }
+
+    /// `四舍五入(x, 2)`, as a spreadsheet writes it, is told to be a clause.
+    #[test]
+    fn rounding_written_as_a_function() {
+        let err = parse(&SourceFile::new("t.jx", "计算 甲 = 四舍五入(乙, 2)")).expect_err("a keyword");
+        assert_eq!(err[0].code, "E0101");
+        assert!(err[0].help_text().is_some_and(|h| h.contains("保留 2 位 四舍五入")), "{:?}", err[0].help_text());
+    }
+
     #[test]
     fn syntax_errors_have_codes() {
         for (text, code) in [
@@ -169,6 +245,7 @@ mod tests {
             ("计算甲 = 1", "E0103"),
             ("办法 \"未闭合", "E0105"),
             ("计算 甲 = 1 保留 99 位", "E0106"),
+            ("输人 甲：文本", "E0108"),
         ] {
             let err = parse(&SourceFile::new("t.jx", text)).expect_err(text);
             assert_eq!(err[0].code, code, "{text}");

@@ -74,6 +74,16 @@ pub fn words(source: &SourceFile) -> Vec<super::Word> {
         .collect()
 }
 
+/// How far the grammar reads `text`: where its first syntax error is, or `usize::MAX` when
+/// it has none. For trying a repair (`syntax::typo`); only called on a prefix of a file that
+/// passed the prescan, so nesting stays bounded.
+pub(super) fn furthest(text: &str) -> usize {
+    match Grammar::parse(Rule::file, text) {
+        Ok(_) => usize::MAX,
+        Err(e) => err::position(&e),
+    }
+}
+
 struct Builder<'s> {
     source: &'s SourceFile,
 }
