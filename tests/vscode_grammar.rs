@@ -68,6 +68,11 @@ fn run_within(command: &mut Command, dir: &Path, seconds: u64, name: &str) -> (O
     (status, std::fs::read_to_string(&log).unwrap_or_default())
 }
 
+/// node, ready to run the script; `None` after saying on stderr why the test is skipped.
+fn node_or_skip() -> Option<&'static Path> {
+    node().map_err(|why| eprintln!("skipped: {why}")).ok()
+}
+
 /// node, once `npm ci` has installed the script's packages, or why the test is skipped. The two
 /// tests share one install: `npm ci` empties node_modules first, and must not run twice at once.
 fn node() -> Result<&'static Path, &'static str> {
@@ -234,13 +239,7 @@ fn english_regulations(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn the_grammar_scopes_every_token_and_every_keyword() {
-    let node = match node() {
-        Ok(node) => node,
-        Err(why) => {
-            eprintln!("skipped: {why}");
-            return;
-        }
-    };
+    let Some(node) = node_or_skip() else { return };
     let dir = folder();
     let mut args: Vec<PathBuf> = SHIPPED.iter().map(|n| manifest().join(format!("regulations/{n}.jx"))).collect();
     args.extend(english_regulations(&dir));
@@ -255,13 +254,7 @@ fn the_grammar_scopes_every_token_and_every_keyword() {
 /// both and name them, or a passing run would prove nothing.
 #[test]
 fn the_script_fails_on_an_unknown_token_and_a_missed_keyword() {
-    let node = match node() {
-        Ok(node) => node,
-        Err(why) => {
-            eprintln!("skipped: {why}");
-            return;
-        }
-    };
+    let Some(node) = node_or_skip() else { return };
     let dir = folder();
     std::fs::write(dir.join("control.jx"), "计算 甲 = 乙 ＠ 丙\n").expect("written");
     let json = serde_json::json!({
