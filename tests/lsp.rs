@@ -268,7 +268,9 @@ fn broken_files_and_several_documents() {
     assert!(diagnostics[0]["code"].as_str().unwrap().starts_with("E01"), "{diagnostics:?}");
     let (uri, text) = jiangsu();
     assert!(editor.open(&uri, &text).is_empty());
-    // Nothing to hover, define or format in a file that does not parse; no error either.
+    // What is declared before the error can be hovered; nothing past it, and no formatting.
+    let hover = editor.at("textDocument/hover", "file:///tmp/broken.jx", (1, 4), json!({}));
+    assert!(hover["contents"]["value"].as_str().unwrap().starts_with("**input** 部门"), "{hover}");
     assert_eq!(editor.at("textDocument/hover", "file:///tmp/broken.jx", (2, 4), json!({})), Value::Null);
     let formatted = editor.request("textDocument/formatting", json!({ "textDocument": { "uri": "file:///tmp/broken.jx" }, "options": { "tabSize": 4, "insertSpaces": true } }));
     assert_eq!(formatted, json!([]));
@@ -290,6 +292,19 @@ fn completion_and_formatting() {
     let items = editor.at("textDocument/completion", uri, end, json!({}));
     let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["迟报次数"], "{items}");
+    // The item replaces what was typed after the full-width bracket.
+    let typed = place(text, "迟报\n", 0);
+    assert_eq!(items[0]["textEdit"]["range"]["start"], json!({ "line": typed.0, "character": typed.1 }), "{items}");
+    // Typing inside an indicator tree, many lines into it: the names declared before it.
+    let mut tree = String::from("办法 \"甲\"\n输入 单位：文本\n输入 迟报次数：次数\n指标 绩效 {\n");
+    for i in 0..12 {
+        tree.push_str(&format!("  工作{i} 分值 5\n"));
+    }
+    tree.push_str("  迟");
+    editor.open("file:///tmp/tree.jx", &tree);
+    let end = position(&tree, tree.len(), 0);
+    let items = editor.at("textDocument/completion", "file:///tmp/tree.jx", end, json!({}));
+    assert_eq!(items[0]["label"], "迟报次数", "{items}");
     let line_start = (3, 0);
     let items = editor.at("textDocument/completion", uri, line_start, json!({}));
     let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
@@ -308,6 +323,28 @@ fn completion_and_formatting() {
     assert_eq!(edits[0]["range"]["start"], json!({ "line": 0, "character": 0 }));
     assert_eq!(edits[0]["range"]["end"]["line"], 6);
     editor.stop();
+}
+
+/// After `shutdown`, a late notification is ignored and requests are refused; `exit` then ends
+/// the server with success. `exit` without `shutdown` is a failure, as the protocol says.
+#[test]
+fn shutdown_and_exit_as_the_protocol_says() {
+    let mut editor = Editor::start("en");
+    assert_eq!(editor.request("shutdown", Value::Null), Value::Null);
+    editor.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": "file:///a.jx", "languageId": "jixiao", "version": 1, "text": "" } }),
+    );
+    editor.next_id += 1;
+    let id = editor.next_id;
+    editor.send(&json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {} }));
+    assert_eq!(editor.receive()["error"]["code"], -32600);
+    editor.notify("exit", Value::Null);
+    assert!(editor.child.wait().unwrap().success());
+
+    let mut editor = Editor::start("en");
+    editor.notify("exit", Value::Null);
+    assert_eq!(editor.child.wait().unwrap().code(), Some(1));
 }
 
 /// A request the server does not know gets the protocol's error, and the server goes on.

@@ -70,5 +70,5 @@ syntax-rule-level-100 = a level such as `好 = 100%`
 syntax-rule-grade-band-90 = a grade band such as `先进 ≥ 90`
 syntax-rule-case-20 = a case such as `优秀 = 20%`
 syntax-rule-leaf-binder = `[项 属于 指标]`
-syntax-rule-field = a field such as `部门：\"省财政厅\"`
+syntax-rule-field = a field such as `部门："省财政厅"`
 syntax-rule-expectation-91-35 = an expectation such as `总分 = 91.35`

@@ -70,5 +70,5 @@ syntax-rule-level-100 = 级别（如“好 = 100%”）
 syntax-rule-grade-band-90 = 等次（如“先进 ≥ 90”）
 syntax-rule-case-20 = 对应项（如“优秀 = 20%”）
 syntax-rule-leaf-binder = “[项 属于 指标]”
-syntax-rule-field = 字段（如“部门：\"省财政厅\"”）
+syntax-rule-field = 字段（如“部门："省财政厅"”）
 syntax-rule-expectation-91-35 = 期望（如“总分 = 91.35”）

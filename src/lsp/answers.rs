@@ -132,13 +132,19 @@ pub fn completion(doc: &Document, at: usize) -> Vec<CompletionItem> {
         let c = before[i..].chars().next().map_or(1, char::len_utf8);
         &before[i + c..]
     });
+    // The edit says which text an item replaces, so that every client takes the word to end at
+    // the same punctuation as here.
+    let replaced = range(doc, Span::new(at - typed.len(), at));
     let mut items: Vec<CompletionItem> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut add = |label: &str, kind: CompletionItemKind, detail: String| {
-        if label.starts_with(typed) && !items.iter().any(|i| i.label == label) {
+        if label.starts_with(typed) && seen.insert(label.to_string()) {
+            let edit = TextEdit { range: replaced, new_text: label.to_string() };
             items.push(CompletionItem {
                 label: label.to_string(),
                 kind: Some(kind),
                 detail: Some(detail),
+                text_edit: Some(lsp_types::CompletionTextEdit::Edit(edit)),
                 ..Default::default()
             });
         }

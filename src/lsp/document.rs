@@ -59,10 +59,15 @@ impl Document {
         let file = match crate::syntax::parse(&source) {
             Ok(file) => file,
             Err(errors) => {
-                // What is declared before the error can still be completed and hovered.
-                if let Some(file) = parsed_before(&source, &errors) {
+                // A file the grammar reads (the error is in what it means) still has its words;
+                // else what is declared before the error can be completed, hovered and found.
+                doc.words = crate::syntax::words(&source);
+                if let Some((file, part)) = parsed_before(&source, &errors) {
                     doc.symbols = symbols(&file);
                     doc.articles = articles(&file);
+                    if doc.words.is_empty() {
+                        doc.words = crate::syntax::words(&part);
+                    }
                 }
                 doc.diagnostics = errors.into_iter().map(|d| d.in_source(&source)).collect();
                 return doc;
@@ -97,27 +102,43 @@ impl Document {
     }
 }
 
-/// The longest part of a file that does not parse which does: its lines before the first
-/// error, cut again before each error found in what is left (a declaration being typed may
-/// have started lines before the error). A few tries at most.
-fn parsed_before(source: &SourceFile, errors: &[Diagnostic]) -> Option<File> {
+/// The longest part of a file that does not parse which does, and that part: the file up to
+/// the start of the declaration holding the first error (a line that starts unindented), cut
+/// again before each error found in what is left. A few tries at most, and none for a file
+/// larger than any regulation, where each try would cost a keystroke too much.
+fn parsed_before(source: &SourceFile, errors: &[Diagnostic]) -> Option<(File, SourceFile)> {
+    const LARGEST: usize = 512 * 1024;
+    if source.text.len() > LARGEST {
+        return None;
+    }
     let mut at = errors.iter().filter_map(Diagnostic::span).map(|s| s.start).min()?;
     for _ in 0..8 {
-        let cut = source.text[..at.min(source.text.len())].rfind('\n').map_or(0, |i| i + 1);
-        if cut == 0 {
-            return None;
-        }
+        let cut = declaration_start(&source.text, at)?;
         let part = SourceFile::new(source.name.clone(), &source.text[..cut]);
         match crate::syntax::parse(&part) {
-            Ok(file) => return Some(file),
+            Ok(file) => return Some((file, part)),
             Err(errors) => {
                 let next = errors.iter().filter_map(Diagnostic::span).map(|s| s.start).min()?;
-                // The error must move back, or the part is cut at its last line again.
+                // The error must move back, or the part is cut before its last declaration.
                 at = next.min(cut - 1);
             }
         }
     }
     None
+}
+
+/// The start of the last line at or before byte `at` that begins a declaration (unindented,
+/// not a closing bracket or a comment); `None` at the file's first line.
+fn declaration_start(text: &str, at: usize) -> Option<usize> {
+    let mut end = floor_boundary(text, at.min(text.len()));
+    loop {
+        let start = text[..end].rfind('\n').map(|i| i + 1)?;
+        let first = text[start..].chars().next();
+        if first.is_some_and(|c| !c.is_whitespace() && !matches!(c, '}' | '｝' | '#' | '/')) {
+            return Some(start);
+        }
+        end = start - 1;
+    }
 }
 
 /// What each declaration declares, indicators and levels one by one.

@@ -26,7 +26,8 @@ pub use document::Document;
 type Documents = HashMap<String, Document>;
 
 /// Serves one editor on standard input and output until it says `exit`; an error is a broken
-/// connection or a message that is not the protocol.
+/// connection, a message that is not the protocol, or an `exit` (or end of input) without a
+/// `shutdown` before it, which the protocol counts as a failure.
 pub fn serve() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let (connection, io) = Connection::stdio();
     let (id, params) = connection.initialize_start()?;
@@ -36,10 +37,10 @@ pub fn serve() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         crate::lang::set(if zh { crate::lang::Lang::Zh } else { crate::lang::Lang::En });
     }
     connection.initialize_finish(id, initialize_result())?;
-    run(&connection)?;
+    let clean = run(&connection)?;
     drop(connection);
     io.join()?;
-    Ok(())
+    if clean { Ok(()) } else { Err("the editor left without asking the server to shut down".into()) }
 }
 
 /// What the server can do: whole-document sync, and every answer it gives.
@@ -59,17 +60,26 @@ fn initialize_result() -> Value {
     })
 }
 
-fn run(connection: &Connection) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// Answers until `exit` or the end of input; whether `shutdown` came first. After `shutdown`
+/// requests are refused and notifications ignored, as the protocol says.
+fn run(connection: &Connection) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let mut documents = Documents::new();
+    let mut shut_down = false;
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
-                }
-                let response = answer(&documents, request);
+                let response = if request.method == "shutdown" {
+                    shut_down = true;
+                    Response::new_ok(request.id, ())
+                } else if shut_down {
+                    Response::new_err(request.id, ErrorCode::InvalidRequest as i32, "shutting down".into())
+                } else {
+                    answer(&documents, request)
+                };
                 connection.sender.send(Message::Response(response))?;
             }
+            Message::Notification(notification) if notification.method == "exit" => return Ok(shut_down),
+            Message::Notification(_) if shut_down => {}
             Message::Notification(notification) => {
                 let noticed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     take_notice(&mut documents, notification)
@@ -81,7 +91,7 @@ fn run(connection: &Connection) -> Result<(), Box<dyn std::error::Error + Send +
             Message::Response(_) => {}
         }
     }
-    Ok(())
+    Ok(shut_down)
 }
 
 /// A document opened, changed or closed; the diagnostics to publish for it.
@@ -95,8 +105,10 @@ fn take_notice(documents: &mut Documents, notification: Notification) -> Option<
         }
         DidChangeTextDocument::METHOD => {
             let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(notification.params).ok()?;
-            // Whole-document sync: the last change is the text.
-            let text = p.content_changes.into_iter().last()?.text;
+            // Whole-document sync: the last change is the text. A change of a range (which the
+            // server did not ask for) would replace the file with a fragment: it is ignored.
+            let change = p.content_changes.into_iter().last().filter(|c| c.range.is_none())?;
+            let text = change.text;
             let doc = Document::analyse(&name_of(&p.text_document.uri), &text);
             documents.insert(p.text_document.uri.as_str().to_string(), doc);
             p.text_document.uri
@@ -115,11 +127,13 @@ fn take_notice(documents: &mut Documents, notification: Notification) -> Option<
     Some(Notification::new(PublishDiagnostics::METHOD.into(), params))
 }
 
-/// How diagnostics name a document: its path (`regulations/x.jx`), else its address.
+/// How diagnostics name a document: the last part of its path (`x.jx`), else its address.
 fn name_of(uri: &Uri) -> String {
     let path = uri.path().as_str();
-    let path = path.rsplit('/').next().filter(|p| !p.is_empty()).unwrap_or(path);
-    percent_decoded(path)
+    match path.rsplit('/').next().filter(|p| !p.is_empty()) {
+        Some(name) => percent_decoded(name),
+        None => uri.as_str().to_string(),
+    }
 }
 
 /// `%E8%80%83` → `考`: paths in addresses are percent-encoded UTF-8.
@@ -128,7 +142,8 @@ fn percent_decoded(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let hex = hex.and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(b)) => {
                 out.push(b);
