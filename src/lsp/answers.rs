@@ -257,10 +257,10 @@ mod tests {
         let uri: Uri = "file:///t.jx".parse().unwrap();
         for name in ["sichuan-2014", "jiangsu-2011", "information-security"] {
             let text = std::fs::read_to_string(format!("regulations/{name}.jx")).unwrap();
-            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(1201).chain([text.len()]).collect();
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(2003).chain([text.len()]).collect();
             for cut in cuts {
                 let doc = Document::analyse("t.jx", &text[..cut]);
-                for at in (0..=cut + 3).step_by(53) {
+                for at in (0..=cut + 3).step_by(71) {
                     let span = Span::new(at.min(cut), (at + 5).min(cut));
                     let _ = (hover(&doc, at), definition(&doc, &uri, at), references(&doc, &uri, at, true));
                     let _ = (completion(&doc, at.min(cut)), quick_fixes(&doc, &uri, span));
