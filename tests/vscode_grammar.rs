@@ -14,7 +14,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use common::manifest;
 use jixiao::fmt::{Keywords, format};
@@ -53,18 +52,7 @@ fn run_within(command: &mut Command, dir: &Path, seconds: u64, name: &str) -> (O
         .stderr(out)
         .spawn()
         .unwrap_or_else(|e| panic!("start {name}: {e}"));
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("the program's status") {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = common::wait_within(&mut child, seconds);
     (status, std::fs::read_to_string(&log).unwrap_or_default())
 }
 

@@ -126,7 +126,7 @@ pub fn references(doc: &Document, uri: &Uri, at: usize, declarations: bool) -> V
 /// punctuation, full-width (`（，：`) as typed by a Chinese input method or not.
 pub fn completion(doc: &Document, at: usize) -> Vec<CompletionItem> {
     let text = &doc.source.text;
-    let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let at = crate::source::floor_char_boundary(text, at.min(text.len()));
     let before = &text[..at];
     let typed = before.rfind(|c: char| !is_word_char(c)).map_or(before, |i| {
         let c = before[i..].chars().next().map_or(1, char::len_utf8);

@@ -130,7 +130,7 @@ fn parsed_before(source: &SourceFile, errors: &[Diagnostic]) -> Option<(File, So
 /// The start of the last line at or before byte `at` that begins a declaration (unindented,
 /// not a closing bracket or a comment); `None` at the file's first line.
 fn declaration_start(text: &str, at: usize) -> Option<usize> {
-    let mut end = floor_boundary(text, at.min(text.len()));
+    let mut end = crate::source::floor_char_boundary(text, at.min(text.len()));
     loop {
         let start = text[..end].rfind('\n').map(|i| i + 1)?;
         let first = text[start..].chars().next();
@@ -204,7 +204,7 @@ impl Document {
     /// The protocol position of byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
         let text = &self.source.text;
-        let offset = floor_boundary(text, offset.min(text.len()));
+        let offset = crate::source::floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line = text[..line_start].matches('\n').count();
         let character: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
@@ -228,13 +228,6 @@ impl Document {
         }
         text.len()
     }
-}
-
-fn floor_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -76,15 +76,23 @@ pub fn program(name: &str) -> jixiao::program::Program {
 /// Waits for `child` (`what`, for messages) to succeed, killing it and failing the test after
 /// `seconds`: an outside program must never hang the test run.
 pub fn finish_within(mut child: std::process::Child, seconds: u64, what: &str) {
+    match wait_within(&mut child, seconds) {
+        Some(status) => assert!(status.success(), "{what}: {status}"),
+        None => panic!("{what} did not finish in {seconds} s"),
+    }
+}
+
+/// Waits for `child` to end, for `seconds` at most; then kills it and gives `None`.
+pub fn wait_within(child: &mut std::process::Child, seconds: u64) -> Option<std::process::ExitStatus> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     loop {
         if let Some(status) = child.try_wait().expect("the program's status") {
-            assert!(status.success(), "{what}: {status}");
-            return;
+            return Some(status);
         }
         if std::time::Instant::now() > deadline {
             let _ = child.kill();
-            panic!("{what} did not finish in {seconds} s");
+            let _ = child.wait();
+            return None;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
